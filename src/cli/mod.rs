@@ -1,0 +1,110 @@
+//! The command line: one clap definition (doc comments are the help text),
+//! validated into work before anything runs. This is the only place besides
+//! the TUI that writes to the terminal.
+
+mod check;
+mod fmt;
+mod summary;
+
+use std::path::{Path, PathBuf};
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use mizan::model::Corpus;
+use mizan::store::{self, dirs};
+
+const EXAMPLES: &str = "\
+Examples:
+  mizan                                   browse the maps
+  mizan check --sources ../shared/seeds   lint every map, quotes included
+  mizan fmt --check                       list maps not in canonical form
+  mizan --maps ~/maps check --format json";
+
+/// Weigh the arguments of news and opinion articles: stance maps in RON,
+/// browsed, compared and checked in the terminal.
+#[derive(Parser, Debug)]
+#[command(name = "mizan", version, after_help = EXAMPLES)]
+pub struct Cli {
+    /// The maps directory [default: ./maps if present, else the user's data directory]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub maps: Option<PathBuf>,
+
+    /// Directory of the articles' source texts (enables the quote check and the source pane)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub sources: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Lint every map like a compiler: parse errors, ids, themes, links,
+    /// bearings, control characters, and (with --sources) verbatim quotes.
+    ///
+    /// Exits 0 when there is no error, 1 when there is any, 2 when the maps
+    /// directory cannot be read.
+    Check {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Rewrite maps in the one canonical layout (stable field order, no
+    /// empty fields), so diffs show only real changes.
+    Fmt {
+        /// Change nothing; list the files that would change and exit 1 if any
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Runs the command line and returns the exit code.
+pub fn run() -> i32 {
+    let cmd = Cli::command().after_long_help(format!("{EXAMPLES}\n\n{}", maps_dir_note()));
+    let matches = cmd.get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("mizan: {e:#}");
+            2
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> anyhow::Result<i32> {
+    let (maps_dir, _origin) = dirs::resolve_maps_dir(cli.maps.as_deref())?;
+    match cli.command {
+        Some(Command::Check { format }) => check::run(&maps_dir, cli.sources.as_deref(), format),
+        Some(Command::Fmt { check }) => fmt::run(&maps_dir, check),
+        None => summary::run(&maps_dir),
+    }
+}
+
+/// Loads the corpus, turning an unreadable directory into a CLI error.
+pub fn load(maps_dir: &Path) -> anyhow::Result<Corpus> {
+    Ok(store::load_dir(maps_dir)?)
+}
+
+/// Tells `--help` readers which maps directory a run here would use.
+fn maps_dir_note() -> String {
+    let data = dirs::data_maps_dir()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "(none on this system)".into());
+    if Path::new("maps").is_dir() {
+        format!("Maps directory here: ./maps (found in the working directory; otherwise {data})")
+    } else {
+        format!(
+            "Maps directory here: {data} (no ./maps in the working directory; seeded with the bundled maps on first run)"
+        )
+    }
+}

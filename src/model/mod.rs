@@ -1,0 +1,18 @@
+//! The domain: a [`Motion`] (the question every article takes a side on, with
+//! its [`Theme`] vocabulary) and [`Article`]s, each an argument tree of
+//! [`Node`]s kept in an arena so that a node has a cheap, stable handle
+//! ([`NodeIdx`]) for the UI, search and edits.
+//!
+//! Nothing here knows about files or terminals: `store` reads and writes RON,
+//! `tui` draws. Validation ([`validate`]) and bearing derivation ([`bearing`])
+//! live beside the types because every layer needs them.
+
+pub mod bearing;
+pub mod corpus;
+mod types;
+pub mod validate;
+
+pub use bearing::Bearing;
+pub use corpus::{Corpus, MapEntry, NodeRef};
+pub use types::*;
+pub use validate::{Diagnostic, Severity};

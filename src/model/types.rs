@@ -1,0 +1,234 @@
+//! The value types of a map. The on-disk shape (nested nodes) is in
+//! `store::raw`; here a tree is an arena so nodes can be addressed by index.
+
+use serde::{Deserialize, Serialize};
+
+use super::Bearing;
+
+/// The question all articles are weighed against, and the shared theme vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Motion {
+    pub question_en: Box<str>,
+    pub question_ar: Box<str>,
+    pub themes: Vec<Theme>,
+}
+
+impl Motion {
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| &*t.id == id)
+    }
+}
+
+/// A topic an argument speaks to; shared by all articles so comparisons line up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub id: Box<str>,
+    pub en: Box<str>,
+    pub ar: Box<str>,
+}
+
+/// An article's overall position on the motion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Stance {
+    Pro,
+    Anti,
+    Mixed,
+    Neutral,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 4] = [Stance::Pro, Stance::Anti, Stance::Mixed, Stance::Neutral];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Stance::Pro => "pro",
+            Stance::Anti => "anti",
+            Stance::Mixed => "mixed",
+            Stance::Neutral => "neutral",
+        }
+    }
+
+    /// The bearing the thesis of an article with this stance has on the motion.
+    pub fn thesis_bearing(self) -> Bearing {
+        match self {
+            Stance::Pro => Bearing::For,
+            Stance::Anti => Bearing::Against,
+            Stance::Mixed | Stance::Neutral => Bearing::Neither,
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Stance> {
+        Stance::ALL.into_iter().find(|st| st.name() == s)
+    }
+}
+
+/// How a node relates to its parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Relation {
+    Supports,
+    Opposes,
+}
+
+impl Relation {
+    pub fn name(self) -> &'static str {
+        match self {
+            Relation::Supports => "supports",
+            Relation::Opposes => "opposes",
+        }
+    }
+}
+
+/// What a cross-article link says about its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LinkKind {
+    Agrees,
+    Contradicts,
+    Rebuts,
+}
+
+impl LinkKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            LinkKind::Agrees => "agrees",
+            LinkKind::Contradicts => "contradicts",
+            LinkKind::Rebuts => "rebuts",
+        }
+    }
+}
+
+/// A link from a node to a node of another article, addressed `article-id/node-id`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub kind: LinkKind,
+    pub to: Box<str>,
+}
+
+impl Link {
+    /// Splits the target into (article id, node id); `None` when it has no `/`.
+    pub fn target(&self) -> Option<(&str, &str)> {
+        self.to.split_once('/')
+    }
+}
+
+/// Index of a node in its article's arena. Stable for the life of the article:
+/// deleting a node detaches it rather than shifting the others.
+pub type NodeIdx = u32;
+
+/// One claim in an argument tree.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Node {
+    pub id: Box<str>,
+    pub claim_en: Box<str>,
+    pub claim_ar: Box<str>,
+    /// Relation to the parent; the thesis has none.
+    pub relation: Option<Relation>,
+    /// Stated bearing on the motion, for nodes whose bearing the tree does not decide.
+    pub bearing: Option<Bearing>,
+    /// A verbatim passage of the article that grounds the claim.
+    pub quote: Option<Box<str>>,
+    pub themes: Vec<Box<str>>,
+    pub links: Vec<Link>,
+    pub note: Option<Box<str>>,
+    pub parent: Option<NodeIdx>,
+    pub children: Vec<NodeIdx>,
+}
+
+/// Descriptive fields of an article, everything but the tree.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ArticleMeta {
+    pub id: Box<str>,
+    pub title_en: Box<str>,
+    pub title_original: Box<str>,
+    pub author: Option<Box<str>>,
+    pub outlet: Option<Box<str>>,
+    pub date: Option<Box<str>>,
+    /// True when the date is not printed in the text but inferred from it.
+    pub date_inferred: bool,
+    pub language: Box<str>,
+    /// File name of the article's full text in the sources directory.
+    pub source: Option<Box<str>>,
+    pub stance: Option<Stance>,
+    pub rationale_en: Box<str>,
+    pub rationale_ar: Box<str>,
+}
+
+/// One article's map: metadata and the argument tree rooted at its thesis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    pub meta: ArticleMeta,
+    /// The arena. `nodes[root]` is the thesis; detached nodes (after a delete)
+    /// stay in the arena but are unreachable from the root.
+    pub nodes: Vec<Node>,
+    pub root: NodeIdx,
+}
+
+impl Article {
+    pub fn id(&self) -> &str {
+        &self.meta.id
+    }
+
+    pub fn node(&self, idx: NodeIdx) -> &Node {
+        &self.nodes[idx as usize]
+    }
+
+    pub fn node_mut(&mut self, idx: NodeIdx) -> &mut Node {
+        &mut self.nodes[idx as usize]
+    }
+
+    /// Reachable nodes in pre-order (the order they are written on disk).
+    pub fn preorder(&self) -> Preorder<'_> {
+        Preorder {
+            article: self,
+            stack: vec![self.root],
+        }
+    }
+
+    /// Number of nodes reachable from the root.
+    pub fn len(&self) -> usize {
+        self.preorder().count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The reachable node with this id.
+    pub fn find(&self, id: &str) -> Option<NodeIdx> {
+        self.preorder().find(|&i| &*self.node(i).id == id)
+    }
+
+    /// Depth of a node (the thesis is 0).
+    pub fn depth(&self, mut idx: NodeIdx) -> usize {
+        let mut d = 0;
+        while let Some(p) = self.node(idx).parent {
+            idx = p;
+            d += 1;
+        }
+        d
+    }
+
+    /// The ancestors of a node, nearest first.
+    pub fn ancestors(&self, idx: NodeIdx) -> impl Iterator<Item = NodeIdx> + '_ {
+        std::iter::successors(self.node(idx).parent, move |&p| self.node(p).parent)
+    }
+}
+
+/// Pre-order walk over an article's reachable nodes, without recursion so
+/// that a pathologically deep tree cannot overflow the stack.
+pub struct Preorder<'a> {
+    article: &'a Article,
+    stack: Vec<NodeIdx>,
+}
+
+impl Iterator for Preorder<'_> {
+    type Item = NodeIdx;
+
+    fn next(&mut self) -> Option<NodeIdx> {
+        let idx = self.stack.pop()?;
+        let node = self.article.node(idx);
+        self.stack.extend(node.children.iter().rev());
+        Some(idx)
+    }
+}

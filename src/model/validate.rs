@@ -1,0 +1,504 @@
+//! Semantic checks over a loaded corpus, reported as compiler-style
+//! [`Diagnostic`]s. Parse errors come from `store`; everything that needs the
+//! whole tree or the whole corpus (ids, themes, links, bearings, quotes) is here.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::bearing;
+use super::corpus::{MapEntry, Pos};
+use super::{Article, Corpus, NodeIdx, NodeRef};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One finding, located in a file. `line`/`col` are 1-based; 0 means the
+/// finding is about the file as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub path: PathBuf,
+    pub line: u32,
+    pub col: u32,
+    pub severity: Severity,
+    /// A stable short name for the kind of finding (`duplicate-id`, ...).
+    pub code: &'static str,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The offending source line, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snippet: Option<String>,
+    /// The node the finding is about, for the UI.
+    #[serde(skip)]
+    pub node: Option<NodeRef>,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl Into<PathBuf>, code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            path: path.into(),
+            line: 0,
+            col: 0,
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            hint: None,
+            snippet: None,
+            node: None,
+        }
+    }
+
+    pub fn warning(
+        path: impl Into<PathBuf>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, code, message)
+        }
+    }
+
+    pub fn at(mut self, pos: Pos) -> Self {
+        self.line = pos.line;
+        self.col = pos.col;
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    fn on(mut self, node: NodeRef) -> Self {
+        self.node = Some(node);
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The `path:line:col` prefix (line and column left out when unknown).
+    pub fn location(&self) -> String {
+        let p = self.path.display();
+        match (self.line, self.col) {
+            (0, _) => format!("{p}"),
+            (l, 0) => format!("{p}:{l}"),
+            (l, c) => format!("{p}:{l}:{c}"),
+        }
+    }
+}
+
+/// The compiler-style rendering: headline, the offending line with a caret, hint.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}: {sev}: {}", self.location(), self.message)?;
+        if let (Some(line), true) = (&self.snippet, self.line > 0) {
+            let num = self.line.to_string();
+            let pad = " ".repeat(num.len());
+            let shown: String = crate::text::sanitize::visible(line).into_owned();
+            write!(f, "\n{pad} |\n{num} | {shown}")?;
+            if self.col > 0 {
+                // The caret sits under the column, counted in characters.
+                let before: String = line.chars().take(self.col as usize - 1).collect();
+                let indent = unicode_width::UnicodeWidthStr::width(
+                    &*crate::text::sanitize::visible(&before),
+                );
+                write!(f, "\n{pad} | {}^", " ".repeat(indent))?;
+            }
+        }
+        if let Some(h) = &self.hint {
+            write!(
+                f,
+                "\n{} = hint: {h}",
+                " ".repeat(self.line.to_string().len())
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Source texts by file name, as given to [`validate`] for the quote check.
+pub type Sources = HashMap<String, String>;
+
+/// Runs every semantic check. `sources` (file name → text) enables the quote
+/// check; `None` skips it. Diagnostics come back sorted by file and position.
+pub fn validate(corpus: &Corpus, maps_dir: &Path, sources: Option<&Sources>) -> Vec<Diagnostic> {
+    let mut out = corpus.load_diagnostics.clone();
+    let motion_failed = out
+        .iter()
+        .any(|d| d.path == corpus.motion_path && d.is_error());
+    if corpus.motion.is_none() && !motion_failed {
+        out.push(
+            Diagnostic::error(
+                maps_dir.join("motion.ron"),
+                "no-motion",
+                "no usable motion file",
+            )
+            .hint("every maps directory needs motion.ron: the question and the theme vocabulary"),
+        );
+    }
+    // Duplicate article ids: the first file keeps the id, later ones are errors.
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    for m in &corpus.maps {
+        if let Some(a) = &m.article {
+            if let Some(first) = seen.get(&*a.meta.id) {
+                out.push(
+                    Diagnostic::error(
+                        &m.path,
+                        "duplicate-article",
+                        format!(
+                            "article id `{}` is already used by {}",
+                            a.meta.id,
+                            first.display()
+                        ),
+                    )
+                    .at(Pos { line: 1, col: 1 })
+                    .hint("give each article map its own id"),
+                );
+            } else {
+                seen.insert(&a.meta.id, &m.path);
+            }
+        } else if let Some(e) = &m.error {
+            out.push(e.clone());
+        }
+    }
+    let indexes: Vec<Option<HashMap<&str, NodeIdx>>> = corpus
+        .maps
+        .par_iter()
+        .map(|m| m.article.as_ref().map(id_index))
+        .collect();
+    let ctx = Ctx {
+        corpus,
+        indexes: &indexes,
+        sources,
+    };
+    let per_map: Vec<Vec<Diagnostic>> = corpus
+        .maps
+        .par_iter()
+        .enumerate()
+        .map(|(i, m)| match &m.article {
+            Some(a) => ctx.article(i as u32, m, a),
+            None => Vec::new(),
+        })
+        .collect();
+    out.extend(per_map.into_iter().flatten());
+    out.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+    out
+}
+
+fn id_index(a: &Article) -> HashMap<&str, NodeIdx> {
+    let mut m = HashMap::with_capacity(a.nodes.len());
+    for i in a.preorder() {
+        m.entry(&*a.node(i).id).or_insert(i);
+    }
+    m
+}
+
+struct Ctx<'a> {
+    corpus: &'a Corpus,
+    indexes: &'a [Option<HashMap<&'a str, NodeIdx>>],
+    sources: Option<&'a Sources>,
+}
+
+impl Ctx<'_> {
+    fn article(&self, map: u32, entry: &MapEntry, a: &Article) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let path = &entry.path;
+        let top = Pos { line: 1, col: 1 };
+        let meta = &a.meta;
+        if meta.stance.is_none() {
+            out.push(
+                Diagnostic::error(
+                    path,
+                    "missing-stance",
+                    format!("article `{}` has no stance", meta.id),
+                )
+                .at(top)
+                .hint("add `stance: Pro` (or Anti, Mixed, Neutral) with its rationale"),
+            );
+        }
+        if let Some(bad) = bad_id(&meta.id) {
+            out.push(
+                Diagnostic::error(path, "bad-id", format!("article id `{}` {bad}", meta.id))
+                    .at(top),
+            );
+        }
+        for (field, text) in [
+            ("title_en", &meta.title_en),
+            ("title_original", &meta.title_original),
+            ("rationale_en", &meta.rationale_en),
+            ("rationale_ar", &meta.rationale_ar),
+        ] {
+            if text.trim().is_empty() {
+                out.push(
+                    Diagnostic::warning(path, "empty-field", format!("`{field}` is empty")).at(top),
+                );
+            }
+            check_chars(&mut out, path, top, field, text, false);
+        }
+        for text in [&meta.author, &meta.outlet, &meta.date, &meta.source]
+            .into_iter()
+            .flatten()
+        {
+            check_chars(&mut out, path, top, "metadata", text, false);
+        }
+
+        let source = self.source_text(path, meta, top, &mut out);
+        let bearings = bearing::derive(a);
+        let motion = self.corpus.motion.as_ref();
+        let mut ids: HashSet<&str> = HashSet::new();
+        for idx in a.preorder() {
+            let node = a.node(idx);
+            let pos = entry.pos(idx);
+            let here = NodeRef { map, node: idx };
+            let d = |code, msg: String| Diagnostic::error(path, code, msg).at(pos).on(here);
+            if !ids.insert(&node.id) {
+                out.push(
+                    d(
+                        "duplicate-id",
+                        format!("node id `{}` is used twice in this article", node.id),
+                    )
+                    .hint("node ids must be unique within an article"),
+                );
+            }
+            if let Some(bad) = bad_id(&node.id) {
+                out.push(d("bad-id", format!("node id `{}` {bad}", node.id)));
+            }
+            for (field, text) in [("claim_en", &node.claim_en), ("claim_ar", &node.claim_ar)] {
+                if text.trim().is_empty() {
+                    out.push(d(
+                        "empty-claim",
+                        format!("node `{}` has an empty `{field}`", node.id),
+                    ));
+                }
+                check_chars(&mut out, path, pos, field, text, false);
+            }
+            if let Some(q) = &node.quote {
+                check_chars(&mut out, path, pos, "quote", q, false);
+                if let Some(src) = &source
+                    && !src.contains(&squash_space(q))
+                {
+                    out.push(
+                        d(
+                            "quote-not-found",
+                            format!(
+                                "the quote of node `{}` does not occur in the source text",
+                                node.id
+                            ),
+                        )
+                        .hint("a quote must be verbatim; only runs of white space may differ"),
+                    );
+                }
+            }
+            if let Some(n) = &node.note {
+                check_chars(&mut out, path, pos, "note", n, true);
+            }
+            if let Some(m) = motion {
+                for t in &node.themes {
+                    if m.theme(t).is_none() {
+                        out.push(
+                            d(
+                                "unknown-theme",
+                                format!("node `{}` names unknown theme `{t}`", node.id),
+                            )
+                            .hint("themes are declared in motion.ron"),
+                        );
+                    }
+                }
+            }
+            match (node.parent, node.relation) {
+                (Some(_), None) => out.push(
+                    d(
+                        "missing-relation",
+                        format!(
+                            "node `{}` does not say how it relates to its parent",
+                            node.id
+                        ),
+                    )
+                    .hint("add `relation: Supports` or `relation: Opposes`"),
+                ),
+                (None, Some(_)) => out.push(
+                    Diagnostic::warning(
+                        path,
+                        "thesis-relation",
+                        "the thesis has no parent; its `relation` is ignored",
+                    )
+                    .at(pos)
+                    .on(here),
+                ),
+                _ => {}
+            }
+            self.check_bearing(&mut out, a, idx, &bearings, d);
+            for link in &node.links {
+                self.check_link(&mut out, link, d("dangling-link", String::new()));
+            }
+        }
+        out
+    }
+
+    fn check_bearing(
+        &self,
+        out: &mut Vec<Diagnostic>,
+        a: &Article,
+        idx: NodeIdx,
+        bearings: &bearing::Bearings,
+        d: impl Fn(&'static str, String) -> Diagnostic,
+    ) {
+        let node = a.node(idx);
+        let derived = bearings.derived[idx as usize];
+        match (node.bearing, derived) {
+            (None, None) if a.meta.stance.is_some() => {
+                let top_of_mixed = node.parent == Some(a.root);
+                let mut diag = d(
+                    "missing-bearing",
+                    format!(
+                        "node `{}` has no bearing on the motion and the tree does not decide one",
+                        node.id
+                    ),
+                );
+                diag.hint = Some(if top_of_mixed {
+                    "the top-level reasons of a mixed or neutral article must state `bearing: For`, `Against` or `Neither`".into()
+                } else {
+                    "state `bearing: ...` here or on the nearest ancestor".into()
+                });
+                out.push(diag);
+            }
+            (Some(stated), Some(derived)) if stated != derived && node.parent.is_some() => {
+                let mut diag = d(
+                    "bearing-conflict",
+                    format!(
+                        "node `{}` states bearing {} but its relation to its parent gives {}",
+                        node.id,
+                        stated.name(),
+                        derived.name()
+                    ),
+                );
+                diag.severity = Severity::Warning;
+                out.push(diag.hint("check the node's relation, or drop the stated bearing"));
+            }
+            _ => {}
+        }
+    }
+
+    fn check_link(&self, out: &mut Vec<Diagnostic>, link: &super::Link, template: Diagnostic) {
+        let problem = match link.target() {
+            None => Some(format!(
+                "link target `{}` is not of the form article-id/node-id",
+                link.to
+            )),
+            Some((aid, nid)) => match self.corpus.map_of(aid) {
+                None => Some(format!("link to `{}`: no article has id `{aid}`", link.to)),
+                Some(m) => match &self.indexes[m as usize] {
+                    Some(ix) if ix.contains_key(nid) => None,
+                    _ => Some(format!(
+                        "link to `{}`: article `{aid}` has no node `{nid}`",
+                        link.to
+                    )),
+                },
+            },
+        };
+        if let Some(msg) = problem {
+            out.push(Diagnostic {
+                message: msg,
+                ..template
+            });
+        }
+    }
+
+    /// The article's source text with white space squashed, when the quote
+    /// check is on and the article names a source.
+    fn source_text(
+        &self,
+        path: &Path,
+        meta: &super::ArticleMeta,
+        top: Pos,
+        out: &mut Vec<Diagnostic>,
+    ) -> Option<String> {
+        let sources = self.sources?;
+        let name = meta.source.as_deref()?;
+        match sources.get(name) {
+            Some(text) => Some(squash_space(text)),
+            None => {
+                out.push(
+                    Diagnostic::error(
+                        path,
+                        "source-missing",
+                        format!("source text `{name}` is not in the sources directory"),
+                    )
+                    .at(top),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// Why an id is unusable in an `article/node` address, if it is.
+fn bad_id(id: &str) -> Option<&'static str> {
+    if id.is_empty() {
+        Some("is empty")
+    } else if id.contains('/') {
+        Some("contains `/`, which separates article and node in a link")
+    } else if id.chars().any(char::is_whitespace) {
+        Some("contains white space")
+    } else {
+        None
+    }
+}
+
+/// Reports the first control or bidi-override character in a text field.
+fn check_chars(
+    out: &mut Vec<Diagnostic>,
+    path: &Path,
+    pos: Pos,
+    field: &str,
+    text: &str,
+    newlines_ok: bool,
+) {
+    if let Some(c) = text
+        .chars()
+        .find(|&c| crate::text::sanitize::is_forbidden(c) && !(newlines_ok && c == '\n'))
+    {
+        out.push(
+            Diagnostic::error(
+                path,
+                "control-char",
+                format!(
+                    "`{field}` contains the invisible control character U+{:04X}",
+                    c as u32
+                ),
+            )
+            .at(pos)
+            .hint(
+                "control and bidi-override characters can disguise text in a terminal; remove it",
+            ),
+        );
+    }
+}
+
+/// Collapses every run of white space to one space and trims the ends: the
+/// only difference a quote may have from its source.
+pub fn squash_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}

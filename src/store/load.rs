@@ -1,0 +1,281 @@
+//! Reads a maps directory: the motion file and every article map. Each file
+//! is parsed on its own (in parallel), and one broken file never stops the
+//! others: it becomes a [`MapEntry`] carrying its diagnostic.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use ron::extensions::Extensions;
+
+use super::StoreError;
+use super::locate;
+use super::raw::{RawArticle, RawMotion};
+use crate::model::corpus::Pos;
+use crate::model::{Corpus, Diagnostic, MapEntry, Motion};
+
+/// The deepest argument tree accepted. Real maps are under 10 levels; the
+/// bound keeps a malicious or broken file from overflowing the parser's stack.
+pub const MAX_DEPTH: usize = 100;
+
+/// The motion file's name inside a maps directory.
+pub const MOTION_FILE: &str = "motion.ron";
+
+fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        // Each tree level is a struct plus its `children` list.
+        .with_recursion_limit(2 * MAX_DEPTH + 4)
+}
+
+/// Loads every `*.ron` in `dir`. Fails only when the directory itself cannot
+/// be read; problems with single files are reported in the corpus.
+pub fn load_dir(dir: &Path) -> Result<Corpus, StoreError> {
+    let entries = fs::read_dir(dir).map_err(|e| StoreError::io(dir, e))?;
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| StoreError::io(dir, e))?;
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "ron")
+            && path.file_name() != Some(MOTION_FILE.as_ref())
+        {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let motion_path = dir.join(MOTION_FILE);
+    let (motion, maps) = rayon::join(
+        || read_motion(&motion_path),
+        || {
+            paths
+                .par_iter()
+                .map(|p| read_article(p))
+                .collect::<Vec<_>>()
+        },
+    );
+    let mut load_diagnostics = Vec::new();
+    let motion = match motion {
+        Ok((m, notes)) => {
+            load_diagnostics.extend(notes);
+            Some(m)
+        }
+        Err(Some(d)) => {
+            load_diagnostics.push(d);
+            None
+        }
+        Err(None) => None,
+    };
+    let mut maps_out = Vec::with_capacity(maps.len());
+    for (entry, notes) in maps {
+        load_diagnostics.extend(notes);
+        maps_out.push(entry);
+    }
+    let mut corpus = Corpus::new(motion, motion_path, maps_out);
+    corpus.load_diagnostics = load_diagnostics;
+    Ok(corpus)
+}
+
+/// `Err(None)` when the file does not exist (validation reports it).
+fn read_motion(path: &Path) -> Result<(Motion, Vec<Diagnostic>), Option<Diagnostic>> {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(None),
+        Err(e) => return Err(Some(io_diagnostic(path, &e))),
+    };
+    parse_motion(path, &bytes).map_err(Some)
+}
+
+/// Parses a motion file's bytes.
+pub fn parse_motion(path: &Path, bytes: &[u8]) -> Result<(Motion, Vec<Diagnostic>), Diagnostic> {
+    let mut notes = Vec::new();
+    let text = decode(path, bytes, &mut notes)?;
+    let raw: RawMotion = ron_options()
+        .from_str(text)
+        .map_err(|e| parse_diagnostic(path, text, &e, "Motion"))?;
+    Ok((raw.into(), notes))
+}
+
+fn read_article(path: &Path) -> (MapEntry, Vec<Diagnostic>) {
+    match fs::read(path) {
+        Ok(bytes) => parse_article(path, &bytes),
+        Err(e) => (failed(path, io_diagnostic(path, &e)), Vec::new()),
+    }
+}
+
+fn failed(path: &Path, d: Diagnostic) -> MapEntry {
+    MapEntry {
+        path: path.to_path_buf(),
+        article: None,
+        error: Some(d),
+        positions: Vec::new(),
+    }
+}
+
+/// Parses an article map's bytes; a parse failure is an entry with `error`.
+/// Also returns non-fatal notes (a byte-order mark).
+pub fn parse_article(path: &Path, bytes: &[u8]) -> (MapEntry, Vec<Diagnostic>) {
+    let mut notes = Vec::new();
+    let text = match decode(path, bytes, &mut notes) {
+        Ok(t) => t,
+        Err(d) => return (failed(path, d), notes),
+    };
+    match ron_options().from_str::<RawArticle>(text) {
+        Ok(raw) => {
+            let article = raw.into_article();
+            let mut positions = locate::node_positions(text);
+            positions.resize(article.nodes.len(), Pos::default());
+            let entry = MapEntry {
+                path: path.to_path_buf(),
+                article: Some(article),
+                error: None,
+                positions,
+            };
+            (entry, notes)
+        }
+        Err(e) => (
+            failed(path, parse_diagnostic(path, text, &e, "Article")),
+            notes,
+        ),
+    }
+}
+
+/// UTF-8 text without a byte-order mark (which is accepted, with a warning).
+fn decode<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+    notes: &mut Vec<Diagnostic>,
+) -> Result<&'a str, Diagnostic> {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => {
+            notes.push(
+                Diagnostic::warning(path, "bom", "the file starts with a UTF-8 byte-order mark")
+                    .at(Pos { line: 1, col: 1 })
+                    .hint("`mizan fmt` rewrites the file without it"),
+            );
+            rest
+        }
+        None => bytes,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        // Safe: the prefix up to valid_up_to is valid UTF-8 by definition.
+        let good = std::str::from_utf8(good).unwrap_or_default();
+        let line = good.matches('\n').count() as u32 + 1;
+        let col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+        Diagnostic::error(path, "utf8", "the file is not valid UTF-8 text")
+            .at(Pos { line, col })
+            .hint("maps must be saved as UTF-8; is this a map at all?")
+    })?;
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error(path, "empty", "the file is empty")
+            .at(Pos { line: 1, col: 1 })
+            .hint("an article map starts with `Article(`; see maps/ for examples"));
+    }
+    Ok(text)
+}
+
+fn io_diagnostic(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(path, "io", format!("cannot read the file: {e}"))
+}
+
+/// Turns ron's error into a located diagnostic in a curator's words.
+fn parse_diagnostic(
+    path: &Path,
+    text: &str,
+    e: &ron::error::SpannedError,
+    what: &str,
+) -> Diagnostic {
+    use ron::Error as E;
+    let (message, hint): (String, Option<String>) = match &e.code {
+        E::Eof => (
+            "the file ends too early".into(),
+            Some("a closing `)` or `]` is probably missing; was the file cut off?".into()),
+        ),
+        E::ExpectedComma => ("expected a `,` between fields or items".into(), None),
+        E::ExpectedArrayEnd => (
+            "expected `]` to close this list".into(),
+            Some("is a `,` missing before this?".into()),
+        ),
+        E::ExpectedStructLikeEnd => (
+            "expected `)` to close this".into(),
+            Some("is a `,` missing, or a `)` too many?".into()),
+        ),
+        E::ExpectedString | E::ExpectedStringEnd => {
+            ("expected a text in double quotes".into(), None)
+        }
+        E::ExpectedNamedStructLike(name)
+        | E::ExpectedDifferentStructName { expected: name, .. } => (
+            format!("expected `{name}(`"),
+            Some(format!("this file should hold one `{what}( ... )`")),
+        ),
+        E::ExpectedStructLike => ("expected `(`".into(), None),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => (format!("`{found}` is not one of {}", list(expected)), None),
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => (
+            format!(
+                "unknown field `{found}`{}",
+                outer
+                    .as_ref()
+                    .map(|o| format!(" in `{o}`"))
+                    .unwrap_or_default()
+            ),
+            Some(format!("the fields are {}", list(expected))),
+        ),
+        E::MissingStructField { field, outer } => (
+            format!(
+                "the required field `{field}` is missing{}",
+                outer
+                    .as_ref()
+                    .map(|o| format!(" from `{o}`"))
+                    .unwrap_or_default()
+            ),
+            None,
+        ),
+        E::DuplicateStructField { field, .. } => {
+            (format!("the field `{field}` is given twice"), None)
+        }
+        E::ExceededRecursionLimit => (
+            format!("the tree is nested deeper than {MAX_DEPTH} levels"),
+            Some("is a `)` missing, or the file generated wrongly?".into()),
+        ),
+        E::TrailingCharacters => (
+            format!("unexpected text after the end of the `{what}( ... )`"),
+            Some("a file holds exactly one map".into()),
+        ),
+        E::UnexpectedChar(c) => (
+            format!("unexpected character `{}`", c.escape_default()),
+            None,
+        ),
+        E::InvalidEscape(why) => (format!("bad escape in a text: {why}"), None),
+        E::UnclosedBlockComment => ("a `/*` comment is never closed".into(), None),
+        other => (lowercase_first(&other.to_string()), None),
+    };
+    let mut d = Diagnostic::error(path, "parse", message).at(Pos {
+        line: e.span.start.line as u32,
+        col: e.span.start.col as u32,
+    });
+    d.hint = hint;
+    d.snippet = locate::line_of(text, d.line).map(str::to_owned);
+    d
+}
+
+fn list(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,55 @@
+//! Files: reading maps directories with located diagnostics, the canonical
+//! writer, atomic saves, and where maps, config and state live. Knows files,
+//! not terminals.
+
+pub mod canon;
+pub mod dirs;
+pub mod load;
+pub mod locate;
+mod raw;
+pub mod save;
+pub mod sources;
+
+use std::path::{Path, PathBuf};
+
+pub use load::{MOTION_FILE, load_dir, parse_article, parse_motion};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: the file changed on disk since it was loaded", path.display())]
+    Conflict { path: PathBuf },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl StoreError {
+    pub fn io(path: &Path, source: std::io::Error) -> StoreError {
+        StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// Fills in each diagnostic's offending line from its file, reading every
+/// file once. Diagnostics without a line, or whose file is gone, are left as is.
+pub fn attach_snippets(diags: &mut [crate::model::Diagnostic]) {
+    let mut cache: std::collections::HashMap<PathBuf, Option<String>> = Default::default();
+    for d in diags
+        .iter_mut()
+        .filter(|d| d.snippet.is_none() && d.line > 0)
+    {
+        let text = cache
+            .entry(d.path.clone())
+            .or_insert_with(|| std::fs::read_to_string(&d.path).ok());
+        if let Some(t) = text {
+            d.snippet = locate::line_of(t, d.line).map(str::to_owned);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! Saving without ever leaving a half-written file: write a temporary file in
+//! the same directory, flush it to disk, rename it over the target (atomic on
+//! POSIX), then flush the directory so the rename itself survives a crash.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::Path;
+
+use super::StoreError;
+
+/// Atomically replaces `path` with `contents`. Does nothing (and returns
+/// `false`) when the file already holds exactly these bytes.
+pub fn save_atomic(path: &Path, contents: &[u8]) -> Result<bool, StoreError> {
+    if fs::read(path).is_ok_and(|old| old == contents) {
+        return Ok(false);
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| StoreError::Invalid(format!("{}: not a file path", path.display())))?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let write = || -> std::io::Result<()> {
+        let mut f = File::create(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+        Ok(())
+    };
+    if let Err(e) = write() {
+        let _ = fs::remove_file(&tmp);
+        return Err(StoreError::io(&tmp, e));
+    }
+    if let Err(e) = fs::rename(&tmp, path) {
+        let _ = fs::remove_file(&tmp);
+        return Err(StoreError::io(path, e));
+    }
+    // Best effort: some file systems do not allow opening a directory.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(true)
+}
