@@ -209,6 +209,13 @@ fn parse_diagnostic(
             Some(format!("this file should hold one `{what}( ... )`")),
         ),
         E::ExpectedStructLike => ("expected `(`".into(), None),
+        E::ExpectedIdentifier => (
+            "expected a bare name here, not a text in quotes".into(),
+            Some(
+                "values like stance `Pro` and relation `Supports` are written without quotes"
+                    .into(),
+            ),
+        ),
         E::NoSuchEnumVariant {
             expected, found, ..
         } => (format!("`{found}` is not one of {}", list(expected)), None),
