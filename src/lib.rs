@@ -19,3 +19,4 @@
 pub mod model;
 pub mod store;
 pub mod text;
+pub mod tui;

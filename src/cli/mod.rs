@@ -12,6 +12,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use mizan::model::Corpus;
 use mizan::store::{self, dirs};
+use mizan::tui::config::BidiChoice;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -32,6 +33,14 @@ pub struct Cli {
     /// Directory of the articles' source texts (enables the quote check and the source pane)
     #[arg(long, global = true, value_name = "DIR")]
     pub sources: Option<PathBuf>,
+
+    /// Config file [default: the per-user config path]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// How Arabic is displayed [default: from the config, else mizan]
+    #[arg(long, global = true, value_enum, value_name = "MODE")]
+    pub bidi: Option<BidiChoice>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -86,6 +95,17 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Some(Command::Check { format }) => check::run(&maps_dir, cli.sources.as_deref(), format),
         Some(Command::Fmt { check }) => fmt::run(&maps_dir, check),
+        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+            let opts = mizan::tui::Options {
+                maps_dir,
+                sources: cli.sources,
+                config: cli.config,
+                bidi: cli.bidi,
+            };
+            mizan::tui::run(&opts).map_err(|e| anyhow::anyhow!(e))?;
+            Ok(0)
+        }
+        // Not a terminal (a pipe, a file): print the summary instead.
         None => summary::run(&maps_dir),
     }
 }
@@ -100,11 +120,15 @@ fn maps_dir_note() -> String {
     let data = dirs::data_maps_dir()
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "(none on this system)".into());
-    if Path::new("maps").is_dir() {
+    let config = dirs::config_file()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "(none on this system)".into());
+    let maps = if Path::new("maps").is_dir() {
         format!("Maps directory here: ./maps (found in the working directory; otherwise {data})")
     } else {
         format!(
             "Maps directory here: {data} (no ./maps in the working directory; seeded with the bundled maps on first run)"
         )
-    }
+    };
+    format!("{maps}\nConfig file: {config}")
 }

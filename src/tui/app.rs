@@ -1,0 +1,216 @@
+//! The UI's whole state. `update` changes it in response to actions, `view`
+//! draws it; neither touches the terminal, so both are tested without one.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use ratatui::layout::Rect;
+
+use super::keymap::Keymap;
+use super::layout_stub::BidiMode;
+use super::palette::Palette;
+use super::tree::TreeView;
+use crate::model::bearing::{self, Bearings};
+use crate::model::validate::Sources;
+use crate::model::{Corpus, Diagnostic, NodeIdx, NodeRef};
+use crate::store::sources::quote_ranges;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Articles,
+    Tree,
+    Detail,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Ar,
+}
+
+/// Things drawn over the browser; the top one gets the keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    Message {
+        title: String,
+        lines: Vec<String>,
+        scroll: usize,
+    },
+}
+
+/// Screen regions from the last layout, for paging and mouse hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub screen: Rect,
+    pub list: Rect,
+    pub tree: Rect,
+    pub right: Rect,
+    pub status: Rect,
+}
+
+/// An article's full text and where each node's quote sits in it.
+#[derive(Debug, Clone, Default)]
+pub struct SourceText {
+    pub text: String,
+    /// Byte ranges of quotes, by arena index (`None`: no quote, or not found).
+    pub quotes: Vec<Option<Range<usize>>>,
+}
+
+/// The source pane's wrapped lines for one width, cached between frames.
+#[derive(Debug, Clone, Default)]
+pub struct SourceLayout {
+    pub key: (u32, u16, Option<BidiMode>),
+    /// (byte range of the source line's paragraph, its visual lines).
+    pub lines: Vec<(usize, super::layout_stub::VisualLine)>,
+}
+
+/// Per-article derived data computed once at load.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleCache {
+    pub bearings: Bearings,
+    pub source: Option<SourceText>,
+    /// Diagnostics about this article's nodes, by arena index.
+    pub problems: HashMap<NodeIdx, Vec<Diagnostic>>,
+}
+
+pub struct App {
+    pub corpus: Corpus,
+    pub maps_dir: PathBuf,
+    pub cache: Vec<ArticleCache>,
+    pub keymap: Keymap,
+    pub palette: Palette,
+    pub bidi: BidiMode,
+    /// Why this bidi mode (for the help overlay when `auto` chose it).
+    pub bidi_reason: String,
+    pub lang: Lang,
+    pub focus: Focus,
+    pub show_source: bool,
+    /// Selected map (index into `corpus.maps`).
+    pub selected: usize,
+    pub list_offset: usize,
+    pub trees: HashMap<u32, TreeView>,
+    pub detail_scroll: usize,
+    pub link_sel: usize,
+    pub source_scroll: usize,
+    pub jumps_back: Vec<NodeRef>,
+    pub jumps_forward: Vec<NodeRef>,
+    pub overlays: Vec<Overlay>,
+    pub pending: Option<super::key::KeyPress>,
+    pub should_quit: bool,
+    /// A one-line message in the status bar until the next key.
+    pub flash: Option<String>,
+    pub areas: Areas,
+    pub source_layout: RefCell<SourceLayout>,
+}
+
+/// What the UI is built from.
+pub struct Setup {
+    pub corpus: Corpus,
+    pub maps_dir: PathBuf,
+    pub sources: Option<Sources>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub keymap: Keymap,
+    pub palette: Palette,
+    pub bidi: BidiMode,
+    pub bidi_reason: String,
+}
+
+impl App {
+    pub fn new(s: Setup) -> App {
+        let mut cache: Vec<ArticleCache> = s
+            .corpus
+            .maps
+            .iter()
+            .map(|m| match &m.article {
+                Some(a) => ArticleCache {
+                    bearings: bearing::derive(a),
+                    source: s.sources.as_ref().and_then(|src| {
+                        let text = src.get(a.meta.source.as_deref()?)?;
+                        let quotes = quote_ranges(
+                            text,
+                            a.nodes.iter().map(|n| n.quote.as_deref().unwrap_or("")),
+                        );
+                        Some(SourceText {
+                            text: text.clone(),
+                            quotes,
+                        })
+                    }),
+                    problems: HashMap::new(),
+                },
+                None => ArticleCache::default(),
+            })
+            .collect();
+        for d in s.diagnostics {
+            if let Some(r) = d.node
+                && let Some(c) = cache.get_mut(r.map as usize)
+            {
+                c.problems.entry(r.node).or_default().push(d);
+            }
+        }
+        let mut app = App {
+            corpus: s.corpus,
+            maps_dir: s.maps_dir,
+            cache,
+            keymap: s.keymap,
+            palette: s.palette,
+            bidi: s.bidi,
+            bidi_reason: s.bidi_reason,
+            lang: Lang::En,
+            focus: Focus::Articles,
+            show_source: false,
+            selected: 0,
+            list_offset: 0,
+            trees: HashMap::new(),
+            detail_scroll: 0,
+            link_sel: 0,
+            source_scroll: 0,
+            jumps_back: Vec::new(),
+            jumps_forward: Vec::new(),
+            overlays: Vec::new(),
+            pending: None,
+            should_quit: false,
+            flash: None,
+            areas: Areas::default(),
+            source_layout: RefCell::new(SourceLayout::default()),
+        };
+        app.ensure_tree();
+        app
+    }
+
+    /// The selected map's index as the corpus counts maps.
+    pub fn map(&self) -> u32 {
+        self.selected as u32
+    }
+
+    /// Creates the selected article's tree view on first visit.
+    pub fn ensure_tree(&mut self) {
+        let map = self.map();
+        if let Some(a) = self.corpus.article(map) {
+            self.trees.entry(map).or_insert_with(|| TreeView::new(a));
+        }
+    }
+
+    pub fn tree(&self) -> Option<&TreeView> {
+        self.trees.get(&self.map())
+    }
+
+    /// The selected node, if the selected map parsed.
+    pub fn current(&self) -> Option<NodeRef> {
+        let node = self.tree()?.current()?;
+        Some(NodeRef {
+            map: self.map(),
+            node,
+        })
+    }
+
+    pub fn has_source(&self) -> bool {
+        self.cache
+            .get(self.selected)
+            .is_some_and(|c| c.source.is_some())
+    }
+}

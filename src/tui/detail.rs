@@ -1,0 +1,172 @@
+//! The detail pane: everything about the selected node — claims in both
+//! languages, the verbatim quote, relation and bearing, themes, links, note,
+//! and any problem `check` found — and, on the thesis, the article itself.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::app::{App, Focus};
+use super::bidi_line::text_lines;
+use super::palette::{bearing_glyph, stance_glyph};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let lines = lines(app, area.width);
+    let max = lines.len().saturating_sub(area.height as usize);
+    let scroll = app.detail_scroll.min(max);
+    Paragraph::new(lines)
+        .scroll((scroll as u16, 0))
+        .render(area, buf);
+}
+
+/// The pane's content, laid out for `width` cells.
+pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let Some(r) = app.current() else {
+        return vec![];
+    };
+    let Some(a) = app.corpus.article(r.map) else {
+        return vec![];
+    };
+    let p = &app.palette;
+    let n = a.node(r.node);
+    let cache = &app.cache[r.map as usize];
+    let mode = app.bidi;
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let heading = |out: &mut Vec<Line<'static>>, s: &str| {
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::styled(s.to_string(), p.dim));
+    };
+
+    if n.parent.is_none() {
+        let m = &a.meta;
+        out.extend(text_lines(&m.title_en, width, mode, p.title));
+        out.extend(text_lines(&m.title_original, width, mode, p.title));
+        let by: Vec<&str> = [m.author.as_deref(), m.outlet.as_deref(), m.date.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let mut info = by.join(" · ");
+        if m.date_inferred {
+            info.push_str(" (date inferred)");
+        }
+        out.extend(text_lines(&info, width, mode, p.dim));
+        heading(&mut out, "Stance");
+        out.push(Line::from(Span::styled(
+            format!(
+                "{} {}",
+                stance_glyph(m.stance),
+                m.stance.map_or("missing", |s| s.name())
+            ),
+            p.stance(m.stance),
+        )));
+        out.extend(text_lines(&m.rationale_en, width, mode, Style::new()));
+        out.extend(text_lines(&m.rationale_ar, width, mode, Style::new()));
+        heading(&mut out, "Thesis");
+    } else {
+        heading(&mut out, "Claim");
+    }
+    out.extend(text_lines(&n.claim_en, width, mode, Style::new()));
+    out.extend(text_lines(&n.claim_ar, width, mode, Style::new()));
+
+    if let Some(q) = &n.quote {
+        heading(&mut out, "Quote");
+        out.extend(text_lines(q, width, mode, p.key));
+    }
+
+    let b = cache.bearings.of(r.node);
+    let how = if n.bearing.is_some() {
+        "stated"
+    } else {
+        "derived"
+    };
+    let mut rel = vec![];
+    if let Some(rl) = n.relation {
+        rel.push(Span::raw(format!("{} its parent · ", rl.name())));
+    }
+    rel.push(Span::styled(
+        format!(
+            "{} {} the motion",
+            bearing_glyph(b),
+            b.map_or("no bearing on", |b| b.name())
+        ),
+        p.bearing(b),
+    ));
+    if b.is_some() {
+        rel.push(Span::styled(format!(" ({how})"), p.dim));
+    }
+    heading(&mut out, "Bearing");
+    out.push(Line::from(rel));
+
+    if !n.themes.is_empty() {
+        heading(&mut out, "Themes");
+        for t in &n.themes {
+            let label = app
+                .corpus
+                .motion
+                .as_ref()
+                .and_then(|m| m.theme(t))
+                .map_or_else(
+                    || format!("{t} (unknown)"),
+                    |th| format!("{} · {}", th.en, th.ar),
+                );
+            out.extend(text_lines(&format!("#{label}"), width, mode, Style::new()));
+        }
+    }
+
+    if !n.links.is_empty() {
+        heading(&mut out, "Links (f or Enter follows)");
+        for (i, l) in n.links.iter().enumerate() {
+            let sel = i == app.link_sel;
+            let marker = if sel { "▶ " } else { "  " };
+            let target = app.corpus.resolve(&l.to);
+            let claim = target
+                .and_then(|t| {
+                    app.corpus
+                        .article(t.map)
+                        .map(|ta| ta.node(t.node).claim_en.to_string())
+                })
+                .unwrap_or_else(|| "(missing)".into());
+            let style = if sel && app.focus == Focus::Detail {
+                p.selection
+            } else {
+                Style::new()
+            };
+            out.push(Line::from(vec![
+                Span::styled(marker, p.key),
+                Span::styled(format!("{} ", l.kind.name()), p.key),
+                Span::styled(l.to.to_string(), style),
+            ]));
+            out.extend(
+                text_lines(&claim, width.saturating_sub(2), mode, p.dim)
+                    .into_iter()
+                    .map(|mut l| {
+                        l.spans.insert(0, Span::raw("  "));
+                        l
+                    }),
+            );
+        }
+    }
+
+    if let Some(note) = &n.note {
+        heading(&mut out, "Note");
+        out.extend(text_lines(note, width, mode, Style::new()));
+    }
+
+    if let Some(problems) = cache.problems.get(&r.node) {
+        heading(&mut out, "Problems");
+        for d in problems {
+            let style = if d.is_error() { p.error } else { p.warning };
+            out.extend(text_lines(
+                &format!("{}: {}", d.code, d.message),
+                width,
+                mode,
+                style,
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,330 @@
+//! The one keymap table. Dispatch, the `?` help, the status-bar hints and the
+//! README's keys table are all made from [`DEFAULT`], so they cannot drift
+//! apart; the config file patches it (see `config`).
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::action::Action;
+use super::key::{Key, KeyPress};
+
+/// Which key table is active: the browser, or an overlay on top of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    Normal,
+    Overlay,
+}
+
+/// One row: in `mode`, `key` does `action`; `help` is what the help says.
+#[derive(Debug, Clone, Copy)]
+pub struct Row {
+    pub mode: Mode,
+    pub key: &'static str,
+    pub action: Action,
+    pub help: &'static str,
+}
+
+const fn row(mode: Mode, key: &'static str, action: Action, help: &'static str) -> Row {
+    Row {
+        mode,
+        key,
+        action,
+        help,
+    }
+}
+
+use Action as A;
+use Mode::{Normal as N, Overlay as O};
+
+/// The default bindings. Order is the order of the help.
+pub const DEFAULT: &[Row] = &[
+    row(N, "j", A::Down, "move down"),
+    row(N, "Down", A::Down, "move down"),
+    row(N, "k", A::Up, "move up"),
+    row(N, "Up", A::Up, "move up"),
+    row(N, "h", A::Left, "collapse, or go to the parent"),
+    row(N, "Left", A::Left, "collapse, or go to the parent"),
+    row(N, "l", A::Right, "expand, or go to the first child"),
+    row(N, "Right", A::Right, "expand, or go to the first child"),
+    row(
+        N,
+        "Enter",
+        A::Toggle,
+        "expand/collapse; open article; follow link",
+    ),
+    row(
+        N,
+        "Space",
+        A::Toggle,
+        "expand/collapse; open article; follow link",
+    ),
+    row(N, "g g", A::Top, "first row"),
+    row(N, "Home", A::Top, "first row"),
+    row(N, "G", A::Bottom, "last row"),
+    row(N, "End", A::Bottom, "last row"),
+    row(N, "C-d", A::PageDown, "page down"),
+    row(N, "PageDown", A::PageDown, "page down"),
+    row(N, "C-u", A::PageUp, "page up"),
+    row(N, "PageUp", A::PageUp, "page up"),
+    row(N, "Backspace", A::Parent, "go to the parent node"),
+    row(N, "]", A::NextSibling, "next sibling"),
+    row(N, "[", A::PrevSibling, "previous sibling"),
+    row(N, "e", A::ExpandAll, "expand all"),
+    row(N, "z", A::CollapseAll, "collapse all"),
+    row(N, "Tab", A::FocusNext, "next pane"),
+    row(N, "S-Tab", A::FocusPrev, "previous pane"),
+    row(N, "L", A::ToggleLanguage, "claims in English / Arabic"),
+    row(N, "S", A::ToggleSource, "show / hide the source text"),
+    row(N, "f", A::FollowLink, "follow the selected link"),
+    row(N, "C-o", A::JumpBack, "jump back"),
+    row(N, "A-Left", A::JumpBack, "jump back"),
+    row(N, "C-i", A::JumpForward, "jump forward"),
+    row(N, "A-Right", A::JumpForward, "jump forward"),
+    row(N, "/", A::Search, "search all maps"),
+    row(N, "c", A::Compare, "compare with another article"),
+    row(N, "o", A::Overview, "overview of all articles"),
+    row(N, "x", A::Export, "export the article"),
+    row(N, "?", A::Help, "help"),
+    row(N, "q", A::Quit, "quit"),
+    row(N, "C-c", A::Quit, "quit"),
+    row(O, "Esc", A::Close, "close"),
+    row(O, "q", A::Close, "close"),
+    row(O, "?", A::Close, "close"),
+    row(O, "j", A::Down, "scroll down"),
+    row(O, "Down", A::Down, "scroll down"),
+    row(O, "k", A::Up, "scroll up"),
+    row(O, "Up", A::Up, "scroll up"),
+    row(O, "C-d", A::PageDown, "page down"),
+    row(O, "PageDown", A::PageDown, "page down"),
+    row(O, "C-u", A::PageUp, "page up"),
+    row(O, "PageUp", A::PageUp, "page up"),
+    row(O, "C-c", A::Quit, "quit"),
+];
+
+/// Actions deliberately left without a default key.
+pub const UNBOUND: &[Action] = &[];
+
+/// A user binding from the config file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserBinding {
+    pub mode: Mode,
+    pub key: String,
+    pub action: Action,
+}
+
+/// What dispatch consults: the table, with the user's bindings over it.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    map: HashMap<(Mode, Key), Action>,
+    /// Help rows after patching: (mode, key, action, help).
+    pub rows: Vec<(Mode, Key, Action, &'static str)>,
+}
+
+/// What a key press means given what was pressed before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    Action(Action),
+    /// The first key of a sequence: wait for the next one.
+    Pending,
+    None,
+}
+
+impl Keymap {
+    /// The default table. A bad row is a programming error caught by the tests.
+    pub fn default_map() -> Keymap {
+        let mut km = Keymap {
+            map: HashMap::new(),
+            rows: Vec::new(),
+        };
+        for r in DEFAULT {
+            if let Ok(k) = Key::parse(r.key) {
+                km.map.insert((r.mode, k), r.action);
+                km.rows.push((r.mode, k, r.action, r.help));
+            }
+        }
+        km
+    }
+
+    /// The defaults patched with user bindings; returns what could not be used.
+    pub fn with_user(user: &[UserBinding]) -> (Keymap, Vec<String>) {
+        let mut km = Keymap::default_map();
+        let mut problems = Vec::new();
+        for b in user {
+            match Key::parse(&b.key) {
+                Ok(k) => {
+                    km.map.insert((b.mode, k), b.action);
+                    let help = DEFAULT
+                        .iter()
+                        .find(|r| r.action == b.action)
+                        .map_or("", |r| r.help);
+                    km.rows
+                        .retain(|(m, key, _, _)| !(*m == b.mode && *key == k));
+                    km.rows.push((b.mode, k, b.action, help));
+                }
+                Err(e) => problems.push(e),
+            }
+        }
+        (km, problems)
+    }
+
+    pub fn lookup(&self, mode: Mode, pending: Option<KeyPress>, press: KeyPress) -> Lookup {
+        if let Some(first) = pending {
+            let seq = Key {
+                first,
+                second: Some(press),
+            };
+            return match self.map.get(&(mode, seq)) {
+                Some(&a) => Lookup::Action(a),
+                None => Lookup::None,
+            };
+        }
+        if let Some(&a) = self.map.get(&(mode, Key::single(press))) {
+            return Lookup::Action(a);
+        }
+        let starts = self
+            .map
+            .keys()
+            .any(|(m, k)| *m == mode && k.first == press && k.second.is_some());
+        if starts {
+            Lookup::Pending
+        } else {
+            Lookup::None
+        }
+    }
+
+    /// Keys bound to an action in a mode, as the help prints them.
+    pub fn keys_for(&self, mode: Mode, action: Action) -> Vec<Key> {
+        self.rows
+            .iter()
+            .filter(|(m, _, a, _)| *m == mode && *a == action)
+            .map(|(_, k, _, _)| *k)
+            .collect()
+    }
+
+    /// Help lines for a mode: one per action, its keys joined, in table order.
+    pub fn help_lines(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        let mut out: Vec<(Action, String, &'static str)> = Vec::new();
+        for (m, k, a, h) in &self.rows {
+            if *m != mode {
+                continue;
+            }
+            match out.iter_mut().find(|(act, _, _)| act == a) {
+                Some(entry) => {
+                    entry.1.push_str(", ");
+                    entry.1.push_str(&k.to_string());
+                }
+                None => out.push((*a, k.to_string(), h)),
+            }
+        }
+        out.into_iter().map(|(_, keys, h)| (keys, h)).collect()
+    }
+}
+
+/// The keys table for the README, in Markdown (a test keeps the README in step).
+pub fn markdown_table() -> String {
+    let km = Keymap::default_map();
+    let mut s = String::from("| keys | does |\n|---|---|\n");
+    for (keys, help) in km.help_lines(Mode::Normal) {
+        let keys = keys.replace('|', "\\|");
+        s.push_str(&format!("| `{}` | {help} |\n", keys.replace(", ", "`, `")));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    // Every row parses and no mode binds one key twice.
+    #[test]
+    fn table_is_consistent() {
+        let mut seen = HashSet::new();
+        for r in DEFAULT {
+            let k = Key::parse(r.key).unwrap_or_else(|e| panic!("{e}"));
+            assert!(
+                seen.insert((r.mode, k)),
+                "duplicate key {} in {:?}",
+                r.key,
+                r.mode
+            );
+        }
+    }
+
+    // Every action a person can take is bound, or deliberately unbound.
+    #[test]
+    fn every_action_bound() {
+        let all = [
+            A::Quit,
+            A::Help,
+            A::Close,
+            A::Down,
+            A::Up,
+            A::PageDown,
+            A::PageUp,
+            A::Top,
+            A::Bottom,
+            A::Left,
+            A::Right,
+            A::Toggle,
+            A::Parent,
+            A::NextSibling,
+            A::PrevSibling,
+            A::ExpandAll,
+            A::CollapseAll,
+            A::FocusNext,
+            A::FocusPrev,
+            A::ToggleLanguage,
+            A::ToggleSource,
+            A::FollowLink,
+            A::JumpBack,
+            A::JumpForward,
+            A::Search,
+            A::Compare,
+            A::Overview,
+            A::Export,
+        ];
+        for a in all {
+            assert!(
+                DEFAULT.iter().any(|r| r.action == a) || UNBOUND.contains(&a),
+                "{a:?} has no key"
+            );
+        }
+    }
+
+    // A two-key sequence waits after its first key and fires on the second.
+    #[test]
+    fn sequences() {
+        let km = Keymap::default_map();
+        let g = KeyPress::parse("g").unwrap();
+        assert_eq!(km.lookup(Mode::Normal, None, g), Lookup::Pending);
+        assert_eq!(km.lookup(Mode::Normal, Some(g), g), Lookup::Action(A::Top));
+        let x = KeyPress::parse("w").unwrap();
+        assert_eq!(km.lookup(Mode::Normal, Some(g), x), Lookup::None);
+    }
+
+    // A user binding replaces the default for that key and shows in the help.
+    #[test]
+    fn user_bindings_patch() {
+        let user = [UserBinding {
+            mode: Mode::Normal,
+            key: "j".into(),
+            action: A::Up,
+        }];
+        let (km, problems) = Keymap::with_user(&user);
+        assert!(problems.is_empty());
+        let j = KeyPress::parse("j").unwrap();
+        assert_eq!(km.lookup(Mode::Normal, None, j), Lookup::Action(A::Up));
+        assert!(
+            km.keys_for(Mode::Normal, A::Up)
+                .contains(&Key::parse("j").unwrap())
+        );
+        assert!(
+            !km.keys_for(Mode::Normal, A::Down)
+                .contains(&Key::parse("j").unwrap())
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! The terminal UI, the only layer that knows ratatui and crossterm. One
+//! loop: terminal event → action (through the keymap) → `update` → `view`.
+//! Pending events are drained before each frame is drawn.
+
+pub mod action;
+pub mod app;
+mod bidi_line;
+pub mod config;
+mod detail;
+pub mod key;
+pub mod keymap;
+pub mod layout_stub;
+pub mod palette;
+mod source_view;
+pub mod terminal;
+pub mod tree;
+pub mod update;
+pub mod view;
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::model::validate;
+use crate::store;
+use app::{App, Overlay, Setup};
+use config::BidiChoice;
+use keymap::Keymap;
+use palette::Palette;
+
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// What the command line hands the UI.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub maps_dir: PathBuf,
+    pub sources: Option<PathBuf>,
+    pub config: Option<PathBuf>,
+    pub bidi: Option<BidiChoice>,
+}
+
+/// Builds the app from options, the config file and the environment,
+/// without touching the terminal (so tests can build the same app).
+pub fn setup(opts: &Options, env: &dyn Fn(&str) -> Option<String>) -> Result<App, Error> {
+    let mut warnings: Vec<String> = Vec::new();
+    let config_path = opts.config.clone().or_else(store::dirs::config_file);
+    let config = match config_path.as_deref().map(config::load) {
+        Some(Ok(c)) => c.unwrap_or_default(),
+        Some(Err(e)) => {
+            warnings.push(e);
+            warnings.push("mizan is running on the default settings.".into());
+            config::Config::default()
+        }
+        None => config::Config::default(),
+    };
+    let corpus = store::load_dir(&opts.maps_dir)?;
+    let sources_dir = opts.sources.clone().or(config.sources.clone());
+    let sources = match &sources_dir {
+        Some(d) => match store::sources::load_sources(d, &corpus) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                warnings.push(format!("sources: {e}"));
+                None
+            }
+        },
+        None => None,
+    };
+    let diagnostics = validate::validate(&corpus, &opts.maps_dir, sources.as_ref());
+    let mut palette = Palette::from_env(env("NO_COLOR").as_deref());
+    warnings.extend(palette.patch(&config.colors));
+    let (keymap, key_problems) = Keymap::with_user(&config.keys);
+    warnings.extend(key_problems);
+    let choice = opts.bidi.or(config.bidi).unwrap_or(BidiChoice::Mizan);
+    let (bidi, bidi_reason) = config::resolve_bidi(choice, env);
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let mut app = App::new(Setup {
+        corpus,
+        maps_dir: opts.maps_dir.clone(),
+        sources,
+        diagnostics,
+        keymap,
+        palette,
+        bidi,
+        bidi_reason,
+    });
+    if errors > 0 {
+        app.flash = Some(format!(
+            "{errors} problems in the maps (marked !; `mizan check` lists them)"
+        ));
+    }
+    if !warnings.is_empty() {
+        app.overlays.push(Overlay::Message {
+            title: "Config".into(),
+            lines: warnings,
+            scroll: 0,
+        });
+    }
+    Ok(app)
+}
+
+/// Runs the UI until the user quits or a signal asks us to stop.
+pub fn run(opts: &Options) -> Result<(), Error> {
+    let env = |k: &str| std::env::var(k).ok();
+    let mut app = setup(opts, &env)?;
+    let stop = terminal::signal_flag()?;
+    terminal::install_panic_hook();
+    terminal::enter(app.bidi == layout_stub::BidiMode::Mizan)?;
+    let result = event_loop(&mut app, &stop);
+    terminal::leave();
+    result
+}
+
+fn event_loop(app: &mut App, stop: &std::sync::atomic::AtomicBool) -> Result<(), Error> {
+    let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    loop {
+        let size = term.size()?;
+        let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+        if app.areas.screen != screen {
+            app.areas = view::areas(screen);
+            update::selection_moved(app);
+        }
+        term.draw(|f| view::view(app, f))?;
+        // Wait for something to happen, then take everything that is queued.
+        let mut timeout = Duration::from_millis(250);
+        while event::poll(timeout)? {
+            handle(app, event::read()?);
+            timeout = Duration::ZERO;
+            if app.should_quit {
+                break;
+            }
+        }
+        if app.should_quit || stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+    }
+}
+
+fn handle(app: &mut App, ev: Event) {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            if let Some(press) = key::KeyPress::from_event(&k) {
+                update::key(app, press);
+            }
+        }
+        Event::Mouse(m) => {
+            let (x, y) = (m.column, m.row);
+            let me = match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => update::Mouse::Click { x, y },
+                MouseEventKind::ScrollUp => update::Mouse::ScrollUp { x, y },
+                MouseEventKind::ScrollDown => update::Mouse::ScrollDown { x, y },
+                _ => return,
+            };
+            update::mouse(app, me);
+        }
+        _ => {}
+    }
+}

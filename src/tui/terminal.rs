@@ -1,0 +1,128 @@
+//! Entering and leaving the terminal, and making sure we always leave: on
+//! quit, on error, on panic (a hook) and on SIGTERM/SIGHUP (a flag the loop
+//! polls). Also the ECMA-48 bidi mode dance from DESIGN.md: VTE-like
+//! terminals are put in explicit mode before the alternate screen, and their
+//! previous mode is put back on the way out.
+
+use std::io::{self, Read, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute};
+
+/// What mode 8 was before we changed it: 0 unknown (leave alone), 1 set
+/// (implicit bidi), 2 reset. Global because the panic hook must see it.
+static BIDI_MODE_BEFORE: AtomicU8 = AtomicU8::new(0);
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Asks the terminal for mode 8 (DECRQM) and waits briefly for the reply.
+/// A DA1 query follows so that terminals which ignore DECRQM still answer
+/// something and we stop waiting at once.
+fn query_bidi_mode() -> u8 {
+    let mut out = io::stdout();
+    if write!(out, "\x1b[8$p\x1b[c")
+        .and_then(|_| out.flush())
+        .is_err()
+    {
+        return 0;
+    }
+    let stdin = io::stdin();
+    let mut got: Vec<u8> = Vec::new();
+    let deadline = Instant::now() + Duration::from_millis(300);
+    let mut buf = [0u8; 64];
+    while Instant::now() < deadline {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let ts = rustix::event::Timespec {
+            tv_sec: 0,
+            tv_nsec: left.subsec_nanos().into(),
+        };
+        let fd = stdin.lock();
+        let mut fds = [rustix::event::PollFd::new(
+            &fd,
+            rustix::event::PollFlags::IN,
+        )];
+        match rustix::event::poll(&mut fds, Some(&ts)) {
+            Ok(n) if n > 0 => {}
+            _ => break,
+        }
+        drop(fd);
+        match stdin.lock().read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+        }
+        // The DA1 reply (`ESC [ ? ... c`) comes last.
+        if let Some(p) = find(&got, b"\x1b[?")
+            && got[p..].contains(&b'c')
+        {
+            break;
+        }
+    }
+    // DECRPM reply: ESC [ 8 ; Ps $ y
+    match find(&got, b"\x1b[8;") {
+        Some(p) => match got.get(p + 4..p + 7) {
+            Some([d, b'$', b'y']) if (b'0'..=b'4').contains(d) => d - b'0',
+            _ => 0,
+        },
+        None => 0,
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Enters raw mode and the alternate screen. With `explicit_bidi`, first
+/// switches the terminal's own bidi off (mode 8 reset), remembering the old value.
+pub fn enter(explicit_bidi: bool) -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = io::stdout();
+    if explicit_bidi {
+        let before = query_bidi_mode();
+        BIDI_MODE_BEFORE.store(before, Ordering::SeqCst);
+        // Must come before the alternate screen: VTE ignores it after.
+        write!(out, "\x1b[8l")?;
+    }
+    execute!(out, EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+    Ok(())
+}
+
+/// Leaves everything as it was. Safe to call twice (the panic hook and the
+/// normal exit path may both run).
+pub fn leave() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    match BIDI_MODE_BEFORE.load(Ordering::SeqCst) {
+        1 | 3 => {
+            let _ = write!(out, "\x1b[8h");
+        }
+        _ => {}
+    }
+    let _ = out.flush();
+    let _ = terminal::disable_raw_mode();
+}
+
+/// Restores the terminal before the default panic message is printed, so
+/// the message is readable and the shell is usable.
+pub fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave();
+        default(info);
+    }));
+}
+
+/// A flag raised by SIGTERM or SIGHUP; the loop checks it between events.
+pub fn signal_flag() -> io::Result<Arc<AtomicBool>> {
+    let flag = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(sig, Arc::clone(&flag))?;
+    }
+    Ok(flag)
+}

@@ -1,0 +1,395 @@
+//! `update`: state × action → state, with no terminal in sight. Keys and
+//! mouse events are turned into actions here too (through the keymap), so a
+//! test can drive the whole UI with key names.
+
+use super::action::Action;
+use super::app::{App, Focus, Lang, Overlay};
+use super::key::KeyPress;
+use super::keymap::{Lookup, Mode};
+use super::source_view;
+use crate::model::NodeRef;
+
+/// A mouse event, in screen cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mouse {
+    Click { x: u16, y: u16 },
+    ScrollUp { x: u16, y: u16 },
+    ScrollDown { x: u16, y: u16 },
+}
+
+pub fn mode(app: &App) -> Mode {
+    if app.overlays.is_empty() {
+        Mode::Normal
+    } else {
+        Mode::Overlay
+    }
+}
+
+/// Handles one key press: resolves it through the keymap (with a pending
+/// first key of a sequence) and applies the action.
+pub fn key(app: &mut App, press: KeyPress) {
+    app.flash = None;
+    let pending = app.pending.take();
+    match app.keymap.lookup(mode(app), pending, press) {
+        Lookup::Action(a) => update(app, a),
+        Lookup::Pending => app.pending = Some(press),
+        Lookup::None => {}
+    }
+}
+
+pub fn update(app: &mut App, action: Action) {
+    if !app.overlays.is_empty() {
+        overlay(app, action);
+        return;
+    }
+    match action {
+        Action::Quit => app.should_quit = true,
+        Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
+        Action::Close => {}
+        Action::Down => step(app, 1),
+        Action::Up => step(app, -1),
+        Action::PageDown => step(app, page(app)),
+        Action::PageUp => step(app, -page(app)),
+        Action::Top => step(app, isize::MIN / 2),
+        Action::Bottom => step(app, isize::MAX / 2),
+        Action::Left => left(app),
+        Action::Right => right(app),
+        Action::Toggle => toggle(app),
+        Action::Parent => parent(app),
+        Action::NextSibling => sibling(app, 1),
+        Action::PrevSibling => sibling(app, -1),
+        Action::ExpandAll | Action::CollapseAll => {
+            let map = app.map();
+            if let (Some(a), Some(t)) = (app.corpus.article(map), app.trees.get_mut(&map)) {
+                t.set_all(a, action == Action::ExpandAll);
+            }
+            selection_moved(app);
+        }
+        Action::FocusNext => app.focus = cycle(app.focus, 1),
+        Action::FocusPrev => app.focus = cycle(app.focus, -1),
+        Action::ToggleLanguage => {
+            app.lang = match app.lang {
+                Lang::En => Lang::Ar,
+                Lang::Ar => Lang::En,
+            };
+        }
+        Action::ToggleSource => {
+            if app.has_source() || app.show_source {
+                app.show_source = !app.show_source;
+                selection_moved(app);
+            } else {
+                app.flash =
+                    Some("no source text for this article (start with --sources DIR)".into());
+            }
+        }
+        Action::FollowLink => follow_link(app),
+        Action::JumpBack => jump(app, true),
+        Action::JumpForward => jump(app, false),
+        Action::Search => app.flash = Some("search is not built yet".into()),
+        Action::Compare => app.flash = Some("compare is not built yet".into()),
+        Action::Overview => app.flash = Some("the overview is not built yet".into()),
+        Action::Export => app.flash = Some("export from the UI is not built yet".into()),
+    }
+}
+
+fn overlay(app: &mut App, action: Action) {
+    let page = app.areas.screen.height.saturating_sub(4).max(1) as isize;
+    let Some(top) = app.overlays.last_mut() else {
+        return;
+    };
+    let scroll = match top {
+        Overlay::Help { scroll } | Overlay::Message { scroll, .. } => scroll,
+    };
+    match action {
+        Action::Close => {
+            app.overlays.pop();
+        }
+        Action::Quit => app.should_quit = true,
+        Action::Down => *scroll += 1,
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::PageDown => *scroll += page as usize,
+        Action::PageUp => *scroll = scroll.saturating_sub(page as usize),
+        _ => {}
+    }
+}
+
+/// Rows a page moves in the focused pane.
+fn page(app: &App) -> isize {
+    let area = match app.focus {
+        Focus::Articles => app.areas.list,
+        Focus::Tree => app.areas.tree,
+        Focus::Detail => app.areas.right,
+    };
+    (area.height.saturating_sub(2) as isize).max(1)
+}
+
+fn cycle(f: Focus, by: i32) -> Focus {
+    let order = [Focus::Articles, Focus::Tree, Focus::Detail];
+    let i = order.iter().position(|&x| x == f).unwrap_or(0) as i32;
+    order[(i + by).rem_euclid(3) as usize]
+}
+
+fn clamp_add(v: usize, by: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    (v as isize).saturating_add(by).clamp(0, len as isize - 1) as usize
+}
+
+/// Moves within the focused pane.
+fn step(app: &mut App, by: isize) {
+    match app.focus {
+        Focus::Articles => {
+            let next = clamp_add(app.selected, by, app.corpus.maps.len());
+            select_map(app, next);
+        }
+        Focus::Tree => {
+            if let Some(t) = app.trees.get_mut(&app.map()) {
+                t.cursor = clamp_add(t.cursor, by, t.rows.len());
+            }
+            selection_moved(app);
+        }
+        Focus::Detail if app.show_source => {
+            let lines = source_view::line_count(app);
+            app.source_scroll = clamp_add(app.source_scroll, by, lines);
+        }
+        Focus::Detail => {
+            let links = app.current().map_or(0, |r| link_count(app, r));
+            if links > 0 && by.abs() == 1 {
+                app.link_sel = clamp_add(app.link_sel, by, links);
+            } else {
+                app.detail_scroll = (app.detail_scroll as isize + by).max(0) as usize;
+            }
+        }
+    }
+}
+
+fn link_count(app: &App, r: NodeRef) -> usize {
+    app.corpus
+        .article(r.map)
+        .map_or(0, |a| a.node(r.node).links.len())
+}
+
+pub fn select_map(app: &mut App, map: usize) {
+    if map != app.selected {
+        app.selected = map;
+        app.ensure_tree();
+        app.source_scroll = 0;
+        if !app.has_source() {
+            app.show_source = false;
+        }
+    }
+    let h = app.areas.list.height.saturating_sub(2) as usize / 2;
+    if app.selected < app.list_offset {
+        app.list_offset = app.selected;
+    } else if h > 0 && app.selected >= app.list_offset + h {
+        app.list_offset = app.selected + 1 - h;
+    }
+    selection_moved(app);
+}
+
+/// After the tree cursor moves: keep it visible, reset the detail, and bring
+/// the node's quote into view in the source pane.
+pub fn selection_moved(app: &mut App) {
+    let h = app.areas.tree.height.saturating_sub(2) as usize;
+    let map = app.map();
+    if let Some(t) = app.trees.get_mut(&map) {
+        t.scroll_into_view(h);
+    }
+    app.detail_scroll = 0;
+    app.link_sel = 0;
+    if app.show_source
+        && let Some(line) = source_view::quote_line(app)
+    {
+        let h = app.areas.right.height.saturating_sub(2) as usize;
+        app.source_scroll = line.saturating_sub(h / 3);
+    }
+}
+
+fn with_tree(app: &mut App, f: impl FnOnce(&crate::model::Article, &mut super::tree::TreeView)) {
+    let map = app.map();
+    if let (Some(a), Some(t)) = (app.corpus.article(map), app.trees.get_mut(&map)) {
+        f(a, t);
+    }
+    selection_moved(app);
+}
+
+fn left(app: &mut App) {
+    if app.focus != Focus::Tree {
+        app.focus = cycle(app.focus, -1);
+        return;
+    }
+    with_tree(app, |a, t| {
+        let Some(n) = t.current() else { return };
+        if t.is_expanded(n) && !a.node(n).children.is_empty() && n != a.root {
+            t.collapse(t.cursor);
+        } else if let Some(p) = a.node(n).parent
+            && let Some(row) = t.row_of(p)
+        {
+            t.cursor = row;
+        }
+    });
+}
+
+fn right(app: &mut App) {
+    if app.focus == Focus::Articles {
+        app.focus = Focus::Tree;
+        return;
+    }
+    if app.focus != Focus::Tree {
+        return;
+    }
+    with_tree(app, |a, t| {
+        let Some(n) = t.current() else { return };
+        if a.node(n).children.is_empty() {
+            return;
+        }
+        if t.is_expanded(n) {
+            t.cursor += 1;
+        } else {
+            t.expand(a, t.cursor);
+        }
+    });
+}
+
+fn toggle(app: &mut App) {
+    match app.focus {
+        Focus::Articles => app.focus = Focus::Tree,
+        Focus::Tree => with_tree(app, |a, t| {
+            let Some(n) = t.current() else { return };
+            if t.is_expanded(n) {
+                t.collapse(t.cursor);
+            } else {
+                t.expand(a, t.cursor);
+            }
+        }),
+        Focus::Detail => follow_link(app),
+    }
+}
+
+fn parent(app: &mut App) {
+    with_tree(app, |a, t| {
+        if let Some(p) = t.current().and_then(|n| a.node(n).parent)
+            && let Some(row) = t.row_of(p)
+        {
+            t.cursor = row;
+        }
+    });
+}
+
+fn sibling(app: &mut App, by: isize) {
+    with_tree(app, |a, t| {
+        let Some(n) = t.current() else { return };
+        let Some(p) = a.node(n).parent else { return };
+        let sibs = &a.node(p).children;
+        let Some(i) = sibs.iter().position(|&c| c == n) else {
+            return;
+        };
+        let j = clamp_add(i, by, sibs.len());
+        if let Some(row) = t.row_of(sibs[j]) {
+            t.cursor = row;
+        }
+    });
+}
+
+/// Shows a node: selects its article, reveals it in the tree, focuses the tree.
+pub fn go_to(app: &mut App, r: NodeRef) {
+    select_map(app, r.map as usize);
+    with_tree(app, |a, t| t.reveal(a, r.node));
+    app.focus = Focus::Tree;
+}
+
+fn follow_link(app: &mut App) {
+    let Some(here) = app.current() else { return };
+    let Some(a) = app.corpus.article(here.map) else {
+        return;
+    };
+    let Some(link) = a.node(here.node).links.get(app.link_sel) else {
+        app.flash = Some("this node has no links".into());
+        return;
+    };
+    match app.corpus.resolve(&link.to) {
+        Some(target) => {
+            app.jumps_back.push(here);
+            app.jumps_forward.clear();
+            go_to(app, target);
+        }
+        None => app.flash = Some(format!("link target `{}` does not exist", link.to)),
+    }
+}
+
+fn jump(app: &mut App, back: bool) {
+    let Some(here) = app.current() else { return };
+    let (from, to) = if back {
+        (&mut app.jumps_back, &mut app.jumps_forward)
+    } else {
+        (&mut app.jumps_forward, &mut app.jumps_back)
+    };
+    match from.pop() {
+        Some(target) => {
+            to.push(here);
+            go_to(app, target);
+        }
+        None => {
+            app.flash = Some(
+                if back {
+                    "no earlier jump"
+                } else {
+                    "no later jump"
+                }
+                .into(),
+            )
+        }
+    }
+}
+
+/// Applies a mouse event: a click selects the row under it and focuses its
+/// pane; the wheel scrolls the pane under the pointer.
+pub fn mouse(app: &mut App, m: Mouse) {
+    let (x, y, by) = match m {
+        Mouse::Click { x, y } => (x, y, 0),
+        Mouse::ScrollUp { x, y } => (x, y, -3),
+        Mouse::ScrollDown { x, y } => (x, y, 3),
+    };
+    if !app.overlays.is_empty() {
+        if by != 0 {
+            update(app, if by > 0 { Action::Down } else { Action::Up });
+        }
+        return;
+    }
+    let hit =
+        |r: ratatui::layout::Rect| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
+    let pane = if hit(app.areas.list) {
+        Focus::Articles
+    } else if hit(app.areas.tree) {
+        Focus::Tree
+    } else if hit(app.areas.right) {
+        Focus::Detail
+    } else {
+        return;
+    };
+    app.focus = pane;
+    if by != 0 {
+        step(app, by);
+        return;
+    }
+    match pane {
+        Focus::Articles => {
+            let row = (y.saturating_sub(app.areas.list.y + 1) / 2) as usize + app.list_offset;
+            if row < app.corpus.maps.len() {
+                select_map(app, row);
+            }
+        }
+        Focus::Tree => {
+            let map = app.map();
+            if let Some(t) = app.trees.get_mut(&map) {
+                let row = y.saturating_sub(app.areas.tree.y + 1) as usize + t.offset;
+                if row < t.rows.len() {
+                    t.cursor = row;
+                }
+            }
+            selection_moved(app);
+        }
+        Focus::Detail => {}
+    }
+}

@@ -1,0 +1,397 @@
+//! Drawing: `view(&App, &mut Frame)` and the layout both it and the mouse
+//! handling use. One `render_*` function per region; nothing here changes
+//! state (the source pane's layout cache aside).
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
+
+use super::action::Action;
+use super::app::{App, Areas, Focus, Lang, Overlay};
+use super::bidi_line::one_line;
+use super::detail;
+use super::keymap::Mode;
+use super::palette::{bearing_glyph, stance_glyph};
+use super::source_view;
+
+/// Below this the browser cannot be drawn usefully.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 8;
+
+/// Splits the screen. The loop stores the result in `App::areas` before
+/// drawing, so update (paging, mouse) and view agree on where things are.
+pub fn areas(screen: Rect) -> Areas {
+    if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
+        return Areas {
+            screen,
+            ..Default::default()
+        };
+    }
+    let [body, status] = screen.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let (list_w, right_pct) = if screen.width >= 110 {
+        (32, 40)
+    } else {
+        (24, 36)
+    };
+    let [list, tree, right] = body.layout(&Layout::horizontal([
+        Constraint::Length(list_w),
+        Constraint::Fill(1),
+        Constraint::Percentage(right_pct),
+    ]));
+    Areas {
+        screen,
+        list,
+        tree,
+        right,
+        status,
+    }
+}
+
+pub fn view(app: &App, frame: &mut Frame) {
+    let buf = frame.buffer_mut();
+    let a = app.areas;
+    if a.list.width == 0 {
+        render_too_small(app, a.screen, buf);
+        return;
+    }
+    render_list(app, a.list, buf);
+    render_tree(app, a.tree, buf);
+    if app.show_source && app.has_source() {
+        let block = pane_block(app, Focus::Detail, " Source ".into());
+        let inner = block.inner(a.right);
+        block.render(a.right, buf);
+        source_view::render(app, inner, buf);
+    } else {
+        let title = app
+            .current()
+            .and_then(|r| app.corpus.address(r))
+            .map_or(" Node ".into(), |addr| format!(" {addr} "));
+        let block = pane_block(app, Focus::Detail, title);
+        let inner = block.inner(a.right);
+        block.render(a.right, buf);
+        detail::render(app, inner, buf);
+    }
+    render_status(app, a.status, buf);
+    for o in &app.overlays {
+        render_overlay(app, o, a.screen, buf);
+    }
+}
+
+fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let msg = format!("enlarge the terminal (at least {MIN_WIDTH}×{MIN_HEIGHT})");
+    Paragraph::new(msg)
+        .style(app.palette.warning)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+fn pane_block(app: &App, pane: Focus, title: String) -> Block<'static> {
+    let focused = app.focus == pane && app.overlays.is_empty();
+    let (style, border) = if focused {
+        (app.palette.border_focus, BorderType::Thick)
+    } else {
+        (app.palette.border, BorderType::Rounded)
+    };
+    Block::bordered()
+        .border_type(border)
+        .border_style(style)
+        .title(Span::styled(title, app.palette.title))
+}
+
+fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
+    let block = pane_block(
+        app,
+        Focus::Articles,
+        format!(" Articles ({}) ", app.corpus.maps.len()),
+    );
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let p = &app.palette;
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, m) in app.corpus.maps.iter().enumerate().skip(app.list_offset) {
+        if lines.len() + 2 > inner.height as usize {
+            break;
+        }
+        let (first, second) = match &m.article {
+            Some(a) => {
+                let s = a.meta.stance;
+                let badge = format!(
+                    "{} {:<7} ",
+                    stance_glyph(s),
+                    s.map_or("?", |s| s.name()).to_uppercase()
+                );
+                let title = if app.lang == Lang::Ar {
+                    &a.meta.title_original
+                } else {
+                    &a.meta.title_en
+                };
+                let tw = inner.width.saturating_sub(10);
+                let mut l = one_line(title, tw, app.bidi, Style::new());
+                l.spans.insert(
+                    0,
+                    Span::styled(badge, p.stance(s).add_modifier(Modifier::BOLD)),
+                );
+                let info: Vec<&str> = [a.meta.outlet.as_deref(), a.meta.date.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                let mut second = one_line(
+                    &info.join(" · "),
+                    inner.width.saturating_sub(2),
+                    app.bidi,
+                    p.dim,
+                );
+                second.spans.insert(0, Span::raw("  "));
+                (l, second)
+            }
+            None => {
+                let name = m
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let first = Line::from(vec![Span::styled("✗ BROKEN  ", p.broken), Span::raw(name)]);
+                let msg = m.error.as_ref().map_or(String::new(), |d| {
+                    format!("{}:{} {}", d.line, d.col, d.message)
+                });
+                let mut second = one_line(&msg, inner.width.saturating_sub(2), app.bidi, p.error);
+                second.spans.insert(0, Span::raw("  "));
+                (first, second)
+            }
+        };
+        let sel = i == app.selected;
+        for mut l in [first, second] {
+            if sel {
+                l = l.patch_style(p.selection);
+                let w = l.width();
+                l.spans.push(Span::styled(
+                    " ".repeat((inner.width as usize).saturating_sub(w)),
+                    p.selection,
+                ));
+            }
+            lines.push(l);
+        }
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
+    let map = app.map();
+    let Some(a) = app.corpus.article(map) else {
+        let block = pane_block(app, Focus::Tree, " Tree ".into());
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let msg = app
+            .corpus
+            .maps
+            .get(app.selected)
+            .and_then(|m| m.error.as_ref())
+            .map_or_else(|| "no maps loaded".to_string(), |d| d.to_string());
+        Paragraph::new(msg)
+            .style(app.palette.error)
+            .render(inner, buf);
+        return;
+    };
+    let lang = if app.lang == Lang::Ar { "AR" } else { "EN" };
+    let t = app.tree();
+    let count = t.map_or(0, |t| t.rows.len());
+    let title = format!(" {} · {count} shown · {lang} ", a.meta.id);
+    let block = pane_block(app, Focus::Tree, title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let Some(t) = t else { return };
+    let p = &app.palette;
+    let cache = &app.cache[app.selected];
+    let mut lines = Vec::with_capacity(inner.height as usize);
+    for (i, row) in t
+        .rows
+        .iter()
+        .enumerate()
+        .skip(t.offset)
+        .take(inner.height as usize)
+    {
+        let n = a.node(row.node);
+        let mut spans = vec![Span::raw("  ".repeat(row.depth as usize))];
+        let expander = if n.children.is_empty() {
+            "  "
+        } else if t.is_expanded(row.node) {
+            "▾ "
+        } else {
+            "▸ "
+        };
+        spans.push(Span::styled(expander, p.dim));
+        let rel = match n.relation {
+            Some(crate::model::Relation::Supports) => "+ ",
+            Some(crate::model::Relation::Opposes) => "− ",
+            None => "",
+        };
+        spans.push(Span::styled(rel, p.key));
+        let b = cache.bearings.of(row.node);
+        spans.push(Span::styled(format!("{} ", bearing_glyph(b)), p.bearing(b)));
+        if cache.problems.contains_key(&row.node) {
+            spans.push(Span::styled("! ", p.error));
+        }
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        let claim = if app.lang == Lang::Ar {
+            &n.claim_ar
+        } else {
+            &n.claim_en
+        };
+        let width = (inner.width as usize).saturating_sub(used) as u16;
+        let style = if row.depth == 0 {
+            p.title
+        } else {
+            Style::new()
+        };
+        spans.extend(one_line(claim, width, app.bidi, style).spans);
+        let mut line = Line::from(spans);
+        if i == t.cursor {
+            line = line.patch_style(p.selection);
+            let w = line.width();
+            line.spans.push(Span::styled(
+                " ".repeat((inner.width as usize).saturating_sub(w)),
+                p.selection,
+            ));
+        }
+        lines.push(line);
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// Key hints made from the keymap, so they show the user's bindings.
+fn hint(app: &App, action: Action, label: &str) -> Vec<Span<'static>> {
+    match app.keymap.keys_for(Mode::Normal, action).first() {
+        Some(k) => vec![
+            Span::styled(k.to_string(), app.palette.key),
+            Span::styled(format!(" {label}  "), app.palette.dim),
+        ],
+        None => vec![],
+    }
+}
+
+fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
+    let mut spans: Vec<Span> = Vec::new();
+    if let Some(f) = &app.flash {
+        spans.push(Span::styled(format!(" {f} "), app.palette.warning));
+    } else {
+        spans.push(Span::raw(" "));
+        for (a, l) in [
+            (Action::Help, "help"),
+            (Action::Toggle, "open/fold"),
+            (Action::FocusNext, "pane"),
+            (Action::ToggleLanguage, "EN/AR"),
+            (Action::ToggleSource, "source"),
+            (Action::FollowLink, "follow link"),
+            (Action::JumpBack, "back"),
+            (Action::Quit, "quit"),
+        ] {
+            spans.extend(hint(app, a, l));
+        }
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+    let right = format!(" bidi: {} ", bidi_name(app));
+    let w = right.chars().count() as u16;
+    if area.width > w + 20 {
+        let r = Rect {
+            x: area.x + area.width - w,
+            width: w,
+            ..area
+        };
+        Paragraph::new(Span::styled(right, app.palette.dim)).render(r, buf);
+    }
+}
+
+pub fn bidi_name(app: &App) -> &'static str {
+    match app.bidi {
+        super::layout_stub::BidiMode::Mizan => "mizan",
+        super::layout_stub::BidiMode::Terminal => "terminal",
+        super::layout_stub::BidiMode::Off => "off",
+    }
+}
+
+fn centered(screen: Rect, w_pct: u16, h_pct: u16) -> Rect {
+    let w = (screen.width * w_pct / 100).max(20).min(screen.width);
+    let h = (screen.height * h_pct / 100).max(5).min(screen.height);
+    Rect {
+        x: screen.x + (screen.width - w) / 2,
+        y: screen.y + (screen.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn render_overlay(app: &App, o: &Overlay, screen: Rect, buf: &mut Buffer) {
+    let area = centered(screen, 80, 85);
+    Clear.render(area, buf);
+    let (title, lines, scroll): (String, Vec<Line>, usize) = match o {
+        Overlay::Help { scroll } => (" Keys — Esc closes ".into(), help_lines(app), *scroll),
+        Overlay::Message {
+            title,
+            lines,
+            scroll,
+        } => (
+            format!(" {title} — Esc closes "),
+            lines.iter().map(|l| Line::raw(l.clone())).collect(),
+            *scroll,
+        ),
+    };
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(app.palette.border_focus)
+        .title(Span::styled(title, app.palette.title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let max = lines.len().saturating_sub(inner.height as usize);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll.min(max) as u16, 0))
+        .render(inner, buf);
+}
+
+fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let p = &app.palette;
+    let mut out = vec![Line::styled("Browsing", p.title)];
+    let rows = app.keymap.help_lines(Mode::Normal);
+    let kw = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(28);
+    for (keys, help) in rows {
+        out.push(Line::from(vec![
+            Span::styled(format!("  {keys:<kw$}  "), p.key),
+            Span::raw(help),
+        ]));
+    }
+    out.push(Line::default());
+    out.push(Line::styled("In this window", p.title));
+    for (keys, help) in app.keymap.help_lines(Mode::Overlay) {
+        out.push(Line::from(vec![
+            Span::styled(format!("  {keys:<kw$}  "), p.key),
+            Span::raw(help),
+        ]));
+    }
+    out.push(Line::default());
+    out.push(Line::from(vec![
+        Span::styled("Arabic display: ", p.title),
+        Span::raw(format!("{} — {}", bidi_name(app), app.bidi_reason)),
+    ]));
+    out.push(Line::raw(
+        "  Terminals send Tab for C-i unless they speak the kitty keyboard protocol: use A-Right there.",
+    ));
+    out.push(Line::from(vec![
+        Span::styled("Glyphs: ", p.title),
+        Span::styled("▲ for/pro ", p.pro),
+        Span::styled("▼ against/anti ", p.anti),
+        Span::styled("◆ neither/mixed ", p.mixed),
+        Span::raw("● neutral  + supports  − opposes  ! has a problem"),
+    ]));
+    out
+}

@@ -1,0 +1,71 @@
+//! Shared helpers for UI tests: an app on the fixture maps, driven by key names.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use mizan::tui::app::App;
+use mizan::tui::config::BidiChoice;
+use mizan::tui::key::KeyPress;
+use mizan::tui::{Options, setup, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+pub fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// The app on tests/fixtures, with no user config and colours on.
+pub fn app_with(bidi: BidiChoice, w: u16, h: u16) -> App {
+    let opts = Options {
+        maps_dir: fixtures().join("maps"),
+        sources: Some(fixtures().join("sources")),
+        config: Some(fixtures().join("no-such-config.ron")),
+        bidi: Some(bidi),
+    };
+    let mut app = setup(&opts, &|_| None).expect("fixtures load");
+    resize(&mut app, w, h);
+    app
+}
+
+pub fn app() -> App {
+    app_with(BidiChoice::Mizan, 120, 40)
+}
+
+pub fn resize(app: &mut App, w: u16, h: u16) {
+    app.areas = view::areas(Rect::new(0, 0, w, h));
+    update::selection_moved(app);
+}
+
+/// Presses keys given by name, separated by spaces (`"j j Tab g g"`).
+pub fn press(app: &mut App, keys: &str) {
+    for k in keys.split_whitespace() {
+        let press = KeyPress::parse(k).unwrap_or_else(|e| panic!("{e}"));
+        update::key(app, press);
+    }
+}
+
+/// The screen as text, one line per row (trailing spaces trimmed).
+pub fn screen(app: &App) -> String {
+    let a = app.areas.screen;
+    let mut term = Terminal::new(TestBackend::new(a.width, a.height)).expect("test backend");
+    term.draw(|f| view::view(app, f)).expect("draw");
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..a.height {
+        let mut line = String::new();
+        for x in 0..a.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The selected node's address, e.g. `alpha/done`.
+pub fn at(app: &App) -> String {
+    app.current()
+        .and_then(|r| app.corpus.address(r))
+        .unwrap_or_default()
+}

@@ -1,0 +1,74 @@
+//! Whole screens drawn with ratatui's TestBackend and compared with reviewed
+//! snapshots (insta). Regenerate with `INSTA_UPDATE=always cargo test --test screens`
+//! and review the diff before committing.
+
+mod common;
+
+use common::{app, app_with, press, resize, screen};
+use mizan::tui::config::BidiChoice;
+
+// The browser as it opens: list with badges, tree, thesis details.
+#[test]
+fn opening_screen_120x40() {
+    let a = app();
+    insta::assert_snapshot!(screen(&a));
+}
+
+// A node with a link selected in the detail pane, at 80×24.
+#[test]
+fn detail_with_link_80x24() {
+    let mut a = app_with(BidiChoice::Mizan, 80, 24);
+    press(&mut a, "Enter j Tab");
+    insta::assert_snapshot!(screen(&a));
+}
+
+// Arabic claims in the tree and the source pane with the quote highlighted.
+#[test]
+fn arabic_tree_and_source() {
+    let mut a = app();
+    press(&mut a, "Enter e L S j j");
+    insta::assert_snapshot!(screen(&a));
+}
+
+// The help overlay, generated from the keymap.
+#[test]
+fn help_overlay() {
+    let mut a = app();
+    press(&mut a, "?");
+    insta::assert_snapshot!(screen(&a));
+}
+
+// No size panics; tiny sizes say to enlarge the terminal.
+#[test]
+fn any_size_draws() {
+    let mut a = app();
+    for (w, h) in [(1, 1), (20, 5), (39, 30), (300, 100), (40, 8), (2, 50)] {
+        resize(&mut a, w, h);
+        press(&mut a, "Enter e j S L ?");
+        let s = screen(&a);
+        if w < 40 || h < 8 {
+            // Too narrow for the word itself: only drawing without a panic counts.
+            assert!(s.contains("enlarge") || w < 8, "{w}x{h}:\n{s}");
+        }
+        press(&mut a, "Esc");
+    }
+    resize(&mut a, 20, 5);
+    insta::assert_snapshot!(screen(&a));
+}
+
+// NO_COLOR gives a palette without colours, yet the badges still read.
+#[test]
+fn no_color_keeps_glyphs() {
+    let opts = mizan::tui::Options {
+        maps_dir: common::fixtures().join("maps"),
+        sources: None,
+        config: Some(common::fixtures().join("none.ron")),
+        bidi: Some(BidiChoice::Off),
+    };
+    let mut a = mizan::tui::setup(&opts, &|k| (k == "NO_COLOR").then(|| "1".into())).unwrap();
+    resize(&mut a, 100, 20);
+    assert_eq!(a.palette, mizan::tui::palette::Palette::monochrome());
+    let s = screen(&a);
+    assert!(s.contains("▲ PRO"), "{s}");
+    assert!(s.contains("▼ ANTI"), "{s}");
+}
