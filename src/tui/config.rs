@@ -4,11 +4,11 @@
 //!
 //! ```ron
 //! Config(
-//!     bidi: Terminal,                 // Mizan | Terminal | Off | Auto
+//!     bidi: terminal,                 // mizan | terminal | off | auto
 //!     sources: "/home/me/seeds",      // the articles' full texts
 //!     colors: {"pro": "light-green", "selection": "#303848"},
 //!     keys: [
-//!         (mode: Normal, key: "C-n", action: down),
+//!         (mode: normal, key: "C-n", action: down),
 //!     ],
 //! )
 //! ```
@@ -22,6 +22,7 @@ use super::keymap::UserBinding;
 
 /// How Arabic is displayed, as the user asks for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
 pub enum BidiChoice {
     /// mizan shapes and reorders (for terminals that do neither)
     Mizan,
@@ -123,9 +124,9 @@ mod tests {
     // A mistake is located by line and column.
     #[test]
     fn errors_are_located() {
-        let (line, col, msg) = parse("Config(\n    bidi: Sideways,\n)").unwrap_err();
+        let (line, col, msg) = parse("Config(\n    bidi: sideways,\n)").unwrap_err();
         assert_eq!((line, col), (2, 11));
-        assert!(msg.contains("Sideways"), "{msg}");
+        assert!(msg.contains("sideways"), "{msg}");
         let (line, _, msg) = parse("Config(\n  colours: {},\n)").unwrap_err();
         assert_eq!(line, 2);
         assert!(msg.contains("colours"), "{msg}");
