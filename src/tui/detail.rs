@@ -78,28 +78,22 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     }
 
     let b = cache.bearings.of(r.node);
-    let how = if n.bearing.is_some() {
-        "stated"
-    } else {
-        "derived"
+    let how = match (b, n.bearing) {
+        (None, _) => "",
+        (Some(_), Some(_)) => " (stated)",
+        (Some(_), None) => " (derived)",
     };
-    let mut rel = vec![];
-    if let Some(rl) = n.relation {
-        rel.push(Span::raw(format!("{} its parent · ", rl.name())));
-    }
-    rel.push(Span::styled(
-        format!(
-            "{} {} the motion",
-            bearing_glyph(b),
-            b.map_or("no bearing on", |b| b.name())
-        ),
-        p.bearing(b),
-    ));
-    if b.is_some() {
-        rel.push(Span::styled(format!(" ({how})"), p.dim));
-    }
+    let rel = n
+        .relation
+        .map(|rl| format!("{} its parent · ", rl.name()))
+        .unwrap_or_default();
+    let bearing = format!(
+        "{rel}{} {} the motion{how}",
+        bearing_glyph(b),
+        b.map_or("no bearing on", |b| b.name())
+    );
     heading(&mut out, "Bearing");
-    out.push(Line::from(rel));
+    out.extend(text_lines(&bearing, width, mode, p.bearing(b)));
 
     if !n.themes.is_empty() {
         heading(&mut out, "Themes");

@@ -294,10 +294,12 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             spans.extend(hint(app, a, l));
         }
     }
-    Paragraph::new(Line::from(spans)).render(area, buf);
+    let line = Line::from(spans);
+    let used = line.width() as u16;
+    Paragraph::new(line).render(area, buf);
     let right = format!(" bidi: {} ", bidi_name(app));
     let w = right.chars().count() as u16;
-    if area.width > w + 20 {
+    if area.width >= used + w {
         let r = Rect {
             x: area.x + area.width - w,
             width: w,

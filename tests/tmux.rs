@@ -1,0 +1,164 @@
+//! The real binary in a real terminal: tmux runs mizan, `send-keys` types,
+//! `capture-pane` reads the screen. Checks what a person would see, and that
+//! the terminal is given back intact (quit, SIGTERM).
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// A private tmux server running `sh` in a 120×40 window; `None` (with a
+    /// loud note) when tmux is not installed outside CI.
+    fn start(name: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(std::env::var("CI").is_err(), "tmux is required under CI");
+            eprintln!("SKIPPED: tmux is not installed; the end-to-end test did not run");
+            return None;
+        }
+        let t = Tmux {
+            socket: format!("mizan-test-{name}-{}", std::process::id()),
+        };
+        t.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "-s",
+            "t",
+            "sh",
+        ]);
+        t.run(&["set-option", "-g", "status", "off"]);
+        Some(t)
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", "-t", "t", k]);
+            sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn type_line(&self, line: &str) {
+        self.run(&["send-keys", "-t", "t", "-l", line]);
+        self.run(&["send-keys", "-t", "t", "Enter"]);
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "t"])
+    }
+
+    /// Waits until the screen shows `what` (the program needs time to draw).
+    fn wait_for(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(what) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "never saw {what:?} on:\n{s}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn alternate_on(&self) -> bool {
+        self.run(&["display-message", "-p", "-t", "t", "#{alternate_on}"])
+            .trim()
+            == "1"
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn command_line(extra: &str) -> String {
+    format!(
+        "{} --maps {} --sources {} --config /nonexistent/config.ron {extra}; echo EXITED $?",
+        env!("CARGO_BIN_EXE_mizan"),
+        fixtures().join("maps").display(),
+        fixtures().join("sources").display(),
+    )
+}
+
+// Open an article, expand a node, follow a link, open help, quit: the shell comes back sane.
+#[test]
+fn browse_follow_link_help_quit() {
+    let Some(t) = Tmux::start("browse") else {
+        return;
+    };
+    t.type_line(&command_line(""));
+    t.wait_for("Alpha: withdraw soon");
+    assert!(t.alternate_on(), "mizan draws on the alternate screen");
+    t.keys(&["Enter", "j", "l"]);
+    t.wait_for("ISIS is not yet defeated.");
+    t.keys(&["l", "Tab"]);
+    let s = t.wait_for("alpha/not-done");
+    assert!(s.contains("Quote"), "{s}");
+    t.keys(&["BTab", "k", "f"]);
+    let s = t.wait_for("beta/threat");
+    assert!(s.contains("ISIS remains a threat."), "{s}");
+    t.keys(&["?"]);
+    t.wait_for("Keys — Esc closes");
+    t.keys(&["Escape", "q"]);
+    t.wait_for("EXITED 0");
+    assert!(!t.alternate_on(), "the alternate screen was left");
+    t.type_line("stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e echo -e -echo | tr '\\n' ' '; echo");
+    let s = t.wait_for("EXITED 0");
+    let s = (0..100)
+        .map(|_| {
+            sleep(Duration::from_millis(50));
+            t.screen()
+        })
+        .find(|s| {
+            s.lines()
+                .any(|l| l.trim().ends_with("echo") && !l.contains("stty"))
+        })
+        .unwrap_or(s);
+    // Canonical mode and echo are back on: raw mode was switched off.
+    assert!(s.lines().any(|l| l.trim() == "icanon echo"), "{s}");
+}
+
+// SIGTERM ends mizan cleanly with the terminal restored.
+#[test]
+fn sigterm_restores_terminal() {
+    let Some(t) = Tmux::start("sigterm") else {
+        return;
+    };
+    t.type_line(&command_line("--bidi off"));
+    t.wait_for("Alpha: withdraw soon");
+    let pid = t.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
+    // The shell's child is mizan.
+    let out = Command::new("pkill")
+        .args(["-TERM", "-P", pid.trim()])
+        .output()
+        .expect("pkill runs");
+    assert!(out.status.success(), "pkill found mizan");
+    t.wait_for("EXITED 0");
+    assert!(!t.alternate_on());
+}
