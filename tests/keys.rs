@@ -157,3 +157,102 @@ fn source_follows_selection() {
         "the quote on line 3 is scrolled into a 6-line pane"
     );
 }
+
+// A click selects the article or tree row under it; the wheel scrolls the pane under it.
+#[test]
+fn mouse_click_and_wheel() {
+    use mizan::tui::update::{Mouse, mouse};
+    let mut a = app();
+    let list = a.areas.list;
+    // Articles take two rows each: the second article starts on the list's third row.
+    mouse(
+        &mut a,
+        Mouse::Click {
+            x: list.x + 3,
+            y: list.y + 3,
+        },
+    );
+    assert_eq!(a.selected, 1);
+    assert_eq!(a.focus, Focus::Articles);
+    mouse(
+        &mut a,
+        Mouse::Click {
+            x: list.x + 3,
+            y: list.y + 1,
+        },
+    );
+    assert_eq!(a.selected, 0);
+    let tree = a.areas.tree;
+    mouse(
+        &mut a,
+        Mouse::Click {
+            x: tree.x + 5,
+            y: tree.y + 2,
+        },
+    );
+    assert_eq!(a.focus, Focus::Tree);
+    assert_eq!(at(&a), "alpha/done");
+    mouse(
+        &mut a,
+        Mouse::ScrollDown {
+            x: tree.x + 5,
+            y: tree.y + 2,
+        },
+    );
+    assert_eq!(
+        at(&a),
+        "alpha/timeline",
+        "the wheel moves by three rows, clamped"
+    );
+}
+
+// A broken config is shown with file:line:col, and mizan runs on the defaults.
+#[test]
+fn bad_config_warns_and_uses_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.ron");
+    std::fs::write(&cfg, "Config(\n    bidi: sideways,\n)\n").unwrap();
+    let opts = mizan::tui::Options {
+        maps_dir: common::fixtures().join("maps"),
+        sources: None,
+        config: Some(cfg.clone()),
+        bidi: None,
+    };
+    let a = mizan::tui::setup(&opts, &|_| None).unwrap();
+    let Some(Overlay::Message { lines, .. }) = a.overlays.last() else {
+        panic!("no warning overlay")
+    };
+    assert!(
+        lines[0].starts_with(&format!("{}:2:11: ", cfg.display())),
+        "{lines:?}"
+    );
+    assert_eq!(
+        a.bidi,
+        mizan::tui::layout_stub::BidiMode::Mizan,
+        "defaults apply"
+    );
+}
+
+// Keys from the config file rebind actions.
+#[test]
+fn config_rebinds_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.ron");
+    std::fs::write(
+        &cfg,
+        "Config(keys: [(mode: normal, key: \"C-n\", action: down)], bidi: off)",
+    )
+    .unwrap();
+    let opts = mizan::tui::Options {
+        maps_dir: common::fixtures().join("maps"),
+        sources: None,
+        config: Some(cfg),
+        bidi: None,
+    };
+    let mut a = mizan::tui::setup(&opts, &|_| None).unwrap();
+    assert!(a.overlays.is_empty());
+    common::resize(&mut a, 120, 40);
+    press(&mut a, "C-n");
+    assert_eq!(a.selected, 1);
+    assert_eq!(a.bidi, mizan::tui::layout_stub::BidiMode::Off);
+}
