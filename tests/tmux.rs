@@ -99,7 +99,7 @@ fn fixtures() -> PathBuf {
 
 fn command_line(extra: &str) -> String {
     format!(
-        "{} --maps {} --sources {} --config /nonexistent/config.ron {extra}; echo EXITED $?",
+        "{} --maps {} --sources {} --config /nonexistent/config.ron {extra}; echo \"[exit $?]\"",
         env!("CARGO_BIN_EXE_mizan"),
         fixtures().join("maps").display(),
         fixtures().join("sources").display(),
@@ -126,10 +126,10 @@ fn browse_follow_link_help_quit() {
     t.keys(&["?"]);
     t.wait_for("Keys — Esc closes");
     t.keys(&["Escape", "q"]);
-    t.wait_for("EXITED 0");
+    t.wait_for("[exit 0]");
     assert!(!t.alternate_on(), "the alternate screen was left");
     t.type_line("stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e echo -e -echo | tr '\\n' ' '; echo");
-    let s = t.wait_for("EXITED 0");
+    let s = t.wait_for("[exit 0]");
     let s = (0..100)
         .map(|_| {
             sleep(Duration::from_millis(50));
@@ -159,6 +159,39 @@ fn sigterm_restores_terminal() {
         .output()
         .expect("pkill runs");
     assert!(out.status.success(), "pkill found mizan");
-    t.wait_for("EXITED 0");
+    t.wait_for("[exit 0]");
+    assert!(!t.alternate_on());
+}
+
+// A panic restores the terminal first, then prints its message where it can be read.
+#[test]
+fn panic_restores_terminal() {
+    let Some(t) = Tmux::start("panic") else {
+        return;
+    };
+    t.type_line(&format!("MIZAN_TEST_PANIC=1 {}", command_line("")));
+    let s = t.wait_for("[exit 101]");
+    assert!(
+        s.contains("MIZAN_TEST_PANIC is set"),
+        "the panic message is readable:\n{s}"
+    );
+    assert!(!t.alternate_on());
+}
+
+// SIGHUP (the terminal went away) also ends mizan cleanly.
+#[test]
+fn sighup_restores_terminal() {
+    let Some(t) = Tmux::start("sighup") else {
+        return;
+    };
+    t.type_line(&command_line(""));
+    t.wait_for("Alpha: withdraw soon");
+    let pid = t.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
+    let out = Command::new("pkill")
+        .args(["-HUP", "-P", pid.trim()])
+        .output()
+        .expect("pkill runs");
+    assert!(out.status.success());
+    t.wait_for("[exit 0]");
     assert!(!t.alternate_on());
 }

@@ -116,6 +116,8 @@ pub fn run(opts: &Options) -> Result<(), Error> {
 
 fn event_loop(app: &mut App, stop: &std::sync::atomic::AtomicBool) -> Result<(), Error> {
     let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    // Lets the end-to-end test prove that a panic leaves the terminal usable.
+    let panic_for_test = std::env::var_os("MIZAN_TEST_PANIC").is_some();
     loop {
         let size = term.size()?;
         let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
@@ -124,6 +126,9 @@ fn event_loop(app: &mut App, stop: &std::sync::atomic::AtomicBool) -> Result<(),
             update::selection_moved(app);
         }
         term.draw(|f| view::view(app, f))?;
+        if panic_for_test {
+            panic!("MIZAN_TEST_PANIC is set");
+        }
         // Wait for something to happen, then take everything that is queued.
         let mut timeout = Duration::from_millis(250);
         while event::poll(timeout)? {
