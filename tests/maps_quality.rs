@@ -63,7 +63,16 @@ fn quality_problems(corpus: &Corpus) -> Vec<String> {
                 nodes.len()
             ));
         }
-        let quoted = nodes.iter().filter(|&&i| a.node(i).quote.is_some()).count();
+        // An empty quote trivially "occurs" in any source, so it does not count.
+        let quoted = nodes
+            .iter()
+            .filter(|&&i| {
+                a.node(i)
+                    .quote
+                    .as_deref()
+                    .is_some_and(|q| !q.trim().is_empty())
+            })
+            .count();
         if (quoted as f64) < MIN_QUOTED * nodes.len() as f64 {
             out.push(format!(
                 "{id}: only {quoted} of {} nodes quoted",
@@ -113,7 +122,7 @@ fn the_quality_floor_rejects_a_thin_map() {
     language: "ar",
     rationale_en: "",
     rationale_ar: "",
-    thesis: Node(id: "thesis", claim_en: "A claim.", claim_ar: "ادعاء."),
+    thesis: Node(id: "thesis", claim_en: "A claim.", claim_ar: "ادعاء.", quote: " "),
 )
 "#,
     )
