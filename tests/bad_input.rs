@@ -283,3 +283,33 @@ fn canonical_roundtrip() {
     );
     assert_eq!(canon::article_to_string(corpus.article(0).unwrap()), GOOD);
 }
+
+// Findings the curator of the bundled maps asked for: an empty quote, a link
+// into the same article, a duplicate link, a thesis bearing against the stance.
+#[test]
+fn curator_findings() {
+    let bad = GOOD
+        .replace("\"good\"", "\"cf\"")
+        .replace(
+            "        themes: [\"t\"],\n    ),",
+            "        bearing: Against,\n        quote: \" \",\n        themes: [\"t\"],\n        links: [\n            Link(kind: Agrees, to: \"cf/thesis\"),\n            Link(kind: Agrees, to: \"cf/thesis\"),\n        ],\n    ),",
+        );
+    let diags = check_with("cf.ron", bad.as_bytes());
+    let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+    assert_eq!(
+        codes,
+        [
+            "empty-quote",
+            "bearing-conflict",
+            "link-same-article",
+            "link-same-article",
+            "duplicate-link"
+        ],
+        "{diags:#?}"
+    );
+    assert!(
+        diags[1].message.contains("stance gives for"),
+        "{}",
+        diags[1]
+    );
+}

@@ -120,3 +120,22 @@ fn help_names_maps_dir() {
     let out = stdout(&mizan(empty.path(), &["--help"]));
     assert!(out.contains("no ./maps in the working directory"), "{out}");
 }
+
+// With --sources, a map that names no source text is warned about (its quotes go unchecked).
+#[test]
+fn check_warns_when_no_source_named() {
+    let dir = maps_dir();
+    fs::create_dir(dir.path().join("src")).unwrap();
+    fs::write(dir.path().join("src/good.txt"), "قالت الولايات (2020)").unwrap();
+    let other = GOOD
+        .replace("\"good\"", "\"other\"")
+        .replace("    source: \"good.txt\",\n", "");
+    fs::write(dir.path().join("maps/other.ron"), other).unwrap();
+    let o = mizan(dir.path(), &["check", "--sources", "src"]);
+    assert_eq!(o.status.code(), Some(0), "a warning is not an error");
+    assert!(
+        stdout(&o).contains("maps/other.ron:1:1: warning: article `other` names no source text"),
+        "{}",
+        stdout(&o)
+    );
+}

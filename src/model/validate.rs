@@ -289,6 +289,17 @@ impl Ctx<'_> {
             }
             if let Some(q) = &node.quote {
                 check_chars(&mut out, path, pos, "quote", q, false);
+                if q.trim().is_empty() {
+                    out.push(
+                        d(
+                            "empty-quote",
+                            format!("node `{}` has an empty quote", node.id),
+                        )
+                        .hint(
+                            "remove the `quote` field, or quote the passage that grounds the claim",
+                        ),
+                    );
+                }
                 if let Some(src) = &source
                     && !src.contains(&squash_space(q))
                 {
@@ -343,8 +354,24 @@ impl Ctx<'_> {
                 _ => {}
             }
             self.check_bearing(&mut out, a, idx, &bearings, d);
-            for link in &node.links {
+            for (i, link) in node.links.iter().enumerate() {
                 self.check_link(&mut out, link, d("dangling-link", String::new()));
+                let warn = |code, msg: String| Diagnostic {
+                    severity: Severity::Warning,
+                    ..d(code, msg)
+                };
+                if link.target().is_some_and(|(aid, _)| aid == &*meta.id) {
+                    out.push(
+                        warn("link-same-article", format!("node `{}` links into its own article", node.id))
+                            .hint("links join arguments of different articles; the tree relates nodes within one"),
+                    );
+                }
+                if node.links[..i].iter().any(|l| l.to == link.to) {
+                    out.push(warn(
+                        "duplicate-link",
+                        format!("node `{}` links to `{}` twice", node.id, link.to),
+                    ));
+                }
             }
         }
         out
@@ -362,7 +389,10 @@ impl Ctx<'_> {
         let derived = bearings.derived[idx as usize];
         match (node.bearing, derived) {
             (None, None) if a.meta.stance.is_some() => {
-                let top_of_mixed = node.parent == Some(a.root);
+                let top_of_mixed = node.parent == Some(a.root)
+                    && a.meta
+                        .stance
+                        .is_some_and(|s| s.thesis_bearing() == super::Bearing::Neither);
                 let mut diag = d(
                     "missing-bearing",
                     format!(
@@ -377,11 +407,16 @@ impl Ctx<'_> {
                 });
                 out.push(diag);
             }
-            (Some(stated), Some(derived)) if stated != derived && node.parent.is_some() => {
+            (Some(stated), Some(derived)) if stated != derived => {
+                let why = if node.parent.is_some() {
+                    "its relation to its parent gives"
+                } else {
+                    "the article's stance gives"
+                };
                 let mut diag = d(
                     "bearing-conflict",
                     format!(
-                        "node `{}` states bearing {} but its relation to its parent gives {}",
+                        "node `{}` states bearing {} but {why} {}",
                         node.id,
                         stated.name(),
                         derived.name()
@@ -429,7 +464,18 @@ impl Ctx<'_> {
         out: &mut Vec<Diagnostic>,
     ) -> Option<String> {
         let sources = self.sources?;
-        let name = meta.source.as_deref()?;
+        let Some(name) = meta.source.as_deref() else {
+            out.push(
+                Diagnostic::warning(
+                    path,
+                    "no-source",
+                    format!("article `{}` names no source text", meta.id),
+                )
+                .at(top)
+                .hint("add `source: \"<file name>\"` so its quotes can be checked"),
+            );
+            return None;
+        };
         match sources.get(name) {
             Some(text) => Some(squash_space(text)),
             None => {
