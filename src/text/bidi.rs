@@ -36,11 +36,11 @@ pub(crate) fn is_rtl(paragraph: &str) -> bool {
 
 /// Each line of `pieces` (ranges from `wrap`) in visual order, left to
 /// right, with brackets mirrored in right-to-left runs.
-pub(crate) fn reorder(pieces: &[Piece], lines: &[Range<usize>], rtl: bool) -> Vec<Vec<Glyph>> {
+pub(crate) fn reorder(pieces: Vec<Piece>, lines: &[Range<usize>], rtl: bool) -> Vec<Vec<Glyph>> {
     // Byte offset of each piece in the text unicode-bidi sees.
     let mut offsets = Vec::with_capacity(pieces.len() + 1);
     let mut text = String::with_capacity(pieces.iter().map(|p| p.glyph.text.len()).sum());
-    for p in pieces {
+    for p in &pieces {
         offsets.push(text.len());
         if p.verbatim {
             text.push(NEUTRAL);
@@ -51,29 +51,32 @@ pub(crate) fn reorder(pieces: &[Piece], lines: &[Range<usize>], rtl: bool) -> Ve
     offsets.push(text.len());
     let level = if rtl { Level::rtl() } else { Level::ltr() };
     let info = ParagraphBidiInfo::new(&text, Some(level));
+    let mut pieces: Vec<Option<Piece>> = pieces.into_iter().map(Some).collect();
 
     lines
         .iter()
         .map(|line| {
-            let line_pieces = &pieces[line.clone()];
+            let mut line_pieces = pieces[line.clone()].iter_mut().filter_map(Option::take);
             if !rtl && !info.has_rtl() {
-                return line_pieces.iter().map(|p| p.glyph.clone()).collect();
+                return line_pieces.map(|p| p.glyph).collect();
             }
-            let bytes = offsets[line.start]..offsets[line.end];
-            let levels = info.reordered_levels(bytes);
-            // An empty glyph (a lone trailing ZWJ) has no byte of its own.
-            let glyph_levels: Vec<Level> = line
+            let levels = info.reordered_levels(offsets[line.start]..offsets[line.end]);
+            let mut line_pieces: Vec<(Level, Piece)> = line
                 .clone()
+                // An empty glyph has no byte of its own to take a level from.
                 .map(|k| levels.get(offsets[k]).copied().unwrap_or(level))
+                .zip(&mut line_pieces)
                 .collect();
+            let glyph_levels: Vec<Level> = line_pieces.iter().map(|(l, _)| *l).collect();
             BidiInfo::reorder_visual(&glyph_levels)
                 .into_iter()
                 .map(|k| {
-                    let p = &line_pieces[k];
-                    if glyph_levels[k].is_rtl() && !p.verbatim {
-                        mirrored(&p.glyph)
+                    let (level, p) = &mut line_pieces[k];
+                    let glyph = std::mem::take(&mut p.glyph);
+                    if level.is_rtl() && !p.verbatim {
+                        mirrored(glyph)
                     } else {
-                        p.glyph.clone()
+                        glyph
                     }
                 })
                 .collect()
@@ -83,18 +86,13 @@ pub(crate) fn reorder(pieces: &[Piece], lines: &[Range<usize>], rtl: bool) -> Ve
 
 /// Rule L4: a mirrored character at an odd level is drawn as its mirror
 /// image (`(` as `)`, `«` as `»`).
-fn mirrored(glyph: &Glyph) -> Glyph {
+fn mirrored(mut glyph: Glyph) -> Glyph {
     let mut chars = glyph.text.chars();
-    match chars.next().and_then(unicode_bidi_mirroring::get_mirrored) {
-        Some(mirror) => {
-            let mut text = String::with_capacity(glyph.text.len());
-            text.push(mirror);
-            text.push_str(chars.as_str());
-            Glyph {
-                text,
-                ..glyph.clone()
-            }
-        }
-        None => glyph.clone(),
+    if let Some(mirror) = chars.next().and_then(unicode_bidi_mirroring::get_mirrored) {
+        let mut text = String::with_capacity(glyph.text.len());
+        text.push(mirror);
+        text.push_str(chars.as_str());
+        glyph.text = text;
     }
+    glyph
 }

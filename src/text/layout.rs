@@ -75,7 +75,7 @@ impl FromStr for BidiMode {
 }
 
 /// What one or more terminal cells show, and where it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Glyph {
     /// What to draw: one grapheme cluster (shaped and mirrored in
     /// [`BidiMode::Mizan`]), or the visible stand-in of a forbidden
@@ -134,16 +134,18 @@ pub fn layout(paragraph: &str, width: usize, mode: BidiMode) -> Vec<VisualLine> 
     let pieces = wrap::split_wider_than(shape::pieces(paragraph, mode == BidiMode::Mizan), width);
     let lines = wrap::wrap(&pieces, width);
     let ordered = match mode {
-        BidiMode::Mizan => bidi::reorder(&pieces, &lines, rtl),
-        BidiMode::Terminal | BidiMode::Off => lines
-            .iter()
-            .map(|line| {
-                pieces[line.clone()]
-                    .iter()
-                    .map(|p| p.glyph.clone())
+        BidiMode::Mizan => bidi::reorder(pieces, &lines, rtl),
+        BidiMode::Terminal | BidiMode::Off => {
+            let mut pieces = pieces.into_iter().enumerate().peekable();
+            let mut in_line = |line: &Range<usize>| -> Vec<Glyph> {
+                // Skip the spaces dropped at the break before the line.
+                while pieces.next_if(|(k, _)| *k < line.start).is_some() {}
+                std::iter::from_fn(|| pieces.next_if(|(k, _)| *k < line.end))
+                    .map(|(_, p)| p.glyph)
                     .collect()
-            })
-            .collect(),
+            };
+            lines.iter().map(&mut in_line).collect()
+        }
     };
     ordered
         .into_iter()
@@ -166,4 +168,22 @@ pub fn is_rtl(paragraph: &str) -> bool {
 /// `Buffer::set_stringn` and `Span::styled_graphemes` do it.
 pub fn display_width(s: &str) -> usize {
     wrap::display_width(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Config files and `--bidi` name the modes in snake_case.
+    #[test]
+    fn modes_parse_by_name() {
+        for (mode, name) in BidiMode::ALL {
+            assert_eq!(name.parse::<BidiMode>(), Ok(mode));
+            assert_eq!(mode.to_string(), name);
+            let json = format!("\"{name}\"");
+            assert_eq!(serde_json::from_str::<BidiMode>(&json).ok(), Some(mode));
+        }
+        assert!("Mizan".parse::<BidiMode>().is_err());
+        assert_eq!(BidiMode::default(), BidiMode::Mizan);
+    }
 }
