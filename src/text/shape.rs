@@ -201,8 +201,9 @@ fn shaped(units: &[Unit], buf: &mut String) -> Option<Vec<Drawn>> {
 }
 
 /// Groups drawn units into glyphs: one grapheme cluster of the drawn text
-/// each, a stand-in always a glyph of its own, and a zero-width character
-/// never at the start of a glyph but on the glyph before it.
+/// each, a stand-in always a glyph of its own, a zero-width character on
+/// the glyph before it (only the first glyph can start with one), and a
+/// mark with nothing visible to sit on put on a dotted circle.
 fn group(buf: &str, drawn: Vec<Drawn>) -> Vec<Piece> {
     let mut boundary = vec![false; buf.len() + 1];
     for (i, _) in buf.grapheme_indices(true) {
@@ -228,18 +229,30 @@ fn group(buf: &str, drawn: Vec<Drawn>) -> Vec<Piece> {
             last.glyph.logical.end = d.logical.end;
             continue;
         }
-        let mut glyph_text = String::with_capacity(text.len() + 3);
-        if first.is_some_and(is_mark) {
-            glyph_text.push(DOTTED_CIRCLE);
-        }
-        glyph_text.push_str(text);
-        pieces.push(piece(glyph_text, d.logical.clone(), d.verbatim));
+        pieces.push(piece(text.to_owned(), d.logical.clone(), d.verbatim));
         prev_verbatim = d.verbatim;
     }
     for p in &mut pieces {
+        if p.glyph.text.chars().any(is_mark) {
+            give_marks_a_base(&mut p.glyph.text);
+        }
         p.glyph.width = display_width(&p.glyph.text);
     }
     pieces
+}
+
+/// Puts a dotted circle before every zero-width grapheme holding a mark
+/// (a harakah at the paragraph's start, after a ZWJ or a BOM there): ratatui
+/// drops zero-width graphemes, and the mark would vanish with it.
+fn give_marks_a_base(text: &mut String) {
+    let bare: Vec<usize> = text
+        .grapheme_indices(true)
+        .filter(|(_, g)| display_width(g) == 0 && g.chars().any(is_mark))
+        .map(|(i, _)| i)
+        .collect();
+    for i in bare.into_iter().rev() {
+        text.insert(i, DOTTED_CIRCLE);
+    }
 }
 
 /// A combining mark: it draws on the character before it.
