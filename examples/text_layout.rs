@@ -14,6 +14,10 @@ use mizan::text::{BidiMode, layout};
 const QUOTE: &str = "إنَّ بايدن محق، والمنتقدون مخطئون في هذا الصدد. فالفوائد المترتبة على \
 البقاء في العراق (أو سوريا)، لم تعد تستحق التكاليف المترتبة على ذلك اليوم، حقاً.";
 
+/// An English claim of the same length, the other common case.
+const ENGLISH: &str = "The US-led coalition should leave Iraq now: the talks have run their \
+course, the threat it was sent for is gone, and staying costs more than it buys.";
+
 fn main() {
     let runs: u32 = std::env::args()
         .nth(1)
@@ -24,19 +28,20 @@ fn main() {
         QUOTE.chars().count(),
         QUOTE.len()
     );
-    for (mode, width) in [
-        (BidiMode::Mizan, 40),
-        (BidiMode::Mizan, 200),
-        (BidiMode::Terminal, 40),
-        (BidiMode::Off, 40),
+    for (name, text, mode, width) in [
+        ("arabic", QUOTE, BidiMode::Mizan, 40),
+        ("arabic", QUOTE, BidiMode::Mizan, 200),
+        ("arabic", QUOTE, BidiMode::Terminal, 40),
+        ("arabic", QUOTE, BidiMode::Off, 40),
+        ("english", ENGLISH, BidiMode::Mizan, 40),
     ] {
-        let lines = layout(QUOTE, width, mode).len();
+        let lines = layout(text, width, mode).len();
         // The machine is shared, so wall time overstates the cost: CPU
         // time (Linux's /proc, 10 ms ticks) is reported beside it.
         let cpu = cpu_ticks();
         let start = Instant::now();
         for _ in 0..runs {
-            black_box(layout(black_box(QUOTE), black_box(width), mode));
+            black_box(layout(black_box(text), black_box(width), mode));
         }
         let wall = start.elapsed() / runs;
         let cpu = match (cpu, cpu_ticks()) {
@@ -44,7 +49,8 @@ fn main() {
             _ => "?".to_owned(),
         };
         println!(
-            "{mode:>8} width {width:>3}: {lines} lines, {wall:?} wall, {cpu} CPU per layout ({runs} runs)"
+            "{name:>7} {mode:>8} width {width:>3}: {lines} lines, \
+             {wall:?} wall, {cpu} CPU per layout ({runs} runs)"
         );
     }
 }

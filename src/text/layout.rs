@@ -53,7 +53,7 @@ impl BidiMode {
 
 impl std::fmt::Display for BidiMode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
+        f.pad(self.name())
     }
 }
 
@@ -114,6 +114,22 @@ impl VisualLine {
     /// The line's text as drawn, left to right.
     pub fn text(&self) -> String {
         self.glyphs.iter().map(|g| g.text.as_str()).collect()
+    }
+
+    /// Neighbouring glyphs that get the same style, joined into one string
+    /// each, left to right: the spans to draw. `style_of` usually asks
+    /// [`Glyph::overlaps`] whether a glyph is in a highlighted logical
+    /// range; a highlight split by reordering comes back as several runs.
+    pub fn runs<S: PartialEq>(&self, style_of: impl Fn(&Glyph) -> S) -> Vec<(String, S)> {
+        let mut runs: Vec<(String, S)> = Vec::new();
+        for glyph in &self.glyphs {
+            let style = style_of(glyph);
+            match runs.last_mut() {
+                Some((text, last)) if *last == style => text.push_str(&glyph.text),
+                _ => runs.push((glyph.text.clone(), style)),
+            }
+        }
+        runs
     }
 }
 
@@ -185,5 +201,21 @@ mod tests {
         }
         assert!("Mizan".parse::<BidiMode>().is_err());
         assert_eq!(BidiMode::default(), BidiMode::Mizan);
+    }
+
+    // A logical highlight (the word ISIS) becomes one run in the middle of
+    // the reversed line, between two unhighlighted runs.
+    #[test]
+    fn runs_split_where_the_style_changes() {
+        let p = "هزيمة ISIS نهائيا.";
+        let hit = 11..15;
+        assert_eq!(&p[hit.clone()], "ISIS");
+        let lines = layout(p, 80, BidiMode::Mizan);
+        let runs = lines[0].runs(|g| g.overlaps(&hit));
+        let styles: Vec<bool> = runs.iter().map(|(_, lit)| *lit).collect();
+        assert_eq!(styles, [false, true, false]);
+        assert_eq!(runs[1].0, "ISIS");
+        let joined: String = runs.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(joined, lines[0].text());
     }
 }

@@ -133,8 +133,8 @@ fn unshaped(units: &[Unit], buf: &mut String) -> Vec<Drawn> {
 }
 
 /// Shapes the whole paragraph at once (joining crosses no line ends yet)
-/// and maps the result back onto the units; `None` if the output is not
-/// what the walk expects.
+/// and maps the result back onto the units; `None` if there is nothing to
+/// shape or the output is not what the walk expects.
 fn shaped(units: &[Unit], buf: &mut String) -> Option<Vec<Drawn>> {
     // ar-reshaper underflows (panics in debug builds) on a harakah with no
     // letter before it, so a leading harakah gets a placeholder to follow.
@@ -151,6 +151,9 @@ fn shaped(units: &[Unit], buf: &mut String) -> Option<Vec<Drawn>> {
             (None, ZWJ) => TATWEEL,
             (None, c) => c,
         });
+    }
+    if !RESHAPER.need_reshape(&input) {
+        return None; // no Arabic letter: the unshaped text is the answer
     }
     let output = RESHAPER.reshape(&input);
     let mut out = output.chars();
@@ -276,8 +279,9 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Shaped and mapped back, or with no Arabic letter to shape.
     fn walks(paragraph: &str) -> bool {
-        shaped(&units(paragraph), &mut String::new()).is_some()
+        shaped(&units(paragraph), &mut String::new()).is_some() || !RESHAPER.need_reshape(paragraph)
     }
 
     // The map back to logical bytes must hold for real text, or mizan
