@@ -4,7 +4,7 @@
 //! forms, bidi classes, mirroring pairs), not copied from the output; the
 //! comment beside each says how.
 
-use mizan::text::{BidiMode, VisualLine, display_width, is_rtl, layout};
+use mizan::text::{BidiMode, VisualLine, display_width, is_rtl, layout, truncated};
 use proptest::prelude::*;
 
 /// The code points of a string, for readable failures.
@@ -211,6 +211,23 @@ fn edges_do_not_panic() {
     assert_eq!(layout("ابc", 1, BidiMode::Mizan).len(), 3);
 }
 
+// One row per list item: at 10 cells, قالت (4) and الولايات (7) do not
+// both fit in 9, so the row is قالت reversed (teh final FE96, lam initial
+// FEDF, alef final FE8E, qaf initial FED7) with the ellipsis on its left,
+// where the RTL line continues; in an LTR line it goes on the right.
+#[test]
+fn truncated_rows_end_in_an_ellipsis() {
+    let row = truncated("قالت الولايات (2020)", 10, BidiMode::Mizan);
+    assert_eq!(row.text(), "…\u{FE96}\u{FEDF}\u{FE8E}\u{FED7}");
+    assert_eq!(row.width, 5);
+    assert_eq!(row.glyphs[0].logical, 8..8);
+    let row = truncated("US forces should leave", 12, BidiMode::Mizan);
+    assert_eq!(row.text(), "US forces…");
+    let row = truncated("US forces", 12, BidiMode::Mizan);
+    assert_eq!(row.text(), "US forces");
+    assert_eq!(truncated("x", 0, BidiMode::Mizan), VisualLine::default());
+}
+
 // The Allah ligature stays off: ﷲ is one cell by Unicode but wide in fonts.
 #[test]
 fn no_allah_ligature() {
@@ -318,6 +335,12 @@ proptest! {
             let marks = |s: &str| s.chars().filter(|&c| is_mark(c)).count();
             prop_assert_eq!(marks(&drawn), marks(&line.text()), "{:?}", line.text());
         }
+    }
+
+    // A truncated row always fits its column.
+    #[test]
+    fn truncated_rows_fit(p in paragraph(), width in 2usize..40, mode in mode()) {
+        prop_assert!(truncated(&p, width, mode).width <= width);
     }
 
     // The same for any text the pipeline may meet.

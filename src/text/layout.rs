@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use super::{bidi, shape, wrap};
 
 /// Who shapes and reorders right-to-left text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BidiMode {
     /// mizan shapes Arabic and sends cells in visual order: for terminals
@@ -135,6 +135,9 @@ impl VisualLine {
 
 /// Lays out one paragraph for a column `width` cells wide.
 ///
+/// A paragraph is one line of logical text: a newline is a forbidden
+/// character and is shown as `␊`, so split text at newlines first.
+///
 /// Returns one [`VisualLine`] per screen row, top to bottom. An empty
 /// paragraph gives one empty line (so an empty field still takes a row); a
 /// width of 0 gives no lines, since nothing fits. Lines break at spaces;
@@ -171,6 +174,37 @@ pub fn layout(paragraph: &str, width: usize, mode: BidiMode) -> Vec<VisualLine> 
             rtl,
         })
         .collect()
+}
+
+/// The paragraph in one row of `width` cells: its first line, with `…` at
+/// the logical end (the left of a right-to-left line) when there is more.
+/// For lists that show one row per item. The ellipsis glyph stands for no
+/// bytes (an empty range where the line stops).
+pub fn truncated(paragraph: &str, width: usize, mode: BidiMode) -> VisualLine {
+    let mut lines = layout(paragraph, width, mode);
+    if lines.len() <= 1 || width < 2 {
+        return lines.into_iter().next().unwrap_or_default();
+    }
+    // swap_remove(0) cannot fail: a width of 1 or more gives a line at least.
+    let mut line = layout(paragraph, width - 1, mode).swap_remove(0);
+    if line.width >= width {
+        // A two-cell glyph alone in the narrower column: no room for `…`.
+        return lines.swap_remove(0);
+    }
+    let end = line.glyphs.iter().map(|g| g.logical.end).max().unwrap_or(0);
+    let ellipsis = Glyph {
+        text: "…".to_owned(),
+        logical: end..end,
+        width: 1,
+    };
+    // In terminal mode the terminal reorders, so logical end is enough.
+    if line.rtl && mode == BidiMode::Mizan {
+        line.glyphs.insert(0, ellipsis);
+    } else {
+        line.glyphs.push(ellipsis);
+    }
+    line.width += 1;
+    line
 }
 
 /// Whether the paragraph runs right to left: its first strong character

@@ -8,4 +8,4 @@ pub mod sanitize;
 mod shape;
 mod wrap;
 
-pub use layout::{BidiMode, Glyph, VisualLine, display_width, is_rtl, layout};
+pub use layout::{BidiMode, Glyph, VisualLine, display_width, is_rtl, layout, truncated};
