@@ -228,6 +228,42 @@ fn truncated_rows_end_in_an_ellipsis() {
     assert_eq!(truncated("x", 0, BidiMode::Mizan), VisualLine::default());
 }
 
+// Every paragraph of the seed articles (the bundled corpus) lays out in
+// narrow and wide columns within the width, and without dropping a
+// byte other than break spaces.
+#[test]
+fn seed_articles_lay_out() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return; // the seeds sit beside the repository in CI and here
+    };
+    for entry in entries.flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        for paragraph in text
+            .lines()
+            .filter(|l| l.chars().any(|c| ('ء'..='ي').contains(&c)))
+        {
+            for width in [23, 80] {
+                let lines = layout(paragraph, width, BidiMode::Mizan);
+                assert!(
+                    lines.iter().all(|l| l.width <= width && l.rtl),
+                    "{paragraph}"
+                );
+                let mut covered = vec![false; paragraph.len()];
+                for g in lines.iter().flat_map(|l| &l.glyphs) {
+                    covered[g.logical.clone()].fill(true);
+                }
+                let bytes = paragraph.bytes().zip(covered);
+                assert!(bytes.clone().any(|(_, c)| c));
+                assert!(
+                    bytes.into_iter().all(|(b, c)| c || b == b' '),
+                    "{paragraph}"
+                );
+            }
+        }
+    }
+}
+
 // The Allah ligature stays off: ﷲ is one cell by Unicode but wide in fonts.
 #[test]
 fn no_allah_ligature() {
