@@ -2,4 +2,10 @@
 //! mizan): sanitising for display, Arabic shaping and bidi reordering for
 //! terminals that do neither, and the normalisation search keys are made of.
 
+mod bidi;
+pub mod layout;
 pub mod sanitize;
+mod shape;
+mod wrap;
+
+pub use layout::{BidiMode, Glyph, VisualLine, display_width, is_rtl, layout, truncated};
