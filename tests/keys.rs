@@ -226,11 +226,7 @@ fn bad_config_warns_and_uses_defaults() {
         lines[0].starts_with(&format!("{}:2:11: ", cfg.display())),
         "{lines:?}"
     );
-    assert_eq!(
-        a.bidi,
-        mizan::tui::layout_stub::BidiMode::Mizan,
-        "defaults apply"
-    );
+    assert_eq!(a.bidi, mizan::text::BidiMode::Mizan, "defaults apply");
 }
 
 // Keys from the config file rebind actions.
@@ -254,5 +250,5 @@ fn config_rebinds_keys() {
     common::resize(&mut a, 120, 40);
     press(&mut a, "C-n");
     assert_eq!(a.selected, 1);
-    assert_eq!(a.bidi, mizan::tui::layout_stub::BidiMode::Off);
+    assert_eq!(a.bidi, mizan::text::BidiMode::Off);
 }

@@ -72,3 +72,67 @@ fn no_color_keeps_glyphs() {
     assert!(s.contains("▲ PRO"), "{s}");
     assert!(s.contains("▼ ANTI"), "{s}");
 }
+
+// An Arabic claim with a parenthesised year, asserted cell by cell against a
+// visual order worked out by hand: the letters reversed and joined (qaf
+// initial U+FED7, alef final U+FE8E, lam isolated U+FEDD; beh initial U+FE91,
+// alef final, yeh initial U+FEF3, dal final U+FEAA, noon isolated U+FEE5),
+// the number left to right, and the brackets reading `(2020)` at the left.
+#[test]
+fn arabic_cells_in_visual_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let maps = dir.path();
+    std::fs::copy(
+        common::fixtures().join("maps/motion.ron"),
+        maps.join("motion.ron"),
+    )
+    .unwrap();
+    let map = std::fs::read_to_string(common::fixtures().join("maps/beta.ron"))
+        .unwrap()
+        .replace("يجب أن تبقى القوات الأمريكية.", "قال بايدن (2020)");
+    std::fs::write(maps.join("beta.ron"), map).unwrap();
+    let opts = mizan::tui::Options {
+        maps_dir: maps.to_path_buf(),
+        sources: None,
+        config: Some(maps.join("none.ron")),
+        bidi: Some(BidiChoice::Mizan),
+    };
+    let mut a = mizan::tui::setup(&opts, &|_| None).unwrap();
+    resize(&mut a, 120, 40);
+    press(&mut a, "Enter");
+    let s = screen(&a);
+    let want = "(2020) \u{FEE5}\u{FEAA}\u{FEF3}\u{FE8E}\u{FE91} \u{FEDD}\u{FE8E}\u{FED7}";
+    let row = s
+        .lines()
+        .find(|l| l.contains("(2020)"))
+        .unwrap_or_else(|| panic!("{s}"));
+    // The detail pane right-aligns the line against its right border.
+    assert!(row.ends_with(&format!("{want}│")), "{row:?}\n{s}");
+}
+
+// An escape sequence inside a map's text is drawn as visible characters.
+#[test]
+fn escapes_in_maps_are_shown_harmlessly() {
+    let dir = tempfile::tempdir().unwrap();
+    let maps = dir.path();
+    std::fs::copy(
+        common::fixtures().join("maps/motion.ron"),
+        maps.join("motion.ron"),
+    )
+    .unwrap();
+    let map = std::fs::read_to_string(common::fixtures().join("maps/beta.ron"))
+        .unwrap()
+        .replace("US forces should stay.", "Stay\\u{1b}[2J here.");
+    std::fs::write(maps.join("beta.ron"), map).unwrap();
+    let opts = mizan::tui::Options {
+        maps_dir: maps.to_path_buf(),
+        sources: None,
+        config: Some(maps.join("none.ron")),
+        bidi: Some(BidiChoice::Mizan),
+    };
+    let mut a = mizan::tui::setup(&opts, &|_| None).unwrap();
+    resize(&mut a, 120, 40);
+    let s = screen(&a);
+    assert!(s.contains("Stay␛[2J here."), "{s}");
+    assert!(!s.contains('\u{1b}'));
+}

@@ -9,13 +9,13 @@ use std::path::PathBuf;
 use ratatui::layout::Rect;
 
 use super::keymap::Keymap;
-use super::layout_stub::BidiMode;
 use super::palette::Palette;
 use super::tree::TreeView;
 use crate::model::bearing::{self, Bearings};
 use crate::model::validate::Sources;
 use crate::model::{Corpus, Diagnostic, NodeIdx, NodeRef};
 use crate::store::sources::quote_ranges;
+use crate::text::BidiMode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -66,7 +66,7 @@ pub struct SourceText {
 pub struct SourceLayout {
     pub key: (u32, u16, Option<BidiMode>),
     /// (byte range of the source line's paragraph, its visual lines).
-    pub lines: Vec<(usize, super::layout_stub::VisualLine)>,
+    pub lines: Vec<(usize, crate::text::VisualLine)>,
 }
 
 /// Per-article derived data computed once at load.

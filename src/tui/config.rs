@@ -72,8 +72,8 @@ pub fn parse(text: &str) -> Result<Config, (usize, usize, String)> {
 pub fn resolve_bidi(
     choice: BidiChoice,
     env: &dyn Fn(&str) -> Option<String>,
-) -> (super::layout_stub::BidiMode, String) {
-    use super::layout_stub::BidiMode;
+) -> (crate::text::BidiMode, String) {
+    use crate::text::BidiMode;
     match choice {
         BidiChoice::Mizan => (
             BidiMode::Mizan,
@@ -135,7 +135,7 @@ mod tests {
     // `auto` picks the terminal's own bidi only where the environment names one that does it.
     #[test]
     fn auto_bidi() {
-        use super::super::layout_stub::BidiMode;
+        use crate::text::BidiMode;
         let none = |_: &str| None;
         assert_eq!(resolve_bidi(BidiChoice::Auto, &none).0, BidiMode::Mizan);
         let konsole = |k: &str| (k == "KONSOLE_VERSION").then(|| "230800".to_string());

@@ -9,7 +9,6 @@ pub mod config;
 mod detail;
 pub mod key;
 pub mod keymap;
-pub mod layout_stub;
 pub mod palette;
 mod source_view;
 pub mod terminal;
@@ -108,7 +107,7 @@ pub fn run(opts: &Options) -> Result<(), Error> {
     let mut app = setup(opts, &env)?;
     let stop = terminal::signal_flag()?;
     terminal::install_panic_hook();
-    terminal::enter(app.bidi == layout_stub::BidiMode::Mizan)?;
+    terminal::enter(app.bidi == crate::text::BidiMode::Mizan)?;
     let result = event_loop(&mut app, &stop);
     terminal::leave();
     result

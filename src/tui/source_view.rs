@@ -12,7 +12,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::app::{App, SourceLayout};
 use super::bidi_line::to_line;
-use super::layout_stub as layout;
+use crate::text as layout;
 
 /// Width of the gutter left of the text.
 const GUTTER: u16 = 2;
@@ -112,13 +112,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             } else {
                 Span::styled("· ", p.dim)
             };
-            let mut line = to_line(vl, ratatui::style::Style::new(), *start, &highlight);
-            let pad = (area.width.saturating_sub(GUTTER) as usize).saturating_sub(vl.width);
-            if vl.rtl {
-                line.spans.insert(0, Span::raw(" ".repeat(pad)));
-            }
+            let text_w = area.width.saturating_sub(GUTTER);
+            let mut line = to_line(vl, text_w, ratatui::style::Style::new(), *start, &highlight);
             line.spans.insert(0, gutter);
-            line.alignment = None;
             line
         })
         .collect();

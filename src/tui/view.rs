@@ -310,11 +310,7 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn bidi_name(app: &App) -> &'static str {
-    match app.bidi {
-        super::layout_stub::BidiMode::Mizan => "mizan",
-        super::layout_stub::BidiMode::Terminal => "terminal",
-        super::layout_stub::BidiMode::Off => "off",
-    }
+    app.bidi.name()
 }
 
 fn centered(screen: Rect, w_pct: u16, h_pct: u16) -> Rect {
