@@ -195,3 +195,42 @@ fn sighup_restores_terminal() {
     t.wait_for("[exit 0]");
     assert!(!t.alternate_on());
 }
+
+// When the terminal goes away (tmux killed), mizan exits instead of spinning.
+#[test]
+fn hangup_ends_the_process() {
+    let Some(t) = Tmux::start("hangup") else {
+        return;
+    };
+    let marker = format!("/nonexistent/hangup-{}.ron", std::process::id());
+    let cmd = format!(
+        "{} --maps {} --config {marker}",
+        env!("CARGO_BIN_EXE_mizan"),
+        fixtures().join("maps").display()
+    );
+    t.run(&["new-window", "-t", "t", &cmd]);
+    let start = Instant::now();
+    let running = || {
+        let out = Command::new("pgrep")
+            .args(["-f", &marker])
+            .output()
+            .expect("pgrep runs");
+        !out.stdout.is_empty()
+    };
+    while !running() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "mizan never started"
+        );
+        sleep(Duration::from_millis(50));
+    }
+    t.run(&["kill-server"]);
+    let start = Instant::now();
+    while running() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "mizan still runs after its terminal hung up"
+        );
+        sleep(Duration::from_millis(100));
+    }
+}

@@ -128,20 +128,25 @@ fn event_loop(app: &mut App, stop: &std::sync::atomic::AtomicBool) -> Result<(),
         if panic_for_test {
             panic!("MIZAN_TEST_PANIC is set");
         }
-        // Wait for something to happen, then take everything that is queued.
+        // Wait for something to happen, then take what is queued (bounded,
+        // and checking the stop flag, so a flood of input — or a terminal
+        // that hung up and reads as always ready — cannot keep us here).
         let mut timeout = Duration::from_millis(250);
-        while event::poll(timeout)? {
-            handle(app, event::read()?);
-            timeout = Duration::ZERO;
-            if app.should_quit {
+        for _ in 0..MAX_EVENTS_PER_FRAME {
+            if app.should_quit || stop.load(Ordering::Relaxed) || !event::poll(timeout)? {
                 break;
             }
+            handle(app, event::read()?);
+            timeout = Duration::ZERO;
         }
         if app.should_quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
     }
 }
+
+/// Events handled between two frames at most.
+const MAX_EVENTS_PER_FRAME: usize = 256;
 
 fn handle(app: &mut App, ev: Event) {
     match ev {

@@ -119,10 +119,27 @@ pub fn install_panic_hook() {
 }
 
 /// A flag raised by SIGTERM or SIGHUP; the loop checks it between events.
+///
+/// A watchdog thread backs it up: when the terminal hangs up, crossterm's
+/// reader can spin on end-of-file inside a single call and never return to
+/// the loop, so if the loop has not finished within half a second of the
+/// signal, the watchdog restores the terminal and exits itself.
 pub fn signal_flag() -> io::Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
     let flag = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, Arc::clone(&flag))?;
-    }
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let raised = Arc::clone(&flag);
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                raised.store(true, Ordering::SeqCst);
+                std::thread::sleep(Duration::from_millis(500));
+                if ACTIVE.load(Ordering::SeqCst) {
+                    leave();
+                    std::process::exit(128 + sig);
+                }
+            }
+        })?;
     Ok(flag)
 }
