@@ -2,4 +2,5 @@
 //! mizan): sanitising for display, Arabic shaping and bidi reordering for
 //! terminals that do neither, and the normalisation search keys are made of.
 
+pub mod normalize;
 pub mod sanitize;
