@@ -17,5 +17,6 @@
 #![allow(clippy::result_large_err)]
 
 pub mod model;
+pub mod search;
 pub mod store;
 pub mod text;
