@@ -17,6 +17,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod model;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -4,6 +4,7 @@
 
 mod check;
 mod fmt;
+mod search;
 mod summary;
 
 use std::path::{Path, PathBuf};
@@ -65,6 +66,21 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Search all maps like the TUI's `/`: fuzzy, English and Arabic (hamza,
+    /// ta marbuta, harakat ignored), with filters stance:pro, theme:<id>,
+    /// article:<id>. Prints `article-id/node-id  score  claim`, best first;
+    /// exits 1 when nothing matches.
+    Search {
+        /// The query (several words are joined with spaces)
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// At most this many hits
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        limit: usize,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,6 +111,11 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Some(Command::Check { format }) => check::run(&maps_dir, cli.sources.as_deref(), format),
         Some(Command::Fmt { check }) => fmt::run(&maps_dir, check),
+        Some(Command::Search {
+            query,
+            format,
+            limit,
+        }) => search::run(&maps_dir, &query, format, limit),
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
             let opts = mizan::tui::Options {
                 maps_dir,

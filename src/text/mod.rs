@@ -4,6 +4,7 @@
 
 mod bidi;
 pub mod layout;
+pub mod normalize;
 pub mod sanitize;
 mod shape;
 mod wrap;

@@ -1,0 +1,87 @@
+//! `mizan search`: the TUI's search ranking from the shell, one hit per line
+//! (`article-id/node-id  score  claim`) or as JSON. Exit 1 when nothing
+//! matches, 2 when the query has a filter that cannot be understood.
+
+use std::path::Path;
+
+use mizan::model::Corpus;
+use mizan::search::{Field, Hit, Index, Query, search};
+use mizan::text::sanitize::visible;
+
+use super::Format;
+
+pub fn run(maps_dir: &Path, words: &[String], format: Format, limit: usize) -> anyhow::Result<i32> {
+    let query = Query::parse(&words.join(" "));
+    if !query.warnings.is_empty() {
+        for w in &query.warnings {
+            eprintln!("mizan: {w}");
+        }
+        eprintln!("hint: filters are stance:pro|anti|mixed|neutral, theme:<id>, article:<id>");
+        return Ok(2);
+    }
+    let corpus = super::load(maps_dir)?;
+    let index = Index::build(&corpus);
+    let hits = search(&index, &query, limit);
+    match format {
+        Format::Text => {
+            for h in &hits {
+                let address = corpus.address(h.node).unwrap_or_default();
+                let claim = one_line(&claim(&corpus, h));
+                println!("{address}  {}  {claim}", h.score);
+            }
+        }
+        Format::Json => {
+            let out: Vec<_> = hits.iter().map(|h| json(&corpus, &index, h)).collect();
+            println!("{}", serde_json::to_string_pretty(&out)?);
+        }
+    }
+    Ok(if hits.is_empty() { 1 } else { 0 })
+}
+
+/// The claim to print: the Arabic one when the Arabic claim is what matched.
+fn claim(corpus: &Corpus, h: &Hit) -> String {
+    let Some(node) = corpus.article(h.node.map).map(|a| a.node(h.node.node)) else {
+        return String::new();
+    };
+    let text = if h.field == Field::ClaimAr {
+        &node.claim_ar
+    } else {
+        &node.claim_en
+    };
+    text.to_string()
+}
+
+/// A single line, with control characters made visible (a claim must not
+/// break the one-hit-per-line output or reach the terminal as an escape).
+fn one_line(s: &str) -> String {
+    visible(&s.replace(['\n', '\r'], " ")).into_owned()
+}
+
+fn json(corpus: &Corpus, index: &Index, h: &Hit) -> serde_json::Value {
+    let article = corpus.article(h.node.map);
+    let node = article.map(|a| a.node(h.node.node));
+    let field = |f: Field, text: &str, ranges: &[std::ops::Range<usize>]| {
+        let theme = match f {
+            Field::ThemeEn(t) | Field::ThemeAr(t) => index.theme_id(t),
+            _ => None,
+        };
+        serde_json::json!({
+            "field": f.name(),
+            "theme": theme,
+            "text": text,
+            "ranges": ranges.iter().map(|r| [r.start, r.end]).collect::<Vec<_>>(),
+        })
+    };
+    let mut fields = vec![field(h.field, &h.text, &h.ranges)];
+    fields.extend(h.others.iter().map(|o| field(o.field, &o.text, &o.ranges)));
+    serde_json::json!({
+        "address": corpus.address(h.node),
+        "article": article.map(|a| a.id()),
+        "node": node.map(|n| &*n.id),
+        "stance": article.and_then(|a| a.meta.stance).map(|s| s.name()),
+        "score": h.score,
+        "claim_en": node.map(|n| &*n.claim_en),
+        "claim_ar": node.map(|n| &*n.claim_ar),
+        "matches": fields,
+    })
+}

@@ -1,0 +1,87 @@
+//! A search query as typed: free-text terms plus filters (`stance:pro`,
+//! `theme:<id>`, `article:<id>`). Terms are kept normalised (see
+//! `text::normalize`), so matching never re-normalises a query.
+
+use crate::model::Stance;
+use crate::text::normalize::normalize;
+
+/// A parsed query. Every term must match the node somewhere (AND, any order);
+/// filters of one kind are alternatives (OR), kinds combine with AND.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    /// Normalised free-text terms, in the order typed.
+    pub terms: Vec<String>,
+    pub stances: Vec<Stance>,
+    /// Theme ids, normalised.
+    pub themes: Vec<String>,
+    /// Article ids, normalised.
+    pub articles: Vec<String>,
+    /// Filters that could not be understood, e.g. `stance:maybe`. A query
+    /// with any matches nothing (ignoring the filter would show results the
+    /// user excluded); the caller may show why.
+    pub warnings: Vec<String>,
+}
+
+impl Query {
+    /// Parses a query. Words of the form `key:value` with a known key are
+    /// filters; any other word (`foo:bar`, a bare `stance:`) is a term.
+    pub fn parse(input: &str) -> Query {
+        let mut q = Query::default();
+        for word in input.split_whitespace() {
+            let Some((key, value)) = word.split_once(':').filter(|(_, v)| !v.is_empty()) else {
+                q.push_term(word);
+                continue;
+            };
+            match key {
+                "stance" => match Stance::parse(&value.to_lowercase()) {
+                    Some(s) => q.stances.push(s),
+                    None => {
+                        q.warnings.push(format!(
+                            "unknown stance `{value}` (expected pro, anti, mixed or neutral)"
+                        ));
+                    }
+                },
+                "theme" => q.themes.push(normalize(value)),
+                "article" => q.articles.push(normalize(value)),
+                _ => q.push_term(word),
+            }
+        }
+        q
+    }
+
+    fn push_term(&mut self, word: &str) {
+        let t = normalize(word);
+        // A word of nothing but harakat normalises to nothing: it must not
+        // become a term that every text "contains".
+        let t = t.trim();
+        if !t.is_empty() {
+            self.terms.push(t.to_owned());
+        }
+    }
+
+    /// True when the query has neither terms nor filters.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+            && self.stances.is_empty()
+            && self.themes.is_empty()
+            && self.articles.is_empty()
+            && self.warnings.is_empty()
+    }
+
+    /// True when every node this query matches is also matched by `prev`,
+    /// so a search may start from `prev`'s matches instead of the whole
+    /// index: same filters, and every term of `prev` is a prefix of one of
+    /// ours (a term only grows at its end; matching is by substring or by an
+    /// in-word subsequence anchored at the term's first letter, and both keep
+    /// holding for a prefix).
+    pub fn narrows(&self, prev: &Query) -> bool {
+        self.stances == prev.stances
+            && self.themes == prev.themes
+            && self.articles == prev.articles
+            && self.warnings == prev.warnings
+            && prev
+                .terms
+                .iter()
+                .all(|p| self.terms.iter().any(|t| t.starts_with(p.as_str())))
+    }
+}

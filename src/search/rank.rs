@@ -1,0 +1,288 @@
+//! Ranking: a parallel scan that keeps every matching record (for narrowing
+//! the next keystroke) and the best few by cheap score, then skim scoring
+//! and highlighting of those few.
+
+use std::ops::Range;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+
+use super::index::{Field, Index};
+use super::matcher::{Found, Prepared, word_window};
+use super::query::Query;
+use crate::model::NodeRef;
+use crate::text::normalize::normalize_mapped;
+
+/// One matched field of a hit, with what to highlight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldHit {
+    pub field: Field,
+    /// The field's original text (as it was when the index was built).
+    pub text: Box<str>,
+    /// Byte ranges in `text` to highlight: sorted, disjoint, on character
+    /// boundaries, and never splitting a letter from its harakat.
+    pub ranges: Vec<Range<usize>>,
+}
+
+/// A node that matches the whole query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub node: NodeRef,
+    /// Higher is better; only comparable within one query.
+    pub score: i64,
+    /// The field that matched best: `field`, `text`, `ranges` as in [`FieldHit`].
+    pub field: Field,
+    pub text: Box<str>,
+    pub ranges: Vec<Range<usize>>,
+    /// Other fields in which other terms of the query matched.
+    pub others: Vec<FieldHit>,
+}
+
+/// Records (index positions) to scan: all of them, or a previous result.
+#[derive(Clone, Copy)]
+pub(crate) enum Ids<'a> {
+    All(usize),
+    Some(&'a [u32]),
+}
+
+impl Ids<'_> {
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Ids::All(n) => *n,
+            Ids::Some(ids) => ids.len(),
+        }
+    }
+
+    fn get(&self, i: usize) -> u32 {
+        match self {
+            Ids::All(_) => i as u32,
+            Ids::Some(ids) => ids[i],
+        }
+    }
+}
+
+/// What a scan found: every matching record in index order, and the best
+/// `keep` of them as (cheap score, record), best first.
+#[derive(Debug, Default)]
+pub(crate) struct Scan {
+    pub matched: Vec<u32>,
+    pub top: Vec<(i64, u32)>,
+}
+
+/// Records per parallel task; small enough for both cores to share the work
+/// and to notice cancellation quickly, large enough to amortise the task.
+const CHUNK: usize = 2048;
+
+/// Orders by score (descending), then index order, so ties rank the same in
+/// every run and in every way of splitting the scan.
+fn better(a: &(i64, u32), b: &(i64, u32)) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+fn keep_best(v: &mut Vec<(i64, u32)>, keep: usize) {
+    if v.len() > keep {
+        v.select_nth_unstable_by(keep, better);
+        v.truncate(keep);
+    }
+    v.sort_unstable_by(better);
+}
+
+/// Scans `ids[range]` on all cores. Returns `None` when `cancelled` said so.
+pub(crate) fn scan(
+    p: &Prepared,
+    ids: Ids,
+    range: Range<usize>,
+    keep: usize,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Scan> {
+    let chunks = range.len().div_ceil(CHUNK);
+    let parts: Vec<Option<Scan>> = (0..chunks)
+        .into_par_iter()
+        .map(|c| {
+            if cancelled() {
+                return None;
+            }
+            let lo = range.start + c * CHUNK;
+            let hi = (lo + CHUNK).min(range.end);
+            let mut part = Scan::default();
+            for i in lo..hi {
+                let id = ids.get(i);
+                if let Some(s) = p.cheap(id) {
+                    part.matched.push(id);
+                    part.top.push((s, id));
+                }
+            }
+            keep_best(&mut part.top, keep);
+            Some(part)
+        })
+        .collect();
+    let mut all = Scan::default();
+    for part in parts {
+        let part = part?;
+        all.matched.extend(part.matched);
+        all.top.extend(part.top);
+    }
+    keep_best(&mut all.top, keep);
+    Some(all)
+}
+
+/// How many records by cheap score get the full skim scoring for `limit` hits.
+pub(crate) fn keep_for(limit: usize) -> usize {
+    (limit * 3).max(64)
+}
+
+/// Scores the candidates with skim, highlights them, best `limit` first.
+pub(crate) fn finish(p: &Prepared, top: &[(i64, u32)], limit: usize) -> Vec<Hit> {
+    let mut hits: Vec<(i64, u32, Hit)> = top
+        .par_iter()
+        .filter_map(|&(cheap, id)| Some((cheap, id, hit(p, id)?)))
+        .collect();
+    hits.sort_by(|a, b| b.2.score.cmp(&a.2.score).then(a.1.cmp(&b.1)));
+    hits.truncate(limit);
+    hits.into_iter().map(|(_, _, h)| h).collect()
+}
+
+/// (field, its span, summed score, normalised byte ranges to highlight).
+type Group = (Field, Option<u32>, i64, Vec<Range<usize>>);
+
+fn hit(p: &Prepared, id: u32) -> Option<Hit> {
+    let ix = p.index;
+    let record = &ix.records[id as usize];
+    let found = p.found(id)?;
+    if found.is_empty() {
+        // Filters only: show the first field, nothing highlighted.
+        let span = ix
+            .record_spans(record)
+            .iter()
+            .find(|s| matches!(s.field, Field::ClaimEn | Field::ClaimAr))?;
+        return Some(Hit {
+            node: record.node,
+            score: 0,
+            field: span.field,
+            text: ix.orig_of(span).into(),
+            ranges: Vec::new(),
+            others: Vec::new(),
+        });
+    }
+    // The terms' matches grouped by field.
+    let mut groups: Vec<Group> = Vec::new();
+    for (term_ix, f) in found {
+        let (score, ranges) = skim_term(p.index, &p.skim, &p.terms[term_ix].text, &f);
+        match groups.iter_mut().find(|g| g.0 == f.field) {
+            Some(g) => {
+                g.2 += score;
+                g.3.extend(ranges);
+            }
+            None => groups.push((f.field, f.span, score, ranges)),
+        }
+    }
+    groups.sort_by_key(|g| std::cmp::Reverse(g.2));
+    let score = groups.iter().map(|g| g.2).sum();
+    let mut fields = groups.into_iter().map(|(field, span, _, ranges)| {
+        let text = original_text(ix, field, span);
+        let map = normalize_mapped(text);
+        FieldHit {
+            field,
+            text: text.into(),
+            ranges: merge(ranges.into_iter().map(|r| map.original_range(r)).collect()),
+        }
+    });
+    let first = fields.next()?;
+    Some(Hit {
+        node: record.node,
+        score,
+        field: first.field,
+        text: first.text,
+        ranges: first.ranges,
+        others: fields.collect(),
+    })
+}
+
+/// The skim score of a term on the words around its match, and the matched
+/// characters as byte ranges of the normalised field.
+fn skim_term(ix: &Index, skim: &SkimMatcherV2, term: &str, f: &Found) -> (i64, Vec<Range<usize>>) {
+    let hay = normalised_text(ix, f.field, f.span);
+    let (pos, end) = (f.pos as usize, (f.pos + f.len) as usize);
+    let (ws, we) = word_window(hay, pos, end);
+    let window = &hay[ws..we];
+    let exact = || (f.cheap, std::iter::once(pos..end).collect());
+    let Some((score, chars)) = skim.fuzzy(window, term, true) else {
+        return exact();
+    };
+    let offsets: Vec<(usize, char)> = window.char_indices().collect();
+    let ranges = chars
+        .iter()
+        .filter_map(|&c| {
+            offsets
+                .get(c)
+                .map(|&(b, ch)| ws + b..ws + b + ch.len_utf8())
+        })
+        .collect();
+    (score + f.cheap, ranges)
+}
+
+fn normalised_text(ix: &Index, field: Field, span: Option<u32>) -> &str {
+    match (field, span) {
+        (_, Some(s)) => ix.norm_of(&ix.spans[s as usize]),
+        (Field::ThemeEn(t), None) => label(ix, t, 0, true),
+        (Field::ThemeAr(t), None) => label(ix, t, 1, true),
+        _ => "",
+    }
+}
+
+fn original_text(ix: &Index, field: Field, span: Option<u32>) -> &str {
+    match (field, span) {
+        (_, Some(s)) => ix.orig_of(&ix.spans[s as usize]),
+        (Field::ThemeEn(t), None) => label(ix, t, 0, false),
+        (Field::ThemeAr(t), None) => label(ix, t, 1, false),
+        _ => "",
+    }
+}
+
+fn label(ix: &Index, theme: u16, lang: usize, norm: bool) -> &str {
+    let Some(labels) = ix
+        .themes
+        .get(theme as usize)
+        .and_then(|t| t.labels.as_ref())
+    else {
+        return "";
+    };
+    if norm {
+        &labels[lang].1
+    } else {
+        &labels[lang].0
+    }
+}
+
+/// Sorts ranges and joins overlapping or touching ones.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.retain(|r| !r.is_empty());
+    ranges.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// Searches the whole index and returns the best `limit` hits, best first.
+/// This is the ranking the worker streams and `mizan search` prints.
+/// An empty query finds nothing (rather than every node).
+pub fn search(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let p = Prepared::new(index, query);
+    let never = || false;
+    let scan = scan(
+        &p,
+        Ids::All(index.len()),
+        0..index.len(),
+        keep_for(limit),
+        &never,
+    );
+    scan.map(|s| finish(&p, &s.top, limit)).unwrap_or_default()
+}

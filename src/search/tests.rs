@@ -1,0 +1,276 @@
+//! Ranking, normalisation, filters and the worker, on a small hand-made corpus.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::*;
+use crate::model::{Article, ArticleMeta, Corpus, MapEntry, Motion, Node, Stance, Theme};
+
+fn node(id: &str, en: &str, ar: &str, themes: &[&str], parent: Option<u32>) -> Node {
+    Node {
+        id: id.into(),
+        claim_en: en.into(),
+        claim_ar: ar.into(),
+        themes: themes.iter().map(|&t| t.into()).collect(),
+        parent,
+        ..Node::default()
+    }
+}
+
+fn article(id: &str, title: &str, stance: Stance, mut nodes: Vec<Node>) -> MapEntry {
+    let children: Vec<u32> = (1..nodes.len() as u32).collect();
+    nodes[0].children = children;
+    MapEntry {
+        path: PathBuf::from(format!("{id}.ron")),
+        article: Some(Article {
+            meta: ArticleMeta {
+                id: id.into(),
+                title_en: title.into(),
+                title_original: "".into(),
+                language: "ar".into(),
+                stance: Some(stance),
+                ..ArticleMeta::default()
+            },
+            nodes,
+            root: 0,
+        }),
+        error: None,
+        positions: Vec::new(),
+    }
+}
+
+fn corpus() -> Corpus {
+    let theme = |id: &str, en: &str, ar: &str| Theme {
+        id: id.into(),
+        en: en.into(),
+        ar: ar.into(),
+    };
+    let motion = Motion {
+        question_en: "US-led forces should withdraw from Iraq".into(),
+        question_ar: "".into(),
+        themes: vec![
+            theme("isis", "ISIS threat and resurgence", "تهديد داعش وعودته"),
+            theme("iran", "Iran's influence", "النفوذ الإيراني"),
+        ],
+    };
+    let mut thesis = node(
+        "thesis",
+        "US forces must leave Iraq now",
+        "يجب أن تغادر القوات الأمريكية العراق الآن",
+        &[],
+        None,
+    );
+    thesis.quote = Some("إنَّ الاحتلال الأمريكي يجب أن ينتهي".into());
+    let a = article(
+        "alpha",
+        "The occupation must end",
+        Stance::Pro,
+        vec![
+            thesis,
+            node(
+                "isis-beaten",
+                "The Islamic State was defeated in 2017",
+                "هُزِمَت الدَّوْلَةُ الإسلاميّة عام 2017",
+                &["isis"],
+                Some(0),
+            ),
+            node(
+                "iran-gain",
+                "Withdrawal hands Iraq to Iran and Tehran",
+                "الانسحاب يسلم العراق لطهران",
+                &["iran"],
+                Some(0),
+            ),
+        ],
+    );
+    let b = article(
+        "beta",
+        "Stay the course",
+        Stance::Anti,
+        vec![
+            node(
+                "thesis",
+                "American troops should stay",
+                "على القوات أن تبقى",
+                &[],
+                None,
+            ),
+            node(
+                "isis-back",
+                "ISIS cells are regrouping in the desert",
+                "خلايا الدولة الاسلامية تعيد تنظيم صفوفها",
+                &["isis"],
+                Some(0),
+            ),
+            node(
+                "irrelevant",
+                "Oil prices rose after Iranian threats",
+                "ارتفعت أسعار النفط",
+                &[],
+                Some(0),
+            ),
+        ],
+    );
+    Corpus::new(Some(motion), PathBuf::from("motion.ron"), vec![a, b])
+}
+
+fn addresses(c: &Corpus, hits: &[Hit]) -> Vec<String> {
+    hits.iter().filter_map(|h| c.address(h.node)).collect()
+}
+
+fn run(q: &str) -> (Corpus, Vec<Hit>) {
+    let c = corpus();
+    let ix = Index::build(&c);
+    let hits = search(&ix, &Query::parse(q), 20);
+    (c, hits)
+}
+
+/// Protects the example: a query without hamza/ta marbuta finds the spelled text.
+#[test]
+fn arabic_query_without_marks_finds_spelled_text() {
+    let (c, hits) = run("الدوله الاسلاميه");
+    assert_eq!(
+        addresses(&c, &hits),
+        ["alpha/isis-beaten", "beta/isis-back"]
+    );
+    // The highlight points at the original letters, harakat included.
+    let h = &hits[0];
+    assert_eq!(h.field, Field::ClaimAr);
+    let lit: Vec<&str> = h.ranges.iter().map(|r| &h.text[r.clone()]).collect();
+    assert_eq!(lit, ["الدَّوْلَةُ", "الإسلاميّة"]);
+}
+
+/// Protects queries typed with harakat: they match text with or without them.
+#[test]
+fn arabic_query_with_harakat() {
+    let (c, hits) = run("الدَّوْلَةُ");
+    assert_eq!(
+        addresses(&c, &hits),
+        ["alpha/isis-beaten", "beta/isis-back"]
+    );
+}
+
+/// Protects Latin case folding and article titles being searched on the thesis.
+#[test]
+fn english_case_folded_and_titles() {
+    let (c, hits) = run("IRAQ");
+    let found = addresses(&c, &hits);
+    assert!(found.contains(&"alpha/thesis".to_string()), "{found:?}");
+    assert!(found.contains(&"alpha/iran-gain".to_string()), "{found:?}");
+    let (c, hits) = run("occupation");
+    assert_eq!(addresses(&c, &hits), ["alpha/thesis"]);
+    assert_eq!(hits[0].field, Field::TitleEn);
+    assert_eq!(&hits[0].text[hits[0].ranges[0].clone()], "occupation");
+}
+
+/// Protects ranking: a whole word beats a word prefix, which beats mid-word.
+#[test]
+fn word_matches_rank_first() {
+    let (c, hits) = run("iran");
+    let found = addresses(&c, &hits);
+    assert_eq!(found[..2], ["alpha/iran-gain", "beta/irrelevant"]);
+    let (c, hits) = run("ran");
+    // Mid-word only ("Iran", "Tehran"): still found, ranked after nothing better.
+    assert_eq!(addresses(&c, &hits)[0], "alpha/iran-gain");
+    assert!(
+        hits.iter()
+            .all(|h| h.ranges.iter().all(|r| r.end <= h.text.len()))
+    );
+}
+
+/// Protects typo tolerance inside a word.
+#[test]
+fn fuzzy_inside_a_word() {
+    let (c, hits) = run("withdrwl");
+    assert_eq!(addresses(&c, &hits), ["alpha/iran-gain"]);
+    let h = &hits[0];
+    let lit: String = h.ranges.iter().map(|r| &h.text[r.clone()]).collect();
+    assert_eq!(lit, "Withdrwl");
+}
+
+/// Protects AND semantics across fields: every term must match somewhere.
+#[test]
+fn all_terms_must_match_in_any_field() {
+    let (c, hits) = run("tehran withdrawal");
+    assert_eq!(addresses(&c, &hits), ["alpha/iran-gain"]);
+    let (c, hits) = run("desert الخلايا");
+    assert!(addresses(&c, &hits).is_empty());
+    let (c, hits) = run("desert خلايا");
+    assert_eq!(addresses(&c, &hits), ["beta/isis-back"]);
+    // A theme label term combines with a claim term; the label is a second field.
+    let (c, hits) = run("resurgence regrouping");
+    assert_eq!(addresses(&c, &hits), ["beta/isis-back"]);
+    assert_eq!(hits[0].others.len(), 1);
+}
+
+/// Protects the filters, alone and with text.
+#[test]
+fn filters() {
+    let (c, hits) = run("stance:anti");
+    assert_eq!(
+        addresses(&c, &hits),
+        ["beta/thesis", "beta/isis-back", "beta/irrelevant"]
+    );
+    let (c, hits) = run("theme:isis");
+    assert_eq!(
+        addresses(&c, &hits),
+        ["alpha/isis-beaten", "beta/isis-back"]
+    );
+    let (c, hits) = run("الدولة stance:pro");
+    assert_eq!(addresses(&c, &hits), ["alpha/isis-beaten"]);
+    let (c, hits) = run("article:beta theme:isis");
+    assert_eq!(addresses(&c, &hits), ["beta/isis-back"]);
+    let (c, hits) = run("stance:pro stance:anti theme:iran");
+    assert_eq!(addresses(&c, &hits), ["alpha/iran-gain"]);
+    // An unknown stance warns and matches nothing rather than everything.
+    let q = Query::parse("iraq stance:maybe");
+    assert_eq!(q.warnings.len(), 1);
+    let (_, hits) = run("iraq stance:maybe");
+    assert!(hits.is_empty());
+    // An unknown key is just text.
+    assert_eq!(Query::parse("foo:bar").terms, ["foo:bar"]);
+}
+
+/// Protects narrowing: only a query that grows may reuse the previous matches.
+#[test]
+fn narrowing_rule() {
+    let q = |s: &str| Query::parse(s);
+    assert!(q("iraq").narrows(&q("ira")));
+    assert!(q("ira tehran").narrows(&q("ira")));
+    assert!(q("الدَّوْلَة").narrows(&q("الدولة")));
+    assert!(!q("ira").narrows(&q("iraq")));
+    assert!(!q("xira").narrows(&q("ira")));
+    assert!(!q("iraq stance:pro").narrows(&q("iraq")));
+}
+
+/// Protects the worker: results arrive, stale generations are dropped, and
+/// its final batch equals the synchronous ranking.
+#[test]
+fn worker_streams_the_same_ranking() {
+    let c = corpus();
+    let ix = Arc::new(Index::build(&c));
+    let w = Worker::spawn(Arc::clone(&ix), 20);
+    let _old = w.submit("i");
+    let _older = w.submit("ir");
+    let g = w.submit("ira");
+    let mut last = None;
+    for _ in 0..200 {
+        if let Some(b) = w.poll() {
+            assert_eq!(b.generation, g);
+            if b.done {
+                last = Some(b);
+                break;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let last = last.unwrap_or_else(|| panic!("no final batch"));
+    assert_eq!(last.hits, search(&ix, &Query::parse("ira"), 20));
+    // Growing the query narrows and still gives the synchronous answer.
+    let g = w.submit("iraq");
+    let b = w.receiver().recv_timeout(Duration::from_secs(5));
+    let b = b.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((b.generation, b.done), (g, true));
+    assert_eq!(b.hits, search(&ix, &Query::parse("iraq"), 20));
+}
