@@ -63,4 +63,119 @@ pub enum Action {
     Overview,
     /// Export the current article
     Export,
+    /// Open the selected search hit
+    Accept,
+    /// Delete the character before the cursor
+    DeleteBack,
+    /// Delete the word before the cursor
+    DeleteWord,
+    /// Delete everything before the cursor
+    DeleteToStart,
+    /// Move the cursor one character left
+    CursorLeft,
+    /// Move the cursor one character right
+    CursorRight,
+    /// Move the cursor to the start of the line
+    LineStart,
+    /// Move the cursor to the end of the line
+    LineEnd,
+}
+
+impl Action {
+    /// Every action, in declaration order (the keymap test checks each is bound).
+    pub const ALL: &[Action] = &[
+        Action::Quit,
+        Action::Help,
+        Action::Close,
+        Action::Down,
+        Action::Up,
+        Action::PageDown,
+        Action::PageUp,
+        Action::Top,
+        Action::Bottom,
+        Action::Left,
+        Action::Right,
+        Action::Toggle,
+        Action::Parent,
+        Action::NextSibling,
+        Action::PrevSibling,
+        Action::ExpandAll,
+        Action::CollapseAll,
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::ToggleLanguage,
+        Action::ToggleSource,
+        Action::FollowLink,
+        Action::JumpBack,
+        Action::JumpForward,
+        Action::Search,
+        Action::Compare,
+        Action::Overview,
+        Action::Export,
+        Action::Accept,
+        Action::DeleteBack,
+        Action::DeleteWord,
+        Action::DeleteToStart,
+        Action::CursorLeft,
+        Action::CursorRight,
+        Action::LineStart,
+        Action::LineEnd,
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Action;
+
+    /// An exhaustive match: adding a variant fails to compile until it is
+    /// given a position here, and the test below then wants it in `ALL`.
+    fn position(a: Action) -> usize {
+        match a {
+            Action::Quit => 0,
+            Action::Help => 1,
+            Action::Close => 2,
+            Action::Down => 3,
+            Action::Up => 4,
+            Action::PageDown => 5,
+            Action::PageUp => 6,
+            Action::Top => 7,
+            Action::Bottom => 8,
+            Action::Left => 9,
+            Action::Right => 10,
+            Action::Toggle => 11,
+            Action::Parent => 12,
+            Action::NextSibling => 13,
+            Action::PrevSibling => 14,
+            Action::ExpandAll => 15,
+            Action::CollapseAll => 16,
+            Action::FocusNext => 17,
+            Action::FocusPrev => 18,
+            Action::ToggleLanguage => 19,
+            Action::ToggleSource => 20,
+            Action::FollowLink => 21,
+            Action::JumpBack => 22,
+            Action::JumpForward => 23,
+            Action::Search => 24,
+            Action::Compare => 25,
+            Action::Overview => 26,
+            Action::Export => 27,
+            Action::Accept => 28,
+            Action::DeleteBack => 29,
+            Action::DeleteWord => 30,
+            Action::DeleteToStart => 31,
+            Action::CursorLeft => 32,
+            Action::CursorRight => 33,
+            Action::LineStart => 34,
+            Action::LineEnd => 35,
+        }
+    }
+
+    // `Action::ALL` lists every variant exactly once.
+    #[test]
+    fn all_is_complete() {
+        for (i, &a) in Action::ALL.iter().enumerate() {
+            assert_eq!(position(a), i, "{a:?}");
+        }
+        assert_eq!(Action::ALL.len(), position(Action::LineEnd) + 1);
+    }
 }

@@ -36,6 +36,7 @@ pub enum Overlay {
     Help {
         scroll: usize,
     },
+    Search(Box<super::search_view::SearchState>),
     Message {
         title: String,
         lines: Vec<String>,
@@ -106,6 +107,8 @@ pub struct App {
     pub flash: Option<String>,
     pub areas: Areas,
     pub source_layout: RefCell<SourceLayout>,
+    /// The search index and worker, made on the first `/`.
+    pub search: Option<super::search_view::Engine>,
 }
 
 /// What the UI is built from.
@@ -177,6 +180,7 @@ impl App {
             flash: None,
             areas: Areas::default(),
             source_layout: RefCell::new(SourceLayout::default()),
+            search: None,
         };
         app.ensure_tree();
         app

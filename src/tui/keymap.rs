@@ -15,6 +15,8 @@ use super::key::{Key, KeyPress};
 pub enum Mode {
     Normal,
     Overlay,
+    /// The search overlay: printable keys type into the query.
+    Search,
 }
 
 /// One row: in `mode`, `key` does `action`; `help` is what the help says.
@@ -36,7 +38,7 @@ const fn row(mode: Mode, key: &'static str, action: Action, help: &'static str) 
 }
 
 use Action as A;
-use Mode::{Normal as N, Overlay as O};
+use Mode::{Normal as N, Overlay as O, Search as S};
 
 /// The default bindings. Order is the order of the help.
 pub const DEFAULT: &[Row] = &[
@@ -101,6 +103,24 @@ pub const DEFAULT: &[Row] = &[
     row(O, "C-u", A::PageUp, "page up"),
     row(O, "PageUp", A::PageUp, "page up"),
     row(O, "C-c", A::Quit, "quit"),
+    row(S, "Esc", A::Close, "close the search"),
+    row(S, "Enter", A::Accept, "open the selected hit"),
+    row(S, "Down", A::Down, "next hit"),
+    row(S, "C-n", A::Down, "next hit"),
+    row(S, "Up", A::Up, "previous hit"),
+    row(S, "C-p", A::Up, "previous hit"),
+    row(S, "PageDown", A::PageDown, "page of hits down"),
+    row(S, "PageUp", A::PageUp, "page of hits up"),
+    row(S, "Backspace", A::DeleteBack, "delete a character"),
+    row(S, "C-w", A::DeleteWord, "delete a word"),
+    row(S, "C-u", A::DeleteToStart, "delete to the start"),
+    row(S, "Left", A::CursorLeft, "cursor left"),
+    row(S, "Right", A::CursorRight, "cursor right"),
+    row(S, "Home", A::LineStart, "start of the line"),
+    row(S, "C-a", A::LineStart, "start of the line"),
+    row(S, "End", A::LineEnd, "end of the line"),
+    row(S, "C-e", A::LineEnd, "end of the line"),
+    row(S, "C-c", A::Quit, "quit"),
 ];
 
 /// Actions deliberately left without a default key.
@@ -257,36 +277,7 @@ mod tests {
     // Every action a person can take is bound, or deliberately unbound.
     #[test]
     fn every_action_bound() {
-        let all = [
-            A::Quit,
-            A::Help,
-            A::Close,
-            A::Down,
-            A::Up,
-            A::PageDown,
-            A::PageUp,
-            A::Top,
-            A::Bottom,
-            A::Left,
-            A::Right,
-            A::Toggle,
-            A::Parent,
-            A::NextSibling,
-            A::PrevSibling,
-            A::ExpandAll,
-            A::CollapseAll,
-            A::FocusNext,
-            A::FocusPrev,
-            A::ToggleLanguage,
-            A::ToggleSource,
-            A::FollowLink,
-            A::JumpBack,
-            A::JumpForward,
-            A::Search,
-            A::Compare,
-            A::Overview,
-            A::Export,
-        ];
+        let all = Action::ALL.iter().copied();
         for a in all {
             assert!(
                 DEFAULT.iter().any(|r| r.action == a) || UNBOUND.contains(&a),

@@ -10,6 +10,7 @@ mod detail;
 pub mod key;
 pub mod keymap;
 pub mod palette;
+pub mod search_view;
 mod source_view;
 pub mod terminal;
 pub mod tree;
@@ -124,6 +125,7 @@ fn event_loop(app: &mut App, stop: &std::sync::atomic::AtomicBool) -> Result<(),
             app.areas = view::areas(screen);
             update::selection_moved(app);
         }
+        let searching = search_view::pump(app, false);
         term.draw(|f| view::view(app, f))?;
         if panic_for_test {
             panic!("MIZAN_TEST_PANIC is set");
@@ -131,7 +133,8 @@ fn event_loop(app: &mut App, stop: &std::sync::atomic::AtomicBool) -> Result<(),
         // Wait for something to happen, then take what is queued (bounded,
         // and checking the stop flag, so a flood of input — or a terminal
         // that hung up and reads as always ready — cannot keep us here).
-        let mut timeout = Duration::from_millis(250);
+        // While a search streams results, come back soon to show them.
+        let mut timeout = Duration::from_millis(if searching { 16 } else { 250 });
         for _ in 0..MAX_EVENTS_PER_FRAME {
             if app.should_quit || stop.load(Ordering::Relaxed) || !event::poll(timeout)? {
                 break;

@@ -4,7 +4,7 @@
 
 use super::action::Action;
 use super::app::{App, Focus, Lang, Overlay};
-use super::key::KeyPress;
+use super::key::{Code, KeyPress};
 use super::keymap::{Lookup, Mode};
 use super::source_view;
 use crate::model::NodeRef;
@@ -18,10 +18,10 @@ pub enum Mouse {
 }
 
 pub fn mode(app: &App) -> Mode {
-    if app.overlays.is_empty() {
-        Mode::Normal
-    } else {
-        Mode::Overlay
+    match app.overlays.last() {
+        None => Mode::Normal,
+        Some(Overlay::Search(_)) => Mode::Search,
+        Some(_) => Mode::Overlay,
     }
 }
 
@@ -33,11 +33,23 @@ pub fn key(app: &mut App, press: KeyPress) {
     match app.keymap.lookup(mode(app), pending, press) {
         Lookup::Action(a) => update(app, a),
         Lookup::Pending => app.pending = Some(press),
-        Lookup::None => {}
+        Lookup::None => {
+            // In the search overlay, an unbound printable key types.
+            if let (Some(Overlay::Search(s)), Code::Char(c)) = (app.overlays.last_mut(), press.code)
+                && !press.ctrl
+                && !press.alt
+            {
+                s.insert(c);
+            }
+        }
     }
 }
 
 pub fn update(app: &mut App, action: Action) {
+    if matches!(app.overlays.last(), Some(Overlay::Search(_))) {
+        search(app, action);
+        return;
+    }
     if !app.overlays.is_empty() {
         overlay(app, action);
         return;
@@ -85,10 +97,56 @@ pub fn update(app: &mut App, action: Action) {
         Action::FollowLink => follow_link(app),
         Action::JumpBack => jump(app, true),
         Action::JumpForward => jump(app, false),
-        Action::Search => app.flash = Some("search is not built yet".into()),
+        Action::Search => app.overlays.push(Overlay::Search(Box::default())),
         Action::Compare => app.flash = Some("compare is not built yet".into()),
         Action::Overview => app.flash = Some("the overview is not built yet".into()),
         Action::Export => app.flash = Some("export from the UI is not built yet".into()),
+        Action::Accept
+        | Action::DeleteBack
+        | Action::DeleteWord
+        | Action::DeleteToStart
+        | Action::CursorLeft
+        | Action::CursorRight
+        | Action::LineStart
+        | Action::LineEnd => {}
+    }
+}
+
+/// Actions while the search overlay is on top.
+fn search(app: &mut App, action: Action) {
+    let rows = super::search_view::rows(app.areas.screen);
+    let Some(Overlay::Search(s)) = app.overlays.last_mut() else {
+        return;
+    };
+    match action {
+        Action::Close => {
+            app.overlays.pop();
+        }
+        Action::Quit => app.should_quit = true,
+        Action::Accept => {
+            let Some(hit) = s.hits.get(s.selected) else {
+                return;
+            };
+            let target = hit.node;
+            app.overlays.pop();
+            if let Some(here) = app.current() {
+                app.jumps_back.push(here);
+                app.jumps_forward.clear();
+            }
+            go_to(app, target);
+        }
+        Action::Down => s.select(1, rows),
+        Action::Up => s.select(-1, rows),
+        Action::PageDown => s.select(rows as isize, rows),
+        Action::PageUp => s.select(-(rows as isize), rows),
+        Action::DeleteBack => s.backspace(),
+        Action::DeleteWord => s.delete_word(),
+        Action::DeleteToStart => s.delete_to_start(),
+        Action::CursorLeft => s.left(),
+        Action::CursorRight => s.right(),
+        Action::LineStart => s.cursor = 0,
+        Action::LineEnd => s.cursor = s.query.len(),
+        _ => {}
     }
 }
 
@@ -99,6 +157,7 @@ fn overlay(app: &mut App, action: Action) {
     };
     let scroll = match top {
         Overlay::Help { scroll } | Overlay::Message { scroll, .. } => scroll,
+        Overlay::Search(_) => return,
     };
     match action {
         Action::Close => {

@@ -79,7 +79,10 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     render_status(app, a.status, buf);
     for o in &app.overlays {
-        render_overlay(app, o, a.screen, buf);
+        match o {
+            Overlay::Search(s) => super::search_view::render(app, s, a.screen, buf),
+            _ => render_overlay(app, o, a.screen, buf),
+        }
     }
 }
 
@@ -328,6 +331,7 @@ fn render_overlay(app: &App, o: &Overlay, screen: Rect, buf: &mut Buffer) {
     let area = centered(screen, 80, 85);
     Clear.render(area, buf);
     let (title, lines, scroll): (String, Vec<Line>, usize) = match o {
+        Overlay::Search(_) => return,
         Overlay::Help { scroll } => (" Keys — Esc closes ".into(), help_lines(app), *scroll),
         Overlay::Message {
             title,
@@ -363,6 +367,14 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         .unwrap_or(0)
         .min(28);
     for (keys, help) in rows {
+        out.push(Line::from(vec![
+            Span::styled(format!("  {keys:<kw$}  "), p.key),
+            Span::raw(help),
+        ]));
+    }
+    out.push(Line::default());
+    out.push(Line::styled("Searching", p.title));
+    for (keys, help) in app.keymap.help_lines(Mode::Search) {
         out.push(Line::from(vec![
             Span::styled(format!("  {keys:<kw$}  "), p.key),
             Span::raw(help),

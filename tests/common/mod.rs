@@ -69,3 +69,20 @@ pub fn at(app: &App) -> String {
         .and_then(|r| app.corpus.address(r))
         .unwrap_or_default()
 }
+
+/// Types text into whatever has the keys (the search query), char by char.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let press = mizan::tui::key::KeyPress {
+            code: mizan::tui::key::Code::Char(c),
+            ctrl: false,
+            alt: false,
+        };
+        update::key(app, press);
+    }
+}
+
+/// Runs the search to completion, as the loop would over several frames.
+pub fn finish_search(app: &mut App) {
+    mizan::tui::search_view::pump(app, true);
+}

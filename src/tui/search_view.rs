@@ -1,0 +1,270 @@
+//! The `/` search overlay: a query line that edits like a shell line, and
+//! ranked hits labelled with their article's stance badge, matched
+//! characters highlighted (through the bidi reordering, for Arabic). The
+//! matching runs on the search worker's thread; this module only holds what
+//! the overlay shows and draws it.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+
+use super::app::App;
+use super::bidi_line::to_line;
+use super::palette::stance_glyph;
+use crate::search::{Hit, Index, Worker};
+use crate::text;
+
+/// Hits asked of the worker per query.
+pub const LIMIT: usize = 200;
+
+/// The search index and its worker thread, made on the first `/`.
+pub struct Engine {
+    pub worker: Worker,
+}
+
+impl Engine {
+    pub fn new(corpus: &crate::model::Corpus) -> Engine {
+        let index = Arc::new(Index::build(corpus));
+        Engine {
+            worker: Worker::spawn(index, LIMIT),
+        }
+    }
+}
+
+/// What the search overlay shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchState {
+    pub query: String,
+    /// Cursor position in `query`, a byte index on a character boundary.
+    pub cursor: usize,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    pub offset: usize,
+    pub matched: usize,
+    /// The generation the shown hits belong to, and the newest submitted.
+    pub shown: u64,
+    pub submitted: u64,
+    pub done: bool,
+    /// The query changed and has not been sent to the worker yet.
+    pub dirty: bool,
+}
+
+impl SearchState {
+    pub fn insert(&mut self, c: char) {
+        self.query.insert(self.cursor, c);
+        self.cursor += c.len_utf8();
+        self.dirty = true;
+    }
+
+    pub fn backspace(&mut self) {
+        if let Some(c) = self.query[..self.cursor].chars().next_back() {
+            self.cursor -= c.len_utf8();
+            self.query.remove(self.cursor);
+            self.dirty = true;
+        }
+    }
+
+    /// Ctrl-w: deletes the word before the cursor and the spaces after it.
+    pub fn delete_word(&mut self) {
+        let before = &self.query[..self.cursor];
+        let trimmed = before.trim_end();
+        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        self.query.replace_range(start..self.cursor, "");
+        self.cursor = start;
+        self.dirty = true;
+    }
+
+    /// Ctrl-u: deletes everything before the cursor.
+    pub fn delete_to_start(&mut self) {
+        self.query.replace_range(..self.cursor, "");
+        self.cursor = 0;
+        self.dirty = true;
+    }
+
+    pub fn left(&mut self) {
+        if let Some(c) = self.query[..self.cursor].chars().next_back() {
+            self.cursor -= c.len_utf8();
+        }
+    }
+
+    pub fn right(&mut self) {
+        if let Some(c) = self.query[self.cursor..].chars().next() {
+            self.cursor += c.len_utf8();
+        }
+    }
+
+    pub fn select(&mut self, by: isize, height: usize) {
+        if self.hits.is_empty() {
+            return;
+        }
+        let last = self.hits.len() as isize - 1;
+        self.selected = (self.selected as isize + by).clamp(0, last) as usize;
+        let h = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + h {
+            self.offset = self.selected + 1 - h;
+        }
+    }
+}
+
+/// Where the overlay goes on a screen.
+pub fn area(screen: Rect) -> Rect {
+    let w = (screen.width * 9 / 10).max(20).min(screen.width);
+    let h = (screen.height * 8 / 10).max(5).min(screen.height);
+    Rect {
+        x: screen.x + (screen.width - w) / 2,
+        y: screen.y + (screen.height - h) / 3,
+        width: w,
+        height: h,
+    }
+}
+
+/// Rows of hits the overlay has room for.
+pub fn rows(screen: Rect) -> usize {
+    area(screen).height.saturating_sub(4) as usize
+}
+
+pub fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
+    let p = &app.palette;
+    let area = area(screen);
+    Clear.render(area, buf);
+    let status = if s.query.trim().is_empty() {
+        "type to search claims, quotes, notes, titles, themes · stance:pro theme:<id> article:<id>"
+            .to_string()
+    } else if s.done {
+        format!("{} matching nodes", s.matched)
+    } else {
+        format!("{} matching so far…", s.matched)
+    };
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(p.border_focus)
+        .title(Span::styled(" Search — Enter opens, Esc closes ", p.title))
+        .title_bottom(Span::styled(format!(" {status} "), p.dim));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.height == 0 {
+        return;
+    }
+    let (before, after) = s.query.split_at(s.cursor);
+    let prompt = Line::from(vec![
+        Span::styled("/ ", p.key),
+        Span::raw(before.to_string()),
+        Span::styled("▏", p.key),
+        Span::raw(after.to_string()),
+    ]);
+    let mut lines = vec![prompt, Line::default()];
+    let width = inner.width;
+    for (i, hit) in s
+        .hits
+        .iter()
+        .enumerate()
+        .skip(s.offset)
+        .take(inner.height.saturating_sub(2) as usize)
+    {
+        lines.push(hit_line(app, hit, width, i == s.selected));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// One hit: stance badge, address, the matched field with its matches marked.
+fn hit_line(app: &App, hit: &Hit, width: u16, selected: bool) -> Line<'static> {
+    let p = &app.palette;
+    let stance = app.corpus.article(hit.node.map).and_then(|a| a.meta.stance);
+    let address = app.corpus.address(hit.node).unwrap_or_default();
+    let mut spans = vec![
+        Span::styled(format!("{} ", stance_glyph(stance)), p.stance(stance)),
+        Span::styled(format!("{address:<40} "), p.dim),
+    ];
+    let used: usize = spans.iter().map(Span::width).sum();
+    let room = (width as usize).saturating_sub(used) as u16;
+    spans.extend(snippet(&hit.text, &hit.ranges, room, app.bidi).spans);
+    let mut line = Line::from(spans);
+    if selected {
+        line = line.patch_style(p.selection);
+    }
+    line
+}
+
+/// The part of `text` around its first match that fits `width`, the
+/// matches in bold and underlined, `…` where text was left out.
+fn snippet(text: &str, ranges: &[Range<usize>], width: u16, mode: text::BidiMode) -> Line<'static> {
+    let first = ranges.first().map_or(0, |r| r.start);
+    // Start a few words before the first match so it is seen in context.
+    let start = text[..first]
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(3)
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let shown = text[start..].split('\n').next().unwrap_or("");
+    let vl = text::truncated(shown, width.saturating_sub(1) as usize, mode);
+    let rtl = vl.rtl;
+    let vl = text::VisualLine { rtl: false, ..vl };
+    let hl = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    let marked = |r: Range<usize>| {
+        ranges
+            .iter()
+            .any(|m| m.start < r.end && r.start < m.end)
+            .then_some(hl)
+    };
+    let mut line = to_line(&vl, width, Style::new(), start, &marked);
+    // Text left out before the snippet sits at its logical start: the
+    // right end of a right-to-left line.
+    if start > 0 && rtl {
+        line.spans.push(Span::raw("…"));
+    } else if start > 0 {
+        line.spans.insert(0, Span::raw("…"));
+    }
+    line
+}
+
+/// Runs the search overlay's effects: sends a changed query to the worker
+/// (making the engine on first use) and takes the newest results. With
+/// `block`, waits for the final batch (for tests). Returns whether a search
+/// is still running, so the loop can poll again soon.
+pub fn pump(app: &mut App, block: bool) -> bool {
+    let Some(super::app::Overlay::Search(s)) = app.overlays.last_mut() else {
+        return false;
+    };
+    let engine = app.search.get_or_insert_with(|| Engine::new(&app.corpus));
+    if s.dirty {
+        s.dirty = false;
+        s.submitted = engine.worker.submit(s.query.clone());
+        s.done = false;
+    }
+    loop {
+        let batch = if block && !s.done {
+            match engine.worker.receiver().recv() {
+                Ok(b) if b.generation == s.submitted => Some(b),
+                Ok(_) => continue,
+                Err(_) => None,
+            }
+        } else {
+            engine.worker.poll()
+        };
+        let Some(b) = batch else { break };
+        if b.generation != s.submitted {
+            continue;
+        }
+        if b.generation != s.shown {
+            s.selected = 0;
+            s.offset = 0;
+        }
+        s.shown = b.generation;
+        s.hits = b.hits;
+        s.matched = b.matched;
+        s.done = b.done;
+        s.selected = s.selected.min(s.hits.len().saturating_sub(1));
+        if s.done || !block {
+            break;
+        }
+    }
+    !s.done
+}
