@@ -234,3 +234,20 @@ fn hangup_ends_the_process() {
         sleep(Duration::from_millis(100));
     }
 }
+
+// Typing an Arabic query (without ta marbuta) in the real terminal finds the node.
+#[test]
+fn arabic_search_in_terminal() {
+    let Some(t) = Tmux::start("search") else { return };
+    t.type_line(&command_line(""));
+    t.wait_for("Alpha: withdraw soon");
+    t.keys(&["/"]);
+    t.wait_for("Search — Enter opens");
+    t.run(&["send-keys", "-t", "t", "-l", "هزيمه"]);
+    t.wait_for("alpha/not-done");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("ISIS is not yet defeated.");
+    assert!(!s.contains("Search — Enter opens"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("[exit 0]");
+}
