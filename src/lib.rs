@@ -19,5 +19,7 @@
 pub mod model;
 pub mod search;
 pub mod store;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod text;
 pub mod tui;
