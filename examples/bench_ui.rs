@@ -1,0 +1,115 @@
+//! Figures for the UI (issue 4), printed rather than asserted:
+//! `cargo run --release --example bench_ui [-- ARTICLES NODES_PER_ARTICLE]`
+//!
+//! 1. Start-up to first frame on the bundled maps: setup (load, validate,
+//!    derive) plus one draw at 120×40 on ratatui's TestBackend.
+//! 2. Frame time at 200×60 with a synthetic corpus (default 20,000 × 50 =
+//!    1,000,000 nodes) in memory: median and 95th percentile over a walk
+//!    through the list, the tree (all expanded), the detail and the help.
+use std::time::{Duration, Instant};
+
+use mizan::model::{Corpus, MapEntry};
+use mizan::tui::app::{App, Setup};
+use mizan::tui::key::KeyPress;
+use mizan::tui::keymap::Keymap;
+use mizan::tui::palette::Palette;
+use mizan::tui::{Options, setup, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+fn draw(term: &mut Terminal<TestBackend>, app: &App) -> Duration {
+    let t = Instant::now();
+    term.draw(|f| view::view(app, f)).expect("draw");
+    t.elapsed()
+}
+
+fn press(app: &mut App, keys: &str) {
+    for k in keys.split_whitespace() {
+        update::key(app, KeyPress::parse(k).expect("key"));
+    }
+}
+
+fn pct(v: &mut [Duration], p: f64) -> Duration {
+    v.sort();
+    v[((v.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn main() {
+    let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let (articles, per) = (args.first().copied().unwrap_or(20_000), args.get(1).copied().unwrap_or(50));
+
+    // 1. Bundled maps: from nothing to the first frame.
+    let t = Instant::now();
+    let opts = Options {
+        maps_dir: concat!(env!("CARGO_MANIFEST_DIR"), "/maps").into(),
+        sources: None,
+        config: Some("/nonexistent/config.ron".into()),
+        bidi: None,
+    };
+    let mut app = setup(&opts, &|_| None).expect("bundled maps load");
+    app.areas = view::areas(Rect::new(0, 0, 120, 40));
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+    draw(&mut term, &app);
+    println!("bundled maps: setup + first frame at 120x40: {:.1?}", t.elapsed());
+
+    // 2. A large corpus in memory.
+    let t = Instant::now();
+    let (motion, arts) = mizan::synthetic::generate(articles, per, 1);
+    let maps = arts
+        .into_iter()
+        .map(|a| MapEntry {
+            path: format!("{}.ron", a.meta.id).into(),
+            positions: Vec::new(),
+            error: None,
+            article: Some(a),
+        })
+        .collect();
+    let corpus = Corpus::new(Some(motion), "motion.ron".into(), maps);
+    let nodes = corpus.node_count();
+    println!("generated {articles} articles, {nodes} nodes in {:.1?}", t.elapsed());
+    let t = Instant::now();
+    let mut app = App::new(Setup {
+        corpus,
+        maps_dir: ".".into(),
+        sources: None,
+        diagnostics: Vec::new(),
+        keymap: Keymap::default_map(),
+        palette: Palette::colored(),
+        bidi: mizan::text::BidiMode::Mizan,
+        bidi_reason: String::new(),
+    });
+    app.areas = view::areas(Rect::new(0, 0, 200, 60));
+    println!("App::new over {nodes} nodes: {:.1?}", t.elapsed());
+    let mut term = Terminal::new(TestBackend::new(200, 60)).expect("backend");
+    let mut times = Vec::new();
+    // Walk to the middle of the list, then through a fully expanded tree.
+    for _ in 0..(articles / 2).min(2_000) / 50 {
+        press(&mut app, "PageDown");
+        times.push(draw(&mut term, &app));
+    }
+    press(&mut app, "Enter e");
+    for _ in 0..per.min(200) {
+        press(&mut app, "j");
+        times.push(draw(&mut term, &app));
+    }
+    press(&mut app, "L");
+    for _ in 0..per.min(200) {
+        press(&mut app, "k");
+        times.push(draw(&mut term, &app));
+    }
+    press(&mut app, "Tab");
+    for _ in 0..20 {
+        press(&mut app, "C-d");
+        times.push(draw(&mut term, &app));
+    }
+    press(&mut app, "?");
+    for _ in 0..20 {
+        times.push(draw(&mut term, &app));
+    }
+    let n = times.len();
+    let median = pct(&mut times, 0.5);
+    let p95 = pct(&mut times, 0.95);
+    let max = pct(&mut times, 1.0);
+    println!("frame at 200x60 with {nodes} nodes loaded: median {median:.2?}, p95 {p95:.2?}, max {max:.2?} over {n} frames");
+}
