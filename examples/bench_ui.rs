@@ -36,8 +36,14 @@ fn pct(v: &mut [Duration], p: f64) -> Duration {
 }
 
 fn main() {
-    let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let (articles, per) = (args.first().copied().unwrap_or(20_000), args.get(1).copied().unwrap_or(50));
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let (articles, per) = (
+        args.first().copied().unwrap_or(20_000),
+        args.get(1).copied().unwrap_or(50),
+    );
 
     // 1. Bundled maps: from nothing to the first frame.
     let t = Instant::now();
@@ -51,7 +57,10 @@ fn main() {
     app.areas = view::areas(Rect::new(0, 0, 120, 40));
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("backend");
     draw(&mut term, &app);
-    println!("bundled maps: setup + first frame at 120x40: {:.1?}", t.elapsed());
+    println!(
+        "bundled maps: setup + first frame at 120x40: {:.1?}",
+        t.elapsed()
+    );
 
     // 2. A large corpus in memory.
     let t = Instant::now();
@@ -67,7 +76,10 @@ fn main() {
         .collect();
     let corpus = Corpus::new(Some(motion), "motion.ron".into(), maps);
     let nodes = corpus.node_count();
-    println!("generated {articles} articles, {nodes} nodes in {:.1?}", t.elapsed());
+    println!(
+        "generated {articles} articles, {nodes} nodes in {:.1?}",
+        t.elapsed()
+    );
     let t = Instant::now();
     let mut app = App::new(Setup {
         corpus,
@@ -111,5 +123,7 @@ fn main() {
     let median = pct(&mut times, 0.5);
     let p95 = pct(&mut times, 0.95);
     let max = pct(&mut times, 1.0);
-    println!("frame at 200x60 with {nodes} nodes loaded: median {median:.2?}, p95 {p95:.2?}, max {max:.2?} over {n} frames");
+    println!(
+        "frame at 200x60 with {nodes} nodes loaded: median {median:.2?}, p95 {p95:.2?}, max {max:.2?} over {n} frames"
+    );
 }

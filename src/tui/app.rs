@@ -109,6 +109,8 @@ pub struct App {
     pub source_layout: RefCell<SourceLayout>,
     /// The search index and worker, made on the first `/`.
     pub search: Option<super::search_view::Engine>,
+    /// Laid-out text kept between frames.
+    pub layout_cache: RefCell<super::bidi_line::LayoutCache>,
 }
 
 /// What the UI is built from.
@@ -181,6 +183,7 @@ impl App {
             areas: Areas::default(),
             source_layout: RefCell::new(SourceLayout::default()),
             search: None,
+            layout_cache: RefCell::default(),
         };
         app.ensure_tree();
         app

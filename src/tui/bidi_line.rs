@@ -4,7 +4,11 @@
 //! measured width: ratatui's alignment measures an unshaped `لا` as one cell
 //! where the terminal draws two.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
+use std::rc::Rc;
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -12,10 +16,11 @@ use ratatui::text::{Line, Span};
 use crate::text::{self, BidiMode, VisualLine};
 
 /// One visual line as a ratatui line, padded on the left to `width` cells
-/// when it is right-to-left. `offset` is added to glyph ranges before
+/// when it is right-to-left and `align` asks for it. `offset` is added to glyph ranges before
 /// `highlight` sees them (for text laid out a paragraph at a time).
 pub fn to_line(
     vl: &VisualLine,
+    align: bool,
     width: u16,
     base: Style,
     offset: usize,
@@ -23,7 +28,7 @@ pub fn to_line(
 ) -> Line<'static> {
     let runs = vl.runs(|g| highlight(g.logical.start + offset..g.logical.end + offset));
     let mut spans: Vec<Span<'static>> = Vec::with_capacity(runs.len() + 1);
-    if vl.rtl {
+    if align && vl.rtl {
         let pad = (width as usize).saturating_sub(vl.width);
         if pad > 0 {
             spans.push(Span::raw(" ".repeat(pad)));
@@ -36,17 +41,57 @@ pub fn to_line(
     Line::from(spans)
 }
 
+/// Laid-out paragraphs kept between frames. Shaping and reordering cost tens
+/// of microseconds a paragraph, and a frame shows a hundred or more, while
+/// most rows are the same from one frame to the next. Keyed by a hash of the
+/// text (not its address, which an edit may reuse for other text).
+#[derive(Default)]
+pub struct LayoutCache {
+    map: HashMap<(u64, u16, BidiMode, bool), Rc<Vec<VisualLine>>>,
+}
+
+/// Entries kept before the cache starts over (many screens' worth).
+const CACHE_LIMIT: usize = 50_000;
+
+impl LayoutCache {
+    /// `truncated`: one row with `…` (lists, the tree); else wrapped lines.
+    fn get(&mut self, s: &str, width: u16, mode: BidiMode, truncated: bool) -> Rc<Vec<VisualLine>> {
+        let mut h = DefaultHasher::new();
+        s.hash(&mut h);
+        let key = (h.finish(), width, mode, truncated);
+        if let Some(v) = self.map.get(&key) {
+            return Rc::clone(v);
+        }
+        let v = Rc::new(if truncated {
+            vec![text::truncated(s, width as usize, mode)]
+        } else {
+            text::layout(s, width as usize, mode)
+        });
+        if self.map.len() >= CACHE_LIMIT {
+            self.map.clear();
+        }
+        self.map.insert(key, Rc::clone(&v));
+        v
+    }
+}
+
 /// A block of text (paragraphs separated by `\n`) as lines `width` wide.
-pub fn text_lines(s: &str, width: u16, mode: BidiMode, style: Style) -> Vec<Line<'static>> {
+pub fn text_lines(
+    cache: &RefCell<LayoutCache>,
+    s: &str,
+    width: u16,
+    mode: BidiMode,
+    style: Style,
+) -> Vec<Line<'static>> {
     let none = |_: Range<usize>| None;
     s.split('\n')
         .flat_map(|para| {
-            let vls = text::layout(para, width as usize, mode);
+            let vls = cache.borrow_mut().get(para, width, mode, false);
             if vls.is_empty() {
                 vec![Line::default()]
             } else {
                 vls.iter()
-                    .map(|vl| to_line(vl, width, style, 0, &none))
+                    .map(|vl| to_line(vl, true, width, style, 0, &none))
                     .collect()
             }
         })
@@ -55,9 +100,17 @@ pub fn text_lines(s: &str, width: u16, mode: BidiMode, style: Style) -> Vec<Line
 
 /// The start of `s` on one row of `width` cells, `…` where it goes on.
 /// Not right-aligned: rows of a list or tree read from their left edge.
-pub fn one_line(s: &str, width: u16, mode: BidiMode, style: Style) -> Line<'static> {
+pub fn one_line(
+    cache: &RefCell<LayoutCache>,
+    s: &str,
+    width: u16,
+    mode: BidiMode,
+    style: Style,
+) -> Line<'static> {
     let first = s.split('\n').next().unwrap_or("");
-    let vl = text::truncated(first, width as usize, mode);
-    let vl = VisualLine { rtl: false, ..vl };
-    to_line(&vl, width, style, 0, &|_| None)
+    let vls = cache.borrow_mut().get(first, width, mode, true);
+    // Rows are not right-aligned, whatever their direction.
+    vls.first().map_or_else(Line::default, |vl| {
+        to_line(vl, false, width, style, 0, &|_| None)
+    })
 }

@@ -43,8 +43,20 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
 
     if n.parent.is_none() {
         let m = &a.meta;
-        out.extend(text_lines(&m.title_en, width, mode, p.title));
-        out.extend(text_lines(&m.title_original, width, mode, p.title));
+        out.extend(text_lines(
+            &app.layout_cache,
+            &m.title_en,
+            width,
+            mode,
+            p.title,
+        ));
+        out.extend(text_lines(
+            &app.layout_cache,
+            &m.title_original,
+            width,
+            mode,
+            p.title,
+        ));
         let by: Vec<&str> = [m.author.as_deref(), m.outlet.as_deref(), m.date.as_deref()]
             .into_iter()
             .flatten()
@@ -53,7 +65,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         if m.date_inferred {
             info.push_str(" (date inferred)");
         }
-        out.extend(text_lines(&info, width, mode, p.dim));
+        out.extend(text_lines(&app.layout_cache, &info, width, mode, p.dim));
         heading(&mut out, "Stance");
         out.push(Line::from(Span::styled(
             format!(
@@ -63,18 +75,42 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             ),
             p.stance(m.stance),
         )));
-        out.extend(text_lines(&m.rationale_en, width, mode, Style::new()));
-        out.extend(text_lines(&m.rationale_ar, width, mode, Style::new()));
+        out.extend(text_lines(
+            &app.layout_cache,
+            &m.rationale_en,
+            width,
+            mode,
+            Style::new(),
+        ));
+        out.extend(text_lines(
+            &app.layout_cache,
+            &m.rationale_ar,
+            width,
+            mode,
+            Style::new(),
+        ));
         heading(&mut out, "Thesis");
     } else {
         heading(&mut out, "Claim");
     }
-    out.extend(text_lines(&n.claim_en, width, mode, Style::new()));
-    out.extend(text_lines(&n.claim_ar, width, mode, Style::new()));
+    out.extend(text_lines(
+        &app.layout_cache,
+        &n.claim_en,
+        width,
+        mode,
+        Style::new(),
+    ));
+    out.extend(text_lines(
+        &app.layout_cache,
+        &n.claim_ar,
+        width,
+        mode,
+        Style::new(),
+    ));
 
     if let Some(q) = &n.quote {
         heading(&mut out, "Quote");
-        out.extend(text_lines(q, width, mode, p.key));
+        out.extend(text_lines(&app.layout_cache, q, width, mode, p.key));
     }
 
     let b = cache.bearings.of(r.node);
@@ -93,7 +129,13 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         b.map_or("no bearing on", |b| b.name())
     );
     heading(&mut out, "Bearing");
-    out.extend(text_lines(&bearing, width, mode, p.bearing(b)));
+    out.extend(text_lines(
+        &app.layout_cache,
+        &bearing,
+        width,
+        mode,
+        p.bearing(b),
+    ));
 
     if !n.themes.is_empty() {
         heading(&mut out, "Themes");
@@ -107,7 +149,13 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                     || format!("{t} (unknown)"),
                     |th| format!("{} · {}", th.en, th.ar),
                 );
-            out.extend(text_lines(&format!("#{label}"), width, mode, Style::new()));
+            out.extend(text_lines(
+                &app.layout_cache,
+                &format!("#{label}"),
+                width,
+                mode,
+                Style::new(),
+            ));
         }
     }
 
@@ -135,19 +183,31 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                 Span::styled(l.to.to_string(), style),
             ]));
             out.extend(
-                text_lines(&claim, width.saturating_sub(2), mode, p.dim)
-                    .into_iter()
-                    .map(|mut l| {
-                        l.spans.insert(0, Span::raw("  "));
-                        l
-                    }),
+                text_lines(
+                    &app.layout_cache,
+                    &claim,
+                    width.saturating_sub(2),
+                    mode,
+                    p.dim,
+                )
+                .into_iter()
+                .map(|mut l| {
+                    l.spans.insert(0, Span::raw("  "));
+                    l
+                }),
             );
         }
     }
 
     if let Some(note) = &n.note {
         heading(&mut out, "Note");
-        out.extend(text_lines(note, width, mode, Style::new()));
+        out.extend(text_lines(
+            &app.layout_cache,
+            note,
+            width,
+            mode,
+            Style::new(),
+        ));
     }
 
     if let Some(problems) = cache.problems.get(&r.node) {
@@ -155,6 +215,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         for d in problems {
             let style = if d.is_error() { p.error } else { p.warning };
             out.extend(text_lines(
+                &app.layout_cache,
                 &format!("{}: {}", d.code, d.message),
                 width,
                 mode,

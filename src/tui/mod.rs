@@ -4,7 +4,7 @@
 
 pub mod action;
 pub mod app;
-mod bidi_line;
+pub mod bidi_line;
 pub mod config;
 mod detail;
 pub mod key;

@@ -206,7 +206,6 @@ fn snippet(text: &str, ranges: &[Range<usize>], width: u16, mode: text::BidiMode
     let shown = text[start..].split('\n').next().unwrap_or("");
     let vl = text::truncated(shown, width.saturating_sub(1) as usize, mode);
     let rtl = vl.rtl;
-    let vl = text::VisualLine { rtl: false, ..vl };
     let hl = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
     let marked = |r: Range<usize>| {
         ranges
@@ -214,7 +213,7 @@ fn snippet(text: &str, ranges: &[Range<usize>], width: u16, mode: text::BidiMode
             .any(|m| m.start < r.end && r.start < m.end)
             .then_some(hl)
     };
-    let mut line = to_line(&vl, width, Style::new(), start, &marked);
+    let mut line = to_line(&vl, false, width, Style::new(), start, &marked);
     // Text left out before the snippet sits at its logical start: the
     // right end of a right-to-left line.
     if start > 0 && rtl {

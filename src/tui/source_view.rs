@@ -113,7 +113,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Span::styled("· ", p.dim)
             };
             let text_w = area.width.saturating_sub(GUTTER);
-            let mut line = to_line(vl, text_w, ratatui::style::Style::new(), *start, &highlight);
+            let mut line = to_line(
+                vl,
+                true,
+                text_w,
+                ratatui::style::Style::new(),
+                *start,
+                &highlight,
+            );
             line.spans.insert(0, gutter);
             line
         })

@@ -135,7 +135,7 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
                     &a.meta.title_en
                 };
                 let tw = inner.width.saturating_sub(10);
-                let mut l = one_line(title, tw, app.bidi, Style::new());
+                let mut l = one_line(&app.layout_cache, title, tw, app.bidi, Style::new());
                 l.spans.insert(
                     0,
                     Span::styled(badge, p.stance(s).add_modifier(Modifier::BOLD)),
@@ -145,6 +145,7 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
                     .flatten()
                     .collect();
                 let mut second = one_line(
+                    &app.layout_cache,
                     &info.join(" · "),
                     inner.width.saturating_sub(2),
                     app.bidi,
@@ -163,7 +164,13 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
                 let msg = m.error.as_ref().map_or(String::new(), |d| {
                     format!("{}:{} {}", d.line, d.col, d.message)
                 });
-                let mut second = one_line(&msg, inner.width.saturating_sub(2), app.bidi, p.error);
+                let mut second = one_line(
+                    &app.layout_cache,
+                    &msg,
+                    inner.width.saturating_sub(2),
+                    app.bidi,
+                    p.error,
+                );
                 second.spans.insert(0, Span::raw("  "));
                 (first, second)
             }
@@ -252,7 +259,7 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             Style::new()
         };
-        spans.extend(one_line(claim, width, app.bidi, style).spans);
+        spans.extend(one_line(&app.layout_cache, claim, width, app.bidi, style).spans);
         let mut line = Line::from(spans);
         if i == t.cursor {
             line = line.patch_style(p.selection);
