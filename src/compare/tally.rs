@@ -72,6 +72,16 @@ pub enum Lean {
 }
 
 impl Lean {
+    /// How a report says it: "leans for", "is split".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Lean::For => "leans for",
+            Lean::Against => "leans against",
+            Lean::Split => "is split",
+            Lean::Neutral => "is neutral",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Lean::For => "for",

@@ -109,9 +109,9 @@ fn section(out: &mut String, cx: &Ctx, row: &Row) {
         };
         let _ = writeln!(
             out,
-            "**{}** ({name}) leans {}:\n",
+            "**{}** ({name}) {}:\n",
             side_letter(side),
-            lean.name()
+            lean.phrase()
         );
         for e in &col.entries {
             let _ = writeln!(

@@ -83,8 +83,8 @@ fn column(out: &mut String, cx: &Ctx, side: Side, col: &Column) {
     let t = col.tally;
     let _ = writeln!(
         out,
-        "  {letter}  leans {} ({} for, {} against, {} neither)",
-        lean.name(),
+        "  {letter}  {} ({} for, {} against, {} neither)",
+        lean.phrase(),
         t.for_,
         t.against,
         t.neither
