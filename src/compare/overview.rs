@@ -2,10 +2,10 @@
 //! articles × themes matrix whose cells say whether an article argues for,
 //! against or both on a theme, with counts and the nodes behind them.
 
-use std::collections::HashMap;
+use rayon::prelude::*;
 
 use super::Tally;
-use crate::model::{Article, Corpus, NodeIdx, Stance, bearing};
+use crate::model::{Article, Bearing, Corpus, NodeIdx, Stance};
 
 /// One article × theme cell: the tally and the nodes (in pre-order).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -44,44 +44,44 @@ pub struct Overview {
 }
 
 impl Overview {
+    /// Articles are tallied in parallel (the work is independent per
+    /// article, and a million nodes is beyond the 200 ms budget on one core).
     pub fn build(corpus: &Corpus) -> Overview {
-        let mut themes: Vec<Box<str>> = corpus
+        let vocab: Vec<&str> = corpus
             .motion
             .iter()
-            .flat_map(|m| m.themes.iter().map(|t| t.id.clone()))
+            .flat_map(|m| m.themes.iter().map(|t| &*t.id))
             .collect();
-        let mut column: HashMap<Box<str>, u32> = themes
+        let arts: Vec<(u32, &Article)> = corpus.articles().collect();
+        let tallied: Vec<(ArticleRow, Extra)> = arts
+            .par_iter()
+            .map(|&(map, art)| article_row(map, art, &vocab))
+            .collect();
+
+        // Themes outside the vocabulary become columns after it, by id.
+        let mut extra: Vec<Box<str>> = tallied
             .iter()
-            .enumerate()
-            .map(|(i, t)| (t.clone(), i as u32))
+            .flat_map(|(_, ex)| ex.iter().map(|(t, _)| t.clone()))
             .collect();
-        let vocab_len = themes.len();
-
-        let mut articles: Vec<ArticleRow> = corpus
-            .articles()
-            .map(|(map, art)| article_row(map, art, &mut themes, &mut column))
+        extra.sort_unstable();
+        extra.dedup();
+        let themes: Vec<Box<str>> = vocab
+            .iter()
+            .map(|&t| t.into())
+            .chain(extra.iter().cloned())
             .collect();
-
-        // Themes outside the vocabulary were appended in order of first use;
-        // sort them by id and move every row's cells to match.
-        if themes.len() > vocab_len {
-            let mut extra: Vec<u32> = (vocab_len as u32..themes.len() as u32).collect();
-            extra.sort_by(|&x, &y| themes[x as usize].cmp(&themes[y as usize]));
-            let order: Vec<u32> = (0..vocab_len as u32).chain(extra).collect();
-            themes = order.iter().map(|&i| themes[i as usize].clone()).collect();
-            for row in &mut articles {
-                row.cells.resize_with(order.len(), Cell::default);
-                let mut old = std::mem::take(&mut row.cells);
-                row.cells = order
-                    .iter()
-                    .map(|&i| std::mem::take(&mut old[i as usize]))
-                    .collect();
-            }
-        } else {
-            for row in &mut articles {
+        let articles: Vec<ArticleRow> = tallied
+            .into_iter()
+            .map(|(mut row, ex)| {
                 row.cells.resize_with(themes.len(), Cell::default);
-            }
-        }
+                for (theme, cell) in ex {
+                    if let Ok(i) = extra.binary_search(&theme) {
+                        row.cells[vocab.len() + i] = cell;
+                    }
+                }
+                row
+            })
+            .collect();
 
         let mut spectrum: Vec<u32> = (0..articles.len() as u32).collect();
         spectrum.sort_by(|&x, &y| {
@@ -101,45 +101,59 @@ impl Overview {
     }
 }
 
-fn article_row(
-    map: u32,
-    art: &Article,
-    themes: &mut Vec<Box<str>>,
-    column: &mut HashMap<Box<str>, u32>,
-) -> ArticleRow {
-    let bearings = bearing::derive(art);
-    let mut cells: Vec<Cell> = vec![Cell::default(); themes.len()];
+/// An article's cells of themes outside the vocabulary, by theme id.
+type Extra = Vec<(Box<str>, Cell)>;
+
+/// One article's row over the vocabulary's columns, and the cells of themes
+/// outside it. A vocabulary is a few dozen themes at most, so a linear scan
+/// beats hashing each of a node's theme strings.
+fn article_row(map: u32, art: &Article, vocab: &[&str]) -> (ArticleRow, Extra) {
+    let mut cells: Vec<Cell> = vec![Cell::default(); vocab.len()];
+    let mut extra: Vec<(Box<str>, Cell)> = Vec::new();
     let mut tally = Tally::default();
+    // The bearings are worked out in this same walk instead of calling
+    // `bearing::derive` first: a second walk of a million nodes costs about
+    // as much as everything else here. `same_bearings_as_derive` pins it.
+    let mut effective: Vec<Option<Bearing>> = vec![None; art.nodes.len()];
     for idx in art.preorder() {
-        let b = bearings.of(idx);
-        tally.add(b);
         let node = art.node(idx);
+        let derived = match node.parent {
+            None => art.meta.stance.map(|s| s.thesis_bearing()),
+            Some(p) => match (effective[p as usize], node.relation) {
+                (Some(pb), Some(rel)) => pb.through(rel),
+                _ => None,
+            },
+        };
+        let b = node.bearing.or(derived);
+        effective[idx as usize] = b;
+        tally.add(b);
         for (i, theme) in node.themes.iter().enumerate() {
             if node.themes[..i].contains(theme) {
                 continue;
             }
-            let col = match column.get(theme) {
-                Some(&c) => c as usize,
-                None => {
-                    themes.push(theme.clone());
-                    column.insert(theme.clone(), (themes.len() - 1) as u32);
-                    themes.len() - 1
-                }
+            let cell = match vocab.iter().position(|v| *v == &**theme) {
+                Some(c) => &mut cells[c],
+                None => match extra.iter().position(|(t, _)| t == theme) {
+                    Some(e) => &mut extra[e].1,
+                    None => {
+                        extra.push((theme.clone(), Cell::default()));
+                        let last = extra.len() - 1;
+                        &mut extra[last].1
+                    }
+                },
             };
-            if col >= cells.len() {
-                cells.resize_with(col + 1, Cell::default);
-            }
-            cells[col].tally.add(b);
-            cells[col].nodes.push(idx);
+            cell.tally.add(b);
+            cell.nodes.push(idx);
         }
     }
-    ArticleRow {
+    let row = ArticleRow {
         map,
         stance: art.meta.stance,
         tally,
         position: position(art.meta.stance, &tally),
         cells,
-    }
+    };
+    (row, extra)
 }
 
 /// See [`ArticleRow::position`].

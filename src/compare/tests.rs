@@ -340,3 +340,39 @@ fn spectrum_orders_anti_mixed_pro() {
     // The mixed article has one for node and none against: top of its band.
     assert!((pos[1] - 1.0 / 3.0).abs() < 1e-6, "{pos:?}");
 }
+
+// The overview works bearings out in its own walk; it must agree with
+// `bearing::derive` node for node (stated, derived, unknown under mixed).
+#[test]
+fn same_bearings_as_derive() {
+    let mixed = article(
+        "mixed",
+        Stance::Mixed,
+        &[
+            ("thesis", None, None, None, "t", &[]),
+            ("m1", Some(0), S, Some(Bearing::Against), "t u", &[]),
+            ("m2", Some(1), O, None, "u", &[]),
+            ("m3", Some(0), S, None, "v", &[]),
+        ],
+    );
+    let c = corpus(vec![pro(), anti(), mixed]);
+    let ov = Overview::build(&c);
+    for (row, (_, art)) in ov.articles.iter().zip(c.articles()) {
+        let b = crate::model::bearing::derive(art);
+        for (col, theme) in ov.themes.iter().enumerate() {
+            let mut want = Tally::default();
+            let mut nodes = Vec::new();
+            for i in art.preorder() {
+                if art.node(i).themes.contains(theme) {
+                    want.add(b.of(i));
+                    nodes.push(i);
+                }
+            }
+            assert_eq!(row.cells[col].tally, want, "{} {theme}", art.id());
+            assert_eq!(row.cells[col].nodes, nodes, "{} {theme}", art.id());
+        }
+    }
+    // m3 has no bearing (unknown under a mixed thesis) and counts as neither.
+    let v = ov.column("v").unwrap();
+    assert_eq!(ov.articles[2].cells[v].tally.neither, 1);
+}
