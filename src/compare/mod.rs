@@ -41,6 +41,14 @@
 //! the facts under a rebutted objection standing, so it changed little and
 //! made the verdict much harder to recompute by eye.
 //!
+//! The price of counting: an article that reports the other side's case at
+//! length leans that way on the theme even when it then rebuts it. Saber
+//! (anti) gives Baghdad's sovereignty case in four nodes and its rebuttal in
+//! two, so on sovereignty it "agrees" with the pro Walldorf piece, while a
+//! curated `contradicts` link sits on that very row. Links are shown on the
+//! row for exactly this reason: they are the curator's word, the verdict is
+//! arithmetic.
+//!
 //! # Links
 //!
 //! A link from a node of A to a node of B (or from B to A) joins the rows of

@@ -1,5 +1,8 @@
 //! The JSON report: per theme, both sides' node ids with bearings, the
 //! tallies, the lean and the verdict; then every link between the two.
+//! Names are the reports' words: bearings `for`/`against`/`neither`/`unknown`,
+//! leans `for`/`against`/`split`/`neutral` (null when a side is silent),
+//! verdicts `agree`/`clash`/`mixed`/`only-a`/`only-b`.
 
 use serde_json::{Value, json};
 
