@@ -19,5 +19,7 @@
 pub mod compare;
 pub mod model;
 pub mod store;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod text;
 pub mod tui;
