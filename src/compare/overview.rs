@@ -47,11 +47,12 @@ impl Overview {
     /// Articles are tallied in parallel (the work is independent per
     /// article, and a million nodes is beyond the 200 ms budget on one core).
     pub fn build(corpus: &Corpus) -> Overview {
-        let vocab: Vec<&str> = corpus
+        let ids: Vec<&str> = corpus
             .motion
             .iter()
             .flat_map(|m| m.themes.iter().map(|t| &*t.id))
             .collect();
+        let vocab = Vocab::new(&ids);
         let arts: Vec<(u32, &Article)> = corpus.articles().collect();
         let tallied: Vec<(ArticleRow, Extra)> = arts
             .par_iter()
@@ -65,7 +66,7 @@ impl Overview {
             .collect();
         extra.sort_unstable();
         extra.dedup();
-        let themes: Vec<Box<str>> = vocab
+        let themes: Vec<Box<str>> = ids
             .iter()
             .map(|&t| t.into())
             .chain(extra.iter().cloned())
@@ -76,7 +77,7 @@ impl Overview {
                 row.cells.resize_with(themes.len(), Cell::default);
                 for (theme, cell) in ex {
                     if let Ok(i) = extra.binary_search(&theme) {
-                        row.cells[vocab.len() + i] = cell;
+                        row.cells[ids.len() + i] = cell;
                     }
                 }
                 row
@@ -104,11 +105,42 @@ impl Overview {
 /// An article's cells of themes outside the vocabulary, by theme id.
 type Extra = Vec<(Box<str>, Cell)>;
 
+/// The vocabulary's ids bucketed by length: finding a node's theme is then
+/// (nearly always) one string comparison. On a million nodes a linear scan
+/// of `==` cost about as much as the rest of the overview together, and
+/// SipHash is no cheaper for strings this short.
+struct Vocab<'a> {
+    by_len: Vec<Vec<(&'a str, u32)>>,
+    len: usize,
+}
+
+impl<'a> Vocab<'a> {
+    /// Ids longer than this share the last bucket.
+    const MAX_LEN: usize = 48;
+
+    fn new(ids: &[&'a str]) -> Vocab<'a> {
+        let mut by_len = vec![Vec::new(); Self::MAX_LEN + 1];
+        for (i, id) in ids.iter().enumerate() {
+            by_len[id.len().min(Self::MAX_LEN)].push((*id, i as u32));
+        }
+        Vocab {
+            by_len,
+            len: ids.len(),
+        }
+    }
+
+    fn find(&self, theme: &str) -> Option<usize> {
+        self.by_len[theme.len().min(Self::MAX_LEN)]
+            .iter()
+            .find(|(id, _)| *id == theme)
+            .map(|&(_, i)| i as usize)
+    }
+}
+
 /// One article's row over the vocabulary's columns, and the cells of themes
-/// outside it. A vocabulary is a few dozen themes at most, so a linear scan
-/// beats hashing each of a node's theme strings.
-fn article_row(map: u32, art: &Article, vocab: &[&str]) -> (ArticleRow, Extra) {
-    let mut cells: Vec<Cell> = vec![Cell::default(); vocab.len()];
+/// outside it.
+fn article_row(map: u32, art: &Article, vocab: &Vocab) -> (ArticleRow, Extra) {
+    let mut cells: Vec<Cell> = vec![Cell::default(); vocab.len];
     let mut extra: Vec<(Box<str>, Cell)> = Vec::new();
     let mut tally = Tally::default();
     // The bearings are worked out in this same walk instead of calling
@@ -127,11 +159,8 @@ fn article_row(map: u32, art: &Article, vocab: &[&str]) -> (ArticleRow, Extra) {
         let b = node.bearing.or(derived);
         effective[idx as usize] = b;
         tally.add(b);
-        for (i, theme) in node.themes.iter().enumerate() {
-            if node.themes[..i].contains(theme) {
-                continue;
-            }
-            let cell = match vocab.iter().position(|v| *v == &**theme) {
+        for theme in &node.themes {
+            let cell = match vocab.find(theme) {
                 Some(c) => &mut cells[c],
                 None => match extra.iter().position(|(t, _)| t == theme) {
                     Some(e) => &mut extra[e].1,
@@ -142,6 +171,10 @@ fn article_row(map: u32, art: &Article, vocab: &[&str]) -> (ArticleRow, Extra) {
                     }
                 },
             };
+            // A theme listed twice on a node: its cell already ends with it.
+            if cell.nodes.last() == Some(&idx) {
+                continue;
+            }
             cell.tally.add(b);
             cell.nodes.push(idx);
         }
