@@ -3,6 +3,7 @@
 //! the TUI that writes to the terminal.
 
 mod check;
+mod compare;
 mod fmt;
 mod search;
 mod summary;
@@ -81,6 +82,20 @@ pub enum Command {
         #[arg(long, default_value_t = 20, value_name = "N")]
         limit: usize,
     },
+    /// Compare two articles theme by theme: where they agree, clash, or only
+    /// one speaks (verdict rules: the `mizan::compare` docs).
+    Compare {
+        /// Article id of side A
+        a: String,
+        /// Article id of side B
+        b: String,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = compare::ReportFormat::Text)]
+        format: compare::ReportFormat,
+        /// Show only the themes where the two clash
+        #[arg(long)]
+        clashes: bool,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,6 +131,12 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
             format,
             limit,
         }) => search::run(&maps_dir, &query, format, limit),
+        Some(Command::Compare {
+            a,
+            b,
+            format,
+            clashes,
+        }) => compare::run(&maps_dir, &a, &b, format, clashes),
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
             let opts = mizan::tui::Options {
                 maps_dir,

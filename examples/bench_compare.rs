@@ -1,0 +1,119 @@
+//! Times the compare library on generated corpora (issue 6's budgets):
+//! opening a comparison of two 5,000-node articles (< 20 ms; the TUI adds
+//! drawing its first frame) and the overview of a 1,000,000-node corpus
+//! (< 200 ms). Run: `cargo run --release --example bench_compare`.
+//! Prints the median and the worst wall time of several runs after a
+//! warm-up, and the CPU time per run (all threads). On a shared machine the
+//! wall times carry the neighbours' load; CPU time / threads is what an idle
+//! machine would give for the parallel part.
+
+use std::time::{Duration, Instant};
+
+use mizan::compare::report::{self, RowFilter};
+use mizan::compare::{Comparison, Overview};
+use mizan::model::{Corpus, MapEntry};
+
+/// A generated corpus, as the loader would hand it over.
+fn corpus(articles: usize, nodes: usize) -> Corpus {
+    let (motion, arts) = mizan::synthetic::generate(articles, nodes, 7);
+    let maps = arts
+        .into_iter()
+        .map(|a| MapEntry {
+            path: format!("{}.ron", a.meta.id).into(),
+            article: Some(a),
+            error: None,
+            positions: Vec::new(),
+        })
+        .collect();
+    Corpus::new(Some(motion), "motion.ron".into(), maps)
+}
+
+/// CPU time this process has used (user + system), from /proc/self/stat in
+/// clock ticks of 10 ms (Linux's USER_HZ); `None` elsewhere. Wall time on a
+/// shared machine measures the neighbours too; CPU time does not.
+fn cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; utime and stime are the
+    // 14th and 15th fields of the whole line.
+    let rest = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+struct Timing {
+    median: Duration,
+    worst: Duration,
+    cpu_per_run: Option<Duration>,
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Timing {
+    std::hint::black_box(f());
+    let cpu0 = cpu();
+    let mut d: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            t.elapsed()
+        })
+        .collect();
+    let cpu_per_run = cpu().zip(cpu0).map(|(b, a)| (b - a) / runs as u32);
+    d.sort();
+    Timing {
+        median: d[runs / 2],
+        worst: d[runs - 1],
+        cpu_per_run,
+    }
+}
+
+fn line(what: &str, t: Timing, budget_ms: f64) {
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "{what:<46} median {:>7.1} ms  worst {:>7.1} ms  cpu/run {:>7} ms  budget {budget_ms} ms  {}",
+        ms(t.median),
+        ms(t.worst),
+        t.cpu_per_run
+            .map_or("?".into(), |c| format!("{:.0}", ms(c))),
+        if ms(t.median) < budget_ms {
+            "ok"
+        } else {
+            "OVER"
+        }
+    );
+}
+
+fn main() {
+    let threads = rayon::current_num_threads();
+    println!("rayon threads: {threads}");
+
+    let pair = corpus(2, 5_000);
+    let c = Comparison::build(&pair, 0, 1).expect("generated maps parse");
+    println!(
+        "pair: {} nodes, {} rows, {} links",
+        pair.node_count(),
+        c.rows.len(),
+        c.links.len()
+    );
+    line(
+        "Comparison::build, 2 x 5,000 nodes",
+        time(100, || Comparison::build(&pair, 0, 1)),
+        20.0,
+    );
+    line(
+        "  + report::text (the CLI's work, for scale)",
+        time(40, || {
+            let c = Comparison::build(&pair, 0, 1).expect("generated maps parse");
+            report::text(&pair, &c, RowFilter::All).len()
+        }),
+        20.0,
+    );
+
+    for (articles, nodes) in [(200, 5_000), (1_000, 1_000)] {
+        let corpus = corpus(articles, nodes);
+        let what = format!(
+            "Overview::build, {articles} x {nodes} = {} nodes",
+            corpus.node_count()
+        );
+        line(&what, time(15, || Overview::build(&corpus)), 200.0);
+    }
+}

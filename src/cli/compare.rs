@@ -1,0 +1,61 @@
+//! `mizan compare A B`: two articles aligned by theme, as text, Markdown or
+//! JSON. The alignment and the reports are the library's
+//! (`mizan::compare`); this file resolves the ids and prints.
+
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use clap::ValueEnum;
+
+use mizan::compare::Comparison;
+use mizan::compare::report::{self, RowFilter};
+use mizan::model::Corpus;
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+pub fn run(
+    maps_dir: &Path,
+    a: &str,
+    b: &str,
+    format: ReportFormat,
+    clashes: bool,
+) -> anyhow::Result<i32> {
+    let corpus = super::load(maps_dir)?;
+    let (ma, mb) = (map_of(&corpus, a)?, map_of(&corpus, b)?);
+    let cmp = Comparison::build(&corpus, ma, mb)?;
+    let filter = if clashes {
+        RowFilter::Clashes
+    } else {
+        RowFilter::All
+    };
+    match format {
+        ReportFormat::Text => print!("{}", report::text(&corpus, &cmp, filter)),
+        ReportFormat::Markdown => print!("{}", report::markdown(&corpus, &cmp, filter)),
+        ReportFormat::Json => {
+            let v = report::json(&corpus, &cmp, filter);
+            println!("{}", serde_json::to_string_pretty(&v).context("json")?);
+        }
+    }
+    Ok(0)
+}
+
+/// The map of an article id, or an error naming the ids there are.
+fn map_of(corpus: &Corpus, id: &str) -> anyhow::Result<u32> {
+    if let Some(m) = corpus.map_of(id) {
+        return Ok(m);
+    }
+    let known: Vec<&str> = corpus.articles().map(|(_, a)| a.id()).collect();
+    bail!(
+        "no article `{id}` in the maps\nhint: articles are: {}",
+        if known.is_empty() {
+            "(none)".to_string()
+        } else {
+            known.join(", ")
+        }
+    )
+}
