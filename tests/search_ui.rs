@@ -8,7 +8,7 @@ use mizan::tui::app::Overlay;
 
 fn query(a: &mizan::tui::app::App) -> String {
     match a.overlays.last() {
-        Some(Overlay::Search(s)) => s.query.clone(),
+        Some(Overlay::Search(s)) => s.query().to_string(),
         _ => panic!("search is not open"),
     }
 }

@@ -79,6 +79,14 @@ pub enum Action {
     LineStart,
     /// Move the cursor to the end of the line
     LineEnd,
+    /// Swap the two compared articles
+    Swap,
+    /// Compare with the next article
+    NextArticle,
+    /// Compare with the previous article
+    PrevArticle,
+    /// Show only the themes where the two articles clash
+    ClashesOnly,
 }
 
 impl Action {
@@ -120,6 +128,10 @@ impl Action {
         Action::CursorRight,
         Action::LineStart,
         Action::LineEnd,
+        Action::Swap,
+        Action::NextArticle,
+        Action::PrevArticle,
+        Action::ClashesOnly,
     ];
 }
 
@@ -167,6 +179,10 @@ mod tests {
             Action::CursorRight => 33,
             Action::LineStart => 34,
             Action::LineEnd => 35,
+            Action::Swap => 36,
+            Action::NextArticle => 37,
+            Action::PrevArticle => 38,
+            Action::ClashesOnly => 39,
         }
     }
 
@@ -176,6 +192,6 @@ mod tests {
         for (i, &a) in Action::ALL.iter().enumerate() {
             assert_eq!(position(a), i, "{a:?}");
         }
-        assert_eq!(Action::ALL.len(), position(Action::LineEnd) + 1);
+        assert_eq!(Action::ALL.len(), position(Action::ClashesOnly) + 1);
     }
 }

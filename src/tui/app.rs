@@ -37,11 +37,21 @@ pub enum Overlay {
         scroll: usize,
     },
     Search(Box<super::search_view::SearchState>),
+    /// Choosing the article to compare with.
+    Picker(Box<super::screens::PickerState>),
     Message {
         title: String,
         lines: Vec<String>,
         scroll: usize,
     },
+}
+
+/// What fills the screen under the overlays.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Browse,
+    Compare(Box<super::compare_view::CompareState>),
+    Overview(Box<super::overview_view::OverviewState>),
 }
 
 /// Screen regions from the last layout, for paging and mouse hits.
@@ -109,6 +119,7 @@ pub struct App {
     pub source_layout: RefCell<SourceLayout>,
     /// The search index and worker, made on the first `/`.
     pub search: Option<super::search_view::Engine>,
+    pub screen: Screen,
     /// Laid-out text kept between frames.
     pub layout_cache: RefCell<super::bidi_line::LayoutCache>,
 }
@@ -184,6 +195,7 @@ impl App {
             source_layout: RefCell::new(SourceLayout::default()),
             search: None,
             layout_cache: RefCell::default(),
+            screen: Screen::Browse,
         };
         app.ensure_tree();
         app

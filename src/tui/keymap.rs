@@ -17,6 +17,10 @@ pub enum Mode {
     Overlay,
     /// The search overlay: printable keys type into the query.
     Search,
+    /// Two articles side by side.
+    Compare,
+    /// All articles: spectrum and themes matrix.
+    Overview,
 }
 
 /// One row: in `mode`, `key` does `action`; `help` is what the help says.
@@ -38,7 +42,7 @@ const fn row(mode: Mode, key: &'static str, action: Action, help: &'static str) 
 }
 
 use Action as A;
-use Mode::{Normal as N, Overlay as O, Search as S};
+use Mode::{Compare as C, Normal as N, Overlay as O, Overview as V, Search as S};
 
 /// The default bindings. Order is the order of the help.
 pub const DEFAULT: &[Row] = &[
@@ -121,6 +125,48 @@ pub const DEFAULT: &[Row] = &[
     row(S, "End", A::LineEnd, "end of the line"),
     row(S, "C-e", A::LineEnd, "end of the line"),
     row(S, "C-c", A::Quit, "quit"),
+    row(C, "j", A::Down, "next node"),
+    row(C, "Down", A::Down, "next node"),
+    row(C, "k", A::Up, "previous node"),
+    row(C, "Up", A::Up, "previous node"),
+    row(C, "C-d", A::PageDown, "page down"),
+    row(C, "PageDown", A::PageDown, "page down"),
+    row(C, "C-u", A::PageUp, "page up"),
+    row(C, "PageUp", A::PageUp, "page up"),
+    row(C, "g g", A::Top, "first theme"),
+    row(C, "G", A::Bottom, "last theme"),
+    row(C, "Tab", A::FocusNext, "other side"),
+    row(C, "S-Tab", A::FocusPrev, "other side"),
+    row(C, "h", A::FocusPrev, "left side"),
+    row(C, "l", A::FocusNext, "right side"),
+    row(C, "Enter", A::Accept, "open the node in its tree"),
+    row(C, "s", A::Swap, "swap sides"),
+    row(C, "]", A::NextArticle, "compare with the next article"),
+    row(C, "[", A::PrevArticle, "compare with the previous article"),
+    row(C, "!", A::ClashesOnly, "clashes only / all themes"),
+    row(C, "L", A::ToggleLanguage, "claims in English / Arabic"),
+    row(C, "o", A::Overview, "overview of all articles"),
+    row(C, "?", A::Help, "help"),
+    row(C, "Esc", A::Close, "back to browsing"),
+    row(C, "q", A::Close, "back to browsing"),
+    row(C, "C-c", A::Quit, "quit"),
+    row(V, "j", A::Down, "next article"),
+    row(V, "Down", A::Down, "next article"),
+    row(V, "k", A::Up, "previous article"),
+    row(V, "Up", A::Up, "previous article"),
+    row(V, "h", A::Left, "previous theme"),
+    row(V, "Left", A::Left, "previous theme"),
+    row(V, "l", A::Right, "next theme"),
+    row(V, "Right", A::Right, "next theme"),
+    row(V, "Tab", A::FocusNext, "cell / its nodes"),
+    row(V, "S-Tab", A::FocusPrev, "cell / its nodes"),
+    row(V, "Enter", A::Accept, "open the node in its tree"),
+    row(V, "c", A::Compare, "compare the article with another"),
+    row(V, "L", A::ToggleLanguage, "claims in English / Arabic"),
+    row(V, "?", A::Help, "help"),
+    row(V, "Esc", A::Close, "back to browsing"),
+    row(V, "q", A::Close, "back to browsing"),
+    row(V, "C-c", A::Quit, "quit"),
 ];
 
 /// Actions deliberately left without a default key.

@@ -5,11 +5,15 @@
 pub mod action;
 pub mod app;
 pub mod bidi_line;
+pub mod compare_view;
 pub mod config;
 mod detail;
 pub mod key;
 pub mod keymap;
+pub mod line_edit;
+pub mod overview_view;
 pub mod palette;
+pub mod screens;
 pub mod search_view;
 mod source_view;
 pub mod terminal;

@@ -39,9 +39,7 @@ impl Engine {
 /// What the search overlay shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchState {
-    pub query: String,
-    /// Cursor position in `query`, a byte index on a character boundary.
-    pub cursor: usize,
+    pub line: super::line_edit::LineEdit,
     pub hits: Vec<Hit>,
     pub selected: usize,
     pub offset: usize,
@@ -55,47 +53,8 @@ pub struct SearchState {
 }
 
 impl SearchState {
-    pub fn insert(&mut self, c: char) {
-        self.query.insert(self.cursor, c);
-        self.cursor += c.len_utf8();
-        self.dirty = true;
-    }
-
-    pub fn backspace(&mut self) {
-        if let Some(c) = self.query[..self.cursor].chars().next_back() {
-            self.cursor -= c.len_utf8();
-            self.query.remove(self.cursor);
-            self.dirty = true;
-        }
-    }
-
-    /// Ctrl-w: deletes the word before the cursor and the spaces after it.
-    pub fn delete_word(&mut self) {
-        let before = &self.query[..self.cursor];
-        let trimmed = before.trim_end();
-        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-        self.query.replace_range(start..self.cursor, "");
-        self.cursor = start;
-        self.dirty = true;
-    }
-
-    /// Ctrl-u: deletes everything before the cursor.
-    pub fn delete_to_start(&mut self) {
-        self.query.replace_range(..self.cursor, "");
-        self.cursor = 0;
-        self.dirty = true;
-    }
-
-    pub fn left(&mut self) {
-        if let Some(c) = self.query[..self.cursor].chars().next_back() {
-            self.cursor -= c.len_utf8();
-        }
-    }
-
-    pub fn right(&mut self) {
-        if let Some(c) = self.query[self.cursor..].chars().next() {
-            self.cursor += c.len_utf8();
-        }
+    pub fn query(&self) -> &str {
+        &self.line.text
     }
 
     pub fn select(&mut self, by: isize, height: usize) {
@@ -134,7 +93,7 @@ pub fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
     let p = &app.palette;
     let area = area(screen);
     Clear.render(area, buf);
-    let status = if s.query.trim().is_empty() {
+    let status = if s.query().trim().is_empty() {
         "type to search claims, quotes, notes, titles, themes · stance:pro theme:<id> article:<id>"
             .to_string()
     } else if s.done {
@@ -152,7 +111,7 @@ pub fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
     if inner.height == 0 {
         return;
     }
-    let (before, after) = s.query.split_at(s.cursor);
+    let (before, after) = s.line.text.split_at(s.line.cursor);
     let prompt = Line::from(vec![
         Span::styled("/ ", p.key),
         Span::raw(before.to_string()),
@@ -235,7 +194,7 @@ pub fn pump(app: &mut App, block: bool) -> bool {
     let engine = app.search.get_or_insert_with(|| Engine::new(&app.corpus));
     if s.dirty {
         s.dirty = false;
-        s.submitted = engine.worker.submit(s.query.clone());
+        s.submitted = engine.worker.submit(s.line.text.clone());
         s.done = false;
     }
     loop {

@@ -3,9 +3,10 @@
 //! test can drive the whole UI with key names.
 
 use super::action::Action;
-use super::app::{App, Focus, Lang, Overlay};
+use super::app::{App, Focus, Lang, Overlay, Screen};
 use super::key::{Code, KeyPress};
 use super::keymap::{Lookup, Mode};
+use super::screens;
 use super::source_view;
 use crate::model::NodeRef;
 
@@ -18,10 +19,12 @@ pub enum Mouse {
 }
 
 pub fn mode(app: &App) -> Mode {
-    match app.overlays.last() {
-        None => Mode::Normal,
-        Some(Overlay::Search(_)) => Mode::Search,
-        Some(_) => Mode::Overlay,
+    match (app.overlays.last(), &app.screen) {
+        (None, Screen::Browse) => Mode::Normal,
+        (None, Screen::Compare(_)) => Mode::Compare,
+        (None, Screen::Overview(_)) => Mode::Overview,
+        (Some(Overlay::Search(_) | Overlay::Picker(_)), _) => Mode::Search,
+        (Some(_), _) => Mode::Overlay,
     }
 }
 
@@ -34,25 +37,37 @@ pub fn key(app: &mut App, press: KeyPress) {
         Lookup::Action(a) => update(app, a),
         Lookup::Pending => app.pending = Some(press),
         Lookup::None => {
-            // In the search overlay, an unbound printable key types.
-            if let (Some(Overlay::Search(s)), Code::Char(c)) = (app.overlays.last_mut(), press.code)
-                && !press.ctrl
-                && !press.alt
-            {
-                s.insert(c);
+            // In a text overlay, an unbound printable key types.
+            let Code::Char(c) = press.code else { return };
+            if press.ctrl || press.alt {
+                return;
+            }
+            match app.overlays.last_mut() {
+                Some(Overlay::Search(s)) => {
+                    s.line.insert(c);
+                    s.dirty = true;
+                }
+                Some(Overlay::Picker(p)) => {
+                    p.line.insert(c);
+                    p.refilter(&app.corpus);
+                }
+                _ => {}
             }
         }
     }
 }
 
 pub fn update(app: &mut App, action: Action) {
-    if matches!(app.overlays.last(), Some(Overlay::Search(_))) {
-        search(app, action);
-        return;
+    match app.overlays.last() {
+        Some(Overlay::Search(_)) => return search(app, action),
+        Some(Overlay::Picker(_)) => return screens::picker(app, action),
+        Some(_) => return overlay(app, action),
+        None => {}
     }
-    if !app.overlays.is_empty() {
-        overlay(app, action);
-        return;
+    match app.screen {
+        Screen::Browse => {}
+        Screen::Compare(_) => return screens::compare(app, action),
+        Screen::Overview(_) => return screens::overview(app, action),
     }
     match action {
         Action::Quit => app.should_quit = true,
@@ -98,8 +113,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::JumpBack => jump(app, true),
         Action::JumpForward => jump(app, false),
         Action::Search => app.overlays.push(Overlay::Search(Box::default())),
-        Action::Compare => app.flash = Some("compare is not built yet".into()),
-        Action::Overview => app.flash = Some("the overview is not built yet".into()),
+        Action::Compare => screens::open_picker(app),
+        Action::Overview => screens::open_overview(app),
         Action::Export => app.flash = Some("export from the UI is not built yet".into()),
         Action::Accept
         | Action::DeleteBack
@@ -108,7 +123,11 @@ pub fn update(app: &mut App, action: Action) {
         | Action::CursorLeft
         | Action::CursorRight
         | Action::LineStart
-        | Action::LineEnd => {}
+        | Action::LineEnd
+        | Action::Swap
+        | Action::NextArticle
+        | Action::PrevArticle
+        | Action::ClashesOnly => {}
     }
 }
 
@@ -139,14 +158,11 @@ fn search(app: &mut App, action: Action) {
         Action::Up => s.select(-1, rows),
         Action::PageDown => s.select(rows as isize, rows),
         Action::PageUp => s.select(-(rows as isize), rows),
-        Action::DeleteBack => s.backspace(),
-        Action::DeleteWord => s.delete_word(),
-        Action::DeleteToStart => s.delete_to_start(),
-        Action::CursorLeft => s.left(),
-        Action::CursorRight => s.right(),
-        Action::LineStart => s.cursor = 0,
-        Action::LineEnd => s.cursor = s.query.len(),
-        _ => {}
+        edit => {
+            if s.line.apply(edit) == Some(true) {
+                s.dirty = true;
+            }
+        }
     }
 }
 
@@ -157,7 +173,7 @@ fn overlay(app: &mut App, action: Action) {
     };
     let scroll = match top {
         Overlay::Help { scroll } | Overlay::Message { scroll, .. } => scroll,
-        Overlay::Search(_) => return,
+        Overlay::Search(_) | Overlay::Picker(_) => return,
     };
     match action {
         Action::Close => {

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use super::action::Action;
-use super::app::{App, Areas, Focus, Lang, Overlay};
+use super::app::{App, Areas, Focus, Lang, Overlay, Screen};
 use super::bidi_line::one_line;
 use super::detail;
 use super::keymap::Mode;
@@ -60,6 +60,29 @@ pub fn view(app: &App, frame: &mut Frame) {
         render_too_small(app, a.screen, buf);
         return;
     }
+    match &app.screen {
+        Screen::Browse => render_browse(app, buf),
+        Screen::Compare(s) => super::compare_view::render(app, s, a.screen, buf),
+        Screen::Overview(s) => {
+            let body = Rect {
+                height: a.screen.height.saturating_sub(1),
+                ..a.screen
+            };
+            super::overview_view::render(app, s, body, buf);
+            render_status(app, a.status, buf);
+        }
+    }
+    for o in &app.overlays {
+        match o {
+            Overlay::Search(s) => super::search_view::render(app, s, a.screen, buf),
+            Overlay::Picker(p) => render_picker(app, p, a.screen, buf),
+            _ => render_overlay(app, o, a.screen, buf),
+        }
+    }
+}
+
+fn render_browse(app: &App, buf: &mut Buffer) {
+    let a = app.areas;
     render_list(app, a.list, buf);
     render_tree(app, a.tree, buf);
     if app.show_source && app.has_source() {
@@ -78,12 +101,68 @@ pub fn view(app: &App, frame: &mut Frame) {
         detail::render(app, inner, buf);
     }
     render_status(app, a.status, buf);
-    for o in &app.overlays {
-        match o {
-            Overlay::Search(s) => super::search_view::render(app, s, a.screen, buf),
-            _ => render_overlay(app, o, a.screen, buf),
+}
+
+/// The article picker for a comparison: its query line and the matches.
+fn render_picker(app: &App, pk: &super::screens::PickerState, screen: Rect, buf: &mut Buffer) {
+    let p = &app.palette;
+    let area = centered(screen, 60, 60);
+    Clear.render(area, buf);
+    let a_id = app.corpus.article(pk.a).map_or("", |a| &*a.meta.id);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(p.border_focus)
+        .title(Span::styled(
+            format!(" Compare {a_id} with — Enter opens, Esc closes "),
+            p.title,
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let (before, after) = pk.line.text.split_at(pk.line.cursor);
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("> ", p.key),
+            Span::raw(before.to_string()),
+            Span::styled("▏", p.key),
+            Span::raw(after.to_string()),
+        ]),
+        Line::default(),
+    ];
+    let room = inner.height.saturating_sub(2) as usize;
+    let start = pk.selected.saturating_sub(room.saturating_sub(1));
+    for (i, &m) in pk.matches.iter().enumerate().skip(start).take(room) {
+        let Some(art) = app.corpus.article(m) else {
+            continue;
+        };
+        let st = art.meta.stance;
+        let title = if app.lang == Lang::Ar {
+            &art.meta.title_original
+        } else {
+            &art.meta.title_en
+        };
+        let mut l = one_line(
+            &app.layout_cache,
+            title,
+            inner.width.saturating_sub(12),
+            app.bidi,
+            Style::new(),
+        );
+        l.spans.insert(
+            0,
+            Span::styled(
+                format!("{} {:<8}", stance_glyph(st), st.map_or("?", |s| s.name())),
+                p.stance(st),
+            ),
+        );
+        if i == pk.selected {
+            l = l.patch_style(p.selection);
         }
+        lines.push(l);
     }
+    if pk.matches.is_empty() {
+        lines.push(Line::styled("  no article matches", p.dim));
+    }
+    Paragraph::new(lines).render(inner, buf);
 }
 
 fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
@@ -338,7 +417,7 @@ fn render_overlay(app: &App, o: &Overlay, screen: Rect, buf: &mut Buffer) {
     let area = centered(screen, 80, 85);
     Clear.render(area, buf);
     let (title, lines, scroll): (String, Vec<Line>, usize) = match o {
-        Overlay::Search(_) => return,
+        Overlay::Search(_) | Overlay::Picker(_) => return,
         Overlay::Help { scroll } => (" Keys — Esc closes ".into(), help_lines(app), *scroll),
         Overlay::Message {
             title,
@@ -386,6 +465,16 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
             Span::styled(format!("  {keys:<kw$}  "), p.key),
             Span::raw(help),
         ]));
+    }
+    for (mode, title) in [(Mode::Compare, "Comparing"), (Mode::Overview, "Overview")] {
+        out.push(Line::default());
+        out.push(Line::styled(title, p.title));
+        for (keys, help) in app.keymap.help_lines(mode) {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {keys:<kw$}  "), p.key),
+                Span::raw(help),
+            ]));
+        }
     }
     out.push(Line::default());
     out.push(Line::styled("In this window", p.title));

@@ -1,0 +1,403 @@
+//! The compare screen: article A on the left, B on the right, one block per
+//! theme either touches, with each side's nodes and bearings, the verdict
+//! marker, and the curated links between the two drawn on the rows they
+//! join. The alignment and verdicts come from `compare`; this draws them and
+//! moves a selection through one side's nodes.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+
+use super::app::{App, Lang};
+use super::bidi_line::one_line;
+use super::palette::{bearing_glyph, stance_glyph};
+use crate::compare::{Comparison, Side, Verdict};
+
+/// What the compare screen shows and where its selection is.
+#[derive(Debug, Clone)]
+pub struct CompareState {
+    pub cmp: Comparison,
+    /// The side the selection moves on.
+    pub side: Side,
+    /// Index into [`CompareState::items`].
+    pub sel: usize,
+    /// First body line shown.
+    pub offset: usize,
+    pub clashes_only: bool,
+}
+
+/// One selectable place: a row, and a node of the focused side on it (none
+/// when that side says nothing on the theme).
+pub type Item = (usize, Option<usize>);
+
+impl CompareState {
+    pub fn new(cmp: Comparison) -> CompareState {
+        CompareState {
+            cmp,
+            side: Side::A,
+            sel: 0,
+            offset: 0,
+            clashes_only: false,
+        }
+    }
+
+    pub fn visible_rows(&self) -> impl Iterator<Item = usize> + '_ {
+        self.cmp
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !self.clashes_only || r.verdict == Verdict::Clash)
+            .map(|(i, _)| i)
+    }
+
+    /// The selectable places on the focused side, top to bottom.
+    pub fn items(&self) -> Vec<Item> {
+        let mut out = Vec::new();
+        for r in self.visible_rows() {
+            let n = self.cmp.rows[r].side(self.side).entries.len();
+            if n == 0 {
+                out.push((r, None));
+            }
+            out.extend((0..n).map(|e| (r, Some(e))));
+        }
+        out
+    }
+
+    /// Body lines each visible row takes: its heading, its longer side, its links.
+    fn height(&self, r: usize) -> usize {
+        let row = &self.cmp.rows[r];
+        1 + row.a.entries.len().max(row.b.entries.len()).max(1) + row.links.len()
+    }
+
+    /// The body line an item is drawn on.
+    fn line_of(&self, item: Item) -> usize {
+        let mut line = 0;
+        for r in self.visible_rows() {
+            if r == item.0 {
+                return line + 1 + item.1.unwrap_or(0);
+            }
+            line += self.height(r);
+        }
+        line
+    }
+
+    /// Moves the selection and scrolls so it stays in a body `height` lines tall.
+    pub fn select(&mut self, by: isize, height: usize) {
+        let items = self.items();
+        if items.is_empty() {
+            self.sel = 0;
+            return;
+        }
+        self.sel = (self.sel as isize + by).clamp(0, items.len() as isize - 1) as usize;
+        let line = self.line_of(items[self.sel]);
+        let h = height.max(1);
+        if line < self.offset + 1 {
+            // Show the row's heading with its first node.
+            self.offset = line.saturating_sub(1 + items[self.sel].1.unwrap_or(0));
+        } else if line >= self.offset + h {
+            self.offset = line + 1 - h;
+        }
+    }
+
+    /// Switches the focused side, staying on the same theme.
+    pub fn switch_side(&mut self, height: usize) {
+        let row = self.items().get(self.sel).map(|i| i.0);
+        self.side = match self.side {
+            Side::A => Side::B,
+            Side::B => Side::A,
+        };
+        self.sel = self
+            .items()
+            .iter()
+            .position(|i| Some(i.0) == row)
+            .unwrap_or(0);
+        self.select(0, height);
+    }
+
+    /// The map and node the selection is on.
+    pub fn selected_node(&self) -> Option<(u32, u32)> {
+        let (r, e) = *self.items().get(self.sel)?;
+        let entry = self.cmp.rows[r].side(self.side).entries.get(e?)?;
+        let map = match self.side {
+            Side::A => self.cmp.a,
+            Side::B => self.cmp.b,
+        };
+        Some((map, entry.node))
+    }
+}
+
+/// Lines the body has on a screen (for paging and keeping the selection in view).
+pub fn body_height(screen: Rect) -> usize {
+    screen.height.saturating_sub(7) as usize
+}
+
+fn verdict_style(app: &App, v: Verdict) -> (&'static str, Style) {
+    let p = &app.palette;
+    match v {
+        Verdict::Agree => ("= agree", p.key),
+        Verdict::Clash => ("≠ clash", p.error),
+        Verdict::Mixed => ("≈ mixed", p.warning),
+        Verdict::OnlyA => ("◀ only A", p.dim),
+        Verdict::OnlyB => ("▶ only B", p.dim),
+    }
+}
+
+pub fn render(app: &App, s: &CompareState, area: Rect, buf: &mut Buffer) {
+    let p = &app.palette;
+    let [header, body, status] = area.layout(&Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let c = s.counts_line(app);
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .border_style(p.border_focus)
+        .title(Span::styled(" Compare ", p.title))
+        .title_bottom(c);
+    let inner = block.inner(Rect {
+        height: header.height + body.height,
+        ..header
+    });
+    block.render(
+        Rect {
+            height: header.height + body.height,
+            ..header
+        },
+        buf,
+    );
+    let [head_in, body_in] = inner.layout(&Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ]));
+    let [left, mid, right] = head_in.layout(&Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(10),
+        Constraint::Fill(1),
+    ]));
+    render_head(app, s.cmp.a, s.side == Side::A, left, buf);
+    render_head(app, s.cmp.b, s.side == Side::B, right, buf);
+    Paragraph::new(Line::styled(" theme ", p.dim)).render(mid, buf);
+    render_body(app, s, body_in, buf);
+    let hints = Line::from(vec![
+        Span::styled(" Tab", p.key),
+        Span::styled(" side  ", p.dim),
+        Span::styled("Enter", p.key),
+        Span::styled(" open  ", p.dim),
+        Span::styled("s", p.key),
+        Span::styled(" swap  ", p.dim),
+        Span::styled("[ ]", p.key),
+        Span::styled(" other article  ", p.dim),
+        Span::styled("!", p.key),
+        Span::styled(
+            if s.clashes_only {
+                " all themes  "
+            } else {
+                " clashes only  "
+            },
+            p.dim,
+        ),
+        Span::styled("Esc", p.key),
+        Span::styled(" back", p.dim),
+    ]);
+    Paragraph::new(hints).render(status, buf);
+}
+
+impl CompareState {
+    fn counts_line(&self, app: &App) -> Line<'static> {
+        let c = self.cmp.counts();
+        let mut spans = vec![Span::raw(" ")];
+        for v in Verdict::ALL {
+            let (label, style) = verdict_style(app, v);
+            let n = match v {
+                Verdict::Agree => c.agree,
+                Verdict::Clash => c.clash,
+                Verdict::Mixed => c.mixed,
+                Verdict::OnlyA => c.only_a,
+                Verdict::OnlyB => c.only_b,
+            };
+            spans.push(Span::styled(format!("{label} {n}"), style));
+            spans.push(Span::raw("  "));
+        }
+        if self.clashes_only {
+            spans.push(Span::styled("(clashes only) ", app.palette.warning));
+        }
+        Line::from(spans)
+    }
+}
+
+fn render_head(app: &App, map: u32, focused: bool, area: Rect, buf: &mut Buffer) {
+    let p = &app.palette;
+    let Some(a) = app.corpus.article(map) else {
+        return;
+    };
+    let m = &a.meta;
+    let title = if app.lang == Lang::Ar {
+        &m.title_original
+    } else {
+        &m.title_en
+    };
+    let badge = format!(
+        "{} {} ",
+        stance_glyph(m.stance),
+        m.stance.map_or("?", |s| s.name()).to_uppercase()
+    );
+    let w = area.width.saturating_sub(badge.chars().count() as u16);
+    let style = if focused {
+        p.title.patch(p.border_focus)
+    } else {
+        p.title
+    };
+    let mut first = one_line(&app.layout_cache, title, w, app.bidi, style);
+    first
+        .spans
+        .insert(0, Span::styled(badge, p.stance(m.stance)));
+    let info: Vec<&str> = [Some(&*m.id), m.outlet.as_deref(), m.date.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let second = one_line(
+        &app.layout_cache,
+        &info.join(" · "),
+        area.width,
+        app.bidi,
+        p.dim,
+    );
+    Paragraph::new(vec![first, second]).render(area, buf);
+}
+
+fn render_body(app: &App, s: &CompareState, area: Rect, buf: &mut Buffer) {
+    let p = &app.palette;
+    let half = area.width.saturating_sub(3) / 2;
+    let selected = s.items().get(s.sel).copied();
+    let mut lines: Vec<Line> = Vec::new();
+    let end = s.offset + area.height as usize;
+    for r in s.visible_rows() {
+        if lines.len() >= end {
+            break;
+        }
+        let row = &s.cmp.rows[r];
+        let (label, vstyle) = verdict_style(app, row.verdict);
+        let theme = app
+            .corpus
+            .motion
+            .as_ref()
+            .and_then(|m| m.theme(&row.theme))
+            .map_or_else(
+                || row.theme.to_string(),
+                |t| {
+                    if app.lang == Lang::Ar {
+                        t.ar.to_string()
+                    } else {
+                        t.en.to_string()
+                    }
+                },
+            );
+        let tallies = format!(
+            "  A ▲{} ▼{} ◆{}  B ▲{} ▼{} ◆{}",
+            row.a.tally.for_,
+            row.a.tally.against,
+            row.a.tally.neither,
+            row.b.tally.for_,
+            row.b.tally.against,
+            row.b.tally.neither
+        );
+        let mut head = vec![Span::styled(format!("{label:<9}"), vstyle)];
+        head.extend(
+            one_line(
+                &app.layout_cache,
+                &theme,
+                area.width.saturating_sub(40),
+                app.bidi,
+                p.title,
+            )
+            .spans,
+        );
+        head.push(Span::styled(tallies, p.dim));
+        lines.push(Line::from(head));
+        let n = row.a.entries.len().max(row.b.entries.len()).max(1);
+        for i in 0..n {
+            let mut spans = Vec::new();
+            for (side, map) in [(Side::A, s.cmp.a), (Side::B, s.cmp.b)] {
+                let col = row.side(side);
+                let is_sel = selected == Some((r, Some(i))) && s.side == side
+                    || selected == Some((r, None)) && s.side == side && i == 0;
+                let cell = match (col.entries.get(i), app.corpus.article(map)) {
+                    (Some(e), Some(a)) => {
+                        let n = a.node(e.node);
+                        let claim = if app.lang == Lang::Ar {
+                            &n.claim_ar
+                        } else {
+                            &n.claim_en
+                        };
+                        let mut l = one_line(
+                            &app.layout_cache,
+                            claim,
+                            half.saturating_sub(2),
+                            app.bidi,
+                            Style::new(),
+                        );
+                        l.spans.insert(
+                            0,
+                            Span::styled(
+                                format!("{} ", bearing_glyph(e.bearing)),
+                                p.bearing(e.bearing),
+                            ),
+                        );
+                        l
+                    }
+                    _ if i == 0 && col.entries.is_empty() => {
+                        Line::styled("  (nothing on this theme)", p.dim)
+                    }
+                    _ => Line::default(),
+                };
+                let mut cell = cell;
+                let w = cell.width();
+                cell.spans
+                    .push(Span::raw(" ".repeat((half as usize).saturating_sub(w))));
+                if is_sel {
+                    cell = cell.patch_style(p.selection);
+                }
+                spans.extend(cell.spans);
+                if side == Side::A {
+                    spans.push(Span::styled(" │ ", p.border));
+                }
+            }
+            lines.push(Line::from(spans));
+        }
+        for &li in &row.links {
+            let Some(l) = s.cmp.links.get(li as usize) else {
+                continue;
+            };
+            let (an, bn) = (
+                app.corpus
+                    .article(s.cmp.a)
+                    .map(|a| a.node(l.a_node).id.to_string())
+                    .unwrap_or_default(),
+                app.corpus
+                    .article(s.cmp.b)
+                    .map(|a| a.node(l.b_node).id.to_string())
+                    .unwrap_or_default(),
+            );
+            let arrow = match l.from {
+                Side::A => format!("  ↳ A:{an} {} B:{bn}", l.kind.name()),
+                Side::B => format!("  ↳ B:{bn} {} A:{an}", l.kind.name()),
+            };
+            lines.push(Line::styled(arrow, p.key));
+        }
+    }
+    if s.visible_rows().next().is_none() {
+        lines.push(Line::styled(
+            "  no themes to show (! shows all themes)",
+            p.dim,
+        ));
+    }
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(s.offset)
+        .take(area.height as usize)
+        .collect();
+    Paragraph::new(shown).render(area, buf);
+}

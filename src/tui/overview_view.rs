@@ -1,0 +1,315 @@
+//! The overview screen: every article on a stance spectrum (anti … mixed …
+//! pro), and the articles × themes matrix whose cells say whether an article
+//! argues for (▲), against (▼), both (▲▼) or neither way (◆) on a theme, with
+//! counts. The selected cell's nodes are listed below; Enter opens one.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+
+use super::app::{App, Lang};
+use super::bidi_line::one_line;
+use super::palette::{bearing_glyph, stance_glyph};
+use crate::compare::{Mark, Overview};
+
+/// Cells a matrix column takes.
+const CELL: u16 = 8;
+/// Cells the article column takes.
+const NAME: u16 = 28;
+
+#[derive(Debug, Clone)]
+pub struct OverviewState {
+    pub ov: Overview,
+    /// Selected article (index into `ov.articles`) and theme column.
+    pub row: usize,
+    pub col: usize,
+    /// First article row and theme column shown.
+    pub row_offset: usize,
+    pub col_offset: usize,
+    /// Whether the node list below the matrix has the keys.
+    pub in_nodes: bool,
+    pub node_sel: usize,
+}
+
+impl OverviewState {
+    pub fn new(ov: Overview, row: usize) -> OverviewState {
+        OverviewState {
+            row: row.min(ov.articles.len().saturating_sub(1)),
+            ov,
+            col: 0,
+            row_offset: 0,
+            col_offset: 0,
+            in_nodes: false,
+            node_sel: 0,
+        }
+    }
+
+    /// The selected cell's nodes, as (map, node).
+    pub fn nodes(&self) -> Vec<(u32, u32)> {
+        let Some(a) = self.ov.articles.get(self.row) else {
+            return vec![];
+        };
+        a.cells
+            .get(self.col)
+            .map_or(vec![], |c| c.nodes.iter().map(|&n| (a.map, n)).collect())
+    }
+
+    /// Moves the cell (or the node selection) and keeps it in view.
+    pub fn step(&mut self, rows: isize, cols: isize, screen: Rect) {
+        if self.in_nodes {
+            let n = self.nodes().len();
+            if n > 0 {
+                self.node_sel = (self.node_sel as isize + rows).clamp(0, n as isize - 1) as usize;
+            }
+            return;
+        }
+        let nr = self.ov.articles.len();
+        let nc = self.ov.themes.len();
+        if nr == 0 || nc == 0 {
+            return;
+        }
+        self.row = (self.row as isize + rows).clamp(0, nr as isize - 1) as usize;
+        self.col = (self.col as isize + cols).clamp(0, nc as isize - 1) as usize;
+        self.node_sel = 0;
+        let (h, w) = matrix_size(screen);
+        if self.row < self.row_offset {
+            self.row_offset = self.row;
+        } else if self.row >= self.row_offset + h {
+            self.row_offset = self.row + 1 - h;
+        }
+        if self.col < self.col_offset {
+            self.col_offset = self.col;
+        } else if self.col >= self.col_offset + w {
+            self.col_offset = self.col + 1 - w;
+        }
+    }
+}
+
+/// Rows of articles and columns of themes the matrix has room for.
+fn matrix_size(screen: Rect) -> (usize, usize) {
+    let [_, matrix, _] = split(screen);
+    let rows = matrix.height.saturating_sub(3) as usize;
+    let cols = (matrix.width.saturating_sub(NAME + 2) / CELL) as usize;
+    (rows.max(1), cols.max(1))
+}
+
+fn split(screen: Rect) -> [Rect; 3] {
+    screen.layout(&Layout::vertical([
+        Constraint::Length(5),
+        Constraint::Fill(2),
+        Constraint::Fill(1),
+    ]))
+}
+
+pub fn render(app: &App, s: &OverviewState, screen: Rect, buf: &mut Buffer) {
+    let [spectrum, matrix, nodes] = split(screen);
+    render_spectrum(app, s, spectrum, buf);
+    render_matrix(app, s, matrix, buf);
+    render_nodes(app, s, nodes, buf);
+}
+
+fn block(app: &App, title: &str, focused: bool) -> Block<'static> {
+    let p = &app.palette;
+    Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Rounded
+        })
+        .border_style(if focused { p.border_focus } else { p.border })
+        .title(Span::styled(format!(" {title} "), p.title))
+}
+
+/// The spectrum: each article's badge placed by its position; with more
+/// articles than fit, a histogram of how many sit at each place.
+fn render_spectrum(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
+    let p = &app.palette;
+    let b = block(app, "Stance spectrum", false);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let w = inner.width.saturating_sub(12) as usize;
+    if w < 4 || inner.height < 3 {
+        return;
+    }
+    let x_of = |pos: f32| (((pos.clamp(-1.0, 1.0) + 1.0) / 2.0) * (w - 1) as f32).round() as usize;
+    let mut marks = vec![' '; w];
+    let mut counts = vec![0usize; w];
+    for a in &s.ov.articles {
+        let x = x_of(a.position);
+        counts[x] += 1;
+        marks[x] = stance_glyph(a.stance).chars().next().unwrap_or('?');
+    }
+    let sel_x = s.ov.articles.get(s.row).map(|a| x_of(a.position));
+    let row1: String = if s.ov.articles.len() <= w / 2 {
+        marks.iter().collect()
+    } else {
+        let max = counts.iter().copied().max().unwrap_or(1).max(1);
+        let bars = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+        counts
+            .iter()
+            .map(|&c| {
+                if c == 0 {
+                    ' '
+                } else {
+                    bars[(c * 7).div_ceil(max).min(7)]
+                }
+            })
+            .collect()
+    };
+    let mut pointer = vec![' '; w];
+    if let Some(x) = sel_x {
+        pointer[x] = '▲';
+    }
+    let scale = format!("{}{}{}", "─".repeat(w / 2), "┼", "─".repeat(w - w / 2 - 1));
+    let lines = vec![
+        Line::from(vec![Span::raw("      "), Span::styled(row1, p.title)]),
+        Line::from(vec![
+            Span::styled(" anti ", p.anti),
+            Span::styled(scale, p.dim),
+            Span::styled(" pro", p.pro),
+        ]),
+        Line::from(vec![
+            Span::raw("      "),
+            Span::styled(pointer.into_iter().collect::<String>(), p.key),
+        ]),
+    ];
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn cell_text(app: &App, c: &crate::compare::Cell) -> (String, Style) {
+    let p = &app.palette;
+    let t = &c.tally;
+    match t.mark() {
+        Mark::For => (format!("▲{}", t.for_), p.pro),
+        Mark::Against => (format!("▼{}", t.against), p.anti),
+        Mark::Both => (format!("▲{}▼{}", t.for_, t.against), p.mixed),
+        Mark::Neither => (format!("◆{}", t.neither), p.neutral),
+        Mark::Empty => ("·".into(), p.dim),
+    }
+}
+
+fn render_matrix(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
+    let p = &app.palette;
+    let b = block(app, "Articles × themes", !s.in_nodes);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let (h, w) = matrix_size(app.areas.screen);
+    let cols: Vec<usize> = (s.col_offset..s.ov.themes.len()).take(w).collect();
+    let label = |i: usize| -> String {
+        let id = &s.ov.themes[i];
+        let t = app.corpus.motion.as_ref().and_then(|m| m.theme(id));
+        let l = match (t, app.lang) {
+            (Some(t), Lang::En) => t.en.to_string(),
+            _ => id.to_string(),
+        };
+        l.chars().take(CELL as usize - 1).collect()
+    };
+    let mut head = vec![Span::raw(" ".repeat(NAME as usize))];
+    for &c in &cols {
+        let st = if c == s.col { p.key } else { p.dim };
+        head.push(Span::styled(
+            format!("{:<w$}", label(c), w = CELL as usize),
+            st,
+        ));
+    }
+    let mut lines = vec![Line::from(head)];
+    let theme_name = s.ov.themes.get(s.col).map(|id| {
+        app.corpus
+            .motion
+            .as_ref()
+            .and_then(|m| m.theme(id))
+            .map_or_else(|| id.to_string(), |t| format!("{} · {}", t.en, t.ar))
+    });
+    lines.push(Line::styled(
+        format!(
+            "{:>n$}{}",
+            "",
+            theme_name.unwrap_or_default(),
+            n = NAME as usize
+        ),
+        p.title,
+    ));
+    for (i, a) in s.ov.articles.iter().enumerate().skip(s.row_offset).take(h) {
+        let Some(art) = app.corpus.article(a.map) else {
+            continue;
+        };
+        let title = if app.lang == Lang::Ar {
+            &art.meta.title_original
+        } else {
+            &art.meta.id
+        };
+        let mut name = one_line(&app.layout_cache, title, NAME - 3, app.bidi, Style::new());
+        name.spans.insert(
+            0,
+            Span::styled(format!("{} ", stance_glyph(a.stance)), p.stance(a.stance)),
+        );
+        let nw = name.width();
+        name.spans
+            .push(Span::raw(" ".repeat((NAME as usize).saturating_sub(nw))));
+        if i == s.row {
+            name = name.patch_style(p.title);
+        }
+        let mut spans = name.spans;
+        for &c in &cols {
+            let (text, mut st) = a
+                .cells
+                .get(c)
+                .map_or(("".into(), Style::new()), |cell| cell_text(app, cell));
+            if i == s.row && c == s.col {
+                st = st.patch(p.selection);
+            }
+            spans.push(Span::styled(format!("{text:<w$}", w = CELL as usize), st));
+        }
+        lines.push(Line::from(spans));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn render_nodes(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
+    let p = &app.palette;
+    let nodes = s.nodes();
+    let b = block(
+        app,
+        &format!("{} nodes in this cell — Tab, then Enter opens", nodes.len()),
+        s.in_nodes,
+    );
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let h = inner.height as usize;
+    let start = if s.in_nodes {
+        s.node_sel.saturating_sub(h.saturating_sub(1))
+    } else {
+        0
+    };
+    let mut lines = Vec::new();
+    for (i, &(map, n)) in nodes.iter().enumerate().skip(start).take(h) {
+        let Some(a) = app.corpus.article(map) else {
+            continue;
+        };
+        let node = a.node(n);
+        let bearing = app.cache.get(map as usize).and_then(|c| c.bearings.of(n));
+        let claim = if app.lang == Lang::Ar {
+            &node.claim_ar
+        } else {
+            &node.claim_en
+        };
+        let mut l = one_line(
+            &app.layout_cache,
+            claim,
+            inner.width.saturating_sub(2),
+            app.bidi,
+            Style::new(),
+        );
+        l.spans.insert(
+            0,
+            Span::styled(format!("{} ", bearing_glyph(bearing)), p.bearing(bearing)),
+        );
+        if s.in_nodes && i == s.node_sel {
+            l = l.patch_style(p.selection);
+        }
+        lines.push(l);
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
