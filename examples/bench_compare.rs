@@ -115,5 +115,11 @@ fn main() {
             corpus.node_count()
         );
         line(&what, time(15, || Overview::build(&corpus)), 200.0);
+        let mut ov = Overview::build(&corpus);
+        line(
+            &format!("  Overview::refresh of one {nodes}-node article"),
+            time(50, || ov.refresh(&corpus, 0)),
+            200.0,
+        );
     }
 }

@@ -376,3 +376,24 @@ fn same_bearings_as_derive() {
     let v = ov.column("v").unwrap();
     assert_eq!(ov.articles[2].cells[v].tally.neither, 1);
 }
+
+// Refreshing one edited article gives the same overview as building anew,
+// and a theme with no column yet falls back to a full build.
+#[test]
+fn refresh_matches_full_build() {
+    let mut c = corpus(vec![pro(), anti()]);
+    let mut ov = Overview::build(&c);
+    let art = c.maps[1].article.as_mut().unwrap();
+    art.meta.stance = Some(Stance::Pro);
+    art.node_mut(2).themes = vec!["t".into()];
+    ov.refresh(&c, 1);
+    assert_eq!(ov, Overview::build(&c));
+    assert!(
+        ov.articles[1].position >= 1.0 / 3.0 - 1e-6,
+        "now in the pro band"
+    );
+    c.maps[0].article.as_mut().unwrap().node_mut(1).themes = vec!["zz".into()];
+    ov.refresh(&c, 0);
+    assert_eq!(ov, Overview::build(&c));
+    assert_eq!(ov.themes.last().map(|t| &**t), Some("zz"));
+}
