@@ -16,6 +16,7 @@
 // never in a hot loop, so boxing them would only add noise.
 #![allow(clippy::result_large_err)]
 
+pub mod export;
 pub mod model;
 pub mod store;
 pub mod text;
