@@ -3,7 +3,9 @@
 //! the TUI that writes to the terminal.
 
 mod check;
+mod export;
 mod fmt;
+mod import;
 mod summary;
 
 use std::path::{Path, PathBuf};
@@ -56,6 +58,10 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Write the maps as Argdown, Graphviz DOT, JSON or a Markdown report.
+    Export(export::ExportArgs),
+    /// Read a JSON export back into canonical map files.
+    Import(import::ImportArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,6 +92,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Some(Command::Check { format }) => check::run(&maps_dir, cli.sources.as_deref(), format),
         Some(Command::Fmt { check }) => fmt::run(&maps_dir, check),
+        Some(Command::Export(args)) => export::run(&maps_dir, args),
+        Some(Command::Import(args)) => import::run(&maps_dir, args),
         None => summary::run(&maps_dir),
     }
 }
