@@ -70,6 +70,15 @@ fn corpora() -> Vec<(tempfile::TempDir, Corpus)> {
     let fixture = tempfile::tempdir().unwrap();
     let c = write_fixture(fixture.path());
     let mut out = vec![(fixture, c)];
+    // the motion alone: an export without articles must still be valid
+    let motion_only = tempfile::tempdir().unwrap();
+    std::fs::write(
+        motion_only.path().join("motion.ron"),
+        export_fixture::MOTION,
+    )
+    .unwrap();
+    let c = store::load_dir(motion_only.path()).unwrap();
+    out.push((motion_only, c));
     if let Some(dir) = bundled_maps() {
         let work = tempfile::tempdir().unwrap();
         out.push((work, store::load_dir(&dir).unwrap()));

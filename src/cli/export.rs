@@ -54,8 +54,14 @@ pub fn run(maps_dir: &Path, args: ExportArgs) -> anyhow::Result<i32> {
         None => {
             let text = export::render(&sel, format)?;
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(text.as_bytes())?;
-            stdout.flush()?;
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                // `mizan export ... | head` closing the pipe is not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other?,
+            }
         }
         Some(out) if is_dir_target(out) => {
             std::fs::create_dir_all(out)?;

@@ -1,7 +1,7 @@
-//! Argdown (<https://argdown.org>): each article a section (`# title`), each
-//! node a statement titled `[article-id/node-id]`, children as incoming
-//! support (`+`) or attack (`-`) relations indented under their parent, so
-//! the relation tree is the argument tree.
+//! Argdown (<https://argdown.org>): the motion a `#` section, each article a
+//! `##` section in it, each node a statement titled `[article-id/node-id]`,
+//! children as incoming support (`+`) or attack (`-`) relations indented
+//! under their parent, so the relation tree is the argument tree.
 //!
 //! Statement text is the English claim plus the node's themes as tags
 //! (`#(theme-id)`); the Arabic claim, quote, bearing, note and (on the thesis)
@@ -31,7 +31,15 @@ pub fn render(sel: &Selection) -> String {
     } else {
         out.push_str("title: mizan\n");
     }
-    out.push_str("===\n");
+    out.push_str("===\n\n# ");
+    // A heading after the front matter: a document of front matter alone
+    // is a syntax error to Argdown (a selection may hold no article), and a
+    // paragraph would become an untitled statement.
+    match sel.motion {
+        Some(m) => text(&mut out, &m.question_en),
+        None => out.push_str("mizan"),
+    }
+    out.push('\n');
     for a in &sel.articles {
         out.push('\n');
         article(&mut out, sel, a);

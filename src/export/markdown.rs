@@ -135,9 +135,16 @@ fn table(out: &mut String, sel: &Selection) {
                 .iter()
                 .find(|(id, ..)| **id == *theme.id)
                 .map_or((0, 0, 0), |&(_, f, a, o)| (f, a, o));
-            let text = match (f, ag, other) {
-                (0, 0, 0) => "—".to_owned(),
-                _ => format!("{f} for · {ag} against · {other} other"),
+            // Zero counts are left out so the table reads at a glance.
+            let parts: Vec<String> = [(f, "for"), (ag, "against"), (other, "other")]
+                .iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, w)| format!("{n} {w}"))
+                .collect();
+            let text = if parts.is_empty() {
+                "—".to_owned()
+            } else {
+                parts.join(" · ")
             };
             let _ = write!(out, " {text} |");
         }
