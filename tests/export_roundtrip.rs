@@ -229,3 +229,28 @@ fn cli_export_and_import() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
 }
+
+// The function behind the TUI's `x` key writes the current article (or the
+// compared pair) into the directory and says where.
+#[test]
+fn export_to_dir_names_the_file_it_wrote() {
+    let src = tempfile::tempdir().unwrap();
+    let corpus = write_fixture(src.path());
+    let out = tempfile::tempdir().unwrap();
+    let one = Selection::new(&corpus, &["a2".into()]).unwrap();
+    let path = export::export_to_dir(&one, Format::Markdown, out.path()).unwrap();
+    assert_eq!(path, out.path().join("a2.md"));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("Stay, for now")
+    );
+    let pair = Selection::new(&corpus, &["a2".into(), "a1".into()]).unwrap();
+    assert_eq!(
+        pair.articles[0].id(),
+        "a1",
+        "corpus order, not argument order"
+    );
+    let path = export::export_to_dir(&pair, Format::Argdown, out.path()).unwrap();
+    assert_eq!(path, out.path().join("mizan-2-articles.argdown"));
+}
