@@ -19,4 +19,6 @@
 pub mod export;
 pub mod model;
 pub mod store;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod text;
