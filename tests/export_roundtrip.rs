@@ -60,6 +60,15 @@ fn bundled_maps_round_trip_byte_identical() {
     round_trip(&Path::new(env!("CARGO_MANIFEST_DIR")).join("maps"));
 }
 
+// Export → import of a generated corpus (harakat, links, every stance) is
+// byte-identical.
+#[test]
+fn generated_corpus_round_trips_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    mizan::synthetic::write_corpus(dir.path(), 12, 40, 7).unwrap();
+    round_trip(dir.path());
+}
+
 // A 150-level chain survives JSON export → import (nested JSON would need
 // 300 levels, past serde_json's limit of 128). Built in memory: the RON
 // loader bounds depth on its own.

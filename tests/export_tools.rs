@@ -70,6 +70,11 @@ fn corpora() -> Vec<(tempfile::TempDir, Corpus)> {
     let fixture = tempfile::tempdir().unwrap();
     let c = write_fixture(fixture.path());
     let mut out = vec![(fixture, c)];
+    // a generated corpus: many links, harakat, every stance
+    let generated = tempfile::tempdir().unwrap();
+    mizan::synthetic::write_corpus(generated.path(), 12, 40, 7).unwrap();
+    let c = store::load_dir(generated.path()).unwrap();
+    out.push((generated, c));
     // the motion alone: an export without articles must still be valid
     let motion_only = tempfile::tempdir().unwrap();
     std::fs::write(
