@@ -7,8 +7,8 @@
 //! (`#(theme-id)`); the Arabic claim, quote, bearing, note and (on the thesis)
 //! the article's metadata go into the statement's YAML data `{...}`, where
 //! Argdown keeps strings verbatim. Cross-article links become outgoing
-//! relations — agrees `+>`, rebuts `->`, contradicts `><` — when the target's
-//! article is exported too, and data (`links`) otherwise, so that a document
+//! relations — agrees `+>`, rebuts `->`, contradicts `><` — when the target
+//! node is exported too, and data (`links`) otherwise, so that a document
 //! never invents statements. Argdown treats contradiction as symmetric: a
 //! pair of mutual `contradicts` links is one relation.
 
@@ -112,7 +112,7 @@ fn article(out: &mut String, sel: &Selection, a: &Article) {
         let outside: Vec<String> = n
             .links
             .iter()
-            .filter(|l| !l.target().is_some_and(|(aid, _)| sel.contains(aid)))
+            .filter(|l| !sel.resolves(&l.to))
             .map(|l| format!("{} {}", l.kind.name(), l.to))
             .collect();
         if !outside.is_empty() {
@@ -138,12 +138,9 @@ fn article(out: &mut String, sel: &Selection, a: &Article) {
         }
         out.push_str("}\n");
         for l in &n.links {
-            let Some((aid, nid)) = l.target() else {
+            let Some((aid, nid)) = l.target().filter(|_| sel.resolves(&l.to)) else {
                 continue;
             };
-            if !sel.contains(aid) {
-                continue;
-            }
             indent(out, depth + 1);
             out.push_str(match l.kind {
                 LinkKind::Agrees => "+> ",

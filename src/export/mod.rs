@@ -121,10 +121,20 @@ impl<'a> Selection<'a> {
         }
     }
 
-    /// Whether an article with this id is part of the export (so a link to it
-    /// can become an edge rather than a note).
+    /// Whether an article with this id is part of the export.
     pub fn contains(&self, article_id: &str) -> bool {
         self.articles.iter().any(|a| a.id() == article_id)
+    }
+
+    /// Whether a link target `article-id/node-id` is a node of this export,
+    /// so the link can become an edge; otherwise exporters keep it as a
+    /// note, because an edge to a missing node would invent one.
+    pub fn resolves(&self, to: &str) -> bool {
+        to.split_once('/').is_some_and(|(aid, nid)| {
+            self.articles
+                .iter()
+                .any(|a| a.id() == aid && a.find(nid).is_some())
+        })
     }
 }
 

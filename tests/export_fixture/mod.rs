@@ -63,7 +63,8 @@ pub const A1: &str = r#"Article(
 )
 "#;
 
-/// A mixed article with stated bearings and links back to a1.
+/// A mixed article with stated bearings and links back to a1, one of them
+/// dangling (an export must not invent its target).
 pub const A2: &str = r#"Article(
     id: "a2",
     title_en: "Stay, for now",
@@ -98,6 +99,7 @@ pub const A2: &str = r#"Article(
                 bearing: For,
                 links: [
                     Link(kind: Agrees, to: "a1/thesis"),
+                    Link(kind: Rebuts, to: "a1/missing"),
                 ],
             ),
         ],
