@@ -17,6 +17,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod compare;
+pub mod export;
 pub mod model;
 pub mod search;
 pub mod store;

@@ -4,7 +4,9 @@
 
 mod check;
 mod compare;
+mod export;
 mod fmt;
+mod import;
 mod search;
 mod summary;
 
@@ -96,6 +98,10 @@ pub enum Command {
         #[arg(long)]
         clashes: bool,
     },
+    /// Write the maps as Argdown, Graphviz DOT, JSON or a Markdown report.
+    Export(export::ExportArgs),
+    /// Read a JSON export back into canonical map files.
+    Import(import::ImportArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,6 +143,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
             format,
             clashes,
         }) => compare::run(&maps_dir, &a, &b, format, clashes),
+        Some(Command::Export(args)) => export::run(&maps_dir, args),
+        Some(Command::Import(args)) => import::run(&maps_dir, args),
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
             let opts = mizan::tui::Options {
                 maps_dir,

@@ -1,0 +1,84 @@
+//! `mizan export`: the maps as Argdown, DOT, JSON or Markdown, to stdout, a
+//! file, or a directory (one file per article).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use mizan::export::{self, Format, Selection};
+use mizan::store::save;
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Argdown (argdown.org): statements, support/attack relations, tags
+    Argdown,
+    /// Graphviz DOT: a cluster per article, nodes coloured by bearing
+    Dot,
+    /// JSON, schema `mizan-maps` v1 (docs/json-schema.md); `mizan import json` reads it
+    Json,
+    /// A readable report with a comparison table by theme
+    Markdown,
+}
+
+impl From<ExportFormat> for Format {
+    fn from(f: ExportFormat) -> Format {
+        match f {
+            ExportFormat::Argdown => Format::Argdown,
+            ExportFormat::Dot => Format::Dot,
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Markdown => Format::Markdown,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Output format
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Export only this article (repeat for several) [default: all]
+    #[arg(long = "article", value_name = "ID")]
+    pub articles: Vec<String>,
+    /// Write to FILE, or one file per article into DIR (an existing
+    /// directory, or a path ending in `/`) [default: stdout, one document]
+    #[arg(short = 'o', long = "output", value_name = "FILE|DIR")]
+    pub output: Option<PathBuf>,
+}
+
+pub fn run(maps_dir: &Path, args: ExportArgs) -> anyhow::Result<i32> {
+    let corpus = super::load(maps_dir)?;
+    let sel = Selection::new(&corpus, &args.articles)?;
+    let format = Format::from(args.format);
+    match &args.output {
+        None => {
+            let text = export::render(&sel, format)?;
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                // `mizan export ... | head` closing the pipe is not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other?,
+            }
+        }
+        Some(out) if is_dir_target(out) => {
+            std::fs::create_dir_all(out)?;
+            for i in 0..sel.articles.len() {
+                let path = export::export_to_dir(&sel.only(i), format, out)?;
+                eprintln!("wrote {}", path.display());
+            }
+        }
+        Some(file) => {
+            let text = export::render(&sel, format)?;
+            save::save_atomic(file, text.as_bytes())?;
+            eprintln!("wrote {}", file.display());
+        }
+    }
+    Ok(0)
+}
+
+fn is_dir_target(p: &Path) -> bool {
+    p.is_dir() || p.as_os_str().to_string_lossy().ends_with('/')
+}

@@ -1,0 +1,169 @@
+//! Graphviz DOT: one cluster per article, a box per node filled by its
+//! bearing on the motion, an edge from each node to its parent labelled
+//! `supports` or `opposes`, and dashed edges for cross-article links whose
+//! target is exported too. `rankdir=BT` puts each thesis on top, with its
+//! reasons below it, as a reader expects an argument map. `newrank=true` is
+//! needed: with the old ranking, links between clusters that form a cycle
+//! make `dot` fail with "trouble in init_rank" (seen on the bundled maps),
+//! and so does `constraint=false` on those links.
+
+use std::fmt::Write;
+
+use super::Selection;
+use crate::model::{Article, Bearing, Relation, bearing};
+
+/// Fill colours per bearing (colour-blind safe pair from ColorBrewer's Dark2,
+/// lightened so black text stays readable).
+fn fill(b: Option<Bearing>) -> &'static str {
+    match b {
+        Some(Bearing::For) => "#b3e2cd",
+        Some(Bearing::Against) => "#fdcdac",
+        Some(Bearing::Neither) => "#e0e0e0",
+        None => "#ffffff",
+    }
+}
+
+/// The DOT graph for a selection.
+pub fn render(sel: &Selection) -> String {
+    let nodes: usize = sel.articles.iter().map(|a| a.nodes.len()).sum();
+    let mut out = String::with_capacity(nodes * 400 + 512);
+    out.push_str("digraph mizan {\n");
+    out.push_str("  graph [rankdir=BT, fontname=\"sans-serif\", newrank=true, label=");
+    let legend = match sel.motion {
+        Some(m) => format!(
+            "Motion: {}\n{}\ngreen: for the motion · orange: against · grey: neither",
+            m.question_en, m.question_ar
+        ),
+        None => "green: for the motion · orange: against · grey: neither".to_owned(),
+    };
+    quoted(&mut out, &legend);
+    out.push_str("];\n");
+    out.push_str("  node [shape=box, style=\"rounded,filled\", fontname=\"sans-serif\"];\n");
+    out.push_str("  edge [fontname=\"sans-serif\", fontsize=10];\n");
+    for (i, a) in sel.articles.iter().enumerate() {
+        cluster(&mut out, i, a);
+    }
+    links(&mut out, sel);
+    out.push_str("}\n");
+    out
+}
+
+fn cluster(out: &mut String, i: usize, a: &Article) {
+    let m = &a.meta;
+    let _ = writeln!(out, "  subgraph cluster_{i} {{");
+    out.push_str("    label=");
+    let stance = m.stance.map_or("no stance", |s| s.name());
+    quoted(out, &format!("{} [{}]", m.title_en, stance));
+    out.push_str(";\n");
+    let bearings = bearing::derive(a);
+    for idx in a.preorder() {
+        let n = a.node(idx);
+        out.push_str("    ");
+        node_id(out, a.id(), &n.id);
+        out.push_str(" [label=");
+        let b = bearings.of(idx);
+        let label = format!(
+            "{} ({})\n{}\n{}",
+            n.id,
+            b.map_or("?", |b| b.name()),
+            wrap(&n.claim_en, 40),
+            wrap(&n.claim_ar, 40)
+        );
+        quoted(out, &label);
+        let _ = writeln!(out, ", fillcolor=\"{}\"];", fill(b));
+    }
+    for idx in a.preorder() {
+        let n = a.node(idx);
+        let Some(p) = n.parent else { continue };
+        out.push_str("    ");
+        node_id(out, a.id(), &n.id);
+        out.push_str(" -> ");
+        node_id(out, a.id(), &a.node(p).id);
+        let (label, color) = match n.relation {
+            Some(Relation::Opposes) => ("opposes", "#d95f02"),
+            _ => ("supports", "#1b9e77"),
+        };
+        let _ = writeln!(out, " [label=\"{label}\", color=\"{color}\"];");
+    }
+    out.push_str("  }\n");
+}
+
+/// Links between exported articles, dashed, outside the clusters.
+fn links(out: &mut String, sel: &Selection) {
+    for a in &sel.articles {
+        for idx in a.preorder() {
+            let n = a.node(idx);
+            for l in &n.links {
+                // A dangling link is `mizan check`'s to report, not an edge.
+                let Some((aid, nid)) = l.target().filter(|_| sel.resolves(&l.to)) else {
+                    continue;
+                };
+                out.push_str("  ");
+                node_id(out, a.id(), &n.id);
+                out.push_str(" -> ");
+                node_id(out, aid, nid);
+                let _ = writeln!(out, " [style=dashed, label=\"{}\"];", l.kind.name());
+            }
+        }
+    }
+}
+
+fn node_id(out: &mut String, article_id: &str, node_id: &str) {
+    quoted(out, &format!("{article_id}/{node_id}"));
+}
+
+/// A DOT double-quoted string: `"` and `\` escaped (a bare `\` would start
+/// one of Graphviz's `\N`, `\l` label escapes), line breaks as `\n`.
+fn quoted(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Breaks text into lines of at most `width` characters at spaces, so boxes
+/// stay narrow; a longer word stays whole.
+fn wrap(s: &str, width: usize) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut line = 0;
+    for word in s.split_whitespace() {
+        let w = word.chars().count();
+        if line > 0 && line + 1 + w > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += w;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Quotes and backslashes cannot end or bend a DOT string.
+    #[test]
+    fn quoting() {
+        let mut o = String::new();
+        quoted(&mut o, "a \"b\" \\N\nc");
+        assert_eq!(o, "\"a \\\"b\\\" \\\\N\\nc\"");
+    }
+
+    // Wrapping breaks at spaces and keeps every word.
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(wrap("aa bb cc", 5), "aa bb\ncc");
+        assert_eq!(wrap("قالت الولايات المتحدة", 10), "قالت\nالولايات\nالمتحدة");
+    }
+}

@@ -1,0 +1,242 @@
+//! `mizan import json`: a JSON export back into canonical RON map files.
+//!
+//! The document is checked whole before anything is written (schema name and
+//! version, parent indices, relation/bearing/stance names, safe file names),
+//! and a target file whose bytes differ from what would be written is a
+//! conflict: nothing is written unless the caller forces it, so an import can
+//! never silently overwrite a curator's changes.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::json::{Doc, JsonArticle, SCHEMA, VERSION};
+use crate::model::{
+    Article, ArticleMeta, Bearing, Link, LinkKind, Motion, Node, NodeIdx, Relation, Stance, Theme,
+};
+use crate::store::{MOTION_FILE, StoreError, canon, save};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("not a mizan JSON export: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("{0}")]
+    Invalid(String),
+    #[error(
+        "{} file(s) differ from the import and were left alone: {}",
+        .0.len(),
+        .0.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    )]
+    Conflict(Vec<PathBuf>),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What happened to each file of an import.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub written: Vec<PathBuf>,
+    pub unchanged: Vec<PathBuf>,
+}
+
+/// The files an import would write: (file name, canonical text).
+pub fn plan(json: &str) -> Result<Vec<(String, String)>, ImportError> {
+    let doc: Doc = serde_json::from_str(json)?;
+    if doc.schema != SCHEMA {
+        return Err(invalid(format!(
+            "schema is `{}`, expected `{SCHEMA}`",
+            doc.schema
+        )));
+    }
+    if doc.version != VERSION {
+        return Err(invalid(format!(
+            "schema version {} is not supported (this mizan reads version {VERSION})",
+            doc.version
+        )));
+    }
+    let mut files = Vec::with_capacity(doc.articles.len() + 1);
+    if let Some(m) = doc.motion {
+        let motion = Motion {
+            question_en: m.question_en.into(),
+            question_ar: m.question_ar.into(),
+            themes: m
+                .themes
+                .into_iter()
+                .map(|t| Theme {
+                    id: t.id.into(),
+                    en: t.en.into(),
+                    ar: t.ar.into(),
+                })
+                .collect(),
+        };
+        files.push((MOTION_FILE.to_owned(), canon::motion_to_string(&motion)));
+    }
+    for ja in doc.articles {
+        check_file_name(&ja.file)?;
+        if files.iter().any(|(f, _)| *f == ja.file) {
+            return Err(invalid(format!("two articles use the file `{}`", ja.file)));
+        }
+        let file = ja.file.clone();
+        let article = to_article(ja)?;
+        files.push((file, canon::article_to_string(&article)));
+    }
+    Ok(files)
+}
+
+/// Imports a JSON export into `dir`. Files already holding the same bytes
+/// are left untouched; differing ones are a [`ImportError::Conflict`] unless
+/// `force`.
+pub fn import(json: &str, dir: &Path, force: bool) -> Result<Report, ImportError> {
+    let files = plan(json)?;
+    let mut report = Report::default();
+    let mut conflicts = Vec::new();
+    let mut to_write = Vec::new();
+    for (name, text) in files {
+        let path = dir.join(&name);
+        match fs::read(&path) {
+            Ok(old) if old == text.as_bytes() => report.unchanged.push(path),
+            Ok(_) if !force => conflicts.push(path),
+            Ok(_) => to_write.push((path, text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => to_write.push((path, text)),
+            Err(e) => return Err(StoreError::io(&path, e).into()),
+        }
+    }
+    if !conflicts.is_empty() {
+        return Err(ImportError::Conflict(conflicts));
+    }
+    if !to_write.is_empty() {
+        fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+    }
+    for (path, text) in to_write {
+        save::save_atomic(&path, text.as_bytes())?;
+        report.written.push(path);
+    }
+    Ok(report)
+}
+
+fn invalid(msg: String) -> ImportError {
+    ImportError::Invalid(msg)
+}
+
+/// A file name must stay inside the target directory and be a map.
+fn check_file_name(name: &str) -> Result<(), ImportError> {
+    let ok = name.ends_with(".ron")
+        && name != MOTION_FILE
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\'])
+        && !name.chars().any(char::is_control);
+    if ok {
+        Ok(())
+    } else {
+        Err(invalid(format!(
+            "`{name}` is not a usable map file name (a `.ron` name without directories)"
+        )))
+    }
+}
+
+fn to_article(ja: JsonArticle) -> Result<Article, ImportError> {
+    let id = ja.id;
+    let at = |what: String| invalid(format!("article `{id}`: {what}"));
+    let stance = match ja.stance.as_deref() {
+        None => None,
+        Some(s) => Some(Stance::parse(s).ok_or_else(|| at(format!("unknown stance `{s}`")))?),
+    };
+    if ja.nodes.is_empty() {
+        return Err(at("has no nodes (the thesis is nodes[0])".into()));
+    }
+    let mut nodes: Vec<Node> = Vec::with_capacity(ja.nodes.len());
+    for (i, jn) in ja.nodes.into_iter().enumerate() {
+        let parent = match (i, jn.parent) {
+            (0, None) => None,
+            (0, Some(_)) => return Err(at("the thesis (nodes[0]) has a parent".into())),
+            (_, Some(p)) if p < i => Some(p as NodeIdx),
+            (_, p) => {
+                return Err(at(format!(
+                    "node `{}` needs a parent index before its own ({i}), found {p:?}",
+                    jn.id
+                )));
+            }
+        };
+        let relation = match jn.relation.as_deref() {
+            None => None,
+            Some("supports") => Some(Relation::Supports),
+            Some("opposes") => Some(Relation::Opposes),
+            Some(r) => return Err(at(format!("unknown relation `{r}`"))),
+        };
+        let bearing = match jn.bearing.as_deref() {
+            None => None,
+            Some("for") => Some(Bearing::For),
+            Some("against") => Some(Bearing::Against),
+            Some("neither") => Some(Bearing::Neither),
+            Some(b) => return Err(at(format!("unknown bearing `{b}`"))),
+        };
+        let mut links = Vec::with_capacity(jn.links.len());
+        for l in jn.links {
+            let kind = match l.kind.as_str() {
+                "agrees" => LinkKind::Agrees,
+                "contradicts" => LinkKind::Contradicts,
+                "rebuts" => LinkKind::Rebuts,
+                k => return Err(at(format!("unknown link kind `{k}`"))),
+            };
+            links.push(Link {
+                kind,
+                to: l.to.into(),
+            });
+        }
+        if let Some(p) = parent {
+            nodes[p as usize].children.push(i as NodeIdx);
+        }
+        nodes.push(Node {
+            id: jn.id.into(),
+            claim_en: jn.claim_en.into(),
+            claim_ar: jn.claim_ar.into(),
+            relation,
+            bearing,
+            quote: jn.quote.map(Into::into),
+            themes: jn.themes.into_iter().map(Into::into).collect(),
+            links,
+            note: jn.note.map(Into::into),
+            parent,
+            children: Vec::new(),
+        });
+    }
+    let boxed = |s: Option<String>| s.map(Into::into);
+    Ok(Article {
+        meta: ArticleMeta {
+            id: id.clone().into(),
+            title_en: ja.title_en.into(),
+            title_original: ja.title_original.into(),
+            author: boxed(ja.author),
+            outlet: boxed(ja.outlet),
+            date: boxed(ja.date),
+            date_inferred: ja.date_inferred,
+            language: ja.language.into(),
+            source: boxed(ja.source),
+            stance,
+            rationale_en: ja.rationale_en.into(),
+            rationale_ar: ja.rationale_ar.into(),
+        },
+        nodes,
+        root: 0,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Paths that would escape the target directory are refused.
+    #[test]
+    fn refuses_unsafe_file_names() {
+        for bad in ["../x.ron", "a/b.ron", ".hidden.ron", "x.txt", "motion.ron"] {
+            assert!(check_file_name(bad).is_err(), "{bad}");
+        }
+        assert!(check_file_name("000_abc.ron").is_ok());
+    }
+
+    // A document of another schema version is refused, not misread.
+    #[test]
+    fn refuses_other_versions() {
+        let doc = r#"{"schema":"mizan-maps","version":2,"articles":[]}"#;
+        assert!(matches!(plan(doc), Err(ImportError::Invalid(m)) if m.contains("version 2")));
+    }
+}

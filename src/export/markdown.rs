@@ -1,0 +1,209 @@
+//! A Markdown report for people: per article its metadata, stance and
+//! rationale, and the argument tree as nested lists with each node's
+//! relation, bearing, claims (English and Arabic) and quote; then a table of
+//! all exported articles by theme, counting the nodes on each side.
+
+use std::fmt::Write;
+
+use super::Selection;
+use crate::model::{Article, Bearing, NodeIdx, bearing};
+
+/// The Markdown report for a selection.
+pub fn render(sel: &Selection) -> String {
+    let nodes: usize = sel.articles.iter().map(|a| a.nodes.len()).sum();
+    let mut out = String::with_capacity(nodes * 600 + 1024);
+    match sel.motion {
+        Some(m) => {
+            out.push_str("# ");
+            esc(&mut out, &m.question_en);
+            out.push_str("\n\n");
+            esc(&mut out, &m.question_ar);
+            out.push_str("\n\n");
+        }
+        None => out.push_str("# mizan report\n\n"),
+    }
+    for a in &sel.articles {
+        article(&mut out, a);
+    }
+    table(&mut out, sel);
+    out
+}
+
+fn article(out: &mut String, a: &Article) {
+    let m = &a.meta;
+    out.push_str("## ");
+    esc(
+        out,
+        if m.title_en.is_empty() {
+            &m.id
+        } else {
+            &m.title_en
+        },
+    );
+    out.push_str("\n\n");
+    if !m.title_original.is_empty() {
+        out.push('*');
+        esc(out, &m.title_original);
+        out.push_str("*\n\n");
+    }
+    let by: Vec<&str> = [&m.author, &m.outlet, &m.date]
+        .into_iter()
+        .flatten()
+        .map(|s| &**s)
+        .collect();
+    let _ = write!(out, "`{}`", m.id);
+    for part in by {
+        out.push_str(" · ");
+        esc(out, part);
+    }
+    if m.date_inferred {
+        out.push_str(" (date inferred)");
+    }
+    out.push_str("\n\n");
+    let stance = m.stance.map_or("none", |s| s.name());
+    let _ = write!(out, "**Stance: {stance}.** ");
+    esc(out, &m.rationale_en);
+    out.push_str("\n\n");
+    if !m.rationale_ar.is_empty() {
+        esc(out, &m.rationale_ar);
+        out.push_str("\n\n");
+    }
+    let bearings = bearing::derive(a);
+    let mut stack: Vec<(NodeIdx, usize)> = vec![(a.root, 0)];
+    while let Some((idx, depth)) = stack.pop() {
+        let n = a.node(idx);
+        let pad = "  ".repeat(depth);
+        let rel = n.relation.map_or("thesis", |r| r.name());
+        let b = bearings.of(idx).map_or("bearing unknown", Bearing::name);
+        let _ = write!(out, "{pad}- **{rel}** ({b}, `{}`): ", n.id);
+        esc(out, &n.claim_en);
+        out.push('\n');
+        if !n.claim_ar.is_empty() {
+            let _ = write!(out, "{pad}  ");
+            esc(out, &n.claim_ar);
+            out.push('\n');
+        }
+        if let Some(q) = &n.quote {
+            let _ = write!(out, "{pad}  > «");
+            esc(out, q);
+            out.push_str("»\n");
+        }
+        if !n.themes.is_empty() || !n.links.is_empty() {
+            let _ = write!(out, "{pad}  ");
+            let mut first = true;
+            for t in &n.themes {
+                out.push_str(if first { "themes: " } else { ", " });
+                first = false;
+                esc(out, t);
+            }
+            for l in &n.links {
+                out.push_str(if first { "" } else { "; " });
+                first = false;
+                let _ = write!(out, "{} `{}`", l.kind.name(), l.to);
+            }
+            out.push('\n');
+        }
+        stack.extend(n.children.iter().rev().map(|&c| (c, depth + 1)));
+    }
+    out.push('\n');
+}
+
+/// Articles × themes: per cell the number of nodes on that theme bearing for
+/// and against the motion, so a reader sees who argues what where.
+fn table(out: &mut String, sel: &Selection) {
+    let Some(motion) = sel.motion else { return };
+    out.push_str("## Comparison by theme\n\n| Theme |");
+    for a in &sel.articles {
+        out.push(' ');
+        cell(out, a.id());
+        out.push_str(" |");
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"---|".repeat(sel.articles.len()));
+    out.push_str("\n| *stance* |");
+    for a in &sel.articles {
+        let _ = write!(out, " {} |", a.meta.stance.map_or("—", |s| s.name()));
+    }
+    out.push('\n');
+    let tallies: Vec<_> = sel.articles.iter().map(|a| tally(a)).collect();
+    for theme in &motion.themes {
+        out.push_str("| ");
+        cell(out, &theme.en);
+        out.push_str(" |");
+        for t in &tallies {
+            let (f, ag, other) = t
+                .iter()
+                .find(|(id, ..)| **id == *theme.id)
+                .map_or((0, 0, 0), |&(_, f, a, o)| (f, a, o));
+            // Zero counts are left out so the table reads at a glance.
+            let parts: Vec<String> = [(f, "for"), (ag, "against"), (other, "other")]
+                .iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, w)| format!("{n} {w}"))
+                .collect();
+            let text = if parts.is_empty() {
+                "—".to_owned()
+            } else {
+                parts.join(" · ")
+            };
+            let _ = write!(out, " {text} |");
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+/// Per theme id: nodes bearing for, against, and neither/unknown.
+fn tally(a: &Article) -> Vec<(&str, usize, usize, usize)> {
+    let bearings = bearing::derive(a);
+    let mut out: Vec<(&str, usize, usize, usize)> = Vec::new();
+    for idx in a.preorder() {
+        for t in &a.node(idx).themes {
+            let pos = match out.iter().position(|(id, ..)| *id == &**t) {
+                Some(p) => p,
+                None => {
+                    out.push((t, 0, 0, 0));
+                    out.len() - 1
+                }
+            };
+            match bearings.of(idx) {
+                Some(Bearing::For) => out[pos].1 += 1,
+                Some(Bearing::Against) => out[pos].2 += 1,
+                _ => out[pos].3 += 1,
+            }
+        }
+    }
+    out
+}
+
+/// Escapes Markdown's inline syntax; line breaks become spaces so a claim
+/// cannot end its list item.
+fn esc(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+}
+
+fn cell(out: &mut String, s: &str) {
+    esc(out, s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Syntax characters are escaped so claims render as written.
+    #[test]
+    fn escapes_inline_syntax() {
+        let mut o = String::new();
+        esc(&mut o, "a|b *c* [d]\nقال");
+        assert_eq!(o, "a\\|b \\*c\\* \\[d\\] قال");
+    }
+}

@@ -1,0 +1,197 @@
+//! Exports of the maps to other tools' formats — Argdown, Graphviz DOT, JSON,
+//! Markdown — and the import of the JSON form back into canonical RON.
+//!
+//! Every exporter renders a [`Selection`] (the motion and some articles, in
+//! corpus order) to a `String`; nothing here prints. Writing files is left to
+//! [`write_file`] (atomic, via `store::save`) so the CLI and the TUI share it.
+//! Exporters read only `model`; import also uses `store::canon`, because the
+//! canonical writer is what makes export → import byte-identical.
+
+pub mod argdown;
+pub mod dot;
+pub mod import;
+pub mod json;
+pub mod markdown;
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{Article, Corpus, Motion};
+use crate::store::{StoreError, save};
+
+/// The formats `mizan export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Argdown,
+    Dot,
+    Json,
+    Markdown,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Argdown, Format::Dot, Format::Json, Format::Markdown];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Argdown => "argdown",
+            Format::Dot => "dot",
+            Format::Json => "json",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Argdown => "argdown",
+            Format::Dot => "dot",
+            Format::Json => "json",
+            Format::Markdown => "md",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("no article with id `{0}`")]
+    UnknownArticle(String),
+    #[error("{}: the map does not parse, so it cannot be exported (see `mizan check`)", .0.display())]
+    Broken(PathBuf),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// What an export covers: the motion and some articles, in corpus order.
+#[derive(Debug, Clone)]
+pub struct Selection<'a> {
+    pub motion: Option<&'a Motion>,
+    pub articles: Vec<&'a Article>,
+    /// File name of each article's map (e.g. `a1.ron`), parallel to `articles`;
+    /// the JSON export records it so that import writes the same file.
+    pub files: Vec<String>,
+}
+
+impl<'a> Selection<'a> {
+    /// The articles with these ids (all articles, possibly none, when `ids`
+    /// is empty). An
+    /// unknown id is an error; so is a map that does not parse when all are
+    /// asked for, since leaving it out silently would lose it.
+    pub fn new(corpus: &'a Corpus, ids: &[String]) -> Result<Selection<'a>, ExportError> {
+        let mut picked: Vec<u32> = Vec::new();
+        if ids.is_empty() {
+            for (i, entry) in corpus.maps.iter().enumerate() {
+                if entry.article.is_none() {
+                    return Err(ExportError::Broken(entry.path.clone()));
+                }
+                picked.push(i as u32);
+            }
+        } else {
+            for id in ids {
+                let map = corpus
+                    .map_of(id)
+                    .ok_or_else(|| ExportError::UnknownArticle(id.clone()))?;
+                if !picked.contains(&map) {
+                    picked.push(map);
+                }
+            }
+            picked.sort_unstable();
+        }
+        let mut sel = Selection {
+            motion: corpus.motion.as_ref(),
+            articles: Vec::with_capacity(picked.len()),
+            files: Vec::with_capacity(picked.len()),
+        };
+        for map in picked {
+            let entry = &corpus.maps[map as usize];
+            if let Some(a) = &entry.article {
+                sel.articles.push(a);
+                sel.files.push(file_name(&entry.path, a));
+            }
+        }
+        Ok(sel)
+    }
+
+    /// The same selection narrowed to one of its articles.
+    pub fn only(&self, i: usize) -> Selection<'a> {
+        Selection {
+            motion: self.motion,
+            articles: vec![self.articles[i]],
+            files: vec![self.files[i].clone()],
+        }
+    }
+
+    /// Whether an article with this id is part of the export.
+    pub fn contains(&self, article_id: &str) -> bool {
+        self.articles.iter().any(|a| a.id() == article_id)
+    }
+
+    /// Whether a link target `article-id/node-id` is a node of this export,
+    /// so the link can become an edge; otherwise exporters keep it as a
+    /// note, because an edge to a missing node would invent one.
+    pub fn resolves(&self, to: &str) -> bool {
+        to.split_once('/').is_some_and(|(aid, nid)| {
+            self.articles
+                .iter()
+                .any(|a| a.id() == aid && a.find(nid).is_some())
+        })
+    }
+}
+
+fn file_name(path: &Path, a: &Article) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| format!("{}.ron", a.id()))
+}
+
+/// Renders a selection in one format as one document.
+pub fn render(sel: &Selection, format: Format) -> Result<String, ExportError> {
+    Ok(match format {
+        Format::Argdown => argdown::render(sel),
+        Format::Dot => dot::render(sel),
+        Format::Json => json::render(sel)?,
+        Format::Markdown => markdown::render(sel),
+    })
+}
+
+/// A file name for exporting this selection: the article's id when there is
+/// one article, `mizan-<n>-articles` otherwise; with the format's extension.
+pub fn default_file_name(sel: &Selection, format: Format) -> String {
+    let stem = match sel.articles.as_slice() {
+        [one] => safe_stem(one.id()),
+        many => format!("mizan-{}-articles", many.len()),
+    };
+    format!("{stem}.{}", format.extension())
+}
+
+/// An article id made safe as a file name stem (ids may hold any non-space,
+/// non-`/` character).
+fn safe_stem(id: &str) -> String {
+    let s: String = id
+        .chars()
+        .map(|c| match c {
+            '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    match s.strip_prefix('.') {
+        Some(rest) => format!("_{rest}"),
+        None => s,
+    }
+}
+
+/// Exports a selection to `dir/<default file name>` atomically and returns
+/// the path written — what the TUI's `x` key calls.
+pub fn export_to_dir(sel: &Selection, format: Format, dir: &Path) -> Result<PathBuf, ExportError> {
+    let path = dir.join(default_file_name(sel, format));
+    write_file(sel, format, &path)?;
+    Ok(path)
+}
+
+/// Renders a selection and writes it to `path` atomically.
+pub fn write_file(sel: &Selection, format: Format, path: &Path) -> Result<(), ExportError> {
+    let text = render(sel, format)?;
+    save::save_atomic(path, text.as_bytes())?;
+    Ok(())
+}
