@@ -248,3 +248,24 @@ fn arabic_search_in_terminal() {
     t.keys(&["q"]);
     t.wait_for("[exit 0]");
 }
+
+// A comparison opened in the real terminal, and Enter jumps into a node.
+#[test]
+fn compare_and_jump() {
+    let Some(t) = Tmux::start("compare") else {
+        return;
+    };
+    t.type_line(&command_line(""));
+    t.wait_for("Alpha: withdraw soon");
+    t.keys(&["c"]);
+    t.wait_for("Compare alpha with");
+    t.run(&["send-keys", "-t", "t", "-l", "beta"]);
+    t.keys(&["Enter"]);
+    let s = t.wait_for("only A");
+    assert!(s.contains("ISIS remains a threat."), "{s}");
+    t.keys(&["Tab", "Enter"]);
+    let s = t.wait_for("beta/thesis");
+    assert!(!s.contains("only A"), "back in the browser:\n{s}");
+    t.keys(&["q"]);
+    t.wait_for("[exit 0]");
+}

@@ -222,15 +222,15 @@ fn render_matrix(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
             .and_then(|m| m.theme(id))
             .map_or_else(|| id.to_string(), |t| format!("{} · {}", t.en, t.ar))
     });
-    lines.push(Line::styled(
-        format!(
-            "{:>n$}{}",
-            "",
-            theme_name.unwrap_or_default(),
-            n = NAME as usize
-        ),
+    let mut named = one_line(
+        &app.layout_cache,
+        &theme_name.unwrap_or_default(),
+        inner.width.saturating_sub(NAME),
+        app.bidi,
         p.title,
-    ));
+    );
+    named.spans.insert(0, Span::raw(" ".repeat(NAME as usize)));
+    lines.push(named);
     for (i, a) in s.ov.articles.iter().enumerate().skip(s.row_offset).take(h) {
         let Some(art) = app.corpus.article(a.map) else {
             continue;

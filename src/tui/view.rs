@@ -354,8 +354,8 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// Key hints made from the keymap, so they show the user's bindings.
-fn hint(app: &App, action: Action, label: &str) -> Vec<Span<'static>> {
-    match app.keymap.keys_for(Mode::Normal, action).first() {
+fn hint(app: &App, mode: Mode, action: Action, label: &str) -> Vec<Span<'static>> {
+    match app.keymap.keys_for(mode, action).first() {
         Some(k) => vec![
             Span::styled(k.to_string(), app.palette.key),
             Span::styled(format!(" {label}  "), app.palette.dim),
@@ -370,17 +370,38 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!(" {f} "), app.palette.warning));
     } else {
         spans.push(Span::raw(" "));
-        for (a, l) in [
-            (Action::Help, "help"),
-            (Action::Toggle, "open/fold"),
-            (Action::FocusNext, "pane"),
-            (Action::ToggleLanguage, "EN/AR"),
-            (Action::ToggleSource, "source"),
-            (Action::FollowLink, "follow link"),
-            (Action::JumpBack, "back"),
-            (Action::Quit, "quit"),
-        ] {
-            spans.extend(hint(app, a, l));
+        let (mode, hints): (Mode, &[(Action, &str)]) = match app.screen {
+            Screen::Overview(_) => (
+                Mode::Overview,
+                &[
+                    (Action::Help, "help"),
+                    (Action::Right, "theme"),
+                    (Action::Down, "article"),
+                    (Action::FocusNext, "cell/nodes"),
+                    (Action::Accept, "open"),
+                    (Action::Compare, "compare"),
+                    (Action::Close, "back"),
+                ],
+            ),
+            _ => (
+                Mode::Normal,
+                &[
+                    (Action::Help, "help"),
+                    (Action::Toggle, "open/fold"),
+                    (Action::FocusNext, "pane"),
+                    (Action::Search, "search"),
+                    (Action::Compare, "compare"),
+                    (Action::Overview, "overview"),
+                    (Action::ToggleLanguage, "EN/AR"),
+                    (Action::ToggleSource, "source"),
+                    (Action::FollowLink, "link"),
+                    (Action::JumpBack, "back"),
+                    (Action::Quit, "quit"),
+                ],
+            ),
+        };
+        for &(a, l) in hints {
+            spans.extend(hint(app, mode, a, l));
         }
     }
     let line = Line::from(spans);
