@@ -313,3 +313,41 @@ fn curator_findings() {
         diags[1]
     );
 }
+
+/// An article whose tree is `levels` deep (the thesis is level 1).
+fn nested(levels: usize) -> String {
+    let mut s = String::from("Article(id: \"deep\", stance: Pro, thesis: ");
+    for i in 0..levels {
+        s.push_str(&format!(
+            "Node(id: \"n{i}\", claim_en: \"x\", claim_ar: \"ي\", relation: Supports, themes: [\"t\"], children: ["
+        ));
+    }
+    s.push_str(&"])".repeat(levels));
+    s.push(')');
+    s
+}
+
+// The depth limit is what its message says: 100 levels load, 101 do not.
+#[test]
+fn depth_limit_is_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("motion.ron"), MOTION).unwrap();
+    fs::write(
+        dir.path().join("deep.ron"),
+        nested(mizan::store::load::MAX_DEPTH),
+    )
+    .unwrap();
+    let corpus = load_dir(dir.path()).unwrap();
+    assert_eq!(corpus.node_count(), mizan::store::load::MAX_DEPTH);
+    fs::write(
+        dir.path().join("deep.ron"),
+        nested(mizan::store::load::MAX_DEPTH + 1),
+    )
+    .unwrap();
+    let corpus = load_dir(dir.path()).unwrap();
+    let err = corpus.maps[0]
+        .error
+        .as_ref()
+        .expect("101 levels are refused");
+    assert!(err.message.contains("deeper than 100 levels"), "{err}");
+}

@@ -24,8 +24,9 @@ pub const MOTION_FILE: &str = "motion.ron";
 fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
-        // Each tree level is a struct plus its `children` list.
-        .with_recursion_limit(2 * MAX_DEPTH + 4)
+        // ron counts four levels per tree level (the node, its `children`
+        // list, the list's element and the node's fields); measured.
+        .with_recursion_limit(4 * MAX_DEPTH + 4)
 }
 
 /// Loads every `*.ron` in `dir`. Fails only when the directory itself cannot
