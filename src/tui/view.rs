@@ -34,10 +34,11 @@ pub fn areas(screen: Rect) -> Areas {
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
-    let (list_w, right_pct) = if screen.width >= 110 {
-        (32, 40)
-    } else {
-        (24, 36)
+    // The tree is where people read: it gets what the list and detail spare.
+    let (list_w, right_pct) = match screen.width {
+        140.. => (32, 38),
+        100..140 => (26, 36),
+        _ => (22, 34),
     };
     let [list, tree, right] = body.layout(&Layout::horizontal([
         Constraint::Length(list_w),
