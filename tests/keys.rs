@@ -252,3 +252,24 @@ fn config_rebinds_keys() {
     assert_eq!(a.selected, 1);
     assert_eq!(a.bidi, mizan::text::BidiMode::Off);
 }
+
+// x asks for a format and writes the article there, saying where.
+#[test]
+fn export_from_the_ui() {
+    let mut a = app();
+    let dir = tempfile::tempdir().unwrap();
+    a.export_dir = dir.path().to_path_buf();
+    press(&mut a, "x");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Export { .. })));
+    press(&mut a, "j j j Enter");
+    mizan::tui::effects::run(&mut a);
+    let path = dir.path().join("alpha.md");
+    let text = std::fs::read_to_string(&path).expect("the Markdown export was written");
+    assert!(text.contains("Alpha: withdraw soon"));
+    assert!(
+        a.flash
+            .as_deref()
+            .unwrap_or("")
+            .contains(&path.display().to_string())
+    );
+}

@@ -39,6 +39,11 @@ pub enum Overlay {
     Search(Box<super::search_view::SearchState>),
     /// Choosing the article to compare with.
     Picker(Box<super::screens::PickerState>),
+    /// Choosing the format to export these articles in.
+    Export {
+        articles: Vec<String>,
+        selected: usize,
+    },
     Message {
         title: String,
         lines: Vec<String>,
@@ -120,6 +125,10 @@ pub struct App {
     /// The search index and worker, made on the first `/`.
     pub search: Option<super::search_view::Engine>,
     pub screen: Screen,
+    /// What `update` asked for, for the loop to run (see `effects`).
+    pub effects: Vec<super::effects::Effect>,
+    /// Where `x` writes exports.
+    pub export_dir: PathBuf,
     /// Laid-out text kept between frames.
     pub layout_cache: RefCell<super::bidi_line::LayoutCache>,
 }
@@ -196,6 +205,8 @@ impl App {
             search: None,
             layout_cache: RefCell::default(),
             screen: Screen::Browse,
+            effects: Vec::new(),
+            export_dir: PathBuf::from("."),
         };
         app.ensure_tree();
         app

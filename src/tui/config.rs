@@ -7,6 +7,7 @@
 //!     bidi: terminal,                 // mizan | terminal | off | auto
 //!     sources: "/home/me/seeds",      // the articles' full texts
 //!     colors: {"pro": "light-green", "selection": "#303848"},
+//!     export_dir: "/home/me/exports",
 //!     keys: [
 //!         (mode: normal, key: "C-n", action: down),
 //!     ],
@@ -45,6 +46,9 @@ pub struct Config {
     pub colors: HashMap<String, String>,
     #[serde(default)]
     pub keys: Vec<UserBinding>,
+    /// Where `x` writes exports [default: the working directory].
+    #[serde(default)]
+    pub export_dir: Option<PathBuf>,
 }
 
 /// Reads a config file. `Ok(None)` when it does not exist; `Err` carries a

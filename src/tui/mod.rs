@@ -8,6 +8,7 @@ pub mod bidi_line;
 pub mod compare_view;
 pub mod config;
 mod detail;
+pub mod effects;
 pub mod key;
 pub mod keymap;
 pub mod line_edit;
@@ -91,6 +92,9 @@ pub fn setup(opts: &Options, env: &dyn Fn(&str) -> Option<String>) -> Result<App
         bidi,
         bidi_reason,
     });
+    if let Some(d) = config.export_dir {
+        app.export_dir = d;
+    }
     if errors > 0 {
         app.flash = Some(format!(
             "{errors} problems in the maps (marked !; `mizan check` lists them)"
@@ -146,6 +150,7 @@ fn event_loop(app: &mut App, stop: &std::sync::atomic::AtomicBool) -> Result<(),
             handle(app, event::read()?);
             timeout = Duration::ZERO;
         }
+        effects::run(app);
         if app.should_quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }

@@ -178,6 +178,16 @@ pub fn compare(app: &mut App, action: Action) {
             open_node(app, NodeRef { map, node });
         }
         Action::Overview => open_overview(app),
+        Action::Export => {
+            let ids = [s.cmp.a, s.cmp.b]
+                .iter()
+                .filter_map(|&m| app.corpus.article(m).map(|a| a.meta.id.to_string()))
+                .collect();
+            app.overlays.push(Overlay::Export {
+                articles: ids,
+                selected: 0,
+            });
+        }
         _ => {}
     }
 }

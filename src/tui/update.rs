@@ -115,7 +115,15 @@ pub fn update(app: &mut App, action: Action) {
         Action::Search => app.overlays.push(Overlay::Search(Box::default())),
         Action::Compare => screens::open_picker(app),
         Action::Overview => screens::open_overview(app),
-        Action::Export => app.flash = Some("export from the UI is not built yet".into()),
+        Action::Export => {
+            if let Some(a) = app.corpus.article(app.map()) {
+                let articles = vec![a.meta.id.to_string()];
+                app.overlays.push(Overlay::Export {
+                    articles,
+                    selected: 0,
+                });
+            }
+        }
         Action::Accept
         | Action::DeleteBack
         | Action::DeleteWord
@@ -173,6 +181,26 @@ fn overlay(app: &mut App, action: Action) {
     };
     let scroll = match top {
         Overlay::Help { scroll } | Overlay::Message { scroll, .. } => scroll,
+        Overlay::Export { articles, selected } => {
+            let n = crate::export::Format::ALL.len();
+            match action {
+                Action::Close => {
+                    app.overlays.pop();
+                }
+                Action::Quit => app.should_quit = true,
+                Action::Down => *selected = (*selected + 1).min(n - 1),
+                Action::Up => *selected = selected.saturating_sub(1),
+                Action::Accept => {
+                    let format = crate::export::Format::ALL[*selected];
+                    let articles = std::mem::take(articles);
+                    app.overlays.pop();
+                    app.effects
+                        .push(super::effects::Effect::Export { articles, format });
+                }
+                _ => {}
+            }
+            return;
+        }
         Overlay::Search(_) | Overlay::Picker(_) => return,
     };
     match action {

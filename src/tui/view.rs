@@ -77,6 +77,9 @@ pub fn view(app: &App, frame: &mut Frame) {
         match o {
             Overlay::Search(s) => super::search_view::render(app, s, a.screen, buf),
             Overlay::Picker(p) => render_picker(app, p, a.screen, buf),
+            Overlay::Export { articles, selected } => {
+                render_export(app, articles, *selected, a.screen, buf)
+            }
             _ => render_overlay(app, o, a.screen, buf),
         }
     }
@@ -102,6 +105,38 @@ fn render_browse(app: &App, buf: &mut Buffer) {
         detail::render(app, inner, buf);
     }
     render_status(app, a.status, buf);
+}
+
+/// The export format chooser.
+fn render_export(app: &App, articles: &[String], selected: usize, screen: Rect, buf: &mut Buffer) {
+    let p = &app.palette;
+    let area = centered(screen, 50, 40);
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(p.border_focus)
+        .title(Span::styled(" Export — Enter writes, Esc closes ", p.title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let mut lines = vec![
+        Line::raw(articles.join(" + ")),
+        Line::styled(format!("into {}", app.export_dir.display()), p.dim),
+        Line::default(),
+    ];
+    for (i, f) in crate::export::Format::ALL.iter().enumerate() {
+        let what = match f {
+            crate::export::Format::Argdown => "Argdown (argdown.org)",
+            crate::export::Format::Dot => "Graphviz DOT",
+            crate::export::Format::Json => "JSON (docs/json-schema.md)",
+            crate::export::Format::Markdown => "Markdown report",
+        };
+        let mut l = Line::raw(format!("  {what:<28} .{}", f.extension()));
+        if i == selected {
+            l = l.patch_style(p.selection);
+        }
+        lines.push(l);
+    }
+    Paragraph::new(lines).render(inner, buf);
 }
 
 /// The article picker for a comparison: its query line and the matches.
@@ -439,7 +474,7 @@ fn render_overlay(app: &App, o: &Overlay, screen: Rect, buf: &mut Buffer) {
     let area = centered(screen, 80, 85);
     Clear.render(area, buf);
     let (title, lines, scroll): (String, Vec<Line>, usize) = match o {
-        Overlay::Search(_) | Overlay::Picker(_) => return,
+        Overlay::Search(_) | Overlay::Picker(_) | Overlay::Export { .. } => return,
         Overlay::Help { scroll } => (" Keys — Esc closes ".into(), help_lines(app), *scroll),
         Overlay::Message {
             title,
