@@ -6,6 +6,8 @@
 //! 2. Frame time at 200×60 with a synthetic corpus (default 20,000 × 50 =
 //!    1,000,000 nodes) in memory: median and 95th percentile over a walk
 //!    through the list, the tree (all expanded), the detail and the help.
+//! 3. Opening a comparison of two 5,000-node articles and drawing its first
+//!    frame at 200x60 (median of 20).
 use std::time::{Duration, Instant};
 
 use mizan::model::{Corpus, MapEntry};
@@ -33,6 +35,30 @@ fn press(app: &mut App, keys: &str) {
 fn pct(v: &mut [Duration], p: f64) -> Duration {
     v.sort();
     v[((v.len() as f64 - 1.0) * p).round() as usize]
+}
+
+/// An app over articles already in memory.
+fn app_over(articles: Vec<mizan::model::Article>, motion: mizan::model::Motion) -> App {
+    let maps = articles
+        .into_iter()
+        .map(|a| MapEntry {
+            path: format!("{}.ron", a.meta.id).into(),
+            positions: Vec::new(),
+            error: None,
+            article: Some(a),
+        })
+        .collect();
+    let corpus = Corpus::new(Some(motion), "motion.ron".into(), maps);
+    App::new(Setup {
+        corpus,
+        maps_dir: ".".into(),
+        sources: None,
+        diagnostics: Vec::new(),
+        keymap: Keymap::default_map(),
+        palette: Palette::colored(),
+        bidi: mizan::text::BidiMode::Mizan,
+        bidi_reason: String::new(),
+    })
 }
 
 fn main() {
@@ -65,32 +91,13 @@ fn main() {
     // 2. A large corpus in memory.
     let t = Instant::now();
     let (motion, arts) = mizan::synthetic::generate(articles, per, 1);
-    let maps = arts
-        .into_iter()
-        .map(|a| MapEntry {
-            path: format!("{}.ron", a.meta.id).into(),
-            positions: Vec::new(),
-            error: None,
-            article: Some(a),
-        })
-        .collect();
-    let corpus = Corpus::new(Some(motion), "motion.ron".into(), maps);
-    let nodes = corpus.node_count();
+    let nodes = articles * per;
     println!(
         "generated {articles} articles, {nodes} nodes in {:.1?}",
         t.elapsed()
     );
     let t = Instant::now();
-    let mut app = App::new(Setup {
-        corpus,
-        maps_dir: ".".into(),
-        sources: None,
-        diagnostics: Vec::new(),
-        keymap: Keymap::default_map(),
-        palette: Palette::colored(),
-        bidi: mizan::text::BidiMode::Mizan,
-        bidi_reason: String::new(),
-    });
+    let mut app = app_over(arts, motion);
     app.areas = view::areas(Rect::new(0, 0, 200, 60));
     println!("App::new over {nodes} nodes: {:.1?}", t.elapsed());
     let mut term = Terminal::new(TestBackend::new(200, 60)).expect("backend");
@@ -125,5 +132,27 @@ fn main() {
     let max = pct(&mut times, 1.0);
     println!(
         "frame at 200x60 with {nodes} nodes loaded: median {median:.2?}, p95 {p95:.2?}, max {max:.2?} over {n} frames"
+    );
+    drop(app);
+
+    // 3. A comparison of two 5,000-node articles: build + first frame.
+    let (motion, arts) = mizan::synthetic::generate(2, 5_000, 3);
+    let mut app = app_over(arts, motion);
+    app.areas = view::areas(Rect::new(0, 0, 200, 60));
+    let mut times = Vec::new();
+    for _ in 0..20 {
+        app.screen = mizan::tui::app::Screen::Browse;
+        let mut term = Terminal::new(TestBackend::new(200, 60)).expect("backend");
+        // A fresh layout cache: the first frame of a comparison lays out its text.
+        app.layout_cache = Default::default();
+        let t = Instant::now();
+        mizan::tui::screens::open_compare(&mut app, 0, 1);
+        term.draw(|f| view::view(&app, f)).expect("draw");
+        times.push(t.elapsed());
+    }
+    let median = pct(&mut times, 0.5);
+    let max = pct(&mut times, 1.0);
+    println!(
+        "comparison of two 5,000-node articles, build + first frame at 200x60: median {median:.2?}, max {max:.2?} over 20"
     );
 }

@@ -52,8 +52,10 @@ fn any_size_draws() {
         }
         press(&mut a, "Esc");
     }
-    resize(&mut a, 20, 5);
-    insta::assert_snapshot!(screen(&a));
+    for (w, h) in [(1, 1), (20, 5), (300, 100)] {
+        resize(&mut a, w, h);
+        insta::assert_snapshot!(format!("size_{w}x{h}"), screen(&a));
+    }
 }
 
 // NO_COLOR gives a palette without colours, yet the badges still read.

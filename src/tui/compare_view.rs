@@ -268,124 +268,54 @@ fn render_head(app: &App, map: u32, focused: bool, area: Rect, buf: &mut Buffer)
     Paragraph::new(vec![first, second]).render(area, buf);
 }
 
+/// Draws only the body lines in the window: a row of a large comparison can
+/// hold thousands of nodes, and laying out text that is not shown would
+/// cost more than the whole frame budget.
 fn render_body(app: &App, s: &CompareState, area: Rect, buf: &mut Buffer) {
     let p = &app.palette;
     let half = area.width.saturating_sub(3) / 2;
     let selected = s.items().get(s.sel).copied();
-    let mut lines: Vec<Line> = Vec::new();
-    let end = s.offset + area.height as usize;
+    let (from, to) = (s.offset, s.offset + area.height as usize);
+    let mut lines: Vec<Line> = Vec::with_capacity(area.height as usize);
+    let mut at = 0;
     for r in s.visible_rows() {
-        if lines.len() >= end {
+        let height = s.height(r);
+        if at + height <= from {
+            at += height;
+            continue;
+        }
+        if at >= to {
             break;
         }
         let row = &s.cmp.rows[r];
-        let (label, vstyle) = verdict_style(app, row.verdict);
-        let theme = app
-            .corpus
-            .motion
-            .as_ref()
-            .and_then(|m| m.theme(&row.theme))
-            .map_or_else(
-                || row.theme.to_string(),
-                |t| {
-                    if app.lang == Lang::Ar {
-                        t.ar.to_string()
-                    } else {
-                        t.en.to_string()
-                    }
-                },
-            );
-        let tallies = format!(
-            "  A ▲{} ▼{} ◆{}  B ▲{} ▼{} ◆{}",
-            row.a.tally.for_,
-            row.a.tally.against,
-            row.a.tally.neither,
-            row.b.tally.for_,
-            row.b.tally.against,
-            row.b.tally.neither
-        );
-        let mut head = vec![Span::styled(format!("{label:<9}"), vstyle)];
-        head.extend(
-            one_line(
-                &app.layout_cache,
-                &theme,
-                area.width.saturating_sub(40),
-                app.bidi,
-                p.title,
-            )
-            .spans,
-        );
-        head.push(Span::styled(tallies, p.dim));
-        lines.push(Line::from(head));
-        let n = row.a.entries.len().max(row.b.entries.len()).max(1);
-        for i in 0..n {
-            let mut spans = Vec::new();
-            for (side, map) in [(Side::A, s.cmp.a), (Side::B, s.cmp.b)] {
-                let col = row.side(side);
-                let is_sel = selected == Some((r, Some(i))) && s.side == side
-                    || selected == Some((r, None)) && s.side == side && i == 0;
-                let cell = match (col.entries.get(i), app.corpus.article(map)) {
-                    (Some(e), Some(a)) => {
-                        let n = a.node(e.node);
-                        let claim = if app.lang == Lang::Ar {
-                            &n.claim_ar
-                        } else {
-                            &n.claim_en
-                        };
-                        let mut l = one_line(
-                            &app.layout_cache,
-                            claim,
-                            half.saturating_sub(2),
-                            app.bidi,
-                            Style::new(),
-                        );
-                        l.spans.insert(
-                            0,
-                            Span::styled(
-                                format!("{} ", bearing_glyph(e.bearing)),
-                                p.bearing(e.bearing),
-                            ),
-                        );
-                        l
-                    }
-                    _ if i == 0 && col.entries.is_empty() => {
-                        Line::styled("  (nothing on this theme)", p.dim)
-                    }
-                    _ => Line::default(),
-                };
-                let mut cell = cell;
-                let w = cell.width();
-                cell.spans
-                    .push(Span::raw(" ".repeat((half as usize).saturating_sub(w))));
-                if is_sel {
-                    cell = cell.patch_style(p.selection);
-                }
-                spans.extend(cell.spans);
-                if side == Side::A {
-                    spans.push(Span::styled(" │ ", p.border));
-                }
+        if at >= from {
+            lines.push(row_head(app, row, area.width));
+        }
+        at += 1;
+        for i in 0..row.a.entries.len().max(row.b.entries.len()).max(1) {
+            if at >= to {
+                break;
             }
-            lines.push(Line::from(spans));
+            if at >= from {
+                let mut spans = Vec::new();
+                for side in [Side::A, Side::B] {
+                    let is_sel = s.side == side
+                        && (selected == Some((r, Some(i)))
+                            || selected == Some((r, None)) && i == 0);
+                    spans.extend(entry_cell(app, s, r, side, i, half, is_sel).spans);
+                    if side == Side::A {
+                        spans.push(Span::styled(" │ ", p.border));
+                    }
+                }
+                lines.push(Line::from(spans));
+            }
+            at += 1;
         }
         for &li in &row.links {
-            let Some(l) = s.cmp.links.get(li as usize) else {
-                continue;
-            };
-            let (an, bn) = (
-                app.corpus
-                    .article(s.cmp.a)
-                    .map(|a| a.node(l.a_node).id.to_string())
-                    .unwrap_or_default(),
-                app.corpus
-                    .article(s.cmp.b)
-                    .map(|a| a.node(l.b_node).id.to_string())
-                    .unwrap_or_default(),
-            );
-            let arrow = match l.from {
-                Side::A => format!("  ↳ A:{an} {} B:{bn}", l.kind.name()),
-                Side::B => format!("  ↳ B:{bn} {} A:{an}", l.kind.name()),
-            };
-            lines.push(Line::styled(arrow, p.key));
+            if at >= from && at < to {
+                lines.push(link_line(app, s, li));
+            }
+            at += 1;
         }
     }
     if s.visible_rows().next().is_none() {
@@ -394,10 +324,115 @@ fn render_body(app: &App, s: &CompareState, area: Rect, buf: &mut Buffer) {
             p.dim,
         ));
     }
-    let shown: Vec<Line> = lines
-        .into_iter()
-        .skip(s.offset)
-        .take(area.height as usize)
-        .collect();
-    Paragraph::new(shown).render(area, buf);
+    Paragraph::new(lines).render(area, buf);
+}
+
+/// A theme's heading: verdict marker, theme name, both sides' tallies.
+fn row_head(app: &App, row: &crate::compare::Row, width: u16) -> Line<'static> {
+    let p = &app.palette;
+    let (label, vstyle) = verdict_style(app, row.verdict);
+    let theme = app
+        .corpus
+        .motion
+        .as_ref()
+        .and_then(|m| m.theme(&row.theme))
+        .map_or_else(
+            || row.theme.to_string(),
+            |t| {
+                if app.lang == Lang::Ar {
+                    t.ar.to_string()
+                } else {
+                    t.en.to_string()
+                }
+            },
+        );
+    let (ta, tb) = (&row.a.tally, &row.b.tally);
+    let tallies = format!(
+        "  A ▲{} ▼{} ◆{}  B ▲{} ▼{} ◆{}",
+        ta.for_, ta.against, ta.neither, tb.for_, tb.against, tb.neither
+    );
+    let mut head = vec![Span::styled(format!("{label:<9}"), vstyle)];
+    head.extend(
+        one_line(
+            &app.layout_cache,
+            &theme,
+            width.saturating_sub(40),
+            app.bidi,
+            p.title,
+        )
+        .spans,
+    );
+    head.push(Span::styled(tallies, p.dim));
+    Line::from(head)
+}
+
+/// One side's `i`th node on row `r`, padded to `half` cells.
+fn entry_cell(
+    app: &App,
+    s: &CompareState,
+    r: usize,
+    side: Side,
+    i: usize,
+    half: u16,
+    selected: bool,
+) -> Line<'static> {
+    let p = &app.palette;
+    let col = s.cmp.rows[r].side(side);
+    let map = match side {
+        Side::A => s.cmp.a,
+        Side::B => s.cmp.b,
+    };
+    let mut cell = match (col.entries.get(i), app.corpus.article(map)) {
+        (Some(e), Some(a)) => {
+            let n = a.node(e.node);
+            let claim = if app.lang == Lang::Ar {
+                &n.claim_ar
+            } else {
+                &n.claim_en
+            };
+            let mut l = one_line(
+                &app.layout_cache,
+                claim,
+                half.saturating_sub(2),
+                app.bidi,
+                Style::new(),
+            );
+            l.spans.insert(
+                0,
+                Span::styled(
+                    format!("{} ", bearing_glyph(e.bearing)),
+                    p.bearing(e.bearing),
+                ),
+            );
+            l
+        }
+        _ if i == 0 && col.entries.is_empty() => Line::styled("  (nothing on this theme)", p.dim),
+        _ => Line::default(),
+    };
+    let w = cell.width();
+    cell.spans
+        .push(Span::raw(" ".repeat((half as usize).saturating_sub(w))));
+    if selected {
+        cell = cell.patch_style(p.selection);
+    }
+    cell
+}
+
+/// A curated link between the two articles, drawn under the row it joins.
+fn link_line(app: &App, s: &CompareState, li: u32) -> Line<'static> {
+    let Some(l) = s.cmp.links.get(li as usize) else {
+        return Line::default();
+    };
+    let id = |map: u32, node: u32| {
+        app.corpus
+            .article(map)
+            .map(|a| a.node(node).id.to_string())
+            .unwrap_or_default()
+    };
+    let (an, bn) = (id(s.cmp.a, l.a_node), id(s.cmp.b, l.b_node));
+    let arrow = match l.from {
+        Side::A => format!("  ↳ A:{an} {} B:{bn}", l.kind.name()),
+        Side::B => format!("  ↳ B:{bn} {} A:{an}", l.kind.name()),
+    };
+    Line::styled(arrow, app.palette.key)
 }
