@@ -12,6 +12,7 @@ pub mod effects;
 pub mod key;
 pub mod keymap;
 pub mod line_edit;
+pub mod overlay_view;
 pub mod overview_view;
 pub mod palette;
 pub mod screens;
