@@ -149,7 +149,8 @@ fn run(
         let mut start = 0;
         let mut cancelled = false;
         let began = Instant::now();
-        while start < total || start == 0 {
+        // Runs at least once, so an empty candidate list still ends with a done batch.
+        loop {
             let end = (start + SLICE).min(total);
             let Some(s) = rank::scan(&p, ids, start..end, keep, &stale) else {
                 cancelled = true;
