@@ -19,4 +19,6 @@
 pub mod model;
 pub mod search;
 pub mod store;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod text;
