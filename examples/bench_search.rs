@@ -1,7 +1,8 @@
 //! Search speed per keystroke, against `fzf --filter` over the same texts.
 //!
 //! ```text
-//! cargo run --release --example bench_search -- --maps DIR [--fzf]
+//! cargo run --release --example bench_search -- --nodes N [--fzf] [--fzf-every K]
+//! cargo run --release --example bench_search -- --maps DIR [--repeat K] [--fzf]
 //! ```
 //!
 //! Each of ten queries (five English, five Arabic) is typed one character at
@@ -18,17 +19,17 @@ use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use mizan::model::Corpus;
+use mizan::model::{Corpus, MapEntry};
 use mizan::search::{Index, Query, Worker, search};
 
 const QUERIES: [&str; 10] = [
     "withdrawal",
     "iran influence",
-    "islamic state",
+    "isis threat",
     "us forces attacks",
     "sovereignty",
     "الانسحاب",
-    "الدوله الاسلاميه",
+    "تهديد داعش",
     "النفوذ الايراني",
     "القوات الامريكيه",
     "السياده العراقيه",
@@ -37,6 +38,8 @@ const QUERIES: [&str; 10] = [
 const LIMIT: usize = 50;
 
 struct Args {
+    /// Generate this many nodes with `mizan::synthetic` (50 per article).
+    nodes: Option<usize>,
     maps: Option<PathBuf>,
     /// Index the maps this many times over (copies with suffixed ids): a
     /// stand-in for the corpus generator until it lands on this branch.
@@ -48,6 +51,7 @@ struct Args {
 
 fn args() -> Args {
     let mut a = Args {
+        nodes: None,
         maps: None,
         repeat: 1,
         fzf: false,
@@ -57,6 +61,7 @@ fn args() -> Args {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--maps" => a.maps = it.next().map(PathBuf::from),
+            "--nodes" => a.nodes = it.next().and_then(|n| n.parse().ok()),
             "--fzf" => a.fzf = true,
             "--fzf-every" => a.fzf_every = it.next().and_then(|n| n.parse().ok()).unwrap_or(1),
             "--repeat" => a.repeat = it.next().and_then(|n| n.parse().ok()).unwrap_or(1),
@@ -67,6 +72,19 @@ fn args() -> Args {
 }
 
 fn corpus(a: &Args) -> Corpus {
+    if let Some(n) = a.nodes {
+        let (motion, articles) = mizan::synthetic::generate(n.div_ceil(50), 50, 42);
+        let maps = articles
+            .into_iter()
+            .map(|art| MapEntry {
+                path: PathBuf::from(format!("{}.ron", art.meta.id)),
+                article: Some(art),
+                error: None,
+                positions: Vec::new(),
+            })
+            .collect();
+        return Corpus::new(Some(motion), PathBuf::from("motion.ron"), maps);
+    }
     let dir = a.maps.clone().unwrap_or_else(|| PathBuf::from("maps"));
     let c = mizan::store::load_dir(&dir).unwrap_or_else(|e| panic!("{}: {e:?}", dir.display()));
     if a.repeat <= 1 {
