@@ -148,9 +148,11 @@ impl<'a> Prepared<'a> {
             let at = (lo + at) as u32;
             spans.iter().find(|s| s.norm.start <= at && at < s.norm.end)
         };
-        if let Some(span) = term.finder.find(hay.as_bytes()).and_then(in_span)
-            && let Some((pos, _, q)) = exact(self.index.norm_of(span), term)
+        if let Some(at) = term.finder.find(hay.as_bytes())
+            && let Some(span) = in_span(at)
         {
+            let field_hay = self.index.norm_of(span);
+            let (pos, _, q) = exact_from(field_hay, term, lo + at - span.norm.start as usize);
             return Some(cheap(q, span.field, pos));
         }
         let themes = self.index.record_themes(r).iter();
@@ -243,31 +245,33 @@ pub(crate) fn match_field(hay: &str, term: &Term) -> Option<(usize, usize, i64)>
 
 /// The term as a substring, preferring an occurrence at a word start.
 fn exact(hay: &str, term: &Term) -> Option<(usize, usize, i64)> {
-    let bytes = hay.as_bytes();
-    if let Some(first) = term.finder.find(bytes) {
-        let n = term.text.len();
-        // Prefer an occurrence at a word start; look at a few, not all, so a
-        // common short term in a long quote stays cheap.
-        let start = if word_start(hay, first) {
-            Some(first)
-        } else {
-            term.finder
-                .find_iter(&bytes[first + 1..])
-                .take(8)
-                .map(|p| p + first + 1)
-                .find(|&p| word_start(hay, p))
-        };
-        let pos = start.unwrap_or(first);
-        let mut q = EXACT;
-        if start.is_some() {
-            q += WORD_START;
-            if !hay[pos + n..].chars().next().is_some_and(is_word_char) {
-                q += WHOLE_WORD;
-            }
+    let first = term.finder.find(hay.as_bytes())?;
+    Some(exact_from(hay, term, first))
+}
+
+/// Like [`exact`], given where the term first occurs in `hay`.
+fn exact_from(hay: &str, term: &Term, first: usize) -> (usize, usize, i64) {
+    let n = term.text.len();
+    // Prefer an occurrence at a word start; look at a few, not all, so a
+    // common short term in a long quote stays cheap.
+    let start = if word_start(hay, first) {
+        Some(first)
+    } else {
+        term.finder
+            .find_iter(&hay.as_bytes()[first + 1..])
+            .take(8)
+            .map(|p| p + first + 1)
+            .find(|&p| word_start(hay, p))
+    };
+    let pos = start.unwrap_or(first);
+    let mut q = EXACT;
+    if start.is_some() {
+        q += WORD_START;
+        if !hay[pos + n..].chars().next().is_some_and(is_word_char) {
+            q += WHOLE_WORD;
         }
-        return Some((pos, n, q));
     }
-    None
+    (pos, n, q)
 }
 
 /// The first word-start occurrence of the term's anchor whose word holds
