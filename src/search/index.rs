@@ -182,6 +182,8 @@ impl Index {
                             id_norm,
                             labels: labels(id),
                         });
+                        // Theme ids come from a small shared vocabulary; past
+                        // 65,536 distinct ids the handles would wrap.
                         (ix.themes.len() - 1) as u16
                     });
                     ix.node_themes.push(t);

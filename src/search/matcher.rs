@@ -2,9 +2,12 @@
 //!
 //! A term matches a field when it is a substring of the field's normalised
 //! text, or else, fuzzily, when it is a subsequence of one word that starts
-//! with the term's first letter ("withdrwl" finds "withdrawal"). Fuzzy
+//! with the term's first two letters (three after the article ال):
+//! "withdrwl" finds "withdrawal", "الاسلميه" finds "الاسلاميه". Fuzzy
 //! matching stays inside a word on purpose: a subsequence across a long quote
-//! matches nearly every node and ranks nothing (DESIGN.md, Performance).
+//! matches nearly every node and ranks nothing (DESIGN.md, Performance); the
+//! anchor keeps the scan to a few places per field, where anchoring on one
+//! letter would try every word of an Arabic quote (nearly all start with ا).
 //!
 //! Scanning gives each matching record a cheap score (match kind, word start,
 //! field, position); only the best few are then scored with fuzzy-matcher's
@@ -32,7 +35,25 @@ pub(crate) struct Found {
 pub(crate) struct Term {
     pub text: String,
     finder: Finder<'static>,
-    first: char,
+    /// The first letters a fuzzy match must start a word with.
+    anchor: Finder<'static>,
+    anchor_len: usize,
+}
+
+impl Term {
+    fn new(text: &str) -> Option<Term> {
+        let letters = if text.starts_with("ال") { 3 } else { 2 };
+        let anchor_len = text
+            .char_indices()
+            .nth(letters)
+            .map_or(text.len(), |(i, _)| i);
+        (!text.is_empty()).then(|| Term {
+            text: text.to_owned(),
+            finder: Finder::new(text.as_bytes()).into_owned(),
+            anchor: Finder::new(&text.as_bytes()[..anchor_len]).into_owned(),
+            anchor_len,
+        })
+    }
 }
 
 /// A query made ready for one index: terms with their searchers, filters
@@ -52,17 +73,7 @@ pub(crate) struct Prepared<'a> {
 
 impl<'a> Prepared<'a> {
     pub fn new(index: &'a Index, query: &Query) -> Prepared<'a> {
-        let mut terms: Vec<Term> = query
-            .terms
-            .iter()
-            .filter_map(|t| {
-                Some(Term {
-                    first: t.chars().next()?,
-                    finder: Finder::new(t.as_bytes()).into_owned(),
-                    text: t.clone(),
-                })
-            })
-            .collect();
+        let mut terms: Vec<Term> = query.terms.iter().filter_map(|t| Term::new(t)).collect();
         // Longest first: the most selective term rejects a record soonest.
         terms.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then(a.text.cmp(&b.text)));
         let theme_hits = terms
@@ -116,9 +127,44 @@ impl<'a> Prepared<'a> {
         }
         let mut total = 0;
         for (i, term) in self.terms.iter().enumerate() {
-            total += self.best(r, i, term)?.cheap;
+            total += self.first(r, i, term)?;
         }
         Some(total)
+    }
+
+    /// A quick estimate of the term's best match, for the scan: the first
+    /// field (they are in weight order) with an exact match, else a theme
+    /// label, else the first fuzzy match. A record's fields are contiguous in
+    /// the index (separated by `\n`, which no term contains), so each kind of
+    /// match is one search over the whole record, not one per field.
+    fn first(&self, r: &Record, term_ix: usize, term: &Term) -> Option<i64> {
+        let spans = self.index.record_spans(r);
+        let (lo, hi) = match (spans.first(), spans.last()) {
+            (Some(a), Some(b)) => (a.norm.start as usize, b.norm.end as usize),
+            _ => (0, 0),
+        };
+        let hay = &self.index.norm[lo..hi];
+        let in_span = |at: usize| {
+            let at = (lo + at) as u32;
+            spans.iter().find(|s| s.norm.start <= at && at < s.norm.end)
+        };
+        if let Some(at) = term.finder.find(hay.as_bytes())
+            && let Some(span) = in_span(at)
+        {
+            let field_hay = self.index.norm_of(span);
+            let (pos, _, q) = exact_from(field_hay, term, lo + at - span.norm.start as usize);
+            return Some(cheap(q, span.field, pos));
+        }
+        let themes = self.index.record_themes(r).iter();
+        if let Some(f) = themes
+            .filter_map(|&t| self.theme_hits[term_ix][t as usize])
+            .max_by_key(|f| f.cheap)
+        {
+            return Some(f.cheap);
+        }
+        let (at, _, q) = fuzzy_in_word(hay, term)?;
+        let span = in_span(at)?;
+        Some(cheap(q, span.field, lo + at - span.norm.start as usize))
     }
 
     /// Each term's best match in the record (only for records that match).
@@ -136,7 +182,7 @@ impl<'a> Prepared<'a> {
         for (k, span) in self.index.record_spans(r).iter().enumerate() {
             let hay = self.index.norm_of(span);
             if let Some((pos, len, q)) = match_field(hay, term) {
-                let cheap = q + span.field.weight() - (pos as i64 / 16).min(10);
+                let cheap = cheap(q, span.field, pos);
                 if best.is_none_or(|b| cheap > b.cheap) {
                     best = Some(Found {
                         cheap,
@@ -157,6 +203,12 @@ impl<'a> Prepared<'a> {
         }
         best
     }
+}
+
+/// The scan's score of one match: its kind, its field, a little for being
+/// early in the field.
+fn cheap(quality: i64, field: Field, pos: usize) -> i64 {
+    quality + field.weight() - (pos as i64 / 16).min(10)
 }
 
 fn theme_match(index: &Index, theme: u16, term: &Term) -> Option<Found> {
@@ -188,64 +240,70 @@ const FUZZY: i64 = 40;
 
 /// The term's best match in one normalised field: (byte pos, byte len, quality).
 pub(crate) fn match_field(hay: &str, term: &Term) -> Option<(usize, usize, i64)> {
-    let bytes = hay.as_bytes();
-    if let Some(first) = term.finder.find(bytes) {
-        let n = term.text.len();
-        // Prefer an occurrence at a word start; look at a few, not all, so a
-        // common short term in a long quote stays cheap.
-        let start = if word_start(hay, first) {
-            Some(first)
-        } else {
-            term.finder
-                .find_iter(&bytes[first + 1..])
-                .take(8)
-                .map(|p| p + first + 1)
-                .find(|&p| word_start(hay, p))
-        };
-        let pos = start.unwrap_or(first);
-        let mut q = EXACT;
-        if start.is_some() {
-            q += WORD_START;
-            if !hay[pos + n..].chars().next().is_some_and(is_word_char) {
-                q += WHOLE_WORD;
-            }
-        }
-        return Some((pos, n, q));
-    }
-    fuzzy_in_word(hay, term)
+    exact(hay, term).or_else(|| fuzzy_in_word(hay, term))
 }
 
-/// The first word-start occurrence of the term's first letter whose word
-/// holds the rest of the term in order.
+/// The term as a substring, preferring an occurrence at a word start.
+fn exact(hay: &str, term: &Term) -> Option<(usize, usize, i64)> {
+    let first = term.finder.find(hay.as_bytes())?;
+    Some(exact_from(hay, term, first))
+}
+
+/// Like [`exact`], given where the term first occurs in `hay`.
+fn exact_from(hay: &str, term: &Term, first: usize) -> (usize, usize, i64) {
+    let n = term.text.len();
+    // Prefer an occurrence at a word start; look at a few, not all, so a
+    // common short term in a long quote stays cheap.
+    let start = if word_start(hay, first) {
+        Some(first)
+    } else {
+        term.finder
+            .find_iter(&hay.as_bytes()[first + 1..])
+            .take(8)
+            .map(|p| p + first + 1)
+            .find(|&p| word_start(hay, p))
+    };
+    let pos = start.unwrap_or(first);
+    let mut q = EXACT;
+    if start.is_some() {
+        q += WORD_START;
+        if !hay[pos + n..].chars().next().is_some_and(is_word_char) {
+            q += WHOLE_WORD;
+        }
+    }
+    (pos, n, q)
+}
+
+/// The first word-start occurrence of the term's anchor whose word holds
+/// the rest of the term in order.
 fn fuzzy_in_word(hay: &str, term: &Term) -> Option<(usize, usize, i64)> {
-    let mut buf = [0u8; 4];
-    let first = term.first.encode_utf8(&mut buf);
-    let rest = &term.text[first.len()..];
+    let rest = &term.text[term.anchor_len..];
     if rest.is_empty() {
+        // The whole term is its anchor: only an exact match would do.
         return None;
     }
-    for pos in memchr::memmem::find_iter(hay.as_bytes(), first.as_bytes()) {
+    for pos in term.anchor.find_iter(hay.as_bytes()) {
         if !word_start(hay, pos) {
             continue;
         }
+        let from = pos + term.anchor_len;
         let mut want = rest.chars().peekable();
-        let mut end = pos + first.len();
-        for (i, c) in hay[end..].char_indices() {
+        let mut end = from;
+        for (i, c) in hay[from..].char_indices() {
             if !is_word_char(c) {
                 break;
             }
             if want.peek() == Some(&c) {
                 want.next();
-                end = pos + first.len() + i + c.len_utf8();
+                end = from + i + c.len_utf8();
                 if want.peek().is_none() {
                     break;
                 }
             }
         }
         if want.peek().is_none() {
-            let len = end - pos;
             let slack = (hay[pos..end].chars().count() - term.text.chars().count()) as i64;
-            return Some((pos, len, FUZZY - slack.min(30)));
+            return Some((pos, end - pos, FUZZY - slack.min(30)));
         }
     }
     None

@@ -72,7 +72,7 @@ impl Query {
     /// so a search may start from `prev`'s matches instead of the whole
     /// index: same filters, and every term of `prev` is a prefix of one of
     /// ours (a term only grows at its end; matching is by substring or by an
-    /// in-word subsequence anchored at the term's first letter, and both keep
+    /// in-word subsequence anchored at the term's first letters, and both keep
     /// holding for a prefix).
     pub fn narrows(&self, prev: &Query) -> bool {
         self.stances == prev.stances

@@ -128,7 +128,7 @@ pub(crate) fn scan(
 
 /// How many records by cheap score get the full skim scoring for `limit` hits.
 pub(crate) fn keep_for(limit: usize) -> usize {
-    (limit * 3).max(64)
+    (limit * 2).max(64)
 }
 
 /// Scores the candidates with skim, highlights them, best `limit` first.

@@ -274,3 +274,49 @@ fn worker_streams_the_same_ranking() {
     assert_eq!((b.generation, b.done), (g, true));
     assert_eq!(b.hits, search(&ix, &Query::parse("iraq"), 20));
 }
+
+/// Protects narrowing on a corpus big enough for several scan chunks: typing
+/// a query letter by letter (each keystroke narrowing the last) ends with
+/// exactly the hits of a search from scratch.
+#[test]
+fn typing_through_the_worker_matches_search_from_scratch() {
+    let (motion, articles) = crate::synthetic::generate(100, 50, 7);
+    let maps = articles
+        .into_iter()
+        .map(|a| MapEntry {
+            path: PathBuf::from(format!("{}.ron", a.meta.id)),
+            article: Some(a),
+            error: None,
+            positions: Vec::new(),
+        })
+        .collect();
+    let c = Corpus::new(Some(motion), PathBuf::from("motion.ron"), maps);
+    let ix = Arc::new(Index::build(&c));
+    assert!(ix.len() > 4096, "{} nodes: not several chunks", ix.len());
+    let w = Worker::spawn(Arc::clone(&ix), 30);
+    for q in [
+        "iran infl",
+        "withdrwl",
+        "القوات الامريكيه",
+        "السياده stance:anti",
+    ] {
+        let mut typed = String::new();
+        for ch in q.chars() {
+            typed.push(ch);
+            let g = w.submit(typed.clone());
+            let done = loop {
+                match w.receiver().recv_timeout(Duration::from_secs(10)) {
+                    Ok(b) if b.generation == g && b.done => break b,
+                    Ok(_) => {}
+                    Err(e) => panic!("{typed}: {e}"),
+                }
+            };
+            let fresh = search(&ix, &Query::parse(&typed), 30);
+            assert_eq!(done.hits, fresh, "{typed}");
+        }
+        assert!(
+            !search(&ix, &Query::parse(q), 30).is_empty(),
+            "{q} finds nothing"
+        );
+    }
+}

@@ -1,8 +1,9 @@
 //! The search thread the TUI talks to (television-style): it owns an `Arc`
 //! of the index and reuses one matcher; every submitted query gets a
 //! generation number, and a newer submission makes the running scan stop at
-//! its next chunk. Results stream back as [`Batch`]es: the best hits so far
-//! after each slice of the index, then a final one with `done`.
+//! its next chunk. Results stream back as [`Batch`]es: once a search has
+//! taken longer than a frame, the best hits so far after each slice of the
+//! index; always a final one with `done`.
 //!
 //! When a query only grows (see [`Query::narrows`]), the scan starts from the
 //! previous query's matches instead of the whole index.
@@ -11,6 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use super::index::Index;
 use super::matcher::Prepared;
@@ -28,8 +30,11 @@ pub struct Batch {
     pub done: bool,
 }
 
-/// Records per streamed batch: about one frame's work on two cores.
+/// Records per slice of a scan, between checks for a newer query.
 const SLICE: usize = 64 * 1024;
+
+/// A search that has run this long sends what it has after each slice.
+const STREAM_AFTER: Duration = Duration::from_millis(16);
 
 /// A handle to the search thread; dropping it stops the thread.
 pub struct Worker {
@@ -143,7 +148,9 @@ fn run(
         let mut top: Vec<(i64, u32)> = Vec::new();
         let mut start = 0;
         let mut cancelled = false;
-        while start < total || start == 0 {
+        let began = Instant::now();
+        // Runs at least once, so an empty candidate list still ends with a done batch.
+        loop {
             let end = (start + SLICE).min(total);
             let Some(s) = rank::scan(&p, ids, start..end, keep, &stale) else {
                 cancelled = true;
@@ -154,6 +161,12 @@ fn run(
             top.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             top.truncate(keep);
             let done = end >= total;
+            // Skim scoring the best so far costs a little: stream a partial
+            // batch only once the search has taken longer than a frame.
+            if !done && began.elapsed() < STREAM_AFTER {
+                start = end;
+                continue;
+            }
             let hits = rank::finish(&p, &top, limit);
             if stale() {
                 cancelled = true;
