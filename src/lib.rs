@@ -18,4 +18,6 @@
 
 pub mod model;
 pub mod store;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod text;
