@@ -155,6 +155,22 @@ const AR: &[&str] = &[
     "من",
     "إلى",
     "و",
+    "الْعِراقِيَّة",
+    "قُوّات",
+    "مُسْتَقْبَل",
+    "السِّيادة",
+    "الأَمْنِيَّة",
+    "لَكِنَّ",
+    "(2003)",
+    "2500",
+    "جندي",
+    "NATO",
+    "البرلمان",
+    "قرار",
+    "الاتفاقية",
+    "الأمنية",
+    "المصالح",
+    "الاستقرار",
 ];
 
 const THEMES: &[(&str, &str, &str)] = &[
@@ -292,12 +308,12 @@ fn article(i: usize, articles: usize, n: usize, seed: u64) -> Article {
         }
         let mut links = Vec::new();
         if articles > 1 && rng.chance(4) {
-            // Node 0 (the thesis) exists in every article, so the link resolves.
+            // Every article has nodes `n0`..`n{n-1}`, so the link resolves.
             let other = (i + 1 + rng.below(articles - 1)) % articles;
             let kind = [LinkKind::Agrees, LinkKind::Contradicts, LinkKind::Rebuts][rng.below(3)];
             links.push(Link {
                 kind,
-                to: format!("{}/n0", article_id(other)).into(),
+                to: format!("{}/n{}", article_id(other), rng.below(n)).into(),
             });
         }
         nodes.push(Node {
@@ -418,6 +434,24 @@ mod tests {
             );
             let text = std::fs::read_to_string(&corpus.maps[i as usize].path).unwrap();
             assert_eq!(canon::article_to_string(a), text);
+        }
+        let motion_text = std::fs::read_to_string(dir.path().join("motion.ron")).unwrap();
+        assert_eq!(
+            canon::motion_to_string(corpus.motion.as_ref().unwrap()),
+            motion_text
+        );
+    }
+
+    // Trees are 3–5 levels deep and every stance occurs, as in real corpora.
+    #[test]
+    fn shape_is_realistic() {
+        let (_, arts) = generate(40, 50, 3);
+        for a in &arts {
+            let deepest = a.preorder().map(|i| a.depth(i)).max().unwrap_or(0);
+            assert!((2..=4).contains(&deepest), "depth {deepest}");
+        }
+        for s in Stance::ALL {
+            assert!(arts.iter().any(|a| a.meta.stance == Some(s)), "{s:?}");
         }
     }
 
