@@ -9,8 +9,8 @@ use rayon::prelude::*;
 use ron::extensions::Extensions;
 
 use super::StoreError;
-use super::locate;
 use super::raw::{RawArticle, RawMotion};
+use super::{fast, locate};
 use crate::model::corpus::Pos;
 use crate::model::{Corpus, Diagnostic, MapEntry, Motion};
 
@@ -21,7 +21,7 @@ pub const MAX_DEPTH: usize = 100;
 /// The motion file's name inside a maps directory.
 pub const MOTION_FILE: &str = "motion.ron";
 
-fn ron_options() -> ron::Options {
+pub(super) fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         // Each tree level is a struct plus its `children` list.
@@ -119,6 +119,15 @@ pub fn parse_article(path: &Path, bytes: &[u8]) -> (MapEntry, Vec<Diagnostic>) {
         Ok(t) => t,
         Err(d) => return (failed(path, d), notes),
     };
+    if let Some((article, positions)) = fast::parse_article(text) {
+        let entry = MapEntry {
+            path: path.to_path_buf(),
+            article: Some(article),
+            error: None,
+            positions,
+        };
+        return (entry, notes);
+    }
     match ron_options().from_str::<RawArticle>(text) {
         Ok(raw) => {
             let article = raw.into_article();
