@@ -2,7 +2,7 @@
 //! [`Diagnostic`]s. Parse errors come from `store`; everything that needs the
 //! whole tree or the whole corpus (ids, themes, links, bearings, quotes) is here.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -260,13 +260,15 @@ impl Ctx<'_> {
         let source = self.source_text(path, meta, top, &mut out);
         let bearings = bearing::derive(a);
         let motion = self.corpus.motion.as_ref();
-        let mut ids: HashSet<&str> = HashSet::new();
+        // The id index keeps each id's first node in pre-order, so a node
+        // that is not the one its id maps to repeats an earlier id.
+        let ids = self.indexes[map as usize].as_ref();
         for idx in a.preorder() {
             let node = a.node(idx);
             let pos = entry.pos(idx);
             let here = NodeRef { map, node: idx };
             let d = |code, msg: String| Diagnostic::error(path, code, msg).at(pos).on(here);
-            if !ids.insert(&node.id) {
+            if ids.and_then(|ix| ix.get(&*node.id)) != Some(&idx) {
                 out.push(
                     d(
                         "duplicate-id",
@@ -535,5 +537,23 @@ mod tests {
         assert!(!may_hold_forbidden(
             "قالت الولايات (2020) [نص] هزيمة ISIS نهائياً."
         ));
+    }
+
+    // A repeated node id is reported once, on the later node, not the first.
+    #[test]
+    fn duplicate_node_id_reported_on_the_later_node() {
+        let (motion, mut arts) = crate::synthetic::generate(1, 6, 4);
+        arts[0].nodes[4].id = arts[0].nodes[2].id.clone();
+        let entry = MapEntry {
+            path: "a.ron".into(),
+            article: Some(arts.remove(0)),
+            error: None,
+            positions: (1..=6).map(|line| Pos { line, col: 1 }).collect(),
+        };
+        let corpus = Corpus::new(Some(motion), "motion.ron".into(), vec![entry]);
+        let diags = validate(&corpus, Path::new("."), None);
+        let dups: Vec<_> = diags.iter().filter(|d| d.code == "duplicate-id").collect();
+        assert_eq!(dups.len(), 1, "{diags:#?}");
+        assert_eq!(dups[0].line, 5);
     }
 }
