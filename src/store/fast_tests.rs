@@ -58,6 +58,18 @@ fn escapes_and_a_lone_thesis() {
     assert_eq!(Some(fast), ron_parse(&text));
 }
 
+// Raw (unescaped) control characters inside a text are read as ron reads them.
+#[test]
+fn raw_control_characters_agree_with_ron() {
+    let text = sample();
+    for c in [
+        '\u{0}', '\u{1}', '\u{7f}', '\u{85}', '\u{202e}', '\u{feff}', '\t',
+    ] {
+        let mutated = text.replacen("claim_en: \"", &format!("claim_en: \"{c}"), 1);
+        agrees_with_ron(&mutated).unwrap();
+    }
+}
+
 fn sample() -> String {
     let (_, arts) = crate::synthetic::generate(2, 9, 5);
     canon::article_to_string(&arts[1])
@@ -74,6 +86,7 @@ proptest! {
         insert in prop::sample::select(vec![
             "", " ", "\n", ",", "(", ")", "[", "]", "\"", "\\", ":", "//", "/*", "\r",
             "Node(", "id: \"x\",", "Some(", "\\u{41}", "a", "\t", "],\n", "),\n",
+            "\u{1}", "\u{7f}", "\u{85}", "\u{202e}", "\u{feff}", "\u{0}",
         ]),
     ) {
         let text = sample();
