@@ -2,7 +2,7 @@
 //! [`Diagnostic`]s. Parse errors come from `store`; everything that needs the
 //! whole tree or the whole corpus (ids, themes, links, bearings, quotes) is here.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -260,13 +260,15 @@ impl Ctx<'_> {
         let source = self.source_text(path, meta, top, &mut out);
         let bearings = bearing::derive(a);
         let motion = self.corpus.motion.as_ref();
-        let mut ids: HashSet<&str> = HashSet::new();
+        // The id index keeps each id's first node in pre-order, so a node
+        // that is not the one its id maps to repeats an earlier id.
+        let ids = self.indexes[map as usize].as_ref();
         for idx in a.preorder() {
             let node = a.node(idx);
             let pos = entry.pos(idx);
             let here = NodeRef { map, node: idx };
             let d = |code, msg: String| Diagnostic::error(path, code, msg).at(pos).on(here);
-            if !ids.insert(&node.id) {
+            if ids.and_then(|ix| ix.get(&*node.id)) != Some(&idx) {
                 out.push(
                     d(
                         "duplicate-id",
@@ -515,6 +517,9 @@ fn check_chars(
     text: &str,
     newlines_ok: bool,
 ) {
+    if !may_hold_forbidden(text) {
+        return;
+    }
     if let Some(c) = text
         .chars()
         .find(|&c| crate::text::sanitize::is_forbidden(c) && !(newlines_ok && c == '\n'))
@@ -536,6 +541,20 @@ fn check_chars(
     }
 }
 
+/// False when no byte of `text` can start or end a forbidden character, so
+/// the exact, per-character check can be skipped. Every forbidden character
+/// is a byte below 0x20, 0x7F, or a sequence led by 0xC2 (U+0080–U+009F) or
+/// 0xE2 (U+200E.., U+202A.., U+2066..), or U+061C whose last byte is 0x9C.
+/// Checking bytes without branching lets the compiler vectorise it; text
+/// runs to hundreds of megabytes in a large corpus.
+fn may_hold_forbidden(text: &str) -> bool {
+    text.as_bytes().chunks(64).any(|chunk| {
+        chunk.iter().fold(false, |acc, &b| {
+            acc | (b < 0x20) | (b == 0x7F) | (b == 0xC2) | (b == 0xE2) | (b == 0x9C)
+        })
+    })
+}
+
 /// Collapses every run of white space to one space and trims the ends: the
 /// only difference a quote may have from its source.
 pub fn squash_space(s: &str) -> String {
@@ -547,4 +566,40 @@ pub fn squash_space(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The byte pre-filter never hides a forbidden character, alone or in text.
+    #[test]
+    fn prefilter_sees_every_forbidden_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if crate::text::sanitize::is_forbidden(c) {
+                assert!(may_hold_forbidden(&format!("عربي{c}text")), "{c:?}");
+            }
+        }
+        assert!(!may_hold_forbidden(
+            "قالت الولايات (2020) [نص] هزيمة ISIS نهائياً."
+        ));
+    }
+
+    // A repeated node id is reported once, on the later node, not the first.
+    #[test]
+    fn duplicate_node_id_reported_on_the_later_node() {
+        let (motion, mut arts) = crate::synthetic::generate(1, 6, 4);
+        arts[0].nodes[4].id = arts[0].nodes[2].id.clone();
+        let entry = MapEntry {
+            path: "a.ron".into(),
+            article: Some(arts.remove(0)),
+            error: None,
+            positions: (1..=6).map(|line| Pos { line, col: 1 }).collect(),
+        };
+        let corpus = Corpus::new(Some(motion), "motion.ron".into(), vec![entry]);
+        let diags = validate(&corpus, Path::new("."), None);
+        let dups: Vec<_> = diags.iter().filter(|d| d.code == "duplicate-id").collect();
+        assert_eq!(dups.len(), 1, "{diags:#?}");
+        assert_eq!(dups[0].line, 5);
+    }
 }

@@ -9,10 +9,10 @@ use rayon::prelude::*;
 use ron::extensions::Extensions;
 
 use super::StoreError;
-use super::locate;
 use super::raw::{RawArticle, RawMotion};
+use super::{fast, locate};
 use crate::model::corpus::Pos;
-use crate::model::{Corpus, Diagnostic, MapEntry, Motion};
+use crate::model::{Article, Corpus, Diagnostic, MapEntry, Motion};
 
 /// The deepest argument tree accepted. Real maps are under 10 levels; the
 /// bound keeps a malicious or broken file from overflowing the parser's stack.
@@ -21,12 +21,13 @@ pub const MAX_DEPTH: usize = 100;
 /// The motion file's name inside a maps directory.
 pub const MOTION_FILE: &str = "motion.ron";
 
-fn ron_options() -> ron::Options {
+pub(super) fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
-        // ron counts four levels per tree level (the node, its `children`
-        // list, the list's element and the node's fields); measured.
-        .with_recursion_limit(4 * MAX_DEPTH + 4)
+        // ron counts about four levels per tree level (measured), and more
+        // for lists inside a node; a little slack here, and `checked_depth`
+        // makes the documented limit exact.
+        .with_recursion_limit(4 * MAX_DEPTH + 16)
 }
 
 /// Loads every `*.ron` in `dir`. Fails only when the directory itself cannot
@@ -120,23 +121,52 @@ pub fn parse_article(path: &Path, bytes: &[u8]) -> (MapEntry, Vec<Diagnostic>) {
         Ok(t) => t,
         Err(d) => return (failed(path, d), notes),
     };
+    if let Some((article, positions)) = fast::parse_article(text) {
+        return (checked_depth(path, text, article, positions), notes);
+    }
     match ron_options().from_str::<RawArticle>(text) {
         Ok(raw) => {
             let article = raw.into_article();
             let mut positions = locate::node_positions(text);
             positions.resize(article.nodes.len(), Pos::default());
-            let entry = MapEntry {
-                path: path.to_path_buf(),
-                article: Some(article),
-                error: None,
-                positions,
-            };
-            (entry, notes)
+            (checked_depth(path, text, article, positions), notes)
         }
         Err(e) => (
             failed(path, parse_diagnostic(path, text, &e, "Article")),
             notes,
         ),
+    }
+}
+
+/// The parsed map, or an error at the first node deeper than [`MAX_DEPTH`].
+/// ron's own limit counts nesting of every kind (a field's list counts too),
+/// so it guards the stack; this makes the documented limit exact.
+fn checked_depth(path: &Path, text: &str, article: Article, positions: Vec<Pos>) -> MapEntry {
+    let mut depth = vec![0usize; article.nodes.len()];
+    for idx in article.preorder() {
+        let d = article
+            .node(idx)
+            .parent
+            .map_or(1, |p| depth[p as usize] + 1);
+        depth[idx as usize] = d;
+        if d > MAX_DEPTH {
+            let pos = positions.get(idx as usize).copied().unwrap_or_default();
+            let mut diag = Diagnostic::error(
+                path,
+                "parse",
+                format!("the tree is nested deeper than {MAX_DEPTH} levels"),
+            )
+            .at(pos)
+            .hint("is a `)` missing, or the file generated wrongly?");
+            diag.snippet = locate::line_of(text, diag.line).map(str::to_owned);
+            return failed(path, diag);
+        }
+    }
+    MapEntry {
+        path: path.to_path_buf(),
+        article: Some(article),
+        error: None,
+        positions,
     }
 }
 

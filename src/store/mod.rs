@@ -4,6 +4,7 @@
 
 pub mod canon;
 pub mod dirs;
+mod fast;
 pub mod load;
 pub mod locate;
 mod raw;

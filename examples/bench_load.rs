@@ -1,0 +1,131 @@
+//! Times loading and validating a maps directory, and reports peak memory:
+//! `cargo run --release --example bench_load -- [--runs N] DIR`
+//!
+//! Each run is `store::load_dir` followed by `model::validate::validate`
+//! (without the quote check, which needs source texts). The median of the
+//! runs is the headline; peak memory is the process's high-water mark
+//! (VmHWM), which covers the largest run since every run loads everything.
+//! CPU time (user + system, both threads) is printed too: steadier than
+//! wall time when other work shares the machine.
+//! CPU time (user + system, both threads) is printed too: steadier than
+//! wall time when other work shares the machine.
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use mizan::model::validate;
+use mizan::store;
+
+fn main() {
+    let mut runs = 5usize;
+    let mut dir: Option<PathBuf> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--runs" => {
+                runs = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or_else(|| usage("--runs needs a number"))
+            }
+            _ if a.starts_with('-') => usage(&format!("unknown option {a}")),
+            _ => dir = Some(PathBuf::from(a)),
+        }
+    }
+    let dir = dir.unwrap_or_else(|| usage("DIR missing"));
+    let mut load_times = Vec::new();
+    let mut total_times = Vec::new();
+    let (mut nodes, mut maps, mut diags, mut bytes) = (0, 0, 0, 0u64);
+    let mut cpu_times = Vec::new();
+    for run in 0..runs.max(1) {
+        let cpu_start = cpu_time();
+        let start = Instant::now();
+        let corpus = match store::load_dir(&dir) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("bench_load: {e}");
+                std::process::exit(2);
+            }
+        };
+        let loaded = start.elapsed();
+        let found = validate::validate(&corpus, &dir, None);
+        let total = start.elapsed();
+        let cpu = cpu_time().zip(cpu_start).map(|(b, a)| b.saturating_sub(a));
+        if run == 0 {
+            nodes = corpus.node_count();
+            maps = corpus.maps.len();
+            diags = found.len();
+            bytes = corpus
+                .maps
+                .iter()
+                .filter_map(|m| std::fs::metadata(&m.path).ok())
+                .map(|m| m.len())
+                .sum();
+        }
+        println!(
+            "run {}: load {:>7.3} s, load+validate {:>7.3} s, cpu {:>7.3} s",
+            run + 1,
+            loaded.as_secs_f64(),
+            total.as_secs_f64(),
+            cpu.unwrap_or_default().as_secs_f64()
+        );
+        cpu_times.extend(cpu);
+        load_times.push(loaded);
+        total_times.push(total);
+        // Dropped here, inside the timed loop's scope but after the clock:
+        // freeing a million nodes is not part of loading.
+        let drop_start = Instant::now();
+        drop((corpus, found));
+        if run == 0 {
+            println!(
+                "  (drop took {:.3} s, untimed)",
+                drop_start.elapsed().as_secs_f64()
+            );
+        }
+    }
+    println!(
+        "{} maps, {} nodes, {:.0} MB of map files, {} diagnostics, {} threads",
+        maps,
+        nodes,
+        bytes as f64 / 1e6,
+        diags,
+        rayon::current_num_threads()
+    );
+    println!(
+        "median of {} runs: load {:.3} s, load+validate {:.3} s (cpu {:.3} s); peak memory {}",
+        total_times.len(),
+        median(&mut load_times).as_secs_f64(),
+        median(&mut total_times).as_secs_f64(),
+        median(&mut cpu_times).as_secs_f64(),
+        peak_memory().unwrap_or_else(|| "unknown".into())
+    );
+}
+
+fn median(v: &mut [Duration]) -> Duration {
+    v.sort();
+    v.get(v.len() / 2).copied().unwrap_or_default()
+}
+
+/// User + system CPU time of the process so far (both threads), from
+/// /proc/self/stat; steadier than wall time when other work shares the cores.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; utime and stime are 14 and 15.
+    let rest = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    // Linux reports these in USER_HZ, which is 100 on every mainstream platform.
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// VmHWM from /proc/self/status, in MiB.
+fn peak_memory() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(format!("{:.0} MiB (VmHWM)", kib / 1024.0))
+}
+
+fn usage(why: &str) -> ! {
+    eprintln!("bench_load: {why}\nusage: bench_load [--runs N] DIR");
+    std::process::exit(2);
+}
