@@ -17,6 +17,8 @@ use crossterm::{cursor, execute};
 /// (implicit bidi), 2 reset. Global because the panic hook must see it.
 static BIDI_MODE_BEFORE: AtomicU8 = AtomicU8::new(0);
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Whether we pushed kitty keyboard-protocol flags (to pop them on the way out).
+static KEYBOARD_FLAGS: AtomicBool = AtomicBool::new(false);
 
 /// Asks the terminal for mode 8 (DECRQM) and waits briefly for the reply.
 /// A DA1 query follows so that terminals which ignore DECRQM still answer
@@ -87,6 +89,19 @@ pub fn enter(explicit_bidi: bool) -> io::Result<()> {
         write!(out, "\x1b[8l")?;
     }
     execute!(out, EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+    // Where the terminal speaks the kitty keyboard protocol, ask it to tell
+    // C-i from Tab (so C-i can go forward in the jump list, as in vim).
+    if crossterm::terminal::supports_keyboard_enhancement().unwrap_or(false) {
+        use crossterm::event::{KeyboardEnhancementFlags, PushKeyboardEnhancementFlags};
+        if execute!(
+            out,
+            PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+        )
+        .is_ok()
+        {
+            KEYBOARD_FLAGS.store(true, Ordering::SeqCst);
+        }
+    }
     Ok(())
 }
 
@@ -97,6 +112,9 @@ pub fn leave() {
         return;
     }
     let mut out = io::stdout();
+    if KEYBOARD_FLAGS.swap(false, Ordering::SeqCst) {
+        let _ = execute!(out, crossterm::event::PopKeyboardEnhancementFlags);
+    }
     let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
     match BIDI_MODE_BEFORE.load(Ordering::SeqCst) {
         1 | 3 => {
