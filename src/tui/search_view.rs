@@ -50,6 +50,8 @@ pub struct SearchState {
     pub done: bool,
     /// The query changed and has not been sent to the worker yet.
     pub dirty: bool,
+    /// The index is being built (drawn once before the build starts).
+    pub indexing: bool,
 }
 
 impl SearchState {
@@ -93,7 +95,9 @@ pub fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
     let p = &app.palette;
     let area = area(screen);
     Clear.render(area, buf);
-    let status = if s.query().trim().is_empty() {
+    let status = if s.indexing {
+        "building the search index…".to_string()
+    } else if s.query().trim().is_empty() {
         "type to search claims, quotes, notes, titles, themes · stance:pro theme:<id> article:<id>"
             .to_string()
     } else if s.done {
@@ -191,6 +195,13 @@ pub fn pump(app: &mut App, block: bool) -> bool {
     let Some(super::app::Overlay::Search(s)) = app.overlays.last_mut() else {
         return false;
     };
+    // Building the index takes seconds on a large corpus: let one frame say
+    // so before it starts, rather than freezing on the old screen.
+    if app.search.is_none() && !block && !s.indexing {
+        s.indexing = true;
+        return true;
+    }
+    s.indexing = false;
     let engine = app.search.get_or_insert_with(|| Engine::new(&app.corpus));
     if s.dirty {
         s.dirty = false;
