@@ -82,25 +82,7 @@ fn no_color_keeps_glyphs() {
 // the number left to right, and the brackets reading `(2020)` at the left.
 #[test]
 fn arabic_cells_in_visual_order() {
-    let dir = tempfile::tempdir().unwrap();
-    let maps = dir.path();
-    std::fs::copy(
-        common::fixtures().join("maps/motion.ron"),
-        maps.join("motion.ron"),
-    )
-    .unwrap();
-    let map = std::fs::read_to_string(common::fixtures().join("maps/beta.ron"))
-        .unwrap()
-        .replace("يجب أن تبقى القوات الأمريكية.", "قال بايدن (2020)");
-    std::fs::write(maps.join("beta.ron"), map).unwrap();
-    let opts = mizan::tui::Options {
-        maps_dir: maps.to_path_buf(),
-        sources: None,
-        config: Some(maps.join("none.ron")),
-        bidi: Some(BidiChoice::Mizan),
-    };
-    let mut a = mizan::tui::setup(&opts, &|_| None).unwrap();
-    resize(&mut a, 120, 40);
+    let (_dir, mut a) = beta_with("يجب أن تبقى القوات الأمريكية.", "قال بايدن (2020)");
     press(&mut a, "Enter");
     let s = screen(&a);
     let want = "(2020) \u{FEE5}\u{FEAA}\u{FEF3}\u{FE8E}\u{FE91} \u{FEDD}\u{FE8E}\u{FED7}";
@@ -115,6 +97,15 @@ fn arabic_cells_in_visual_order() {
 // An escape sequence inside a map's text is drawn as visible characters.
 #[test]
 fn escapes_in_maps_are_shown_harmlessly() {
+    let (_dir, a) = beta_with("US forces should stay.", "Stay\\u{1b}[2J here.");
+    let s = screen(&a);
+    assert!(s.contains("Stay␛[2J here."), "{s}");
+    assert!(!s.contains('\u{1b}'));
+}
+
+/// The app at 120×40 on the fixture motion and a copy of beta.ron with
+/// `from` replaced by `to`; the temp dir is returned to keep it alive.
+fn beta_with(from: &str, to: &str) -> (tempfile::TempDir, mizan::tui::app::App) {
     let dir = tempfile::tempdir().unwrap();
     let maps = dir.path();
     std::fs::copy(
@@ -122,10 +113,8 @@ fn escapes_in_maps_are_shown_harmlessly() {
         maps.join("motion.ron"),
     )
     .unwrap();
-    let map = std::fs::read_to_string(common::fixtures().join("maps/beta.ron"))
-        .unwrap()
-        .replace("US forces should stay.", "Stay\\u{1b}[2J here.");
-    std::fs::write(maps.join("beta.ron"), map).unwrap();
+    let beta = std::fs::read_to_string(common::fixtures().join("maps/beta.ron")).unwrap();
+    std::fs::write(maps.join("beta.ron"), beta.replace(from, to)).unwrap();
     let opts = mizan::tui::Options {
         maps_dir: maps.to_path_buf(),
         sources: None,
@@ -134,7 +123,5 @@ fn escapes_in_maps_are_shown_harmlessly() {
     };
     let mut a = mizan::tui::setup(&opts, &|_| None).unwrap();
     resize(&mut a, 120, 40);
-    let s = screen(&a);
-    assert!(s.contains("Stay␛[2J here."), "{s}");
-    assert!(!s.contains('\u{1b}'));
+    (dir, a)
 }
