@@ -9,6 +9,7 @@
 
 pub mod bearing;
 pub mod corpus;
+mod diagnostic;
 mod types;
 pub mod validate;
 
