@@ -23,8 +23,6 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: the file changed on disk since it was loaded", path.display())]
-    Conflict { path: PathBuf },
     #[error("{0}")]
     Invalid(String),
 }
