@@ -10,6 +10,7 @@
 pub mod bearing;
 pub mod corpus;
 mod diagnostic;
+pub mod edit;
 mod types;
 pub mod validate;
 
