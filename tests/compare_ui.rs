@@ -122,3 +122,23 @@ fn overview_snapshots() {
         insta::assert_snapshot!(format!("overview_{w}x{h}"), screen(&a));
     }
 }
+
+// The view's allocation-free lookup of the selection agrees with the item list.
+#[test]
+fn selected_item_matches_items() {
+    let mut a = app();
+    open(&mut a);
+    for keys in ["", "Tab", "!", "!"] {
+        press(&mut a, keys);
+        let mut s = compare_state(&a).clone();
+        let items = s.items();
+        for sel in 0..items.len() + 1 {
+            s.sel = sel;
+            assert_eq!(
+                s.selected_item(),
+                items.get(sel).copied(),
+                "sel {sel} after {keys:?}"
+            );
+        }
+    }
+}

@@ -80,6 +80,17 @@ pub struct PairLink {
     pub b_rows: Vec<u32>,
 }
 
+impl PairLink {
+    /// The link's (side, node) ends in the direction it points: from the
+    /// node that states it to its target.
+    pub fn ends(&self) -> ((Side, NodeIdx), (Side, NodeIdx)) {
+        match self.from {
+            Side::A => ((Side::A, self.a_node), (Side::B, self.b_node)),
+            Side::B => ((Side::B, self.b_node), (Side::A, self.a_node)),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum CompareError {
     #[error("map {0} has no article (it did not parse)")]

@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use super::Selection;
 use crate::model::{Article, Bearing, NodeIdx, bearing};
+use crate::text::markdown::escape_into as esc;
 
 /// The Markdown report for a selection.
 pub fn render(sel: &Selection) -> String {
@@ -115,7 +116,7 @@ fn table(out: &mut String, sel: &Selection) {
     out.push_str("## Comparison by theme\n\n| Theme |");
     for a in &sel.articles {
         out.push(' ');
-        cell(out, a.id());
+        esc(out, a.id());
         out.push_str(" |");
     }
     out.push_str("\n|---|");
@@ -128,7 +129,7 @@ fn table(out: &mut String, sel: &Selection) {
     let tallies: Vec<_> = sel.articles.iter().map(|a| tally(a)).collect();
     for theme in &motion.themes {
         out.push_str("| ");
-        cell(out, &theme.en);
+        esc(out, &theme.en);
         out.push_str(" |");
         for t in &tallies {
             let (f, ag, other) = t
@@ -174,25 +175,6 @@ fn tally(a: &Article) -> Vec<(&str, usize, usize, usize)> {
         }
     }
     out
-}
-
-/// Escapes Markdown's inline syntax; line breaks become spaces so a claim
-/// cannot end its list item.
-fn esc(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-}
-
-fn cell(out: &mut String, s: &str) {
-    esc(out, s);
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 mod bidi;
 pub mod layout;
+pub mod markdown;
 pub mod normalize;
 pub mod sanitize;
 mod shape;

@@ -30,6 +30,16 @@ pub enum Lang {
     Ar,
 }
 
+impl Lang {
+    /// The other claim language (what `L` switches to).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Ar,
+            Lang::Ar => Lang::En,
+        }
+    }
+}
+
 /// Things drawn over the browser; the top one gets the keys.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
@@ -80,8 +90,10 @@ pub struct SourceText {
 /// The source pane's wrapped lines for one width, cached between frames.
 #[derive(Debug, Clone, Default)]
 pub struct SourceLayout {
-    pub key: (u32, u16, Option<BidiMode>),
-    /// (byte range of the source line's paragraph, its visual lines).
+    /// (map, text width, mode) the lines were laid out for; width is never 0,
+    /// so the default key matches no real layout.
+    pub key: (u32, u16, BidiMode),
+    /// (byte offset where the visual line's paragraph starts, the line).
     pub lines: Vec<(usize, crate::text::VisualLine)>,
 }
 

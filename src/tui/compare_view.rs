@@ -65,6 +65,21 @@ impl CompareState {
         out
     }
 
+    /// The item the selection is on, found without listing every item
+    /// (the view asks for it each frame).
+    pub fn selected_item(&self) -> Option<Item> {
+        let mut left = self.sel;
+        for r in self.visible_rows() {
+            let n = self.cmp.rows[r].side(self.side).entries.len().max(1);
+            if left < n {
+                let has = !self.cmp.rows[r].side(self.side).entries.is_empty();
+                return Some((r, has.then_some(left)));
+            }
+            left -= n;
+        }
+        None
+    }
+
     /// Body lines each visible row takes: its heading, its longer side, its links.
     fn height(&self, r: usize) -> usize {
         let row = &self.cmp.rows[r];
@@ -118,7 +133,7 @@ impl CompareState {
 
     /// The map and node the selection is on.
     pub fn selected_node(&self) -> Option<(u32, u32)> {
-        let (r, e) = *self.items().get(self.sel)?;
+        let (r, e) = self.selected_item()?;
         let entry = self.cmp.rows[r].side(self.side).entries.get(e?)?;
         let map = match self.side {
             Side::A => self.cmp.a,
@@ -274,7 +289,7 @@ fn render_head(app: &App, map: u32, focused: bool, area: Rect, buf: &mut Buffer)
 fn render_body(app: &App, s: &CompareState, area: Rect, buf: &mut Buffer) {
     let p = &app.palette;
     let half = area.width.saturating_sub(3) / 2;
-    let selected = s.items().get(s.sel).copied();
+    let selected = s.selected_item();
     let (from, to) = (s.offset, s.offset + area.height as usize);
     let mut lines: Vec<Line> = Vec::with_capacity(area.height as usize);
     let mut at = 0;
@@ -423,16 +438,24 @@ fn link_line(app: &App, s: &CompareState, li: u32) -> Line<'static> {
     let Some(l) = s.cmp.links.get(li as usize) else {
         return Line::default();
     };
-    let id = |map: u32, node: u32| {
-        app.corpus
+    let ((fs, fnode), (ts, tnode)) = l.ends();
+    let end = |side: Side, node: u32| {
+        let map = match side {
+            Side::A => s.cmp.a,
+            Side::B => s.cmp.b,
+        };
+        let id = app
+            .corpus
             .article(map)
             .map(|a| a.node(node).id.to_string())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        format!("{side:?}:{id}")
     };
-    let (an, bn) = (id(s.cmp.a, l.a_node), id(s.cmp.b, l.b_node));
-    let arrow = match l.from {
-        Side::A => format!("  ↳ A:{an} {} B:{bn}", l.kind.name()),
-        Side::B => format!("  ↳ B:{bn} {} A:{an}", l.kind.name()),
-    };
+    let arrow = format!(
+        "  ↳ {} {} {}",
+        end(fs, fnode),
+        l.kind.name(),
+        end(ts, tnode)
+    );
     Line::styled(arrow, app.palette.key)
 }

@@ -6,11 +6,11 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::action::Action;
-use super::app::{App, Lang, Overlay, Screen};
+use super::app::{App, Overlay, Screen};
 use super::compare_view::{self, CompareState};
 use super::line_edit::LineEdit;
 use super::overview_view::OverviewState;
-use super::update::go_to;
+use super::update::jump_to;
 use crate::compare::{Comparison, Overview, Side};
 use crate::model::{Corpus, NodeRef};
 
@@ -166,16 +166,13 @@ pub fn compare(app: &mut App, action: Action) {
             open_compare(app, a, others[j]);
         }
         Action::ToggleLanguage => {
-            app.lang = match app.lang {
-                Lang::En => Lang::Ar,
-                Lang::Ar => Lang::En,
-            }
+            app.lang = app.lang.other();
         }
         Action::Accept => {
             let Some((map, node)) = s.selected_node() else {
                 return;
             };
-            open_node(app, NodeRef { map, node });
+            jump_to(app, NodeRef { map, node });
         }
         Action::Overview => open_overview(app),
         Action::Export => {
@@ -190,17 +187,6 @@ pub fn compare(app: &mut App, action: Action) {
         }
         _ => {}
     }
-}
-
-/// Leaves a compare or overview screen for the node in its tree, recording
-/// where we were in the jump list.
-fn open_node(app: &mut App, target: NodeRef) {
-    app.screen = Screen::Browse;
-    if let Some(here) = app.current() {
-        app.jumps_back.push(here);
-        app.jumps_forward.clear();
-    }
-    go_to(app, target);
 }
 
 pub fn open_overview(app: &mut App) {
@@ -234,7 +220,7 @@ pub fn overview(app: &mut App, action: Action) {
             let nodes = s.nodes();
             let pick = if s.in_nodes { s.node_sel } else { 0 };
             if let Some(&(map, node)) = nodes.get(pick) {
-                open_node(app, NodeRef { map, node });
+                jump_to(app, NodeRef { map, node });
             }
         }
         Action::Compare => {
@@ -246,10 +232,7 @@ pub fn overview(app: &mut App, action: Action) {
             open_picker(app);
         }
         Action::ToggleLanguage => {
-            app.lang = match app.lang {
-                Lang::En => Lang::Ar,
-                Lang::Ar => Lang::En,
-            }
+            app.lang = app.lang.other();
         }
         _ => {}
     }

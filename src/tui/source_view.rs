@@ -25,7 +25,7 @@ fn text_width(app: &App) -> u16 {
 /// The cached layout for the current article and pane width, made if stale.
 fn lines(app: &App) -> Ref<'_, SourceLayout> {
     let width = text_width(app);
-    let key = (app.map(), width, Some(app.bidi));
+    let key = (app.map(), width, app.bidi);
     if app.source_layout.borrow().key != key {
         let mut out = Vec::new();
         if let Some(src) = app.cache.get(app.selected).and_then(|c| c.source.as_ref()) {

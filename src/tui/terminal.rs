@@ -38,7 +38,7 @@ fn query_bidi_mode() -> u8 {
     while Instant::now() < deadline {
         let left = deadline.saturating_duration_since(Instant::now());
         let ts = rustix::event::Timespec {
-            tv_sec: 0,
+            tv_sec: left.as_secs() as _,
             tv_nsec: left.subsec_nanos().into(),
         };
         let fd = stdin.lock();

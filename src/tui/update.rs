@@ -3,7 +3,7 @@
 //! test can drive the whole UI with key names.
 
 use super::action::Action;
-use super::app::{App, Focus, Lang, Overlay, Screen};
+use super::app::{App, Focus, Overlay, Screen};
 use super::key::{Code, KeyPress};
 use super::keymap::{Lookup, Mode};
 use super::screens;
@@ -95,10 +95,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::FocusNext => app.focus = cycle(app.focus, 1),
         Action::FocusPrev => app.focus = cycle(app.focus, -1),
         Action::ToggleLanguage => {
-            app.lang = match app.lang {
-                Lang::En => Lang::Ar,
-                Lang::Ar => Lang::En,
-            };
+            app.lang = app.lang.other();
         }
         Action::ToggleSource => {
             if app.has_source() || app.show_source {
@@ -156,11 +153,7 @@ fn search(app: &mut App, action: Action) {
             };
             let target = hit.node;
             app.overlays.pop();
-            if let Some(here) = app.current() {
-                app.jumps_back.push(here);
-                app.jumps_forward.clear();
-            }
-            go_to(app, target);
+            jump_to(app, target);
         }
         Action::Down => s.select(1, rows),
         Action::Up => s.select(-1, rows),
@@ -402,6 +395,17 @@ pub fn go_to(app: &mut App, r: NodeRef) {
     app.focus = Focus::Tree;
 }
 
+/// Goes to a node and records where we were, so `C-o` comes back: following
+/// a link, opening a search hit, or a node from the compare or overview screen.
+pub fn jump_to(app: &mut App, target: NodeRef) {
+    app.screen = super::app::Screen::Browse;
+    if let Some(here) = app.current() {
+        app.jumps_back.push(here);
+        app.jumps_forward.clear();
+    }
+    go_to(app, target);
+}
+
 fn follow_link(app: &mut App) {
     let Some(here) = app.current() else { return };
     let Some(a) = app.corpus.article(here.map) else {
@@ -412,11 +416,7 @@ fn follow_link(app: &mut App) {
         return;
     };
     match app.corpus.resolve(&link.to) {
-        Some(target) => {
-            app.jumps_back.push(here);
-            app.jumps_forward.clear();
-            go_to(app, target);
-        }
+        Some(target) => jump_to(app, target),
         None => app.flash = Some(format!("link target `{}` does not exist", link.to)),
     }
 }

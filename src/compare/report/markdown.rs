@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::{Ctx, RowFilter, bearing_name, side_letter};
 use crate::compare::{Comparison, PairLink, Row, Side};
+use crate::text::markdown::escape as esc;
 use crate::text::sanitize::visible;
 
 pub fn markdown(corpus: &crate::model::Corpus, cmp: &Comparison, filter: RowFilter) -> String {
@@ -135,10 +136,7 @@ fn section(out: &mut String, cx: &Ctx, row: &Row) {
 }
 
 fn link_item(cx: &Ctx, link: &PairLink) -> String {
-    let (from, to) = match link.from {
-        Side::A => ((Side::A, link.a_node), (Side::B, link.b_node)),
-        Side::B => ((Side::B, link.b_node), (Side::A, link.a_node)),
-    };
+    let (from, to) = link.ends();
     format!(
         "{} `{}` **{}** {} `{}`",
         side_letter(from.0),
@@ -147,21 +145,4 @@ fn link_item(cx: &Ctx, link: &PairLink) -> String {
         side_letter(to.0),
         cx.node_id(to.0, to.1)
     )
-}
-
-/// Escapes the characters Markdown would read as markup (and `|`, which
-/// would end a table cell), and folds line breaks into spaces.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -101,10 +101,7 @@ fn column(out: &mut String, cx: &Ctx, side: Side, col: &Column) {
 }
 
 fn link_line(cx: &Ctx, link: &PairLink) -> String {
-    let (from, to) = match link.from {
-        Side::A => ((Side::A, link.a_node), (Side::B, link.b_node)),
-        Side::B => ((Side::B, link.b_node), (Side::A, link.a_node)),
-    };
+    let (from, to) = link.ends();
     format!(
         "{} {} {} {} {}",
         side_letter(from.0),
