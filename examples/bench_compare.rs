@@ -23,6 +23,7 @@ fn corpus(articles: usize, nodes: usize) -> Corpus {
             article: Some(a),
             error: None,
             positions: Vec::new(),
+            hash: 0,
         })
         .collect();
     Corpus::new(Some(motion), "motion.ron".into(), maps)

@@ -81,6 +81,7 @@ fn corpus(a: &Args) -> Corpus {
                 article: Some(art),
                 error: None,
                 positions: Vec::new(),
+                hash: 0,
             })
             .collect();
         return Corpus::new(Some(motion), PathBuf::from("motion.ron"), maps);

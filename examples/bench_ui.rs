@@ -44,6 +44,7 @@ fn app_over(articles: Vec<mizan::model::Article>, motion: mizan::model::Motion) 
         .map(|a| MapEntry {
             path: format!("{}.ron", a.meta.id).into(),
             positions: Vec::new(),
+            hash: 0,
             error: None,
             article: Some(a),
         })

@@ -74,6 +74,7 @@ fn corpus(articles: Vec<Article>) -> Corpus {
             article: Some(a),
             error: None,
             positions: Vec::new(),
+            hash: 0,
         })
         .collect();
     Corpus::new(Some(motion), PathBuf::from("motion.ron"), maps)
@@ -276,6 +277,7 @@ fn broken_map_is_an_error() {
         article: None,
         error: None,
         positions: Vec::new(),
+        hash: 0,
     });
     assert_eq!(Comparison::build(&c, 0, 1), Err(CompareError::NoArticle(1)));
     assert_eq!(Comparison::build(&c, 7, 0), Err(CompareError::NoArticle(7)));

@@ -25,6 +25,9 @@ pub struct MapEntry {
     /// Position of each arena node's `id` in the file, indexed like the arena;
     /// `Pos::default()` where unknown (a node added in the UI).
     pub positions: Vec<Pos>,
+    /// Hash of the bytes the map was read from (0: not read from a file), so
+    /// a save can tell that the file changed on disk since (see `store::disk`).
+    pub hash: u64,
 }
 
 impl MapEntry {

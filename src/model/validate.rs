@@ -475,6 +475,7 @@ mod tests {
             article: Some(arts.remove(0)),
             error: None,
             positions: (1..=6).map(|line| Pos { line, col: 1 }).collect(),
+            hash: 0,
         };
         let corpus = Corpus::new(Some(motion), "motion.ron".into(), vec![entry]);
         let diags = validate(&corpus, Path::new("."), None);

@@ -37,6 +37,7 @@ fn article(id: &str, title: &str, stance: Stance, mut nodes: Vec<Node>) -> MapEn
         }),
         error: None,
         positions: Vec::new(),
+        hash: 0,
     }
 }
 
@@ -288,6 +289,7 @@ fn typing_through_the_worker_matches_search_from_scratch() {
             article: Some(a),
             error: None,
             positions: Vec::new(),
+            hash: 0,
         })
         .collect();
     let c = Corpus::new(Some(motion), PathBuf::from("motion.ron"), maps);

@@ -110,12 +110,19 @@ fn failed(path: &Path, d: Diagnostic) -> MapEntry {
         article: None,
         error: Some(d),
         positions: Vec::new(),
+        hash: 0,
     }
 }
 
 /// Parses an article map's bytes; a parse failure is an entry with `error`.
 /// Also returns non-fatal notes (a byte-order mark).
 pub fn parse_article(path: &Path, bytes: &[u8]) -> (MapEntry, Vec<Diagnostic>) {
+    let (mut entry, notes) = parse_bytes(path, bytes);
+    entry.hash = super::disk::content_hash(bytes);
+    (entry, notes)
+}
+
+fn parse_bytes(path: &Path, bytes: &[u8]) -> (MapEntry, Vec<Diagnostic>) {
     let mut notes = Vec::new();
     let text = match decode(path, bytes, &mut notes) {
         Ok(t) => t,
@@ -167,6 +174,7 @@ fn checked_depth(path: &Path, text: &str, article: Article, positions: Vec<Pos>)
         article: Some(article),
         error: None,
         positions,
+        hash: 0,
     }
 }
 

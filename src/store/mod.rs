@@ -4,6 +4,7 @@
 
 pub mod canon;
 pub mod dirs;
+pub mod disk;
 mod fast;
 pub mod load;
 pub mod locate;
