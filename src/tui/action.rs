@@ -87,6 +87,48 @@ pub enum Action {
     PrevArticle,
     /// Show only the themes where the two articles clash
     ClashesOnly,
+    /// Move the cursor one word left
+    WordLeft,
+    /// Move the cursor one word right
+    WordRight,
+    /// Delete the character under the cursor
+    DeleteForward,
+    /// Delete to the end of the line
+    DeleteToEnd,
+    /// Choose themes or add a link (in the node form)
+    Pick,
+    /// Add a child node
+    AddChild,
+    /// Add a sibling node
+    AddSibling,
+    /// Edit the selected node
+    EditNode,
+    /// Edit the article's title, stance and metadata
+    EditArticle,
+    /// Delete the selected node and its subtree
+    DeleteNode,
+    /// Move the node down among its siblings
+    MoveDown,
+    /// Move the node up among its siblings
+    MoveUp,
+    /// Make the node a child of its previous sibling
+    Indent,
+    /// Make the node a sibling of its parent
+    Outdent,
+    /// Cut the node and its subtree
+    Cut,
+    /// Paste the cut subtree under the selected node
+    Paste,
+    /// Undo the last edit
+    Undo,
+    /// Redo the last undone edit
+    Redo,
+    /// Save every map with unsaved edits
+    Save,
+    /// Create a new article map
+    NewArticle,
+    /// Open the map in $VISUAL / $EDITOR at the node
+    OpenEditor,
 }
 
 impl Action {
@@ -132,6 +174,27 @@ impl Action {
         Action::NextArticle,
         Action::PrevArticle,
         Action::ClashesOnly,
+        Action::WordLeft,
+        Action::WordRight,
+        Action::DeleteForward,
+        Action::DeleteToEnd,
+        Action::Pick,
+        Action::AddChild,
+        Action::AddSibling,
+        Action::EditNode,
+        Action::EditArticle,
+        Action::DeleteNode,
+        Action::MoveDown,
+        Action::MoveUp,
+        Action::Indent,
+        Action::Outdent,
+        Action::Cut,
+        Action::Paste,
+        Action::Undo,
+        Action::Redo,
+        Action::Save,
+        Action::NewArticle,
+        Action::OpenEditor,
     ];
 }
 
@@ -183,6 +246,27 @@ mod tests {
             Action::NextArticle => 37,
             Action::PrevArticle => 38,
             Action::ClashesOnly => 39,
+            Action::WordLeft => 40,
+            Action::WordRight => 41,
+            Action::DeleteForward => 42,
+            Action::DeleteToEnd => 43,
+            Action::Pick => 44,
+            Action::AddChild => 45,
+            Action::AddSibling => 46,
+            Action::EditNode => 47,
+            Action::EditArticle => 48,
+            Action::DeleteNode => 49,
+            Action::MoveDown => 50,
+            Action::MoveUp => 51,
+            Action::Indent => 52,
+            Action::Outdent => 53,
+            Action::Cut => 54,
+            Action::Paste => 55,
+            Action::Undo => 56,
+            Action::Redo => 57,
+            Action::Save => 58,
+            Action::NewArticle => 59,
+            Action::OpenEditor => 60,
         }
     }
 
@@ -192,6 +276,6 @@ mod tests {
         for (i, &a) in Action::ALL.iter().enumerate() {
             assert_eq!(position(a), i, "{a:?}");
         }
-        assert_eq!(Action::ALL.len(), position(Action::ClashesOnly) + 1);
+        assert_eq!(Action::ALL.len(), position(Action::OpenEditor) + 1);
     }
 }

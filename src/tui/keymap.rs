@@ -21,6 +21,8 @@ pub enum Mode {
     Compare,
     /// All articles: spectrum and themes matrix.
     Overview,
+    /// The node or article form: printable keys type into the focused field.
+    Form,
 }
 
 /// One row: in `mode`, `key` does `action`; `help` is what the help says.
@@ -42,7 +44,7 @@ const fn row(mode: Mode, key: &'static str, action: Action, help: &'static str) 
 }
 
 use Action as A;
-use Mode::{Compare as C, Normal as N, Overlay as O, Overview as V, Search as S};
+use Mode::{Compare as C, Form as F, Normal as N, Overlay as O, Overview as V, Search as S};
 
 /// The default bindings. Order is the order of the help.
 pub const DEFAULT: &[Row] = &[
@@ -92,6 +94,27 @@ pub const DEFAULT: &[Row] = &[
     row(N, "c", A::Compare, "compare with another article"),
     row(N, "o", A::Overview, "overview of all articles"),
     row(N, "x", A::Export, "export the article"),
+    row(N, "a", A::AddChild, "add a child node"),
+    row(N, "A", A::AddSibling, "add a sibling node"),
+    row(N, "i", A::EditNode, "edit the node"),
+    row(
+        N,
+        "I",
+        A::EditArticle,
+        "edit the article (title, stance, ...)",
+    ),
+    row(N, "d", A::DeleteNode, "delete the node (asks)"),
+    row(N, "J", A::MoveDown, "move the node down"),
+    row(N, "K", A::MoveUp, "move the node up"),
+    row(N, ">", A::Indent, "indent: under the previous sibling"),
+    row(N, "<", A::Outdent, "outdent: beside the parent"),
+    row(N, "X", A::Cut, "cut the node and its subtree"),
+    row(N, "p", A::Paste, "paste the cut subtree as a child"),
+    row(N, "u", A::Undo, "undo"),
+    row(N, "C-r", A::Redo, "redo"),
+    row(N, "C-s", A::Save, "save the edited maps"),
+    row(N, "N", A::NewArticle, "new article map"),
+    row(N, "E", A::OpenEditor, "open the map in $EDITOR at the node"),
     row(N, "?", A::Help, "help"),
     row(N, "q", A::Quit, "quit"),
     row(N, "C-c", A::Quit, "quit"),
@@ -125,6 +148,7 @@ pub const DEFAULT: &[Row] = &[
     row(S, "C-a", A::LineStart, "start of the line"),
     row(S, "End", A::LineEnd, "end of the line"),
     row(S, "C-e", A::LineEnd, "end of the line"),
+    row(S, "Tab", A::Toggle, "mark / unmark (theme picker)"),
     row(S, "C-c", A::Quit, "quit"),
     row(C, "j", A::Down, "next node"),
     row(C, "Down", A::Down, "next node"),
@@ -169,6 +193,35 @@ pub const DEFAULT: &[Row] = &[
     row(V, "Esc", A::Close, "back to browsing"),
     row(V, "q", A::Close, "back to browsing"),
     row(V, "C-c", A::Quit, "quit"),
+    row(F, "Enter", A::Accept, "confirm the form"),
+    row(F, "Esc", A::Close, "cancel the form"),
+    row(F, "Tab", A::FocusNext, "next field"),
+    row(F, "Down", A::FocusNext, "next field"),
+    row(F, "S-Tab", A::FocusPrev, "previous field"),
+    row(F, "Up", A::FocusPrev, "previous field"),
+    row(F, "Left", A::CursorLeft, "cursor left; previous choice"),
+    row(F, "Right", A::CursorRight, "cursor right; next choice"),
+    row(F, "C-Left", A::WordLeft, "word left"),
+    row(F, "A-b", A::WordLeft, "word left"),
+    row(F, "C-Right", A::WordRight, "word right"),
+    row(F, "A-f", A::WordRight, "word right"),
+    row(F, "Home", A::LineStart, "start of the field"),
+    row(F, "C-a", A::LineStart, "start of the field"),
+    row(F, "End", A::LineEnd, "end of the field"),
+    row(F, "C-e", A::LineEnd, "end of the field"),
+    row(
+        F,
+        "Backspace",
+        A::DeleteBack,
+        "delete before the cursor; remove the last theme or link",
+    ),
+    row(F, "Delete", A::DeleteForward, "delete under the cursor"),
+    row(F, "C-d", A::DeleteForward, "delete under the cursor"),
+    row(F, "C-w", A::DeleteWord, "delete a word"),
+    row(F, "C-u", A::DeleteToStart, "delete to the start"),
+    row(F, "C-k", A::DeleteToEnd, "delete to the end"),
+    row(F, "C-p", A::Pick, "choose themes / add a link"),
+    row(F, "F1", A::Help, "help"),
 ];
 
 /// Actions deliberately left without a default key.

@@ -8,6 +8,7 @@ pub mod bidi_line;
 pub mod compare_view;
 pub mod config;
 mod detail;
+pub mod editing;
 pub mod effects;
 pub mod key;
 pub mod keymap;

@@ -173,7 +173,11 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
             Span::raw(help),
         ]));
     }
-    for (mode, title) in [(Mode::Compare, "Comparing"), (Mode::Overview, "Overview")] {
+    for (mode, title) in [
+        (Mode::Form, "Editing a form"),
+        (Mode::Compare, "Comparing"),
+        (Mode::Overview, "Overview"),
+    ] {
         out.push(Line::default());
         out.push(Line::styled(title, p.title));
         for (keys, help) in app.keymap.help_lines(mode) {

@@ -132,7 +132,28 @@ pub fn update(app: &mut App, action: Action) {
         | Action::Swap
         | Action::NextArticle
         | Action::PrevArticle
-        | Action::ClashesOnly => {}
+        | Action::ClashesOnly
+        | Action::WordLeft
+        | Action::WordRight
+        | Action::DeleteForward
+        | Action::DeleteToEnd
+        | Action::Pick => {}
+        Action::AddChild
+        | Action::AddSibling
+        | Action::EditNode
+        | Action::EditArticle
+        | Action::DeleteNode
+        | Action::MoveDown
+        | Action::MoveUp
+        | Action::Indent
+        | Action::Outdent
+        | Action::Cut
+        | Action::Paste
+        | Action::Undo
+        | Action::Redo
+        | Action::Save
+        | Action::NewArticle
+        | Action::OpenEditor => super::editing::act(app, action),
     }
 }
 
