@@ -2,6 +2,7 @@
 //! writer, atomic saves, and where maps, config and state live. Knows files,
 //! not terminals.
 
+pub mod backup;
 pub mod canon;
 pub mod dirs;
 pub mod disk;
