@@ -10,6 +10,7 @@ mod fast;
 pub mod load;
 pub mod locate;
 mod raw;
+pub mod recovery;
 pub mod save;
 pub mod sources;
 
