@@ -9,6 +9,7 @@ pub mod disk;
 mod fast;
 pub mod load;
 pub mod locate;
+pub mod names;
 mod raw;
 pub mod recovery;
 pub mod save;
