@@ -14,6 +14,7 @@ mod raw;
 pub mod recovery;
 pub mod save;
 pub mod sources;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 
