@@ -2,15 +2,19 @@
 //! writer, atomic saves, and where maps, config and state live. Knows files,
 //! not terminals.
 
+pub mod backup;
 pub mod canon;
 pub mod dirs;
 pub mod disk;
 mod fast;
 pub mod load;
 pub mod locate;
+pub mod names;
 mod raw;
+pub mod recovery;
 pub mod save;
 pub mod sources;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 
