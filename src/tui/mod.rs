@@ -10,6 +10,7 @@ pub mod config;
 mod detail;
 pub mod editing;
 pub mod effects;
+pub mod form;
 pub mod key;
 pub mod keymap;
 pub mod line_edit;
