@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod bidi_line;
+pub mod choose;
 pub mod compare_view;
 pub mod config;
 mod detail;
