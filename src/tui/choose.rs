@@ -191,8 +191,12 @@ fn in_view(offset: usize, selected: usize, rows: usize) -> usize {
 
 /// Where the chooser goes on a screen.
 pub fn area(screen: Rect) -> Rect {
-    let w = (screen.width * 7 / 10).max(30).min(screen.width);
-    let h = (screen.height * 7 / 10).max(8).min(screen.height);
+    let w = ((u32::from(screen.width) * 7 / 10) as u16)
+        .max(30)
+        .min(screen.width);
+    let h = ((u32::from(screen.height) * 7 / 10) as u16)
+        .max(8)
+        .min(screen.height);
     Rect {
         x: screen.x + (screen.width - w) / 2,
         y: screen.y + (screen.height - h) / 2,

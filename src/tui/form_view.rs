@@ -4,6 +4,8 @@
 //! error, and the keys on the bottom border. The form's state and keys live
 //! in `form`; a text field's rows and cursor cell come from `text_field`.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -31,36 +33,26 @@ pub fn render(
     if area.width == 0 || area.height == 0 {
         return None;
     }
-    let width = (area.width * 9 / 10).clamp(40, 100).min(area.width);
+    let width = ((u32::from(area.width) * 9 / 10) as u16)
+        .clamp(40, 100)
+        .min(area.width);
     let inner_w = width.saturating_sub(2);
     let label_w = form
         .fields
         .iter()
         .map(|f| text::display_width(f.label))
         .max()
-        .unwrap_or(0) as u16;
-    let label_w = (label_w + 2).min(inner_w * 2 / 5);
+        .unwrap_or(0)
+        .saturating_add(2)
+        .min(usize::from(inner_w) * 2 / 5) as u16;
     // One blank cell before the right border, so a right-aligned Arabic
     // value does not run into it.
     let value_w = (inner_w - label_w).saturating_sub(u16::from(inner_w > 20));
-
-    let mut rows: Vec<(Line<'static>, Line<'static>)> = Vec::new();
-    let mut spans = Vec::with_capacity(form.fields.len());
-    let mut cursor = None;
-    for (i, field) in form.fields.iter().enumerate() {
-        let focused = i == form.focus;
-        let (values, field_cursor) = value_lines(field, focused, palette, bidi, value_w);
-        let first = rows.len();
-        if let Some((x, y)) = field_cursor {
-            cursor = Some((x, first + y as usize));
-        }
-        let labels = label_lines(field, focused, palette, label_w, values.len());
-        rows.extend(labels.into_iter().zip(values));
-        spans.push(first..rows.len());
-    }
+    let laid = field_rows(form, palette, bidi, label_w, value_w);
 
     let error_rows = u16::from(form.error.is_some());
-    let height = (rows.len() as u16)
+    let height = u16::try_from(laid.rows.len())
+        .unwrap_or(u16::MAX)
         .saturating_add(error_rows + 2)
         .min(area.height);
     let popup = Rect {
@@ -83,15 +75,13 @@ pub fn render(
 
     let error_rows = error_rows.min(inner.height);
     let room = (inner.height - error_rows) as usize;
-    let top = window_top(spans.get(form.focus), cursor.map(|(_, y)| y), room);
-    for (k, (label, value)) in rows.iter().skip(top).take(room).enumerate() {
+    let cursor = laid.cursor;
+    let top = window_top(laid.spans.get(form.focus), cursor.map(|(_, y)| y), room);
+    for (k, (label, value)) in laid.rows.iter().skip(top).take(room).enumerate() {
         let y = inner.y + k as u16;
         // A cell short, so a long label never touches its value.
-        let label_rect = Rect::new(inner.x, y, label_w.saturating_sub(1), 1);
-        label.clone().render(label_rect, buf);
-        value
-            .clone()
-            .render(Rect::new(inner.x + label_w, y, value_w, 1), buf);
+        label.render(Rect::new(inner.x, y, label_w.saturating_sub(1), 1), buf);
+        value.render(Rect::new(inner.x + label_w, y, value_w, 1), buf);
     }
     if let (Some(error), 1) = (&form.error, error_rows) {
         let y = inner.y + inner.height - 1;
@@ -102,13 +92,39 @@ pub fn render(
     (y >= top && y < top + room).then(|| (inner.x + label_w + x, inner.y + (y - top) as u16))
 }
 
+/// Every field's rows, before scrolling.
+struct FieldRows {
+    /// (label column, value column) for each row.
+    rows: Vec<(Line<'static>, Line<'static>)>,
+    /// Each field's rows.
+    spans: Vec<Range<usize>>,
+    /// The focused text field's cursor: (column in the values, row).
+    cursor: Option<(u16, usize)>,
+}
+
+fn field_rows(form: &Form, p: &Palette, bidi: BidiMode, label_w: u16, value_w: u16) -> FieldRows {
+    let mut out = FieldRows {
+        rows: Vec::new(),
+        spans: Vec::with_capacity(form.fields.len()),
+        cursor: None,
+    };
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let (values, cursor) = value_lines(field, focused, p, bidi, value_w);
+        let first = out.rows.len();
+        if let Some((x, y)) = cursor {
+            out.cursor = Some((x, first + usize::from(y)));
+        }
+        let labels = label_lines(field, focused, p, label_w, values.len());
+        out.rows.extend(labels.into_iter().zip(values));
+        out.spans.push(first..out.rows.len());
+    }
+    out
+}
+
 /// The first row to show so that the focused field, and within it the
 /// cursor's row, is in view.
-fn window_top(
-    focused: Option<&std::ops::Range<usize>>,
-    cursor_row: Option<usize>,
-    room: usize,
-) -> usize {
+fn window_top(focused: Option<&Range<usize>>, cursor_row: Option<usize>, room: usize) -> usize {
     let Some(span) = focused else { return 0 };
     let mut top = span.end.saturating_sub(room).min(span.start);
     if let Some(row) = cursor_row
@@ -211,6 +227,10 @@ fn list_lines(items: &[String], p: &Palette, bidi: BidiMode, width: u16) -> Vec<
     let joined = items.join(", ");
     let none = |_| None;
     let mut laid = text::layout(&joined, width as usize, bidi);
+    if laid.is_empty() {
+        // No room at all: still one row, so the field keeps its label.
+        return vec![Line::default()];
+    }
     if laid.len() > MAX_ROWS {
         let from = laid[MAX_ROWS - 1]
             .glyphs
