@@ -126,6 +126,13 @@ impl Chooser {
         self.refilter();
     }
 
+    /// Pasted text into the query (one line, see [`LineEdit::insert_str`]).
+    pub fn paste(&mut self, s: &str) {
+        if self.line.insert_str(s) {
+            self.refilter();
+        }
+    }
+
     /// Matches the query against every label, best first (ties in item
     /// order); an empty query lists every item in order. Selects the first.
     pub fn refilter(&mut self) {
@@ -330,6 +337,12 @@ mod tests {
         assert_eq!(c.filtered.len(), 2, "deleting widens again");
         c.handle(Action::DeleteToStart, 10);
         assert_eq!(c.filtered.len(), 5);
+        c.paste("cost\nof");
+        assert_eq!(
+            labels(&c),
+            ["cost of the war"],
+            "a pasted query filters too"
+        );
     }
 
     // Arabic is matched on search keys: a query without hamza or ta

@@ -70,7 +70,7 @@ pub fn text_field(
     }
 }
 
-/// The row and column of the cursor at logical byte `cursor` among laid-out
+/// The column and row of the cursor at logical byte `cursor` among laid-out
 /// lines drawn `width` wide (right-to-left lines right-aligned, as
 /// `to_line` pads them). The column may be `width` (after a full line).
 ///
