@@ -198,7 +198,7 @@ fn in_view(offset: usize, selected: usize, rows: usize) -> usize {
 
 /// Where the chooser goes on a screen.
 pub fn area(screen: Rect) -> Rect {
-    let w = ((u32::from(screen.width) * 7 / 10) as u16)
+    let w = ((u32::from(screen.width) * 8 / 10) as u16)
         .max(30)
         .min(screen.width);
     let h = ((u32::from(screen.height) * 7 / 10) as u16)
@@ -235,7 +235,7 @@ pub fn render(
     } else {
         "Enter chooses · Esc cancels"
     };
-    let mut status = format!(" {} of {}", c.filtered.len(), c.items.len());
+    let mut status = format!(" {}/{}", c.filtered.len(), c.items.len());
     if c.multi {
         status.push_str(&format!(" · {} marked", c.marked.len()));
     }
@@ -498,7 +498,7 @@ mod tests {
         let bg = Palette::colored().selection.bg.unwrap_or_default();
         assert_eq!(buf[(x, selected as u16)].bg, bg, "first match selected");
         assert_ne!(buf[(x, marked as u16)].bg, bg);
-        assert!(at("2 of 5 · 1 marked").is_some());
+        assert!(at("2/5 · 1 marked · Tab marks · Enter done · Esc cancels").is_some());
 
         let c = Chooser::new("Themes", themes(), false, &[], "الدولة");
         let (buf, _) = draw(&c, 80, 24);
