@@ -1,5 +1,7 @@
 //! A one-line text input that edits like a shell line (Ctrl-w, Ctrl-u,
-//! Home, End), shared by the search overlay and the article picker.
+//! Ctrl-k, Home, End, word motions), shared by the search overlay, the
+//! pickers and the form's text fields. It knows logical order only: where
+//! the cursor shows on screen (right-to-left text) is the views' business.
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineEdit {
@@ -56,6 +58,65 @@ impl LineEdit {
         }
     }
 
+    /// Moves left over any spaces, then over the word before them (the
+    /// start of the previous word), like readline's M-b.
+    pub fn word_left(&mut self) {
+        let before = self.text[..self.cursor].trim_end();
+        self.cursor = before
+            .rfind(char::is_whitespace)
+            .map_or(0, |i| i + ws_len(&before[i..]));
+    }
+
+    /// Moves right over any spaces, then over the word after them (the end
+    /// of the next word), like readline's M-f.
+    pub fn word_right(&mut self) {
+        let after = &self.text[self.cursor..];
+        let word = after.len() - after.trim_start().len();
+        let rest = &after[word..];
+        self.cursor += word + rest.find(char::is_whitespace).unwrap_or(rest.len());
+    }
+
+    /// Delete: the character under the cursor. Returns whether the text changed.
+    pub fn delete_forward(&mut self) -> bool {
+        match self.text[self.cursor..].chars().next() {
+            Some(_) => {
+                self.text.remove(self.cursor);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Ctrl-k: deletes everything from the cursor on.
+    pub fn delete_to_end(&mut self) -> bool {
+        let changed = self.cursor < self.text.len();
+        self.text.truncate(self.cursor);
+        changed
+    }
+
+    /// Inserts pasted text at the cursor. The field is one line, so line
+    /// breaks and tabs become spaces (a pasted paragraph keeps its word
+    /// breaks) and other control characters, which would reach the
+    /// terminal as escapes, are dropped. Returns whether the text changed.
+    pub fn insert_str(&mut self, s: &str) -> bool {
+        let mut clean = String::with_capacity(s.len());
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                // CR LF is one line break: one space, not two.
+                '\r' if chars.peek() == Some(&'\n') => {}
+                '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}' => {
+                    clean.push(' ')
+                }
+                c if c.is_control() => {}
+                c => clean.push(c),
+            }
+        }
+        self.text.insert_str(self.cursor, &clean);
+        self.cursor += clean.len();
+        !clean.is_empty()
+    }
+
     pub fn home(&mut self) {
         self.cursor = 0;
     }
@@ -88,9 +149,24 @@ impl LineEdit {
                 self.end();
                 false
             }
+            A::WordLeft => {
+                self.word_left();
+                false
+            }
+            A::WordRight => {
+                self.word_right();
+                false
+            }
+            A::DeleteForward => self.delete_forward(),
+            A::DeleteToEnd => self.delete_to_end(),
             _ => return None,
         })
     }
+}
+
+/// Bytes of the whitespace character `s` starts with.
+fn ws_len(s: &str) -> usize {
+    s.chars().next().map_or(0, char::len_utf8)
 }
 
 #[cfg(test)]
@@ -112,5 +188,89 @@ mod tests {
         assert_eq!(l.text, "داعش ");
         l.home();
         assert!(!l.delete_to_start());
+    }
+
+    fn at(text: &str, cursor: usize) -> LineEdit {
+        LineEdit {
+            text: text.into(),
+            cursor,
+        }
+    }
+
+    // Word motions stop at word starts going left and word ends going
+    // right, over Arabic letters (multi-byte) and runs of spaces alike.
+    #[test]
+    fn word_motions_in_arabic() {
+        let s = "انسحاب  القوات الأمريكية";
+        let mut l = at(s, s.len());
+        l.word_left();
+        assert_eq!(&s[l.cursor..], "الأمريكية");
+        l.word_left();
+        assert_eq!(&s[l.cursor..], "القوات الأمريكية");
+        l.word_left();
+        assert_eq!(l.cursor, 0);
+        l.word_left();
+        assert_eq!(l.cursor, 0);
+        l.word_right();
+        assert_eq!(&s[..l.cursor], "انسحاب");
+        l.word_right();
+        assert_eq!(&s[..l.cursor], "انسحاب  القوات");
+        l.word_right();
+        assert_eq!(l.cursor, s.len());
+        l.word_right();
+        assert_eq!(l.cursor, s.len());
+    }
+
+    // A multi-byte space (U+3000) between words is jumped over too,
+    // and the cursor lands on a character boundary after it.
+    #[test]
+    fn word_left_over_wide_space() {
+        let s = "داعش\u{3000}ايران";
+        let mut l = at(s, s.len());
+        l.word_left();
+        assert_eq!(&s[l.cursor..], "ايران");
+    }
+
+    // Delete removes the whole (two-byte) character under the cursor; at
+    // the end of the text it changes nothing.
+    #[test]
+    fn delete_forward_and_to_end() {
+        let mut l = at("داعش", 0);
+        assert!(l.delete_forward());
+        assert_eq!(l.text, "اعش");
+        assert_eq!(l.cursor, 0);
+        l.end();
+        assert!(!l.delete_forward());
+        let mut l = at("انسحاب القوات", "انسحاب".len());
+        assert!(l.delete_to_end());
+        assert_eq!(l.text, "انسحاب");
+        assert!(!l.delete_to_end());
+    }
+
+    // Paste flattens line breaks and tabs to spaces (CR LF to one) and
+    // drops other controls such as ESC, so nothing reaches the terminal raw.
+    #[test]
+    fn paste_is_one_clean_line() {
+        let mut l = at("[]", 1);
+        assert!(l.insert_str("داعش\r\nفي\tالعراق\u{1b}[31m\n"));
+        assert_eq!(l.text, "[داعش في العراق[31m ]");
+        assert_eq!(&l.text[l.cursor..], "]");
+        assert!(!l.insert_str("\u{7}"));
+    }
+
+    // The new actions go through `apply`, reporting whether text changed.
+    #[test]
+    fn apply_new_actions() {
+        use crate::tui::action::Action as A;
+        let mut l = at("the motion", 0);
+        assert_eq!(l.apply(A::WordRight), Some(false));
+        assert_eq!(l.cursor, 3);
+        assert_eq!(l.apply(A::DeleteForward), Some(true));
+        assert_eq!(l.text, "themotion");
+        assert_eq!(l.apply(A::WordLeft), Some(false));
+        assert_eq!(l.cursor, 0);
+        assert_eq!(l.apply(A::DeleteToEnd), Some(true));
+        assert_eq!(l.text, "");
+        assert_eq!(l.apply(A::Pick), None);
     }
 }

@@ -1,0 +1,427 @@
+//! Drawing a [`Form`] as a popup: a label column (the focused label
+//! highlighted, hints in grey), the values beside it (text wrapped over up
+//! to three rows, right-to-left paragraphs right-aligned), the caller's
+//! error, and the keys on the bottom border. The form's state and keys live
+//! in `form`; a text field's rows and cursor cell come from `text_field`.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use super::bidi_line::to_line;
+use super::form::{Field, FieldValue, Form};
+use super::palette::Palette;
+use super::text_field::text_field;
+use crate::text::{self, BidiMode};
+
+/// Rows a text or list field grows to before it scrolls.
+const MAX_ROWS: usize = 3;
+
+/// Draws the form centred over `area`; returns where the terminal cursor
+/// goes (the focused text field's cursor), or `None` to hide it.
+pub fn render(
+    form: &Form,
+    palette: &Palette,
+    bidi: BidiMode,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<(u16, u16)> {
+    if area.width == 0 || area.height == 0 {
+        return None;
+    }
+    let width = ((u32::from(area.width) * 9 / 10) as u16)
+        .clamp(40, 100)
+        .min(area.width);
+    let inner_w = width.saturating_sub(2);
+    let label_w = form
+        .fields
+        .iter()
+        .map(|f| text::display_width(f.label))
+        .max()
+        .unwrap_or(0)
+        .saturating_add(2)
+        .min(usize::from(inner_w) * 2 / 5) as u16;
+    // One blank cell before the right border, so a right-aligned Arabic
+    // value does not run into it.
+    let value_w = (inner_w - label_w).saturating_sub(u16::from(inner_w > 20));
+    let laid = field_rows(form, palette, bidi, label_w, value_w);
+
+    let error_rows = u16::from(form.error.is_some());
+    let height = u16::try_from(laid.rows.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(error_rows + 2)
+        .min(area.height);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    Clear.render(popup, buf);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(palette.border_focus)
+        .title(Span::styled(format!(" {} ", form.title), palette.title))
+        .title_bottom(footer(form, palette));
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    if inner.width == 0 || inner.height == 0 {
+        return None;
+    }
+
+    let error_rows = error_rows.min(inner.height);
+    let room = (inner.height - error_rows) as usize;
+    let cursor = laid.cursor;
+    let top = window_top(laid.spans.get(form.focus), cursor.map(|(_, y)| y), room);
+    for (k, (label, value)) in laid.rows.iter().skip(top).take(room).enumerate() {
+        let y = inner.y + k as u16;
+        // A cell short, so a long label never touches its value.
+        label.render(Rect::new(inner.x, y, label_w.saturating_sub(1), 1), buf);
+        value.render(Rect::new(inner.x + label_w, y, value_w, 1), buf);
+    }
+    if let (Some(error), 1) = (&form.error, error_rows) {
+        let y = inner.y + inner.height - 1;
+        Line::styled(error.clone(), palette.warning)
+            .render(Rect::new(inner.x, y, inner.width, 1), buf);
+    }
+    let (x, y) = cursor?;
+    (y >= top && y < top + room).then(|| (inner.x + label_w + x, inner.y + (y - top) as u16))
+}
+
+/// Every field's rows, before scrolling.
+struct FieldRows {
+    /// (label column, value column) for each row.
+    rows: Vec<(Line<'static>, Line<'static>)>,
+    /// Each field's rows.
+    spans: Vec<Range<usize>>,
+    /// The focused text field's cursor: (column in the values, row).
+    cursor: Option<(u16, usize)>,
+}
+
+fn field_rows(form: &Form, p: &Palette, bidi: BidiMode, label_w: u16, value_w: u16) -> FieldRows {
+    let mut out = FieldRows {
+        rows: Vec::new(),
+        spans: Vec::with_capacity(form.fields.len()),
+        cursor: None,
+    };
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let (values, cursor) = value_lines(field, focused, p, bidi, value_w);
+        let first = out.rows.len();
+        if let Some((x, y)) = cursor {
+            out.cursor = Some((x, first + usize::from(y)));
+        }
+        let labels = label_lines(field, focused, p, label_w, values.len());
+        out.rows.extend(labels.into_iter().zip(values));
+        out.spans.push(first..out.rows.len());
+    }
+    out
+}
+
+/// The first row to show so that the focused field, and within it the
+/// cursor's row, is in view.
+fn window_top(focused: Option<&Range<usize>>, cursor_row: Option<usize>, room: usize) -> usize {
+    let Some(span) = focused else { return 0 };
+    let mut top = span.end.saturating_sub(room).min(span.start);
+    if let Some(row) = cursor_row
+        && row >= top + room
+    {
+        top = row + 1 - room.max(1);
+    }
+    top
+}
+
+/// The label's rows: the label (highlighted when focused), its hint after
+/// it when there is room, else under it when the value takes a second row.
+fn label_lines(
+    field: &Field,
+    focused: bool,
+    p: &Palette,
+    width: u16,
+    rows: usize,
+) -> Vec<Line<'static>> {
+    let style = if focused { p.selection } else { Style::new() };
+    let mut first = Line::from(Span::styled(field.label, style));
+    let mut out = Vec::with_capacity(rows);
+    let hint_w = text::display_width(field.hint);
+    let fits = text::display_width(field.label) + 1 + hint_w < width as usize;
+    let mut under = None;
+    if !field.hint.is_empty() && fits {
+        first
+            .spans
+            .push(Span::styled(format!(" {}", field.hint), p.dim));
+    } else if !field.hint.is_empty() && rows > 1 {
+        under = Some(Line::styled(field.hint, p.dim));
+    }
+    out.push(first);
+    out.extend(under);
+    out.resize(rows.max(1), Line::default());
+    out
+}
+
+/// The value's rows, and the cursor's (column, row) among them when the
+/// field is a focused text field.
+fn value_lines(
+    field: &Field,
+    focused: bool,
+    p: &Palette,
+    bidi: BidiMode,
+    width: u16,
+) -> (Vec<Line<'static>>, Option<(u16, u16)>) {
+    match &field.value {
+        FieldValue::Text(line) => {
+            let t = text_field(line, width, bidi, MAX_ROWS, focused, Style::new());
+            let lines = if t.lines.is_empty() {
+                vec![Line::default()]
+            } else {
+                t.lines
+            };
+            (lines, t.cursor)
+        }
+        FieldValue::Choice { options, selected } => (
+            vec![choice_line(options, *selected, focused, p, width)],
+            None,
+        ),
+        FieldValue::List(items) => (list_lines(items, p, bidi, width), None),
+    }
+}
+
+/// `‹ Supports ›  Opposes`: every option, the chosen one bracketed; when
+/// they do not all fit, the chosen one and its place among them.
+fn choice_line(
+    options: &[String],
+    selected: usize,
+    focused: bool,
+    p: &Palette,
+    width: u16,
+) -> Line<'static> {
+    let chosen = if focused { p.key } else { p.title };
+    let all: usize = options.iter().map(|o| text::display_width(o) + 4).sum();
+    if all > width as usize {
+        let name = options.get(selected).map_or("", String::as_str);
+        return Line::from(vec![
+            Span::styled(format!("‹ {name} ›"), chosen),
+            Span::styled(format!(" {}/{}", selected + 1, options.len()), p.dim),
+        ]);
+    }
+    let spans = options.iter().enumerate().map(|(i, o)| {
+        if i == selected {
+            Span::styled(format!("‹ {o} › "), chosen)
+        } else {
+            Span::styled(format!("  {o}   "), p.dim)
+        }
+    });
+    Line::from(spans.collect::<Vec<_>>())
+}
+
+/// The items joined with commas over up to three rows, the last ending in
+/// `…` when there are more.
+fn list_lines(items: &[String], p: &Palette, bidi: BidiMode, width: u16) -> Vec<Line<'static>> {
+    if items.is_empty() {
+        return vec![Line::styled("none — C-p to choose", p.dim)];
+    }
+    let joined = items.join(", ");
+    let none = |_| None;
+    let mut laid = text::layout(&joined, width as usize, bidi);
+    if laid.is_empty() {
+        // No room at all: still one row, so the field keeps its label.
+        return vec![Line::default()];
+    }
+    if laid.len() > MAX_ROWS {
+        let from = laid[MAX_ROWS - 1]
+            .glyphs
+            .iter()
+            .map(|g| g.logical.start)
+            .min()
+            .unwrap_or(0);
+        laid.truncate(MAX_ROWS - 1);
+        laid.push(text::truncated(&joined[from..], width as usize, bidi));
+    }
+    laid.iter()
+        .map(|vl| to_line(vl, true, width, Style::new(), 0, &none))
+        .collect()
+}
+
+/// The keys, for the bottom border.
+fn footer(form: &Form, p: &Palette) -> Line<'static> {
+    let mut hints = vec![
+        ("Enter", "confirm"),
+        ("Esc", "cancel"),
+        ("Tab", "next field"),
+    ];
+    if form
+        .fields
+        .iter()
+        .any(|f| matches!(f.value, FieldValue::List(_)))
+    {
+        hints.push(("C-p", "pick"));
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (key, what)) in hints.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", p.dim));
+        }
+        spans.push(Span::styled(key, p.key));
+        spans.push(Span::raw(format!(" {what}")));
+    }
+    spans.push(Span::raw(" "));
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    const CLAIM: &str = "انسحاب القوات";
+
+    fn node_form() -> Form {
+        Form::new(
+            "Edit node",
+            vec![
+                Field::text("Id", "talks", "required"),
+                Field::text("Claim (Arabic)", CLAIM, "Arabic"),
+                Field::choice("Relation", ["Supports", "Opposes"], 0, ""),
+                Field::list("Themes", vec!["isis".into(), "iran".into()], ""),
+                Field::list("Links", Vec::new(), ""),
+            ],
+        )
+    }
+
+    fn draw(form: &Form, w: u16, h: u16) -> (Buffer, Option<(u16, u16)>) {
+        let mut term = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+        let mut cursor = None;
+        let p = Palette::colored();
+        term.draw(|f| cursor = render(form, &p, BidiMode::Mizan, f.area(), f.buffer_mut()))
+            .expect("draw");
+        (term.backend().buffer().clone(), cursor)
+    }
+
+    fn row(buf: &Buffer, y: u16) -> String {
+        (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+    }
+
+    fn find(buf: &Buffer, s: &str) -> Option<(u16, u16)> {
+        (0..buf.area.height).find_map(|y| {
+            let r = row(buf, y);
+            // Columns are cells, and every cell here holds one character.
+            r.find(s).map(|b| (r[..b].chars().count() as u16, y))
+        })
+    }
+
+    // Labels, values, the chosen option, the list and the keys show; the
+    // focused label alone has the selection style.
+    #[test]
+    fn draws_fields_and_focus() {
+        let mut form = node_form();
+        form.focus = 2;
+        let (buf, cursor) = draw(&form, 80, 24);
+        for s in [
+            " Edit node ",
+            "talks",
+            "required",
+            "‹ Supports ›",
+            "Opposes",
+            "isis, iran",
+            "none — C-p to choose",
+            "Enter confirm",
+            "C-p pick",
+        ] {
+            assert!(find(&buf, s).is_some(), "{s} missing");
+        }
+        let sel = Palette::colored().selection.bg;
+        let (x, y) = find(&buf, "Relation").unwrap_or_default();
+        assert_eq!(buf[(x, y)].bg, sel.unwrap_or_default());
+        let (x, y) = find(&buf, "Id").unwrap_or_default();
+        assert_ne!(buf[(x, y)].bg, sel.unwrap_or_default());
+        assert_eq!(cursor, None, "a choice has no text cursor");
+    }
+
+    // The cursor of a focused English field sits after its text.
+    #[test]
+    fn english_cursor_on_screen() {
+        let (buf, cursor) = draw(&node_form(), 80, 24);
+        let (x, y) = cursor.expect("text field cursor");
+        let (tx, ty) = find(&buf, "talks").unwrap_or_default();
+        assert_eq!((x, y), (tx + 5, ty));
+    }
+
+    // The cursor of a focused Arabic field starts on the first letter at
+    // the right end of the row and ends left of the last letter.
+    #[test]
+    fn arabic_cursor_on_screen() {
+        let mut form = node_form();
+        form.focus = 1;
+        if let FieldValue::Text(l) = &mut form.fields[1].value {
+            l.cursor = 0;
+        }
+        let (buf, cursor) = draw(&form, 80, 24);
+        let (x, y) = cursor.expect("text field cursor");
+        // The isolated alef that begins انسحاب, shaped.
+        assert_eq!(buf[(x, y)].symbol(), "\u{FE8D}");
+        assert_eq!(buf[(x + 1, y)].symbol(), " ", "rightmost letter of the row");
+        form.handle(crate::tui::action::Action::LineEnd);
+        let (_, end) = draw(&form, 80, 24);
+        let (ex, ey) = end.expect("text field cursor");
+        assert_eq!((ex, ey), (x - 13, y));
+        assert_eq!(buf[(ex, ey)].symbol(), " ");
+        assert_ne!(buf[(ex + 1, ey)].symbol(), " ");
+    }
+
+    // The caller's error shows in the warning style.
+    #[test]
+    fn error_in_warning_style() {
+        let mut form = node_form();
+        form.error = Some("id `talks` is taken".into());
+        let (buf, _) = draw(&form, 80, 24);
+        let (x, y) = find(&buf, "id `talks` is taken").expect("error shown");
+        assert_eq!(
+            buf[(x, y)].fg,
+            Palette::colored().warning.fg.unwrap_or_default()
+        );
+    }
+
+    // More fields than rows: the focused one scrolls into view, label and
+    // cursor with it.
+    #[test]
+    fn scrolls_to_the_focused_field() {
+        let labels = ["F0", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9"];
+        let fields = labels.iter().map(|&l| Field::text(l, l, "")).collect();
+        let mut form = Form::new("Many", fields);
+        form.focus = 9;
+        let (buf, cursor) = draw(&form, 60, 8);
+        let (lx, ly) = find(&buf, "F9").expect("focused label in view");
+        assert!(find(&buf, "F0").is_none());
+        let (x, y) = cursor.expect("cursor in view");
+        assert_eq!(y, ly);
+        assert!(x > lx);
+    }
+
+    // Tiny and empty areas draw without panicking, and a cursor, if any,
+    // stays inside the area.
+    #[test]
+    fn tiny_areas() {
+        for (w, h) in [(10, 5), (1, 1), (3, 3), (20, 3), (40, 4), (80, 2)] {
+            let mut form = node_form();
+            form.error = Some("a problem".into());
+            for focus in 0..form.fields.len() {
+                form.focus = focus;
+                let (_, cursor) = draw(&form, w, h);
+                if let Some((x, y)) = cursor {
+                    assert!(x < w && y < h, "{w}x{h}: {x},{y}");
+                }
+            }
+        }
+        let mut buf = Buffer::empty(Rect::new(0, 0, 0, 0));
+        let p = Palette::monochrome();
+        assert_eq!(
+            render(&node_form(), &p, BidiMode::Mizan, buf.area, &mut buf),
+            None
+        );
+    }
+}
