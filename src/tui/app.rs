@@ -13,7 +13,7 @@ use super::palette::Palette;
 use super::tree::TreeView;
 use crate::model::bearing::{self, Bearings};
 use crate::model::validate::Sources;
-use crate::model::{Corpus, Diagnostic, NodeIdx, NodeRef};
+use crate::model::{Corpus, Diagnostic, MapEntry, NodeIdx, NodeRef};
 use crate::store::sources::quote_ranges;
 use crate::text::BidiMode;
 
@@ -41,7 +41,7 @@ impl Lang {
 }
 
 /// Things drawn over the browser; the top one gets the keys.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Overlay {
     Help {
         scroll: usize,
@@ -59,6 +59,12 @@ pub enum Overlay {
         lines: Vec<String>,
         scroll: usize,
     },
+    /// A question with lettered answers (delete? quit unsaved? conflict?).
+    Ask(Box<super::ask::Ask>),
+    /// The node or article form.
+    Form(Box<super::forms::FormState>),
+    /// Choosing themes or a link target for the form below it.
+    Choose(Box<super::forms::ChooseState>),
 }
 
 /// What fills the screen under the overlays.
@@ -143,6 +149,18 @@ pub struct App {
     pub export_dir: PathBuf,
     /// Laid-out text kept between frames.
     pub layout_cache: RefCell<super::bidi_line::LayoutCache>,
+    /// Source texts by file name, for the quote check after each edit.
+    pub sources: Option<Sources>,
+    /// Undo, redo, and which maps have unsaved edits.
+    pub history: super::history::History,
+    /// The subtree `X` cut, for `p`.
+    pub clipboard: Option<super::editing::Clip>,
+    /// Where backups and the recovery file go (`None`: no home directory).
+    pub state_dir: Option<PathBuf>,
+    /// The recovery snapshot is older than the edits.
+    pub recovery_stale: bool,
+    /// The person chose to quit without saving: write no recovery file.
+    pub discard_on_quit: bool,
 }
 
 /// What the UI is built from.
@@ -157,30 +175,37 @@ pub struct Setup {
     pub bidi_reason: String,
 }
 
+impl ArticleCache {
+    /// What is derived from a map at load (problems are filled in after).
+    pub fn for_entry(m: &MapEntry, sources: Option<&Sources>) -> ArticleCache {
+        match &m.article {
+            Some(a) => ArticleCache {
+                bearings: bearing::derive(a),
+                source: sources.and_then(|src| {
+                    let text = src.get(a.meta.source.as_deref()?)?;
+                    let quotes = quote_ranges(
+                        text,
+                        a.nodes.iter().map(|n| n.quote.as_deref().unwrap_or("")),
+                    );
+                    Some(SourceText {
+                        text: text.clone(),
+                        quotes,
+                    })
+                }),
+                problems: HashMap::new(),
+            },
+            None => ArticleCache::default(),
+        }
+    }
+}
+
 impl App {
     pub fn new(s: Setup) -> App {
         let mut cache: Vec<ArticleCache> = s
             .corpus
             .maps
             .iter()
-            .map(|m| match &m.article {
-                Some(a) => ArticleCache {
-                    bearings: bearing::derive(a),
-                    source: s.sources.as_ref().and_then(|src| {
-                        let text = src.get(a.meta.source.as_deref()?)?;
-                        let quotes = quote_ranges(
-                            text,
-                            a.nodes.iter().map(|n| n.quote.as_deref().unwrap_or("")),
-                        );
-                        Some(SourceText {
-                            text: text.clone(),
-                            quotes,
-                        })
-                    }),
-                    problems: HashMap::new(),
-                },
-                None => ArticleCache::default(),
-            })
+            .map(|m| ArticleCache::for_entry(m, s.sources.as_ref()))
             .collect();
         for d in s.diagnostics {
             if let Some(r) = d.node
@@ -219,6 +244,12 @@ impl App {
             screen: Screen::Browse,
             effects: Vec::new(),
             export_dir: PathBuf::from("."),
+            sources: s.sources,
+            history: Default::default(),
+            clipboard: None,
+            state_dir: None,
+            recovery_stale: false,
+            discard_on_quit: false,
         };
         app.ensure_tree();
         app

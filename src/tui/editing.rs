@@ -1,11 +1,515 @@
 //! Editing the maps from the browser: the actions that change an article,
-//! undo and redo across the session, and which maps have unsaved edits.
+//! undo and redo across the session, and what happens after every edit (the
+//! tree, bearings, quotes and the same checks as `mizan check`, at once).
+//! Writing files is not done here: saving is an effect (see `saving`).
 
 use super::action::Action;
-use super::app::App;
+use super::app::{App, Focus, Overlay};
+use super::ask::{Answer, Ask};
+use super::effects::Effect;
+use crate::model::bearing;
+use crate::model::edit::{self, Edit};
+use crate::model::{Article, Node, NodeIdx, validate};
+use crate::store::sources::quote_ranges;
+
+/// A subtree taken out with `X`, ready for `p` in any article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clip {
+    /// The subtree's nodes in preorder; `parent` is an index into this list
+    /// (`None` for the subtree's root), `children` are ignored.
+    pub nodes: Vec<Node>,
+    pub parents: Vec<Option<usize>>,
+}
 
 /// Runs an editing action in the browser.
 pub fn act(app: &mut App, action: Action) {
-    let _ = action;
-    app.flash = Some("editing is not built yet".into());
+    match action {
+        Action::Undo => return undo(app, true),
+        Action::Redo => return undo(app, false),
+        Action::Save => {
+            return app.effects.push(Effect::Save {
+                then_quit: false,
+                force: false,
+            });
+        }
+        Action::NewArticle => return super::forms::open_new_article(app),
+        _ => {}
+    }
+    let map = app.map();
+    if app.corpus.article(map).is_none() {
+        app.flash = Some("this map did not load: fix it in a text editor (E) first".into());
+        if action == Action::OpenEditor {
+            open_editor(app);
+        }
+        return;
+    }
+    // The keys act on the tree; from the article list, they act on its tree.
+    if app.focus == Focus::Articles && action != Action::EditArticle {
+        app.focus = Focus::Tree;
+    }
+    match action {
+        Action::AddChild => super::forms::open_node(app, super::forms::Target::Child),
+        Action::AddSibling => super::forms::open_node(app, super::forms::Target::Sibling),
+        Action::EditNode => super::forms::open_node(app, super::forms::Target::Edit),
+        Action::EditArticle => super::forms::open_article(app),
+        Action::DeleteNode => ask_delete(app),
+        Action::MoveDown => move_among_siblings(app, 1),
+        Action::MoveUp => move_among_siblings(app, -1),
+        Action::Indent => indent(app),
+        Action::Outdent => outdent(app),
+        Action::Cut => cut(app),
+        Action::Paste => paste(app),
+        Action::OpenEditor => open_editor(app),
+        _ => {}
+    }
+}
+
+/// The selected node of the selected article, with its article.
+fn selected(app: &App) -> Option<(u32, &Article, NodeIdx)> {
+    let r = app.current()?;
+    Some((r.map, app.corpus.article(r.map)?, r.node))
+}
+
+/// A node's name in messages: its id in backticks.
+pub fn node_name(a: &Article, n: NodeIdx) -> String {
+    format!("`{}`", a.node(n).id)
+}
+
+/// Applies an edit to a map, records it for undo and brings everything that
+/// depends on the article up to date. Returns whether it applied; a refused
+/// edit is said in the status bar and changes nothing.
+pub fn apply(
+    app: &mut App,
+    map: u32,
+    edit: Edit,
+    name: String,
+    select_after: NodeIdx,
+    select_after_undo: NodeIdx,
+) -> bool {
+    let Some(article) = app
+        .corpus
+        .maps
+        .get_mut(map as usize)
+        .and_then(|m| m.article.as_mut())
+    else {
+        return false;
+    };
+    match article.apply(edit) {
+        Ok(inverse) => {
+            app.history
+                .record(map, name.clone(), inverse, select_after_undo, select_after);
+            refresh(app, map);
+            show(app, map, select_after);
+            app.flash = Some(name);
+            true
+        }
+        Err(e) => {
+            app.flash = Some(format!("cannot {name}: {e}"));
+            false
+        }
+    }
+}
+
+/// Undoes (or redoes) the last step, wherever it was, and shows it.
+fn undo(app: &mut App, is_undo: bool) {
+    let step = if is_undo {
+        app.history.take_undo()
+    } else {
+        app.history.take_redo()
+    };
+    let Some(step) = step else {
+        app.flash = Some(
+            if is_undo {
+                "nothing to undo"
+            } else {
+                "nothing to redo"
+            }
+            .into(),
+        );
+        return;
+    };
+    let map = step.map;
+    let Some(article) = app
+        .corpus
+        .maps
+        .get_mut(map as usize)
+        .and_then(|m| m.article.as_mut())
+    else {
+        app.history.put_back(step, is_undo);
+        return;
+    };
+    match article.apply(step.edit.clone()) {
+        Ok(back) => {
+            let (name, select) = (step.name.clone(), step.select);
+            if is_undo {
+                app.history.undone(step, back);
+            } else {
+                app.history.redone(step, back);
+            }
+            refresh(app, map);
+            show(app, map, select);
+            app.flash = Some(format!("{}: {name}", if is_undo { "undo" } else { "redo" }));
+        }
+        Err(e) => {
+            app.flash = Some(format!("cannot undo {}: {e}", step.name));
+            app.history.put_back(step, is_undo);
+        }
+    }
+}
+
+/// Everything derived from an article, after it changed: bearings, quote
+/// positions, the tree's rows, the problems of every map (links reach across
+/// articles), the search index and the recovery snapshot.
+pub fn refresh(app: &mut App, map: u32) {
+    let i = map as usize;
+    app.corpus.reindex();
+    if let (Some(a), Some(c)) = (app.corpus.article(map), app.cache.get_mut(i)) {
+        c.bearings = bearing::derive(a);
+        if let Some(src) = c.source.as_mut() {
+            src.quotes = quote_ranges(
+                &src.text,
+                a.nodes.iter().map(|n| n.quote.as_deref().unwrap_or("")),
+            );
+        }
+        if let Some(t) = app.trees.get_mut(&map) {
+            t.rebuild(a);
+        }
+    }
+    revalidate(app);
+    // The index points into the old arenas; the next `/` builds a new one.
+    app.search = None;
+    app.recovery_stale = true;
+}
+
+/// The same checks as `mizan check`, marked on the nodes.
+pub fn revalidate(app: &mut App) {
+    let diags = validate::validate(&app.corpus, &app.maps_dir, app.sources.as_ref());
+    for c in &mut app.cache {
+        c.problems.clear();
+    }
+    for d in diags {
+        if let Some(r) = d.node
+            && let Some(c) = app.cache.get_mut(r.map as usize)
+        {
+            c.problems.entry(r.node).or_default().push(d);
+        }
+    }
+}
+
+/// Selects a node in the browser (its article, expanded to it).
+pub fn show(app: &mut App, map: u32, node: NodeIdx) {
+    super::update::select_map(app, map as usize);
+    let attached = app
+        .corpus
+        .article(map)
+        .is_some_and(|a| node == a.root || a.ancestors(node).any(|p| p == a.root));
+    if let (true, Some(a), Some(t)) = (attached, app.corpus.article(map), app.trees.get_mut(&map)) {
+        t.reveal(a, node);
+    }
+    super::update::selection_moved(app);
+}
+
+fn ask_delete(app: &mut App) {
+    let Some((map, a, n)) = selected(app) else {
+        return;
+    };
+    if n == a.root {
+        app.flash = Some("the thesis cannot be deleted (edit it with i)".into());
+        return;
+    }
+    let below = subtree(a, n).len() - 1;
+    let mut lines = vec![format!(
+        "Delete {} — {}?",
+        node_name(a, n),
+        a.node(n).claim_en
+    )];
+    if below > 0 {
+        lines.push(format!("Its {below} nodes below go with it."));
+    }
+    lines.push("u undoes it.".into());
+    let ask = Ask::new("Delete", lines)
+        .choice('y', "delete", Answer::Delete { map, node: n })
+        .choice('n', "keep it", Answer::Cancel);
+    app.overlays.push(Overlay::Ask(Box::new(ask)));
+}
+
+pub fn delete(app: &mut App, map: u32, node: NodeIdx) {
+    let Some(a) = app.corpus.article(map) else {
+        return;
+    };
+    let Some(parent) = a.node(node).parent else {
+        return;
+    };
+    let name = format!("delete {}", node_name(a, node));
+    apply(app, map, Edit::Detach { node }, name, parent, node);
+}
+
+/// `J` / `K`: swaps the node with its next or previous sibling.
+fn move_among_siblings(app: &mut App, by: isize) {
+    let Some((map, a, n)) = selected(app) else {
+        return;
+    };
+    let Some(parent) = a.node(n).parent else {
+        app.flash = Some("the thesis has no siblings".into());
+        return;
+    };
+    let sibs = &a.node(parent).children;
+    let Some(i) = sibs.iter().position(|&c| c == n) else {
+        return;
+    };
+    let j = i as isize + by;
+    if j < 0 || j as usize >= sibs.len() {
+        app.flash = Some(format!(
+            "already the {} sibling",
+            if by < 0 { "first" } else { "last" }
+        ));
+        return;
+    }
+    let name = format!(
+        "move {} {}",
+        node_name(a, n),
+        if by < 0 { "up" } else { "down" }
+    );
+    apply(app, map, edit::move_to(n, parent, j as usize), name, n, n);
+}
+
+/// `>`: the node becomes the last child of its previous sibling.
+fn indent(app: &mut App) {
+    let Some((map, a, n)) = selected(app) else {
+        return;
+    };
+    let Some(parent) = a.node(n).parent else {
+        return;
+    };
+    let sibs = &a.node(parent).children;
+    let Some(i) = sibs.iter().position(|&c| c == n) else {
+        return;
+    };
+    if i == 0 {
+        app.flash = Some("no previous sibling to indent under".into());
+        return;
+    }
+    let under = sibs[i - 1];
+    let at = a.node(under).children.len();
+    let name = format!("indent {} under {}", node_name(a, n), node_name(a, under));
+    expand(app, map, under);
+    apply(app, map, edit::move_to(n, under, at), name, n, n);
+}
+
+/// `<`: the node becomes the next sibling of its parent.
+fn outdent(app: &mut App) {
+    let Some((map, a, n)) = selected(app) else {
+        return;
+    };
+    let Some(parent) = a.node(n).parent else {
+        return;
+    };
+    let Some(grand) = a.node(parent).parent else {
+        app.flash = Some("a reason of the thesis cannot go further out".into());
+        return;
+    };
+    let at = a
+        .node(grand)
+        .children
+        .iter()
+        .position(|&c| c == parent)
+        .map_or(0, |i| i + 1);
+    let name = format!("outdent {}", node_name(a, n));
+    apply(app, map, edit::move_to(n, grand, at), name, n, n);
+}
+
+/// A node and everything below it, in preorder.
+fn subtree(a: &Article, n: NodeIdx) -> Vec<NodeIdx> {
+    let mut out = Vec::new();
+    let mut stack = vec![n];
+    while let Some(x) = stack.pop() {
+        out.push(x);
+        stack.extend(a.node(x).children.iter().rev());
+    }
+    out
+}
+
+/// `X`: takes the subtree out (undoable) and keeps a copy to paste.
+fn cut(app: &mut App) {
+    let Some((map, a, n)) = selected(app) else {
+        return;
+    };
+    if n == a.root {
+        app.flash = Some("the thesis cannot be cut".into());
+        return;
+    }
+    let order = subtree(a, n);
+    let clip = Clip {
+        nodes: order.iter().map(|&x| a.node(x).clone()).collect(),
+        parents: order
+            .iter()
+            .map(|&x| {
+                let p = a.node(x).parent?;
+                order.iter().position(|&o| o == p).filter(|_| x != n)
+            })
+            .collect(),
+    };
+    let parent = a.node(n).parent.unwrap_or(a.root);
+    let name = format!("cut {} ({} nodes)", node_name(a, n), order.len());
+    if apply(app, map, Edit::Detach { node: n }, name, parent, n) {
+        app.clipboard = Some(clip);
+        app.flash = Some(format!(
+            "cut {} nodes: p pastes them under the selected node",
+            order.len()
+        ));
+    }
+}
+
+/// `p`: pastes a copy of the cut subtree as the last child of the selected
+/// node, in this article or another. Ids that are taken get a suffix.
+fn paste(app: &mut App) {
+    let Some(clip) = app.clipboard.clone() else {
+        app.flash = Some("nothing cut yet (X cuts a node)".into());
+        return;
+    };
+    let Some((map, a, under)) = selected(app) else {
+        return;
+    };
+    let mut taken: std::collections::HashSet<Box<str>> =
+        a.preorder().map(|x| a.node(x).id.clone()).collect();
+    let base = a.nodes.len() as NodeIdx;
+    let mut edits = Vec::new();
+    for (i, node) in clip.nodes.iter().enumerate() {
+        let id = unique_id(&node.id, &taken);
+        taken.insert(id.clone());
+        edits.push(Edit::Create(Box::new(Node { id, ..node.clone() })));
+        let (parent, at) = match clip.parents[i] {
+            Some(p) => (base + p as NodeIdx, usize::MAX),
+            None => (under, usize::MAX),
+        };
+        edits.push(Edit::Attach {
+            node: base + i as NodeIdx,
+            parent,
+            at,
+        });
+    }
+    let name = format!(
+        "paste {} nodes under {}",
+        clip.nodes.len(),
+        node_name(a, under)
+    );
+    expand(app, map, under);
+    apply(app, map, Edit::Batch(edits), name, base, under);
+}
+
+/// Marks a node expanded, so what an edit puts under it shows.
+pub fn expand(app: &mut App, map: u32, node: NodeIdx) {
+    if let Some(t) = app.trees.get_mut(&map) {
+        if t.expanded.len() <= node as usize {
+            t.expanded.resize(node as usize + 1, false);
+        }
+        t.expanded[node as usize] = true;
+    }
+}
+
+/// `id`, or `id-2`, `id-3`, ... whichever is free.
+pub fn unique_id(id: &str, taken: &std::collections::HashSet<Box<str>>) -> Box<str> {
+    if !taken.contains(id) {
+        return id.into();
+    }
+    (2..)
+        .map(|k| format!("{id}-{k}"))
+        .find(|c| !taken.contains(c.as_str()))
+        .unwrap_or_default()
+        .into()
+}
+
+/// `E`: the external editor on the file on disk. With unsaved edits in this
+/// map, it asks to save first, since the editor sees only the disk.
+fn open_editor(app: &mut App) {
+    let map = app.map();
+    if app.history.is_dirty(map) {
+        let ask = Ask::new(
+            "Unsaved edits",
+            vec!["The editor opens the file on disk, which does not have your edits yet.".into()],
+        )
+        .choice('s', "save, then open the editor", Answer::SaveAndEdit)
+        .choice('c', "cancel", Answer::Cancel);
+        app.overlays.push(Overlay::Ask(Box::new(ask)));
+        return;
+    }
+    open_editor_now(app);
+}
+
+fn open_editor_now(app: &mut App) {
+    let map = app.map();
+    let line = app
+        .current()
+        .and_then(|r| {
+            app.corpus
+                .maps
+                .get(r.map as usize)
+                .map(|m| m.pos(r.node).line)
+        })
+        .unwrap_or(1)
+        .max(1);
+    app.effects.push(Effect::OpenEditor { map, line });
+}
+
+/// Quit, asking first when edits are unsaved.
+pub fn request_quit(app: &mut App) {
+    let dirty = app.history.dirty_maps();
+    if dirty.is_empty() {
+        app.should_quit = true;
+        return;
+    }
+    let names: Vec<String> = dirty.iter().map(|&m| map_file_name(app, m)).collect();
+    let ask = Ask::new(
+        "Unsaved edits",
+        vec![format!("Unsaved edits in {}.", names.join(", "))],
+    )
+    .choice('s', "save and quit", Answer::SaveAndQuit)
+    .choice(
+        'd',
+        "quit without saving (the edits are lost)",
+        Answer::QuitDiscarding,
+    )
+    .choice('c', "cancel", Answer::Cancel);
+    app.overlays.push(Overlay::Ask(Box::new(ask)));
+}
+
+pub fn map_file_name(app: &App, map: u32) -> String {
+    app.corpus
+        .maps
+        .get(map as usize)
+        .and_then(|m| m.path.file_name())
+        .map_or_else(|| "?".into(), |f| f.to_string_lossy().into_owned())
+}
+
+/// Acts on the answer to a question.
+pub fn answer(app: &mut App, answer: Answer) {
+    match answer {
+        Answer::Delete { map, node } => delete(app, map, node),
+        Answer::SaveAndQuit => app.effects.push(Effect::Save {
+            then_quit: true,
+            force: false,
+        }),
+        Answer::QuitDiscarding => {
+            app.discard_on_quit = true;
+            app.should_quit = true;
+        }
+        Answer::SaveAnyway { then_quit } => app.effects.push(Effect::Save {
+            then_quit,
+            force: true,
+        }),
+        Answer::Reload { map } => app.effects.push(Effect::Reload { map }),
+        Answer::Overwrite { map } => app.effects.push(Effect::Overwrite { map }),
+        Answer::KeepBoth { map } => app.effects.push(Effect::KeepBoth { map }),
+        Answer::Restore => app.effects.push(Effect::Restore),
+        Answer::DiscardRecovery => app.effects.push(Effect::DiscardRecovery),
+        Answer::SaveAndEdit => {
+            app.effects.push(Effect::Save {
+                then_quit: false,
+                force: false,
+            });
+            // Runs after the save; if the save did not happen it says so.
+            open_editor_now(app);
+        }
+        Answer::Cancel => {}
+    }
 }

@@ -1,9 +1,12 @@
 //! Effects: what `update` asks for but must not do itself (it stays pure and
-//! testable): writing files. The loop runs them after each batch of events.
+//! testable): writing and reading files. The loop runs them after each batch
+//! of events; the external editor needs the terminal, so the loop runs that
+//! one itself (see `run`'s return value).
 
 use std::path::PathBuf;
 
 use super::app::{App, Overlay};
+use super::saving;
 use crate::export::{self, Format, Selection};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,10 +16,45 @@ pub enum Effect {
         articles: Vec<String>,
         format: Format,
     },
+    /// Save every map with unsaved edits (`force`: even with errors).
+    Save {
+        then_quit: bool,
+        force: bool,
+    },
+    /// Replace a map with what is on disk, dropping its edits.
+    Reload {
+        map: u32,
+    },
+    /// Write a map although the file changed on disk.
+    Overwrite {
+        map: u32,
+    },
+    /// Write ours as a new map beside the changed file, and load theirs.
+    KeepBoth {
+        map: u32,
+    },
+    /// Put back the edits in the recovery file.
+    Restore,
+    DiscardRecovery,
+    /// Suspend the UI and edit the map's file at a line.
+    OpenEditor {
+        map: u32,
+        line: u32,
+    },
+}
+
+/// An external editor to run on a file at a line, then reload the map.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditorRequest {
+    pub map: u32,
+    pub path: PathBuf,
+    pub line: u32,
 }
 
 /// Runs and clears the pending effects, reporting each in the status bar.
-pub fn run(app: &mut App) {
+/// Returns the external editor to open, if one was asked for.
+pub fn run(app: &mut App) -> Option<EditorRequest> {
+    let mut editor = None;
     for effect in std::mem::take(&mut app.effects) {
         match effect {
             Effect::Export { articles, format } => {
@@ -35,6 +73,24 @@ pub fn run(app: &mut App) {
                     }),
                 }
             }
+            Effect::Save { then_quit, force } => saving::save(app, then_quit, force),
+            Effect::Reload { map } => saving::reload(app, map),
+            Effect::Overwrite { map } => saving::overwrite(app, map),
+            Effect::KeepBoth { map } => saving::keep_both(app, map),
+            Effect::Restore => saving::restore(app),
+            Effect::DiscardRecovery => saving::discard_recovery(app),
+            Effect::OpenEditor { map, line } => {
+                if app.history.is_dirty(map) {
+                    app.flash = Some("not saved, so the editor was not opened".into());
+                } else if let Some(m) = app.corpus.maps.get(map as usize) {
+                    editor = Some(EditorRequest {
+                        map,
+                        path: m.path.clone(),
+                        line,
+                    });
+                }
+            }
         }
     }
+    editor
 }

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod ask;
 pub mod bidi_line;
 pub mod choose;
 pub mod compare_view;
@@ -13,12 +14,15 @@ pub mod editing;
 pub mod effects;
 pub mod form;
 pub mod form_view;
+pub mod forms;
+pub mod history;
 pub mod key;
 pub mod keymap;
 pub mod line_edit;
 pub mod overlay_view;
 pub mod overview_view;
 pub mod palette;
+pub mod saving;
 pub mod screens;
 pub mod search_view;
 mod source_view;
@@ -39,6 +43,7 @@ use ratatui::backend::CrosstermBackend;
 use crate::model::validate;
 use crate::store;
 use app::{App, Overlay, Setup};
+
 use config::BidiChoice;
 use keymap::Keymap;
 use palette::Palette;
@@ -101,6 +106,11 @@ pub fn setup(opts: &Options, env: &dyn Fn(&str) -> Option<String>) -> Result<App
     if let Some(d) = config.export_dir {
         app.export_dir = d;
     }
+    // Tests point this at a temporary directory.
+    app.state_dir = env("MIZAN_STATE_DIR")
+        .map(PathBuf::from)
+        .or_else(store::dirs::state_dir);
+    saving::offer_recovery(&mut app);
     if errors > 0 {
         app.flash = Some(format!(
             "{errors} problems in the maps (marked !; `mizan check` lists them)"
@@ -122,13 +132,39 @@ pub fn run(opts: &Options) -> Result<(), Error> {
     let mut app = setup(opts, &env)?;
     let stop = terminal::signal_flag()?;
     terminal::install_panic_hook();
+    // Without a watcher mizan still works; it just will not notice changes.
+    let watcher = store::watch::Watcher::new(&opts.maps_dir).ok();
     terminal::enter(app.bidi == crate::text::BidiMode::Mizan)?;
-    let result = event_loop(&mut app, &stop);
+    let result = event_loop(&mut app, &stop, watcher.as_ref());
+    // Quitting asks about unsaved edits, so edits still here at the end
+    // mean a signal or an error stopped us: keep them for the next start.
+    if app.discard_on_quit {
+        terminal::set_recovery(None);
+    } else {
+        snapshot_recovery(&app);
+        terminal::write_recovery();
+    }
     terminal::leave();
     result
 }
 
-fn event_loop(app: &mut App, stop: &std::sync::atomic::AtomicBool) -> Result<(), Error> {
+/// Makes the recovery file's bytes ready for a crash, or clears them.
+fn snapshot_recovery(app: &App) {
+    let ready = app.state_dir.as_ref().and_then(|state| {
+        let r = saving::recovery_of(app)?;
+        Some((
+            store::recovery::path_for(state, &app.maps_dir),
+            store::recovery::to_bytes(&r),
+        ))
+    });
+    terminal::set_recovery(ready);
+}
+
+fn event_loop(
+    app: &mut App,
+    stop: &std::sync::atomic::AtomicBool,
+    watcher: Option<&store::watch::Watcher>,
+) -> Result<(), Error> {
     let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     // Lets the end-to-end test prove that a panic leaves the terminal usable.
     let panic_for_test = std::env::var_os("MIZAN_TEST_PANIC").is_some();
@@ -149,14 +185,31 @@ fn event_loop(app: &mut App, stop: &std::sync::atomic::AtomicBool) -> Result<(),
         // that hung up and reads as always ready — cannot keep us here).
         // While a search streams results, come back soon to show them.
         let mut timeout = Duration::from_millis(if searching { 16 } else { 250 });
+        let mut idle = true;
         for _ in 0..MAX_EVENTS_PER_FRAME {
             if app.should_quit || stop.load(Ordering::Relaxed) || !event::poll(timeout)? {
                 break;
             }
             handle(app, event::read()?);
+            idle = false;
             timeout = Duration::ZERO;
+            // Effects run before the next key, so that a question a save
+            // asks (say) is there to take the key typed after C-s.
+            if !app.effects.is_empty()
+                && let Some(req) = effects::run(app)
+            {
+                run_editor(&mut term, app, req)?;
+            }
         }
-        effects::run(app);
+        for path in watcher.map(|w| w.changed()).unwrap_or_default() {
+            saving::disk_changed(app, &path);
+        }
+        // Serializing the edited maps costs a few ms on a big map, so it is
+        // done when nothing else is happening rather than on every edit.
+        if idle && app.recovery_stale {
+            snapshot_recovery(app);
+            app.recovery_stale = false;
+        }
         if app.should_quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
@@ -166,8 +219,39 @@ fn event_loop(app: &mut App, stop: &std::sync::atomic::AtomicBool) -> Result<(),
 /// Events handled between two frames at most.
 const MAX_EVENTS_PER_FRAME: usize = 256;
 
+/// `E`: suspends the UI, runs `$VISUAL` / `$EDITOR` (else `vi`) on the
+/// map file at the node's line, then comes back and reloads the map.
+fn run_editor(
+    term: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
+    app: &mut App,
+    req: effects::EditorRequest,
+) -> Result<(), Error> {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    terminal::leave();
+    // Through the shell, so `EDITOR="code --wait"` works as it does in git.
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$@\""))
+        .arg("mizan")
+        .arg(format!("+{}", req.line))
+        .arg(&req.path)
+        .status();
+    terminal::enter(app.bidi == crate::text::BidiMode::Mizan)?;
+    term.clear()?;
+    saving::reload(app, req.map);
+    match status {
+        Err(e) => app.flash = Some(format!("could not run `{editor}`: {e}")),
+        Ok(s) if !s.success() => app.flash = Some(format!("`{editor}` exited with {s}")),
+        Ok(_) => {}
+    }
+    Ok(())
+}
+
 fn handle(app: &mut App, ev: Event) {
     match ev {
+        Event::Paste(text) => update::paste(app, &text),
         Event::Key(k) if k.kind != KeyEventKind::Release => {
             if let Some(press) = key::KeyPress::from_event(&k) {
                 update::key(app, press);

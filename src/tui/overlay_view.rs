@@ -124,7 +124,12 @@ pub fn text(app: &App, o: &Overlay, screen: Rect, buf: &mut Buffer) {
     let area = centered(screen, 80, 85);
     Clear.render(area, buf);
     let (title, lines, scroll): (String, Vec<Line>, usize) = match o {
-        Overlay::Search(_) | Overlay::Picker(_) | Overlay::Export { .. } => return,
+        Overlay::Search(_)
+        | Overlay::Picker(_)
+        | Overlay::Export { .. }
+        | Overlay::Ask(_)
+        | Overlay::Form(_)
+        | Overlay::Choose(_) => return,
         Overlay::Help { scroll } => (" Keys — Esc closes ".into(), help_lines(app), *scroll),
         Overlay::Message {
             title,

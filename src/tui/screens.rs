@@ -85,7 +85,7 @@ pub fn picker(app: &mut App, action: Action) {
         Action::Close => {
             app.overlays.pop();
         }
-        Action::Quit => app.should_quit = true,
+        Action::Quit => super::editing::request_quit(app),
         Action::Down => p.selected = (p.selected + 1).min(p.matches.len().saturating_sub(1)),
         Action::Up => p.selected = p.selected.saturating_sub(1),
         Action::Accept => {
@@ -122,7 +122,7 @@ pub fn compare(app: &mut App, action: Action) {
     };
     match action {
         Action::Close => app.screen = Screen::Browse,
-        Action::Quit => app.should_quit = true,
+        Action::Quit => super::editing::request_quit(app),
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
         Action::Down => s.select(1, h),
         Action::Up => s.select(-1, h),
@@ -207,7 +207,7 @@ pub fn overview(app: &mut App, action: Action) {
     };
     match action {
         Action::Close => app.screen = Screen::Browse,
-        Action::Quit => app.should_quit = true,
+        Action::Quit => super::editing::request_quit(app),
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
         Action::Down => s.step(1, 0, screen),
         Action::Up => s.step(-1, 0, screen),

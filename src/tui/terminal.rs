@@ -5,11 +5,14 @@
 //! previous mode is put back on the way out.
 
 use std::io::{self, Read, Write};
-use std::sync::Arc;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 
@@ -19,6 +22,31 @@ static BIDI_MODE_BEFORE: AtomicU8 = AtomicU8::new(0);
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// Whether we pushed kitty keyboard-protocol flags (to pop them on the way out).
 static KEYBOARD_FLAGS: AtomicBool = AtomicBool::new(false);
+
+/// The recovery file to write if mizan dies with unsaved edits: its path
+/// and bytes, kept ready by the loop so that a panic hook or the signal
+/// watchdog can write it without touching the app's state.
+static RECOVERY: Mutex<Option<(PathBuf, Vec<u8>)>> = Mutex::new(None);
+
+/// Replaces the ready recovery snapshot (`None`: nothing unsaved).
+pub fn set_recovery(snapshot: Option<(PathBuf, Vec<u8>)>) {
+    if let Ok(mut r) = RECOVERY.lock() {
+        *r = snapshot;
+    }
+}
+
+/// Writes the ready recovery snapshot, if any. Never blocks: a panic while
+/// the lock is held must not hang the hook.
+pub fn write_recovery() {
+    if let Ok(r) = RECOVERY.try_lock()
+        && let Some((path, bytes)) = r.as_ref()
+    {
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = crate::store::save::save_atomic(path, bytes);
+    }
+}
 
 /// Asks the terminal for mode 8 (DECRQM) and waits briefly for the reply.
 /// A DA1 query follows so that terminals which ignore DECRQM still answer
@@ -88,7 +116,13 @@ pub fn enter(explicit_bidi: bool) -> io::Result<()> {
         // Must come before the alternate screen: VTE ignores it after.
         write!(out, "\x1b[8l")?;
     }
-    execute!(out, EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+    execute!(
+        out,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
     // Where the terminal speaks the kitty keyboard protocol, ask it to tell
     // C-i from Tab (so C-i can go forward in the jump list, as in vim).
     if crossterm::terminal::supports_keyboard_enhancement().unwrap_or(false) {
@@ -115,7 +149,13 @@ pub fn leave() {
     if KEYBOARD_FLAGS.swap(false, Ordering::SeqCst) {
         let _ = execute!(out, crossterm::event::PopKeyboardEnhancementFlags);
     }
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     match BIDI_MODE_BEFORE.load(Ordering::SeqCst) {
         1 | 3 => {
             let _ = write!(out, "\x1b[8h");
@@ -131,6 +171,10 @@ pub fn leave() {
 pub fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // Unsaved edits first: restoring the terminal can fail too.
+        if ACTIVE.load(Ordering::SeqCst) {
+            write_recovery();
+        }
         leave();
         default(info);
     }));
@@ -154,6 +198,7 @@ pub fn signal_flag() -> io::Result<Arc<AtomicBool>> {
                 raised.store(true, Ordering::SeqCst);
                 std::thread::sleep(Duration::from_millis(500));
                 if ACTIVE.load(Ordering::SeqCst) {
+                    write_recovery();
                     leave();
                     std::process::exit(128 + sig);
                 }

@@ -23,7 +23,8 @@ pub fn mode(app: &App) -> Mode {
         (None, Screen::Browse) => Mode::Normal,
         (None, Screen::Compare(_)) => Mode::Compare,
         (None, Screen::Overview(_)) => Mode::Overview,
-        (Some(Overlay::Search(_) | Overlay::Picker(_)), _) => Mode::Search,
+        (Some(Overlay::Search(_) | Overlay::Picker(_) | Overlay::Choose(_)), _) => Mode::Search,
+        (Some(Overlay::Form(_)), _) => Mode::Form,
         (Some(_), _) => Mode::Overlay,
     }
 }
@@ -32,6 +33,15 @@ pub fn mode(app: &App) -> Mode {
 /// first key of a sequence) and applies the action.
 pub fn key(app: &mut App, press: KeyPress) {
     app.flash = None;
+    // A question's answer letters come before any binding.
+    if let (Some(Overlay::Ask(ask)), Code::Char(c), false, false) =
+        (app.overlays.last(), press.code, press.ctrl, press.alt)
+        && let Some(answer) = ask.pick(c).cloned()
+    {
+        app.overlays.pop();
+        super::editing::answer(app, answer);
+        return;
+    }
     let pending = app.pending.take();
     match app.keymap.lookup(mode(app), pending, press) {
         Lookup::Action(a) => update(app, a),
@@ -51,9 +61,29 @@ pub fn key(app: &mut App, press: KeyPress) {
                     p.line.insert(c);
                     p.refilter(&app.corpus);
                 }
+                Some(Overlay::Form(_)) => super::forms::form_char(app, c),
+                Some(Overlay::Choose(_)) => super::forms::choose_char(app, c),
                 _ => {}
             }
         }
+    }
+}
+
+/// Pasted text (bracketed paste) goes into the text input on top, whole,
+/// instead of being read as keys.
+pub fn paste(app: &mut App, text: &str) {
+    match app.overlays.last_mut() {
+        Some(Overlay::Form(st)) => st.form.paste(text),
+        Some(Overlay::Search(s)) => {
+            s.line.insert_str(text);
+            s.dirty = true;
+        }
+        Some(Overlay::Choose(_)) => {
+            for c in text.chars().filter(|c| !c.is_control()) {
+                super::forms::choose_char(app, c);
+            }
+        }
+        _ => app.flash = Some("paste goes into a form or the search (i edits a node)".into()),
     }
 }
 
@@ -61,6 +91,8 @@ pub fn update(app: &mut App, action: Action) {
     match app.overlays.last() {
         Some(Overlay::Search(_)) => return search(app, action),
         Some(Overlay::Picker(_)) => return screens::picker(app, action),
+        Some(Overlay::Form(_)) => return super::forms::form_action(app, action),
+        Some(Overlay::Choose(_)) => return super::forms::choose_action(app, action),
         Some(_) => return overlay(app, action),
         None => {}
     }
@@ -70,7 +102,7 @@ pub fn update(app: &mut App, action: Action) {
         Screen::Overview(_) => return screens::overview(app, action),
     }
     match action {
-        Action::Quit => app.should_quit = true,
+        Action::Quit => super::editing::request_quit(app),
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
         Action::Close => {}
         Action::Down => step(app, 1),
@@ -167,7 +199,7 @@ fn search(app: &mut App, action: Action) {
         Action::Close => {
             app.overlays.pop();
         }
-        Action::Quit => app.should_quit = true,
+        Action::Quit => super::editing::request_quit(app),
         Action::Accept => {
             let Some(hit) = s.hits.get(s.selected) else {
                 return;
@@ -201,7 +233,7 @@ fn overlay(app: &mut App, action: Action) {
                 Action::Close => {
                     app.overlays.pop();
                 }
-                Action::Quit => app.should_quit = true,
+                Action::Quit => super::editing::request_quit(app),
                 Action::Down => *selected = (*selected + 1).min(n - 1),
                 Action::Up => *selected = selected.saturating_sub(1),
                 Action::Accept => {
@@ -215,13 +247,25 @@ fn overlay(app: &mut App, action: Action) {
             }
             return;
         }
-        Overlay::Search(_) | Overlay::Picker(_) => return,
+        Overlay::Ask(_) => {
+            match action {
+                Action::Close => {
+                    app.overlays.pop();
+                }
+                Action::Quit => super::editing::request_quit(app),
+                _ => {}
+            }
+            return;
+        }
+        Overlay::Search(_) | Overlay::Picker(_) | Overlay::Form(_) | Overlay::Choose(_) => {
+            return;
+        }
     };
     match action {
         Action::Close => {
             app.overlays.pop();
         }
-        Action::Quit => app.should_quit = true,
+        Action::Quit => super::editing::request_quit(app),
         Action::Down => *scroll += 1,
         Action::Up => *scroll = scroll.saturating_sub(1),
         Action::PageDown => *scroll += page as usize,

@@ -74,8 +74,16 @@ pub fn view(app: &App, frame: &mut Frame) {
             render_status(app, a.status, buf);
         }
     }
+    let mut cursor = None;
     for o in &app.overlays {
         match o {
+            Overlay::Ask(ask) => super::ask::render(ask, &app.palette, a.screen, buf),
+            Overlay::Form(f) => {
+                cursor = super::form_view::render(&f.form, &app.palette, app.bidi, a.screen, buf)
+            }
+            Overlay::Choose(c) => {
+                cursor = super::choose::render(&c.chooser, &app.palette, app.bidi, a.screen, buf)
+            }
             Overlay::Search(s) => super::search_view::render(app, s, a.screen, buf),
             Overlay::Picker(p) => overlay_view::picker(app, p, a.screen, buf),
             Overlay::Export { articles, selected } => {
@@ -83,6 +91,14 @@ pub fn view(app: &App, frame: &mut Frame) {
             }
             _ => overlay_view::text(app, o, a.screen, buf),
         }
+    }
+    // Only the top overlay's cursor shows.
+    let top_has_cursor = matches!(
+        app.overlays.last(),
+        Some(Overlay::Form(_) | Overlay::Choose(_))
+    );
+    if let (true, Some((x, y))) = (top_has_cursor, cursor) {
+        frame.set_cursor_position(ratatui::layout::Position { x, y });
     }
 }
 
@@ -156,8 +172,12 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
                 } else {
                     &a.meta.title_en
                 };
-                let tw = inner.width.saturating_sub(10);
+                let dirty = app.history.is_dirty(i as u32);
+                let tw = inner.width.saturating_sub(if dirty { 12 } else { 10 });
                 let mut l = one_line(&app.layout_cache, title, tw, app.bidi, Style::new());
+                if dirty {
+                    l.spans.insert(0, Span::styled("+ ", p.warning));
+                }
                 l.spans.insert(
                     0,
                     Span::styled(badge, p.stance(s).add_modifier(Modifier::BOLD)),
@@ -350,7 +370,11 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let line = Line::from(spans);
     let used = line.width() as u16;
     Paragraph::new(line).render(area, buf);
-    let right = format!(" bidi: {} ", bidi_name(app));
+    let dirty = app.history.dirty_maps().len();
+    let right = match dirty {
+        0 => format!(" bidi: {} ", bidi_name(app)),
+        n => format!(" [+] {n} unsaved · bidi: {} ", bidi_name(app)),
+    };
     let w = right.chars().count() as u16;
     if area.width >= used + w {
         let r = Rect {

@@ -1,0 +1,139 @@
+//! A question that stops the world until answered: delete this node? quit
+//! with unsaved edits? the file changed on disk, now what? Each choice has a
+//! letter; Esc cancels. The answer is acted on by `editing::answer`.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::palette::Palette;
+
+/// What to do once a person chose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    Delete {
+        map: u32,
+        node: u32,
+    },
+    SaveAndQuit,
+    QuitDiscarding,
+    /// Save although the maps have errors.
+    SaveAnyway {
+        then_quit: bool,
+    },
+    /// The file changed on disk: take the disk's version, dropping ours.
+    Reload {
+        map: u32,
+    },
+    /// The file changed on disk: write ours over it.
+    Overwrite {
+        map: u32,
+    },
+    /// The file changed on disk: keep theirs in place, ours as a new map.
+    KeepBoth {
+        map: u32,
+    },
+    /// Put back the edits found in the recovery file.
+    Restore,
+    /// Delete the recovery file.
+    DiscardRecovery,
+    /// Save first, then open the external editor.
+    SaveAndEdit,
+    Cancel,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub key: char,
+    pub label: String,
+    pub answer: Answer,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ask {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub choices: Vec<Choice>,
+}
+
+impl Ask {
+    pub fn new(title: impl Into<String>, lines: Vec<String>) -> Ask {
+        Ask {
+            title: title.into(),
+            lines,
+            choices: Vec::new(),
+        }
+    }
+
+    pub fn choice(mut self, key: char, label: impl Into<String>, answer: Answer) -> Ask {
+        self.choices.push(Choice {
+            key,
+            label: label.into(),
+            answer,
+        });
+        self
+    }
+
+    /// The answer a typed letter picks (case-insensitive).
+    pub fn pick(&self, c: char) -> Option<&Answer> {
+        self.choices
+            .iter()
+            .find(|ch| ch.key.eq_ignore_ascii_case(&c))
+            .map(|ch| &ch.answer)
+    }
+}
+
+pub fn render(ask: &Ask, p: &Palette, area: Rect, buf: &mut Buffer) {
+    let width = area.width.saturating_sub(4).clamp(20, 72);
+    let mut lines: Vec<Line> = ask.lines.iter().map(|l| Line::raw(l.clone())).collect();
+    lines.push(Line::default());
+    for ch in &ask.choices {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {}  ", ch.key), p.key),
+            Span::raw(ch.label.clone()),
+        ]));
+    }
+    lines.push(Line::from(vec![
+        Span::styled("  Esc", p.key),
+        Span::styled("  cancel", p.dim),
+    ]));
+    // Wrapped lines may take more rows than there are lines; leave room.
+    let text_rows: usize = ask
+        .lines
+        .iter()
+        .map(|l| l.chars().count() / (width.saturating_sub(2).max(1) as usize) + 1)
+        .sum();
+    let height = (text_rows + ask.choices.len() + 4).min(area.height as usize) as u16;
+    let r = Rect {
+        x: area.x + area.width.saturating_sub(width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width: width.min(area.width),
+        height,
+    };
+    Clear.render(r, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(p.warning)
+                .title(Span::styled(format!(" {} ", ask.title), p.title)),
+        )
+        .render(r, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_pick_answers() {
+        let a = Ask::new("Quit?", vec!["unsaved".into()])
+            .choice('s', "save and quit", Answer::SaveAndQuit)
+            .choice('d', "quit without saving", Answer::QuitDiscarding);
+        assert_eq!(a.pick('S'), Some(&Answer::SaveAndQuit));
+        assert_eq!(a.pick('d'), Some(&Answer::QuitDiscarding));
+        assert_eq!(a.pick('x'), None);
+    }
+}

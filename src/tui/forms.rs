@@ -1,0 +1,631 @@
+//! The node and article forms: what fields they have, filled from the model,
+//! and what a confirmed form turns into (one undoable edit). The form widget
+//! itself is generic (`form`), as is the picker for themes and links
+//! (`choose`).
+
+use super::action::Action;
+use super::app::{App, Overlay};
+use super::choose::{ChooseEvent, Chooser};
+use super::editing::{self, node_name, unique_id};
+use super::form::{Field, Form, FormEvent};
+use crate::model::edit::{self, Edit, NodeField};
+use crate::model::{
+    Article, ArticleMeta, Bearing, Link, LinkKind, MapEntry, Node, NodeIdx, Relation, Stance,
+};
+
+/// Where a node form's node goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Child,
+    Sibling,
+    Edit,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormFor {
+    NewNode {
+        map: u32,
+        parent: NodeIdx,
+        at: usize,
+    },
+    EditNode {
+        map: u32,
+        node: NodeIdx,
+    },
+    Article {
+        map: u32,
+    },
+    NewArticle,
+}
+
+#[derive(Debug, Clone)]
+pub struct FormState {
+    pub form: Form,
+    pub target: FormFor,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChooseFor {
+    Themes { field: usize },
+    LinkTarget { field: usize },
+    LinkKind { field: usize, to: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct ChooseState {
+    pub chooser: Chooser,
+    pub purpose: ChooseFor,
+}
+
+// The node form's fields, in order.
+const ID: usize = 0;
+const EN: usize = 1;
+const AR: usize = 2;
+const RELATION: usize = 3;
+const BEARING: usize = 4;
+const QUOTE: usize = 5;
+const THEMES: usize = 6;
+const LINKS: usize = 7;
+const NOTE: usize = 8;
+
+const RELATIONS: [&str; 3] = ["supports", "opposes", "none"];
+const BEARINGS: [&str; 4] = ["derived", "for", "against", "neither"];
+
+fn relation_index(r: Option<Relation>) -> usize {
+    match r {
+        Some(Relation::Supports) => 0,
+        Some(Relation::Opposes) => 1,
+        None => 2,
+    }
+}
+
+fn bearing_index(b: Option<Bearing>) -> usize {
+    match b {
+        None => 0,
+        Some(Bearing::For) => 1,
+        Some(Bearing::Against) => 2,
+        Some(Bearing::Neither) => 3,
+    }
+}
+
+fn link_label(l: &Link) -> String {
+    format!("{} {}", l.kind.name(), l.to)
+}
+
+fn parse_link(s: &str) -> Option<Link> {
+    let (kind, to) = s.split_once(' ')?;
+    let kind = [LinkKind::Agrees, LinkKind::Contradicts, LinkKind::Rebuts]
+        .into_iter()
+        .find(|k| k.name() == kind)?;
+    Some(Link {
+        kind,
+        to: to.into(),
+    })
+}
+
+fn node_form(title: String, n: &Node) -> Form {
+    let mut form = Form::new(
+        title,
+        vec![
+            Field::text("id", &n.id, "empty: made from the English claim"),
+            Field::text("claim (English)", &n.claim_en, "required"),
+            Field::text("claim (Arabic)", &n.claim_ar, "required"),
+            Field::choice(
+                "relation",
+                RELATIONS,
+                relation_index(n.relation),
+                "to the parent",
+            ),
+            Field::choice(
+                "bearing",
+                BEARINGS,
+                bearing_index(n.bearing),
+                "on the motion",
+            ),
+            Field::text(
+                "quote",
+                n.quote.as_deref().unwrap_or(""),
+                "verbatim from the source",
+            ),
+            Field::list(
+                "themes",
+                n.themes.iter().map(|t| t.to_string()).collect(),
+                "C-p chooses",
+            ),
+            Field::list(
+                "links",
+                n.links.iter().map(link_label).collect(),
+                "C-p adds",
+            ),
+            Field::text("note", n.note.as_deref().unwrap_or(""), ""),
+        ],
+    );
+    form.focus = EN;
+    form
+}
+
+/// `a`, `A`, `i`: opens the node form.
+pub fn open_node(app: &mut App, target: Target) {
+    let Some(r) = app.current() else { return };
+    let Some(a) = app.corpus.article(r.map) else {
+        return;
+    };
+    let n = r.node;
+    let (form, to) = match target {
+        Target::Edit => (
+            node_form(format!("Edit {}", node_name(a, n)), a.node(n)),
+            FormFor::EditNode {
+                map: r.map,
+                node: n,
+            },
+        ),
+        Target::Child | Target::Sibling => {
+            let (parent, at) = match (target, a.node(n).parent) {
+                (Target::Sibling, Some(p)) => {
+                    let i = a.node(p).children.iter().position(|&c| c == n).unwrap_or(0);
+                    (p, i + 1)
+                }
+                _ => (n, usize::MAX),
+            };
+            let blank = Node {
+                relation: Some(Relation::Supports),
+                themes: a.node(parent).themes.clone(),
+                ..Default::default()
+            };
+            (
+                node_form(format!("New node under {}", node_name(a, parent)), &blank),
+                FormFor::NewNode {
+                    map: r.map,
+                    parent,
+                    at,
+                },
+            )
+        }
+    };
+    app.overlays
+        .push(Overlay::Form(Box::new(FormState { form, target: to })));
+}
+
+/// Words of the English claim as an id: `us-forces-must-leave`.
+fn slug(s: &str) -> String {
+    let words: Vec<String> = s
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    if words.is_empty() {
+        "node".into()
+    } else {
+        words.join("-")
+    }
+}
+
+fn opt(s: &str) -> Option<Box<str>> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.into())
+}
+
+/// The node a confirmed form describes, or what is wrong with it.
+fn node_from_form(f: &Form, a: &Article, editing: Option<NodeIdx>) -> Result<Node, String> {
+    let mut id = f.text(ID).trim().to_string();
+    let taken: std::collections::HashSet<Box<str>> = a
+        .preorder()
+        .filter(|&x| Some(x) != editing)
+        .map(|x| a.node(x).id.clone())
+        .collect();
+    if id.is_empty() {
+        id = unique_id(&slug(f.text(EN)), &taken).into();
+    } else if id.contains(|c: char| c == '/' || c.is_whitespace()) {
+        return Err("an id has no spaces or `/` (links address nodes as article/id)".into());
+    } else if taken.contains(id.as_str()) {
+        return Err(format!("id `{id}` is taken in this article"));
+    }
+    let links = f.list(LINKS).iter().filter_map(|s| parse_link(s)).collect();
+    Ok(Node {
+        id: id.into(),
+        claim_en: f.text(EN).trim().into(),
+        claim_ar: f.text(AR).trim().into(),
+        relation: match f.choice(RELATION) {
+            0 => Some(Relation::Supports),
+            1 => Some(Relation::Opposes),
+            _ => None,
+        },
+        bearing: match f.choice(BEARING) {
+            1 => Some(Bearing::For),
+            2 => Some(Bearing::Against),
+            3 => Some(Bearing::Neither),
+            _ => None,
+        },
+        quote: opt(f.text(QUOTE)),
+        themes: f.list(THEMES).iter().map(|t| t.as_str().into()).collect(),
+        links,
+        note: opt(f.text(NOTE)),
+        parent: None,
+        children: Vec::new(),
+    })
+}
+
+/// The field edits that turn `old` into `new`.
+fn changes(node: NodeIdx, old: &Node, new: Node) -> Vec<Edit> {
+    let mut out = Vec::new();
+    let mut set = |changed: bool, field: NodeField| {
+        if changed {
+            out.push(Edit::Set { node, field });
+        }
+    };
+    set(old.id != new.id, NodeField::Id(new.id));
+    set(
+        old.claim_en != new.claim_en,
+        NodeField::ClaimEn(new.claim_en),
+    );
+    set(
+        old.claim_ar != new.claim_ar,
+        NodeField::ClaimAr(new.claim_ar),
+    );
+    set(
+        old.relation != new.relation,
+        NodeField::Relation(new.relation),
+    );
+    set(old.bearing != new.bearing, NodeField::Bearing(new.bearing));
+    set(old.quote != new.quote, NodeField::Quote(new.quote));
+    set(old.themes != new.themes, NodeField::Themes(new.themes));
+    set(old.links != new.links, NodeField::Links(new.links));
+    set(old.note != new.note, NodeField::Note(new.note));
+    out
+}
+
+/// Actions while a form is on top.
+pub fn form_action(app: &mut App, action: Action) {
+    let Some(Overlay::Form(st)) = app.overlays.last_mut() else {
+        return;
+    };
+    let event = if action == Action::Help {
+        app.overlays.push(Overlay::Help { scroll: 0 });
+        return;
+    } else {
+        st.form.handle(action)
+    };
+    form_event(app, event);
+}
+
+/// A printable key typed into the form.
+pub fn form_char(app: &mut App, c: char) {
+    let Some(Overlay::Form(st)) = app.overlays.last_mut() else {
+        return;
+    };
+    let event = st.form.type_char(c);
+    form_event(app, event);
+}
+
+fn form_event(app: &mut App, event: FormEvent) {
+    match event {
+        FormEvent::None => {}
+        FormEvent::Cancel => {
+            app.overlays.pop();
+            app.flash = Some("form cancelled; nothing changed".into());
+        }
+        FormEvent::Pick { field, query } => open_chooser(app, field, &query),
+        FormEvent::Accept => accept(app),
+    }
+}
+
+fn accept(app: &mut App) {
+    let Some(Overlay::Form(st)) = app.overlays.last() else {
+        return;
+    };
+    let (form, target) = (st.form.clone(), st.target.clone());
+    let result = match target {
+        FormFor::NewNode { map, parent, at } => accept_new_node(app, &form, map, parent, at),
+        FormFor::EditNode { map, node } => accept_edit_node(app, &form, map, node),
+        FormFor::Article { map } => accept_article(app, &form, map),
+        FormFor::NewArticle => accept_new_article(app, &form),
+    };
+    match result {
+        Ok(()) => {
+            // Edits push no overlay, so the form is still the top one.
+            if matches!(app.overlays.last(), Some(Overlay::Form(_))) {
+                app.overlays.pop();
+            }
+        }
+        Err(e) => {
+            if let Some(Overlay::Form(st)) = app.overlays.last_mut() {
+                st.form.error = Some(e);
+            }
+        }
+    }
+}
+
+type Accepted = Result<(), String>;
+
+fn accept_new_node(app: &mut App, f: &Form, map: u32, parent: NodeIdx, at: usize) -> Accepted {
+    let a = app.corpus.article(map).ok_or("the map is gone")?;
+    let node = node_from_form(f, a, None)?;
+    let name = format!("add `{}` under {}", node.id, node_name(a, parent));
+    let idx = a.nodes.len() as NodeIdx;
+    let e = edit::add_child(a, parent, at, node);
+    editing::expand(app, map, parent);
+    editing::apply(app, map, e, name, idx, parent);
+    Ok(())
+}
+
+fn accept_edit_node(app: &mut App, f: &Form, map: u32, node: NodeIdx) -> Accepted {
+    let a = app.corpus.article(map).ok_or("the map is gone")?;
+    let new = node_from_form(f, a, Some(node))?;
+    let edits = changes(node, a.node(node), new);
+    if edits.is_empty() {
+        app.flash = Some("no change".into());
+        return Ok(());
+    }
+    let name = format!("edit {}", node_name(a, node));
+    editing::apply(app, map, Edit::Batch(edits), name, node, node);
+    Ok(())
+}
+
+// The article form's fields, in order.
+const A_ID: usize = 0;
+const A_TITLE_EN: usize = 1;
+const A_TITLE: usize = 2;
+const A_AUTHOR: usize = 3;
+const A_OUTLET: usize = 4;
+const A_DATE: usize = 5;
+const A_LANG: usize = 6;
+const A_SOURCE: usize = 7;
+const A_STANCE: usize = 8;
+const A_WHY_EN: usize = 9;
+const A_WHY_AR: usize = 10;
+const A_THESIS_EN: usize = 11;
+const A_THESIS_AR: usize = 12;
+
+const STANCES: [&str; 5] = ["pro", "anti", "mixed", "neutral", "not set"];
+
+fn article_form(title: String, m: &ArticleMeta, new: bool) -> Form {
+    let stance = m
+        .stance
+        .map_or(4, |s| Stance::ALL.iter().position(|&x| x == s).unwrap_or(4));
+    let mut fields = vec![
+        Field::text(
+            "id",
+            &m.id,
+            if new {
+                "letters, digits, - and _; names the file"
+            } else {
+                "links use it"
+            },
+        ),
+        Field::text("title (English)", &m.title_en, "required"),
+        Field::text("title (original)", &m.title_original, ""),
+        Field::text("author", m.author.as_deref().unwrap_or(""), ""),
+        Field::text("outlet", m.outlet.as_deref().unwrap_or(""), ""),
+        Field::text("date", m.date.as_deref().unwrap_or(""), "YYYY-MM-DD"),
+        Field::text("language", &m.language, "ar, en, ..."),
+        Field::text(
+            "source",
+            m.source.as_deref().unwrap_or(""),
+            "file name of the text",
+        ),
+        Field::choice("stance", STANCES, stance, "on the motion"),
+        Field::text("rationale (English)", &m.rationale_en, "why this stance"),
+        Field::text("rationale (Arabic)", &m.rationale_ar, ""),
+    ];
+    if new {
+        fields.push(Field::text(
+            "thesis (English)",
+            "",
+            "the article's main claim",
+        ));
+        fields.push(Field::text("thesis (Arabic)", "", ""));
+    }
+    let mut form = Form::new(title, fields);
+    form.focus = if new { A_ID } else { A_TITLE_EN };
+    form
+}
+
+fn meta_from_form(f: &Form, old: &ArticleMeta) -> ArticleMeta {
+    ArticleMeta {
+        id: f.text(A_ID).trim().into(),
+        title_en: f.text(A_TITLE_EN).trim().into(),
+        title_original: f.text(A_TITLE).trim().into(),
+        author: opt(f.text(A_AUTHOR)),
+        outlet: opt(f.text(A_OUTLET)),
+        date: opt(f.text(A_DATE)),
+        date_inferred: old.date_inferred && opt(f.text(A_DATE)) == old.date,
+        language: f.text(A_LANG).trim().into(),
+        source: opt(f.text(A_SOURCE)),
+        stance: Stance::ALL.get(f.choice(A_STANCE)).copied(),
+        rationale_en: f.text(A_WHY_EN).trim().into(),
+        rationale_ar: f.text(A_WHY_AR).trim().into(),
+    }
+}
+
+/// `I`: the selected article's title, stance and metadata.
+pub fn open_article(app: &mut App) {
+    let map = app.map();
+    let Some(a) = app.corpus.article(map) else {
+        return;
+    };
+    let form = article_form(format!("Article `{}`", a.meta.id), &a.meta, false);
+    app.overlays.push(Overlay::Form(Box::new(FormState {
+        form,
+        target: FormFor::Article { map },
+    })));
+}
+
+/// `N`: a new article map.
+pub fn open_new_article(app: &mut App) {
+    let meta = ArticleMeta {
+        language: "ar".into(),
+        ..Default::default()
+    };
+    let form = article_form("New article".into(), &meta, true);
+    app.overlays.push(Overlay::Form(Box::new(FormState {
+        form,
+        target: FormFor::NewArticle,
+    })));
+}
+
+fn accept_article(app: &mut App, f: &Form, map: u32) -> Accepted {
+    let a = app.corpus.article(map).ok_or("the map is gone")?;
+    let meta = meta_from_form(f, &a.meta);
+    if meta == a.meta {
+        app.flash = Some("no change".into());
+        return Ok(());
+    }
+    if meta.id != a.meta.id && app.corpus.map_of(&meta.id).is_some() {
+        return Err(format!("another article has the id `{}`", meta.id));
+    }
+    let root = a.root;
+    let name = format!("edit article `{}`", a.meta.id);
+    editing::apply(app, map, Edit::Meta(Box::new(meta)), name, root, root);
+    Ok(())
+}
+
+fn accept_new_article(app: &mut App, f: &Form) -> Accepted {
+    let id = f.text(A_ID).trim().to_string();
+    if app.corpus.map_of(&id).is_some() {
+        return Err(format!("another article has the id `{id}`"));
+    }
+    let path = crate::store::names::new_map_path(&app.maps_dir, &id).map_err(|e| e.to_string())?;
+    let meta = meta_from_form(f, &ArticleMeta::default());
+    let thesis = Node {
+        id: "thesis".into(),
+        claim_en: f.text(A_THESIS_EN).trim().into(),
+        claim_ar: f.text(A_THESIS_AR).trim().into(),
+        ..Default::default()
+    };
+    let article = Article {
+        meta,
+        nodes: vec![thesis],
+        root: 0,
+    };
+    let entry = MapEntry {
+        path: path.clone(),
+        article: Some(article),
+        error: None,
+        positions: Vec::new(),
+        hash: 0,
+    };
+    let map = super::saving::add_unsaved(app, entry);
+    editing::show(app, map, 0);
+    app.flash = Some(format!(
+        "new article `{id}`: C-s writes {}; a adds reasons",
+        path.file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    ));
+    Ok(())
+}
+
+fn open_chooser(app: &mut App, field: usize, query: &str) {
+    let Some(Overlay::Form(st)) = app.overlays.last() else {
+        return;
+    };
+    let (FormFor::NewNode { map, .. } | FormFor::EditNode { map, .. }) = st.target else {
+        return;
+    };
+    let chosen = st.form.list(field).to_vec();
+    let (chooser, purpose) = if field == THEMES {
+        let items = app
+            .corpus
+            .motion
+            .as_ref()
+            .map(|m| {
+                m.themes
+                    .iter()
+                    .map(|t| (t.id.to_string(), format!("{} — {} — {}", t.id, t.en, t.ar)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        (
+            Chooser::new(
+                "Themes — Tab marks, Enter keeps",
+                items,
+                true,
+                &chosen,
+                query,
+            ),
+            ChooseFor::Themes { field },
+        )
+    } else {
+        // Links go to other articles (a link inside one article is flagged).
+        let mut items = Vec::new();
+        for (m, a) in app.corpus.articles().filter(|(m, _)| *m != map) {
+            let _ = m;
+            for n in a.preorder() {
+                let node = a.node(n);
+                items.push((
+                    format!("{}/{}", a.meta.id, node.id),
+                    format!("{}/{} — {}", a.meta.id, node.id, node.claim_en),
+                ));
+            }
+        }
+        (
+            Chooser::new("Link to — Enter chooses", items, false, &[], query),
+            ChooseFor::LinkTarget { field },
+        )
+    };
+    app.overlays
+        .push(Overlay::Choose(Box::new(ChooseState { chooser, purpose })));
+}
+
+/// Actions while a chooser is on top.
+pub fn choose_action(app: &mut App, action: Action) {
+    let rows = super::choose::rows(app.areas.screen);
+    let Some(Overlay::Choose(st)) = app.overlays.last_mut() else {
+        return;
+    };
+    let event = st.chooser.handle(action, rows);
+    match event {
+        ChooseEvent::None => {}
+        ChooseEvent::Cancel => {
+            app.overlays.pop();
+        }
+        ChooseEvent::Done(values) => {
+            let purpose = st.purpose.clone();
+            app.overlays.pop();
+            chosen(app, purpose, values);
+        }
+    }
+}
+
+pub fn choose_char(app: &mut App, c: char) {
+    if let Some(Overlay::Choose(st)) = app.overlays.last_mut() {
+        st.chooser.type_char(c);
+    }
+}
+
+fn chosen(app: &mut App, purpose: ChooseFor, values: Vec<String>) {
+    match purpose {
+        ChooseFor::Themes { field } => {
+            if let Some(Overlay::Form(st)) = app.overlays.last_mut()
+                && let Some(list) = st.form.list_mut(field)
+            {
+                *list = values;
+            }
+        }
+        ChooseFor::LinkTarget { field } => {
+            let Some(to) = values.into_iter().next() else {
+                return;
+            };
+            let items = [LinkKind::Agrees, LinkKind::Contradicts, LinkKind::Rebuts]
+                .iter()
+                .map(|k| (k.name().to_string(), k.name().to_string()))
+                .collect();
+            let chooser = Chooser::new(format!("Link to {to} — how?"), items, false, &[], "");
+            app.overlays.push(Overlay::Choose(Box::new(ChooseState {
+                chooser,
+                purpose: ChooseFor::LinkKind { field, to },
+            })));
+        }
+        ChooseFor::LinkKind { field, to } => {
+            let Some(kind) = values.into_iter().next() else {
+                return;
+            };
+            if let Some(Overlay::Form(st)) = app.overlays.last_mut()
+                && let Some(list) = st.form.list_mut(field)
+            {
+                list.push(format!("{kind} {to}"));
+            }
+        }
+    }
+}

@@ -1,0 +1,401 @@
+//! Saving and reloading maps from the UI, run as effects: canonical RON,
+//! written atomically, a backup of the previous version in the state
+//! directory, and never a silent overwrite of a file that changed on disk
+//! since it was read. Also the recovery file and the watcher's reloads.
+
+use std::path::Path;
+
+use super::app::{App, ArticleCache, Overlay};
+use super::ask::{Answer, Ask};
+use super::editing::{self, map_file_name};
+use crate::model::corpus::Pos;
+use crate::model::{Article, MapEntry};
+use crate::store::{self, backup, canon, disk, recovery};
+
+enum Outcome {
+    Saved,
+    /// The file is not what we read: someone else changed it.
+    Conflict,
+}
+
+/// `C-s`: writes every map with unsaved edits.
+pub fn save(app: &mut App, then_quit: bool, force: bool) {
+    let dirty = app.history.dirty_maps();
+    if dirty.is_empty() {
+        app.flash = Some("nothing to save".into());
+        app.should_quit |= then_quit;
+        return;
+    }
+    let errors: usize = dirty
+        .iter()
+        .filter_map(|&m| app.cache.get(m as usize))
+        .flat_map(|c| c.problems.values().flatten())
+        .filter(|d| d.is_error())
+        .count();
+    if errors > 0 && !force {
+        let names: Vec<String> = dirty.iter().map(|&m| map_file_name(app, m)).collect();
+        let ask = Ask::new(
+            "Save with errors?",
+            vec![
+                format!(
+                    "{errors} errors in {} (marked ! in the tree).",
+                    names.join(", ")
+                ),
+                "`mizan check` will report them until they are fixed.".into(),
+            ],
+        )
+        .choice('s', "save anyway", Answer::SaveAnyway { then_quit })
+        .choice('c', "cancel", Answer::Cancel);
+        app.overlays.push(Overlay::Ask(Box::new(ask)));
+        return;
+    }
+    let mut saved = Vec::new();
+    for map in dirty {
+        match write_map(app, map, false) {
+            Ok(Outcome::Saved) => saved.push(map_file_name(app, map)),
+            Ok(Outcome::Conflict) => ask_conflict(app, map),
+            Err(e) => app.overlays.push(Overlay::Message {
+                title: "Save failed".into(),
+                lines: vec![e, "Your edits are still here, unsaved.".into()],
+                scroll: 0,
+            }),
+        }
+    }
+    if !saved.is_empty() {
+        app.flash = Some(format!("saved {}", saved.join(", ")));
+    }
+    app.recovery_stale = true;
+    if then_quit && app.history.dirty_maps().is_empty() {
+        app.should_quit = true;
+    }
+}
+
+fn ask_conflict(app: &mut App, map: u32) {
+    let name = map_file_name(app, map);
+    let ask = Ask::new(
+        "Changed on disk",
+        vec![
+            format!("{name} changed on disk since mizan read it (another editor, git?)."),
+            "Saving now would overwrite those changes.".into(),
+        ],
+    )
+    .choice(
+        'r',
+        "reload the disk's version (your edits to it are dropped)",
+        Answer::Reload { map },
+    )
+    .choice('o', "overwrite it with yours", Answer::Overwrite { map })
+    .choice(
+        'k',
+        "keep both: yours becomes a new map beside it",
+        Answer::KeepBoth { map },
+    )
+    .choice('c', "cancel (nothing is written)", Answer::Cancel);
+    app.overlays.push(Overlay::Ask(Box::new(ask)));
+}
+
+/// Writes one map: canonical text, checked against the disk unless
+/// `overwrite`, the old version backed up, written atomically.
+fn write_map(app: &mut App, map: u32, overwrite: bool) -> Result<Outcome, String> {
+    let state = app.state_dir.clone();
+    let entry = app.corpus.maps.get_mut(map as usize).ok_or("no such map")?;
+    let article = entry.article.as_ref().ok_or("the map did not load")?;
+    let text = canon::article_to_string(article);
+    if !overwrite {
+        let now = disk::hash_on_disk(&entry.path)
+            .map_err(|e| format!("{}: {e}", entry.path.display()))?;
+        let expected = (entry.hash != 0).then_some(entry.hash);
+        if now != expected {
+            return Ok(Outcome::Conflict);
+        }
+    }
+    if let Some(state) = &state {
+        backup::backup(&entry.path, state, backup::KEEP)
+            .map_err(|e| format!("could not keep a backup, so nothing was written: {e}"))?;
+    }
+    store::save::save_atomic(&entry.path, text.as_bytes()).map_err(|e| e.to_string())?;
+    entry.hash = disk::content_hash(text.as_bytes());
+    entry.positions = positions(article, &text);
+    app.history.mark_saved(map);
+    Ok(Outcome::Saved)
+}
+
+/// Where each arena node sits in freshly written text (the file lists
+/// nodes in preorder; the arena's order may differ after edits).
+fn positions(a: &Article, text: &str) -> Vec<Pos> {
+    let mut out = vec![Pos::default(); a.nodes.len()];
+    for (idx, p) in a.preorder().zip(store::locate::node_positions(text)) {
+        out[idx as usize] = p;
+    }
+    out
+}
+
+pub fn overwrite(app: &mut App, map: u32) {
+    match write_map(app, map, true) {
+        Ok(_) => {
+            app.flash = Some(format!(
+                "saved {} over the disk's version",
+                map_file_name(app, map)
+            ))
+        }
+        Err(e) => app.flash = Some(format!("save failed: {e}")),
+    }
+    app.recovery_stale = true;
+}
+
+/// Replaces a map with the file on disk; its undo steps are dropped.
+/// Returns whether the file loaded.
+pub fn reload(app: &mut App, map: u32) {
+    let Some(path) = app.corpus.maps.get(map as usize).map(|m| m.path.clone()) else {
+        return;
+    };
+    match read_entry(&path) {
+        Ok(entry) => {
+            let problem = entry.error.as_ref().map(|d| d.to_string());
+            replace(app, map, entry);
+            app.flash = Some(match problem {
+                Some(_) => format!(
+                    "reloaded {} — it does not parse now",
+                    map_file_name(app, map)
+                ),
+                None => format!("reloaded {} from disk", map_file_name(app, map)),
+            });
+            if let Some(p) = problem {
+                app.overlays.push(Overlay::Message {
+                    title: "Map does not load".into(),
+                    lines: p.lines().map(str::to_owned).collect(),
+                    scroll: 0,
+                });
+            }
+        }
+        Err(e) => app.flash = Some(format!("could not reload: {e}")),
+    }
+}
+
+fn read_entry(path: &Path) -> Result<MapEntry, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(store::parse_article(path, &bytes).0)
+}
+
+/// Puts a new entry in place of map `map` (or after the last one) and
+/// brings the caches up to date.
+fn replace(app: &mut App, map: u32, entry: MapEntry) {
+    let cache = ArticleCache::for_entry(&entry, app.sources.as_ref());
+    let i = map as usize;
+    if i < app.corpus.maps.len() {
+        app.corpus.maps[i] = entry;
+        app.cache[i] = cache;
+    } else {
+        app.corpus.maps.push(entry);
+        app.cache.push(cache);
+    }
+    app.history.forget(map);
+    app.trees.remove(&map);
+    if let Some(a) = app.corpus.article(map) {
+        app.trees.insert(map, super::tree::TreeView::new(a));
+    }
+    editing::refresh(app, map);
+    super::update::selection_moved(app);
+}
+
+/// Adds a map that is not on disk yet (or not any more) as unsaved.
+pub fn add_unsaved(app: &mut App, entry: MapEntry) -> u32 {
+    let map = app.corpus.maps.len() as u32;
+    replace(app, map, entry);
+    app.history.mark_unsaved(map);
+    map
+}
+
+/// Ours becomes a new map with a new id beside the file; theirs is loaded.
+pub fn keep_both(app: &mut App, map: u32) {
+    let Some(mut ours) = app.corpus.article(map).cloned() else {
+        return;
+    };
+    let base = format!("{}-mine", ours.meta.id);
+    let mut id = base.clone();
+    let mut k = 2;
+    let path = loop {
+        match store::names::new_map_path(&app.maps_dir, &id) {
+            Ok(p) if app.corpus.map_of(&id).is_none() => break p,
+            Ok(_) | Err(_) if k < 100 => {
+                id = format!("{base}-{k}");
+                k += 1;
+            }
+            Ok(_) | Err(_) => {
+                app.flash = Some(format!("no free file name for `{base}`"));
+                return;
+            }
+        }
+    };
+    ours.meta.id = id.clone().into();
+    let text = canon::article_to_string(&ours);
+    if let Err(e) = store::save::save_atomic(&path, text.as_bytes()) {
+        app.flash = Some(format!("could not write {}: {e}", path.display()));
+        return;
+    }
+    let entry = MapEntry {
+        positions: positions(&ours, &text),
+        path: path.clone(),
+        article: Some(ours),
+        error: None,
+        hash: disk::content_hash(text.as_bytes()),
+    };
+    let new_map = app.corpus.maps.len() as u32;
+    replace(app, new_map, entry);
+    reload(app, map);
+    let file = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    app.flash = Some(format!(
+        "yours is now {file} (id `{id}`); the disk's version is loaded — c compares them"
+    ));
+}
+
+/// The recovery file's contents for the maps with unsaved edits.
+pub fn recovery_of(app: &App) -> Option<recovery::Recovery> {
+    let dirty = app.history.dirty_maps();
+    if dirty.is_empty() {
+        return None;
+    }
+    let files = dirty
+        .iter()
+        .filter_map(|&m| {
+            let e = app.corpus.maps.get(m as usize)?;
+            Some(recovery::RecoveredFile {
+                path: e.path.clone(),
+                text: canon::article_to_string(e.article.as_ref()?),
+            })
+        })
+        .collect();
+    let written = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Some(recovery::Recovery {
+        maps_dir: app.maps_dir.clone(),
+        files,
+        written,
+    })
+}
+
+/// Offers to restore a recovery file left by a crash, if there is one.
+pub fn offer_recovery(app: &mut App) {
+    let Some(state) = app.state_dir.clone() else {
+        return;
+    };
+    match recovery::read(&state, &app.maps_dir) {
+        Ok(Some(r)) => {
+            let names: Vec<String> = r
+                .files
+                .iter()
+                .filter_map(|f| f.path.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .collect();
+            let ask = Ask::new(
+                "Unsaved edits recovered",
+                vec![format!(
+                    "mizan stopped with unsaved edits in {} (kept in {}).",
+                    names.join(", "),
+                    recovery::path_for(&state, &app.maps_dir).display()
+                )],
+            )
+            .choice('r', "restore them (then C-s saves them)", Answer::Restore)
+            .choice('d', "discard them", Answer::DiscardRecovery)
+            .choice(
+                'l',
+                "later: keep the file, start without them",
+                Answer::Cancel,
+            );
+            app.overlays.push(Overlay::Ask(Box::new(ask)));
+        }
+        Ok(None) => {}
+        Err(e) => app.flash = Some(format!("recovery file: {e}")),
+    }
+}
+
+pub fn restore(app: &mut App) {
+    let Some(state) = app.state_dir.clone() else {
+        return;
+    };
+    let r = match recovery::read(&state, &app.maps_dir) {
+        Ok(Some(r)) => r,
+        Ok(None) => return,
+        Err(e) => {
+            app.flash = Some(format!("recovery file: {e}"));
+            return;
+        }
+    };
+    let mut restored = 0;
+    for f in &r.files {
+        let (mut entry, _) = store::parse_article(&f.path, f.text.as_bytes());
+        if entry.article.is_none() {
+            continue;
+        }
+        match app.corpus.maps.iter().position(|m| m.path == f.path) {
+            Some(i) => {
+                // Keep what the disk held when read, so saving still checks it.
+                entry.hash = app.corpus.maps[i].hash;
+                replace(app, i as u32, entry);
+                app.history.mark_unsaved(i as u32);
+            }
+            None => {
+                entry.hash = 0;
+                add_unsaved(app, entry);
+            }
+        }
+        restored += 1;
+    }
+    let _ = recovery::discard(&state, &app.maps_dir);
+    app.recovery_stale = true;
+    app.flash = Some(format!(
+        "restored unsaved edits in {restored} maps; C-s saves them"
+    ));
+}
+
+pub fn discard_recovery(app: &mut App) {
+    if let Some(state) = &app.state_dir {
+        match recovery::discard(state, &app.maps_dir) {
+            Ok(()) => app.flash = Some("recovered edits discarded".into()),
+            Err(e) => app.flash = Some(format!("recovery file: {e}")),
+        }
+    }
+}
+
+/// A file in the maps directory changed on disk (the watcher saw it).
+pub fn disk_changed(app: &mut App, path: &Path) {
+    let name = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name == store::MOTION_FILE {
+        app.flash = Some("motion.ron changed on disk: restart mizan to use it".into());
+        return;
+    }
+    let now = disk::hash_on_disk(path).ok().flatten();
+    match app.corpus.maps.iter().position(|m| m.path == path) {
+        Some(i) => {
+            let map = i as u32;
+            let known = app.corpus.maps[i].hash;
+            if now == Some(known) {
+                return; // our own save, or a touch
+            }
+            if app.history.is_dirty(map) {
+                app.flash = Some(format!(
+                    "{name} changed on disk; your unsaved edits stay (saving will ask)"
+                ));
+            } else if now.is_none() {
+                app.flash = Some(format!("{name} was removed on disk"));
+            } else {
+                reload(app, map);
+                app.flash = Some(format!("reloaded {name}: it changed on disk"));
+            }
+        }
+        None if now.is_some() => {
+            if let Ok(entry) = read_entry(path) {
+                let map = app.corpus.maps.len() as u32;
+                replace(app, map, entry);
+                app.flash = Some(format!("new map on disk: {name}"));
+            }
+        }
+        None => {}
+    }
+}

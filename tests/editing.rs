@@ -1,0 +1,264 @@
+//! Editing through the UI's `update`, on a copy of the fixture maps in a
+//! temporary directory: structural edits, undo/redo, saving, conflicts,
+//! backups and recovery. The forms are covered in `tests/forms.rs`.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{at, fixtures, press, resize, screen};
+use mizan::tui::app::{App, Overlay};
+use mizan::tui::{Options, effects, setup};
+
+/// A copy of the fixtures: (maps dir, state dir, tempdir guard).
+pub fn scratch() -> (PathBuf, PathBuf, tempfile::TempDir) {
+    let tmp = tempfile::tempdir().unwrap();
+    let maps = tmp.path().join("maps");
+    fs::create_dir(&maps).unwrap();
+    for e in fs::read_dir(fixtures().join("maps")).unwrap() {
+        let e = e.unwrap();
+        fs::copy(e.path(), maps.join(e.file_name())).unwrap();
+    }
+    let state = tmp.path().join("state");
+    (maps, state, tmp)
+}
+
+pub fn app_in(maps: &Path, state: &Path) -> App {
+    let opts = Options {
+        maps_dir: maps.to_path_buf(),
+        sources: Some(fixtures().join("sources")),
+        config: Some(fixtures().join("no-such-config.ron")),
+        bidi: None,
+    };
+    let state = state.to_string_lossy().into_owned();
+    let mut app = setup(&opts, &move |k| {
+        (k == "MIZAN_STATE_DIR").then(|| state.clone())
+    })
+    .expect("fixtures load");
+    resize(&mut app, 120, 40);
+    app
+}
+
+/// Presses keys, running the effects after each as the loop does.
+fn keys(app: &mut App, k: &str) {
+    for key in k.split_whitespace() {
+        press(app, key);
+        effects::run(app);
+    }
+}
+
+fn children(app: &App, map: u32, node: &str) -> Vec<String> {
+    let a = app.corpus.article(map).unwrap();
+    let n = a.find(node).unwrap();
+    a.node(n)
+        .children
+        .iter()
+        .map(|&c| a.node(c).id.to_string())
+        .collect()
+}
+
+// J/K move among siblings, > and < indent and outdent; each step is undone
+// in reverse with u and redone with C-r, and the status bar names it.
+#[test]
+fn move_indent_outdent_undo_redo() {
+    let (maps, state, _t) = scratch();
+    let mut a = app_in(&maps, &state);
+    keys(&mut a, "Enter j");
+    assert_eq!(at(&a), "alpha/done");
+    keys(&mut a, "J");
+    assert_eq!(children(&a, 0, "thesis"), ["timeline", "done"]);
+    assert_eq!(at(&a), "alpha/done", "the moved node stays selected");
+    keys(&mut a, "K");
+    assert_eq!(children(&a, 0, "thesis"), ["done", "timeline"]);
+    keys(&mut a, "j");
+    assert_eq!(at(&a), "alpha/timeline");
+    keys(&mut a, ">");
+    assert_eq!(children(&a, 0, "done"), ["not-done", "timeline"]);
+    assert!(a.history.is_dirty(0));
+    keys(&mut a, "<");
+    assert_eq!(children(&a, 0, "thesis"), ["done", "timeline"]);
+    keys(&mut a, "u");
+    assert_eq!(a.flash.as_deref(), Some("undo: outdent `timeline`"));
+    assert_eq!(children(&a, 0, "done"), ["not-done", "timeline"]);
+    keys(&mut a, "u u u");
+    assert_eq!(children(&a, 0, "thesis"), ["done", "timeline"]);
+    assert!(!a.history.is_dirty(0), "undoing everything is clean again");
+    keys(&mut a, "u");
+    assert_eq!(a.flash.as_deref(), Some("nothing to undo"));
+    keys(&mut a, "C-r C-r");
+    assert_eq!(children(&a, 0, "thesis"), ["done", "timeline"]);
+    keys(&mut a, "C-r");
+    assert_eq!(children(&a, 0, "done"), ["not-done", "timeline"]);
+    assert!(screen(&a).contains("[+] 1 unsaved"));
+}
+
+// d asks first; n keeps the node, y deletes it with its subtree; u brings it back.
+#[test]
+fn delete_asks_and_undoes() {
+    let (maps, state, _t) = scratch();
+    let mut a = app_in(&maps, &state);
+    keys(&mut a, "Enter j d");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Ask(_))));
+    assert!(screen(&a).contains("Its 1 nodes below go with it."));
+    keys(&mut a, "n");
+    assert_eq!(children(&a, 0, "thesis"), ["done", "timeline"]);
+    keys(&mut a, "d y");
+    assert_eq!(children(&a, 0, "thesis"), ["timeline"]);
+    assert_eq!(at(&a), "alpha/thesis");
+    keys(&mut a, "u");
+    assert_eq!(children(&a, 0, "thesis"), ["done", "timeline"]);
+    assert_eq!(at(&a), "alpha/done");
+    keys(&mut a, "g g d");
+    assert!(a.overlays.is_empty(), "the thesis is not deleted");
+}
+
+// X cuts a subtree, p pastes a copy under a node of another article; ids
+// taken there get a suffix; undo takes it back out in both.
+#[test]
+fn cut_and_paste_between_articles() {
+    let (maps, state, _t) = scratch();
+    let mut a = app_in(&maps, &state);
+    keys(&mut a, "Enter j X");
+    assert_eq!(children(&a, 0, "thesis"), ["timeline"]);
+    // To beta's tree, its thesis.
+    keys(&mut a, "Tab Tab j Enter p");
+    let beta = a.corpus.article(1).unwrap();
+    assert_eq!(beta.meta.id.as_ref(), "beta");
+    let pasted = children(&a, 1, "thesis");
+    assert_eq!(pasted.last().map(String::as_str), Some("done"));
+    assert_eq!(children(&a, 1, "done"), ["not-done"]);
+    assert_eq!(a.history.dirty_maps(), vec![0, 1]);
+    keys(&mut a, "u u");
+    assert!(a.history.dirty_maps().is_empty());
+    assert_eq!(children(&a, 0, "thesis"), ["done", "timeline"]);
+}
+
+// C-s writes canonical RON (only the edited map), keeps a backup of the old
+// file in the state directory, and loading the file gives the edited map.
+#[test]
+fn save_writes_the_edited_map_only() {
+    let (maps, state, _t) = scratch();
+    let before_beta = fs::read(maps.join("beta.ron")).unwrap();
+    let before_alpha = fs::read_to_string(maps.join("alpha.ron")).unwrap();
+    let mut a = app_in(&maps, &state);
+    keys(&mut a, "Enter j J C-s");
+    assert_eq!(a.flash.as_deref(), Some("saved alpha.ron"));
+    assert!(a.history.dirty_maps().is_empty());
+    assert_eq!(fs::read(maps.join("beta.ron")).unwrap(), before_beta);
+    let corpus = mizan::store::load_dir(&maps).unwrap();
+    let alpha = corpus.article(0).unwrap();
+    let ids: Vec<&str> = alpha
+        .node(alpha.root)
+        .children
+        .iter()
+        .map(|&c| &*alpha.node(c).id)
+        .collect();
+    assert_eq!(ids, ["timeline", "done"]);
+    let backups = mizan::store::backup::list(&maps.join("alpha.ron"), &state);
+    assert_eq!(backups.len(), 1);
+    assert_eq!(fs::read_to_string(&backups[0]).unwrap(), before_alpha);
+    // Nothing to save now; no file is touched.
+    keys(&mut a, "C-s");
+    assert_eq!(a.flash.as_deref(), Some("nothing to save"));
+}
+
+// A file changed behind mizan's back is not overwritten: saving asks, and
+// cancel, overwrite, reload and keep-both do what they say.
+#[test]
+fn conflict_is_never_a_silent_overwrite() {
+    let (maps, state, _t) = scratch();
+    let path = maps.join("alpha.ron");
+    let mut a = app_in(&maps, &state);
+    keys(&mut a, "Enter j J");
+    let theirs = fs::read_to_string(&path)
+        .unwrap()
+        .replace("A timeline was agreed.", "Changed elsewhere.");
+    fs::write(&path, &theirs).unwrap();
+    keys(&mut a, "C-s");
+    assert!(screen(&a).contains("changed on disk since mizan read it"));
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        theirs,
+        "nothing written before an answer"
+    );
+    keys(&mut a, "c");
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+    assert!(a.history.is_dirty(0));
+    // Keep both: ours as a new map, theirs loaded in place.
+    keys(&mut a, "C-s k");
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+    let mine = maps.join("alpha-mine.ron");
+    let text = fs::read_to_string(&mine).unwrap();
+    assert!(text.contains("id: \"alpha-mine\""));
+    assert!(!text.contains("Changed elsewhere."));
+    assert!(a.history.dirty_maps().is_empty());
+    let reloaded = a.corpus.article(0).unwrap();
+    assert_eq!(
+        &*reloaded.node(reloaded.find("timeline").unwrap()).claim_en,
+        "Changed elsewhere."
+    );
+    // Overwrite, after another change on disk.
+    keys(&mut a, "Tab Tab g g Enter j J");
+    fs::write(&path, theirs.replace("Changed elsewhere.", "Again.")).unwrap();
+    keys(&mut a, "C-s o");
+    let now = fs::read_to_string(&path).unwrap();
+    assert!(now.contains("Changed elsewhere.") && !now.contains("Again."));
+    // Reload drops ours.
+    keys(&mut a, "J");
+    fs::write(&path, &theirs).unwrap();
+    keys(&mut a, "C-s r");
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+    assert!(!a.history.is_dirty(0));
+}
+
+// Quitting with unsaved edits asks; cancel stays, save-and-quit saves.
+#[test]
+fn quit_with_unsaved_edits_asks() {
+    let (maps, state, _t) = scratch();
+    let mut a = app_in(&maps, &state);
+    keys(&mut a, "Enter j J q");
+    assert!(!a.should_quit);
+    assert!(screen(&a).contains("Unsaved edits in alpha.ron."));
+    keys(&mut a, "c");
+    assert!(!a.should_quit);
+    keys(&mut a, "q s");
+    assert!(a.should_quit);
+    assert!(
+        fs::read_to_string(maps.join("alpha.ron"))
+            .unwrap()
+            .find("\"timeline\"")
+            < fs::read_to_string(maps.join("alpha.ron"))
+                .unwrap()
+                .find("\"done\"")
+    );
+    let mut b = app_in(&maps, &state);
+    keys(&mut b, "Enter j J q d");
+    assert!(b.should_quit && b.discard_on_quit);
+}
+
+// A recovery file is offered at the next start; restoring puts the edits
+// back as unsaved; the file is then gone.
+#[test]
+fn recovery_is_offered_and_restored() {
+    let (maps, state, _t) = scratch();
+    let mut a = app_in(&maps, &state);
+    keys(&mut a, "Enter j J");
+    let r = mizan::tui::saving::recovery_of(&a).expect("unsaved edits");
+    mizan::store::recovery::write(&state, &r).unwrap();
+    drop(a);
+    let mut b = app_in(&maps, &state);
+    assert!(screen(&b).contains("Unsaved edits recovered"));
+    keys(&mut b, "r");
+    assert_eq!(children(&b, 0, "thesis"), ["timeline", "done"]);
+    assert!(b.history.is_dirty(0));
+    assert!(
+        mizan::store::recovery::read(&state, &maps)
+            .unwrap()
+            .is_none()
+    );
+    let mut c = app_in(&maps, &state);
+    assert!(c.overlays.is_empty());
+    keys(&mut c, "q");
+    assert!(c.should_quit);
+}
