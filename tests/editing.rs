@@ -5,48 +5,9 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
-use common::{at, fixtures, press, resize, screen};
+use common::{app_in, at, keys, scratch, screen};
 use mizan::tui::app::{App, Overlay};
-use mizan::tui::{Options, effects, setup};
-
-/// A copy of the fixtures: (maps dir, state dir, tempdir guard).
-pub fn scratch() -> (PathBuf, PathBuf, tempfile::TempDir) {
-    let tmp = tempfile::tempdir().unwrap();
-    let maps = tmp.path().join("maps");
-    fs::create_dir(&maps).unwrap();
-    for e in fs::read_dir(fixtures().join("maps")).unwrap() {
-        let e = e.unwrap();
-        fs::copy(e.path(), maps.join(e.file_name())).unwrap();
-    }
-    let state = tmp.path().join("state");
-    (maps, state, tmp)
-}
-
-pub fn app_in(maps: &Path, state: &Path) -> App {
-    let opts = Options {
-        maps_dir: maps.to_path_buf(),
-        sources: Some(fixtures().join("sources")),
-        config: Some(fixtures().join("no-such-config.ron")),
-        bidi: None,
-    };
-    let state = state.to_string_lossy().into_owned();
-    let mut app = setup(&opts, &move |k| {
-        (k == "MIZAN_STATE_DIR").then(|| state.clone())
-    })
-    .expect("fixtures load");
-    resize(&mut app, 120, 40);
-    app
-}
-
-/// Presses keys, running the effects after each as the loop does.
-fn keys(app: &mut App, k: &str) {
-    for key in k.split_whitespace() {
-        press(app, key);
-        effects::run(app);
-    }
-}
 
 fn children(app: &App, map: u32, node: &str) -> Vec<String> {
     let a = app.corpus.article(map).unwrap();

@@ -86,3 +86,42 @@ pub fn type_text(app: &mut App, text: &str) {
 pub fn finish_search(app: &mut App) {
     mizan::tui::search_view::pump(app, true);
 }
+
+/// A copy of the fixture maps in a temporary directory, for tests that
+/// edit and save: (maps dir, state dir, the guard that deletes them).
+pub fn scratch() -> (PathBuf, PathBuf, tempfile::TempDir) {
+    let tmp = tempfile::tempdir().unwrap();
+    let maps = tmp.path().join("maps");
+    std::fs::create_dir(&maps).unwrap();
+    for e in std::fs::read_dir(fixtures().join("maps")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), maps.join(e.file_name())).unwrap();
+    }
+    let state = tmp.path().join("state");
+    (maps, state, tmp)
+}
+
+/// The app on a maps directory, with backups and recovery in `state`.
+pub fn app_in(maps: &std::path::Path, state: &std::path::Path) -> App {
+    let opts = Options {
+        maps_dir: maps.to_path_buf(),
+        sources: Some(fixtures().join("sources")),
+        config: Some(fixtures().join("no-such-config.ron")),
+        bidi: None,
+    };
+    let state = state.to_string_lossy().into_owned();
+    let mut app = setup(&opts, &move |k| {
+        (k == "MIZAN_STATE_DIR").then(|| state.clone())
+    })
+    .expect("fixtures load");
+    resize(&mut app, 120, 40);
+    app
+}
+
+/// Presses keys, running the effects after each one as the loop does.
+pub fn keys(app: &mut App, k: &str) {
+    for key in k.split_whitespace() {
+        press(app, key);
+        mizan::tui::effects::run(app);
+    }
+}
