@@ -324,7 +324,7 @@ pub fn restore(app: &mut App) {
             return;
         }
     };
-    let mut restored = 0;
+    let mut restored = Vec::new();
     for f in &r.files {
         let (mut entry, _) = store::parse_article(&f.path, f.text.as_bytes());
         if entry.article.is_none() {
@@ -342,12 +342,17 @@ pub fn restore(app: &mut App) {
                 add_unsaved(app, entry);
             }
         }
-        restored += 1;
+        restored.push(
+            f.path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        );
     }
     let _ = recovery::discard(&state, &app.maps_dir);
     app.recovery_stale = true;
     app.flash = Some(format!(
-        "restored unsaved edits in {restored} maps; C-s saves them"
+        "restored unsaved edits in {}; C-s saves them",
+        restored.join(", ")
     ));
 }
 

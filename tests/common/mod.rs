@@ -1,6 +1,8 @@
 //! Shared helpers for UI tests: an app on the fixture maps, driven by key names.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use std::path::PathBuf;
 
 use mizan::tui::app::App;
