@@ -36,24 +36,70 @@ pub fn backup(path: &Path, state_dir: &Path, keep: usize) -> Result<Option<PathB
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(StoreError::io(path, e)),
     };
+    store(path, &bytes, state_dir, keep, false).map(Some)
+}
+
+/// [`backup`] for a save that has just read `path` (it holds `bytes`) and
+/// is about to rename a new file over it: the backup may then be a hard
+/// link to the old file, which costs nothing where a copy of a big map
+/// with its fsync was most of a save's time (BENCHMARKS.md). Only for that
+/// case: a file written in place after a link would change its backup too.
+pub fn backup_before_replace(
+    path: &Path,
+    bytes: &[u8],
+    state_dir: &Path,
+    keep: usize,
+) -> Result<PathBuf, StoreError> {
+    store(path, bytes, state_dir, keep, true)
+}
+
+fn store(
+    path: &Path,
+    bytes: &[u8],
+    state_dir: &Path,
+    keep: usize,
+    may_link: bool,
+) -> Result<PathBuf, StoreError> {
     let dir = folder(path, state_dir)
         .ok_or_else(|| StoreError::Invalid(format!("{}: not a file path", path.display())))?;
     fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, e))?;
     let existing = entries(&dir).map_err(|e| StoreError::io(&dir, e))?;
     if let Some((_, newest)) = existing.first()
-        && fs::read(newest).is_ok_and(|b| b == bytes)
+        && same_file_or_bytes(path, newest, bytes)
     {
         let newest = newest.clone();
         rotate(existing, keep);
-        return Ok(Some(newest));
+        return Ok(newest);
     }
     let key = next_key(existing.first().map(|(k, _)| k), Key::now());
     let dest = dir.join(key.file_name());
-    save_atomic(&dest, &bytes)?;
+    // After a link, the save's rename leaves the old inode to the backup
+    // alone. Across file systems a link fails: copy then.
+    if !(may_link && fs::hard_link(path, &dest).is_ok()) {
+        save_atomic(&dest, bytes)?;
+    }
     let mut all = existing;
     all.insert(0, (key, dest.clone()));
     rotate(all, keep);
-    Ok(Some(dest))
+    Ok(dest)
+}
+
+/// Whether the newest backup already holds `bytes`: the same inode (a hard
+/// link made by the last backup, with the file not replaced since), or
+/// equal contents.
+fn same_file_or_bytes(path: &Path, backup: &Path, bytes: &[u8]) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (fs::metadata(path), fs::metadata(backup))
+            && a.dev() == b.dev()
+            && a.ino() == b.ino()
+        {
+            return true;
+        }
+    }
+    fs::metadata(backup).is_ok_and(|m| m.len() == bytes.len() as u64)
+        && fs::read(backup).is_ok_and(|b| b == bytes)
 }
 
 /// The backups of `path`, newest first. Empty when there are none or the

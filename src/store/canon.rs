@@ -8,40 +8,134 @@
 
 use std::fmt::Write;
 
+use crate::model::corpus::Pos;
 use crate::model::{Article, Motion, NodeIdx};
-use crate::text::sanitize::is_forbidden;
 
 const INDENT: &str = "    ";
+
+/// Bytes that may start a character `write_str` escapes.
+static CANDIDATE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t[0x7F] = true;
+    t[0xC2] = true;
+    t[0xD8] = true;
+    t[0xE2] = true;
+    t
+};
 
 /// Writes a RON string literal: only `"` and `\` and forbidden characters
 /// are escaped; Arabic, harakat and every other printable text stay as is.
 pub fn write_str(out: &mut String, s: &str) {
     out.push('"');
-    for c in s.chars() {
+    // Nearly every string needs no escape: a branch-free pass over the bytes
+    // (Arabic letters starting with 0xD8 made a byte loop mispredict) and
+    // one search for U+061C tell, and the string is copied whole.
+    let b = s.as_bytes();
+    let maybe = b
+        .iter()
+        .fold(false, |acc, &x| acc | (CANDIDATE[x as usize] && x != 0xD8));
+    if !maybe && memchr::memmem::find(b, "\u{61C}".as_bytes()).is_none() {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
+    // Scans bytes and copies the runs between escapes whole.
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        // Skip the bytes that cannot start an escape, without branching on each kind.
+        while i < b.len() && !CANDIDATE[b[i] as usize] {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
+        let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        // Each arm names the UTF-8 of the characters `is_forbidden` lists
+        // (the test below checks the two agree).
+        let len = match b[i] {
+            0x00..=0x1F | b'"' | b'\\' | 0x7F => 1,
+            0xC2 if next(1) <= 0x9F => 2, // U+0080–U+009F
+            0xD8 if next(1) == 0x9C => 2, // U+061C
+            0xE2 if next(1) == 0x80 && matches!(next(2), 0x8E | 0x8F | 0xAA..=0xAE) => 3,
+            0xE2 if next(1) == 0x81 && matches!(next(2), 0xA6..=0xA9) => 3, // U+2066–U+2069
+            _ => 0,
+        };
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        let c = s[i..].chars().next().unwrap_or_default();
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if is_forbidden(c) => {
+            c => {
                 let _ = write!(out, "\\u{{{:X}}}", c as u32);
             }
-            c => out.push(c),
         }
+        i += len;
+        run = i;
     }
+    out.push_str(&s[run..]);
     out.push('"');
 }
 
 struct Writer {
     out: String,
     depth: usize,
+    /// Where each node's `id` is written, by arena index, when asked for.
+    positions: Option<Vec<Pos>>,
+    /// Newlines in `out[..counted]`, counted as the text grows.
+    lines: u32,
+    counted: usize,
 }
 
 impl Writer {
+    fn new(capacity: usize, positions: Option<Vec<Pos>>) -> Writer {
+        Writer {
+            out: String::with_capacity(capacity),
+            depth: 1,
+            positions,
+            lines: 0,
+            counted: 0,
+        }
+    }
+
+    /// Notes that node `idx`'s `id` starts the next line.
+    fn mark(&mut self, idx: NodeIdx) {
+        let Some(p) = self.positions.as_mut() else {
+            return;
+        };
+        self.lines +=
+            memchr::memchr_iter(b'\n', &self.out.as_bytes()[self.counted..]).count() as u32;
+        self.counted = self.out.len();
+        if let Some(slot) = p.get_mut(idx as usize) {
+            *slot = Pos {
+                line: self.lines + 1,
+                col: (self.depth * INDENT.len()) as u32 + 1,
+            };
+        }
+    }
+
     fn line_start(&mut self) {
-        for _ in 0..self.depth {
-            self.out.push_str(INDENT);
+        // One copy of a slice rather than one push per level.
+        const SPACES: &str = "                                                                ";
+        let mut n = self.depth * INDENT.len();
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            self.out.push_str(&SPACES[..k]);
+            n -= k;
         }
     }
 
@@ -87,10 +181,7 @@ impl Writer {
 
 /// The canonical text of a motion file.
 pub fn motion_to_string(m: &Motion) -> String {
-    let mut w = Writer {
-        out: String::new(),
-        depth: 1,
-    };
+    let mut w = Writer::new(1024, None);
     w.out.push_str("Motion(\n");
     w.str_field("question_en", &m.question_en);
     w.str_field("question_ar", &m.question_ar);
@@ -117,10 +208,18 @@ pub fn motion_to_string(m: &Motion) -> String {
 
 /// The canonical text of an article map. Detached arena nodes are not written.
 pub fn article_to_string(a: &Article) -> String {
-    let mut w = Writer {
-        out: String::with_capacity(a.nodes.len() * 700 + 1024),
-        depth: 1,
-    };
+    write_article(a, None).out
+}
+
+/// The canonical text and where each arena node's `id` is in it (what the
+/// loader's `locate::node_positions` would find, without a second pass).
+pub fn article_with_positions(a: &Article) -> (String, Vec<Pos>) {
+    let w = write_article(a, Some(vec![Pos::default(); a.nodes.len()]));
+    (w.out, w.positions.unwrap_or_default())
+}
+
+fn write_article(a: &Article, positions: Option<Vec<Pos>>) -> Writer {
+    let mut w = Writer::new(a.nodes.len() * 700 + 1024, positions);
     let m = &a.meta;
     w.out.push_str("Article(\n");
     w.str_field("id", &m.id);
@@ -141,7 +240,7 @@ pub fn article_to_string(a: &Article) -> String {
     w.str_field("rationale_ar", &m.rationale_ar);
     write_node(&mut w, a, a.root, Some("thesis"));
     w.out.push_str(")\n");
-    w.out
+    w
 }
 
 /// Writes a node and its subtree. Recursion depth equals tree depth, which the
@@ -156,6 +255,7 @@ fn write_node(w: &mut Writer, a: &Article, idx: NodeIdx, field: Option<&str>) {
             w.depth += 1;
         }
     }
+    w.mark(idx);
     w.str_field("id", &n.id);
     w.str_field("claim_en", &n.claim_en);
     w.str_field("claim_ar", &n.claim_ar);
@@ -203,4 +303,77 @@ fn write_node(w: &mut Writer, a: &Article, idx: NodeIdx, field: Option<&str>) {
         w.out.push_str("],\n");
     }
     w.close(",");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::sanitize::is_forbidden;
+
+    // The positions noted while writing are those the loader's lexer finds
+    // in the written text, node for node, including after edits that put
+    // the arena out of preorder.
+    #[test]
+    fn positions_match_the_lexer() {
+        let mut a = crate::synthetic::generate(1, 60, 3).1.remove(0);
+        let kids = a.node(a.root).children.clone();
+        let (first, last) = (kids[0], *kids.last().unwrap());
+        a.apply(crate::model::edit::move_to(first, last, 0))
+            .unwrap();
+        let (text, pos) = article_with_positions(&a);
+        assert_eq!(text, article_to_string(&a));
+        let lexed = crate::store::locate::node_positions(&text);
+        let order: Vec<NodeIdx> = a.preorder().collect();
+        assert_eq!(order.len(), lexed.len());
+        for (idx, p) in order.into_iter().zip(lexed) {
+            assert_eq!(pos[idx as usize], p, "node {idx}");
+        }
+    }
+
+    // The byte scan escapes exactly what a character-by-character writer
+    // would, on text mixing Arabic, controls, bidi marks and the bytes that
+    // start them (0xC2, 0xD8, 0xE2) in harmless characters.
+    #[test]
+    fn byte_scan_agrees_with_chars() {
+        let reference = |s: &str| {
+            let mut out = String::from('"');
+            for c in s.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\t' => out.push_str("\\t"),
+                    '\r' => out.push_str("\\r"),
+                    c if is_forbidden(c) => out.push_str(&format!("\\u{{{:X}}}", c as u32)),
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        };
+        let alphabet: Vec<char> = "aب؜\u{61C}\u{600}\u{63F}\u{80}\u{9F}\u{A0}©\u{200E}\u{200F}\u{2010}\u{202A}\u{202E}\u{202F}\u{2066}\u{2069}\u{206A}\u{2000}\"\\\n\t\r\u{7F}\u{1}é—ً"
+            .chars()
+            .collect();
+        let mut seed = 0x2545F4914F6CDD1Du64;
+        for _ in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 12) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            let mut out = String::new();
+            write_str(&mut out, &s);
+            assert_eq!(out, reference(&s), "{s:?}");
+        }
+    }
+
+    // Escapes only what must be, in runs of plain text too.
+    #[test]
+    fn strings_escape_only_what_they_must() {
+        let mut out = String::new();
+        write_str(&mut out, "قال \"لا\"\\\n\u{202E}x");
+        assert_eq!(out, "\"قال \\\"لا\\\"\\\\\\n\\u{202E}x\"");
+    }
 }

@@ -5,11 +5,25 @@
 use std::hash::Hasher;
 use std::path::Path;
 
-/// A hash of a file's bytes. Only compared within one run of mizan (std's
-/// hasher is not promised to be stable across Rust versions, and need not be).
+/// A hash of a file's bytes, to notice that a file changed, not to resist
+/// an attacker: eight bytes at a time with a multiply-rotate mix (SipHash
+/// took 2 ms of a 4 MB map's save), the length folded in, and finished
+/// through std's hasher so that nearby inputs spread. Only compared within
+/// one run of mizan.
 pub fn content_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut lanes = [0u64; 4];
+    let mut chunks = bytes.chunks_exact(32);
+    for c in &mut chunks {
+        for (i, lane) in lanes.iter_mut().enumerate() {
+            let w = u64::from_le_bytes(c[i * 8..i * 8 + 8].try_into().unwrap_or_default());
+            *lane = (*lane ^ w).wrapping_mul(K).rotate_left(29);
+        }
+    }
     let mut h = std::hash::DefaultHasher::new();
-    h.write(bytes);
+    h.write(&lanes.map(u64::to_le_bytes).concat());
+    h.write(chunks.remainder());
+    h.write_usize(bytes.len());
     // Tell an empty file from "never read" (0).
     h.finish() | 1
 }
@@ -32,6 +46,16 @@ mod tests {
         assert_eq!(content_hash(b"abc"), content_hash(b"abc"));
         assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
         assert_ne!(content_hash(b""), 0);
+        // A change anywhere in a long text changes the hash: in a lane, in
+        // the tail, or only the length.
+        let long: Vec<u8> = (0..1000u32).map(|i| (i * 7 % 251) as u8).collect();
+        for at in [0, 5, 31, 32, 500, 991, 999] {
+            let mut other = long.clone();
+            other[at] ^= 1;
+            assert_ne!(content_hash(&long), content_hash(&other), "byte {at}");
+        }
+        assert_ne!(content_hash(&long[..999]), content_hash(&long));
+        assert_ne!(content_hash(&[0; 32]), content_hash(&[0; 64]));
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("m.ron");
         assert_eq!(hash_on_disk(&p).unwrap(), None);

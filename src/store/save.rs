@@ -14,6 +14,17 @@ pub fn save_atomic(path: &Path, contents: &[u8]) -> Result<bool, StoreError> {
     if fs::read(path).is_ok_and(|old| old == contents) {
         return Ok(false);
     }
+    write_atomic(path, contents)?;
+    Ok(true)
+}
+
+/// Temp-file names differ per call, not only per process: the signal
+/// watchdog and the loop may both write the recovery file at once.
+static NEXT_TMP: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// [`save_atomic`] without the check that the file already holds these
+/// bytes, for a caller that has just read it.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -21,10 +32,16 @@ pub fn save_atomic(path: &Path, contents: &[u8]) -> Result<bool, StoreError> {
     let name = path
         .file_name()
         .ok_or_else(|| StoreError::Invalid(format!("{}: not a file path", path.display())))?;
+    let n = NEXT_TMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let tmp = dir.join(format!(
-        ".{}.tmp-{}",
+        ".{}.tmp-{}{}",
         name.to_string_lossy(),
-        std::process::id()
+        std::process::id(),
+        if n == 0 {
+            String::new()
+        } else {
+            format!("-{n}")
+        }
     ));
     let write = || -> std::io::Result<()> {
         let mut f = File::create(&tmp)?;
@@ -44,5 +61,5 @@ pub fn save_atomic(path: &Path, contents: &[u8]) -> Result<bool, StoreError> {
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
-    Ok(true)
+    Ok(())
 }

@@ -8,8 +8,7 @@ use std::path::Path;
 use super::app::{App, ArticleCache, Overlay};
 use super::ask::{Answer, Ask};
 use super::editing::{self, map_file_name};
-use crate::model::corpus::Pos;
-use crate::model::{Article, MapEntry};
+use crate::model::MapEntry;
 use crate::store::{self, backup, canon, disk, recovery};
 
 enum Outcome {
@@ -100,34 +99,29 @@ fn write_map(app: &mut App, map: u32, overwrite: bool) -> Result<Outcome, String
     let state = app.state_dir.clone();
     let entry = app.corpus.maps.get_mut(map as usize).ok_or("no such map")?;
     let article = entry.article.as_ref().ok_or("the map did not load")?;
-    let text = canon::article_to_string(article);
-    if !overwrite {
-        let now = disk::hash_on_disk(&entry.path)
-            .map_err(|e| format!("{}: {e}", entry.path.display()))?;
-        let expected = (entry.hash != 0).then_some(entry.hash);
-        if now != expected {
-            return Ok(Outcome::Conflict);
+    let (text, positions) = canon::article_with_positions(article);
+    // Read once: for the conflict check, the no-change check and the backup.
+    let on_disk = match std::fs::read(&entry.path) {
+        Ok(b) => Some(b),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(format!("{}: {e}", entry.path.display())),
+    };
+    let expected = (entry.hash != 0).then_some(entry.hash);
+    if !overwrite && on_disk.as_deref().map(disk::content_hash) != expected {
+        return Ok(Outcome::Conflict);
+    }
+    // Edits that cancel out: the file already says this; never rewrite it.
+    if on_disk.as_deref() != Some(text.as_bytes()) {
+        if let (Some(state), Some(old)) = (&state, &on_disk) {
+            backup::backup_before_replace(&entry.path, old, state, backup::KEEP)
+                .map_err(|e| format!("could not keep a backup, so nothing was written: {e}"))?;
         }
+        store::save::write_atomic(&entry.path, text.as_bytes()).map_err(|e| e.to_string())?;
     }
-    if let Some(state) = &state {
-        backup::backup(&entry.path, state, backup::KEEP)
-            .map_err(|e| format!("could not keep a backup, so nothing was written: {e}"))?;
-    }
-    store::save::save_atomic(&entry.path, text.as_bytes()).map_err(|e| e.to_string())?;
     entry.hash = disk::content_hash(text.as_bytes());
-    entry.positions = positions(article, &text);
+    entry.positions = positions;
     app.history.mark_saved(map);
     Ok(Outcome::Saved)
-}
-
-/// Where each arena node sits in freshly written text (the file lists
-/// nodes in preorder; the arena's order may differ after edits).
-fn positions(a: &Article, text: &str) -> Vec<Pos> {
-    let mut out = vec![Pos::default(); a.nodes.len()];
-    for (idx, p) in a.preorder().zip(store::locate::node_positions(text)) {
-        out[idx as usize] = p;
-    }
-    out
 }
 
 pub fn overwrite(app: &mut App, map: u32) {
@@ -228,13 +222,13 @@ pub fn keep_both(app: &mut App, map: u32) {
         }
     };
     ours.meta.id = id.clone().into();
-    let text = canon::article_to_string(&ours);
+    let (text, positions) = canon::article_with_positions(&ours);
     if let Err(e) = store::save::save_atomic(&path, text.as_bytes()) {
         app.flash = Some(format!("could not write {}: {e}", path.display()));
         return;
     }
     let entry = MapEntry {
-        positions: positions(&ours, &text),
+        positions,
         path: path.clone(),
         article: Some(ours),
         error: None,

@@ -1,0 +1,163 @@
+//! Figures for editing (issue 7), printed rather than asserted:
+//! `cargo run --release --example bench_edit [-- NODES_PER_ARTICLE ARTICLES RUNS]`
+//!
+//! On a generated corpus written to a temporary directory (default 2 maps of
+//! 5,000 nodes, linked to each other), with the app as `mizan` builds it:
+//! 1. One edit through the UI's `update` (a key: move a node down or up; or
+//!    a field set through `editing::apply`), which applies the edit, records
+//!    undo, re-derives bearings and quotes, rebuilds the tree rows and
+//!    re-runs every check on the whole corpus — then one frame at 200×60.
+//! 2. Undo of that edit, the same way.
+//! 3. `C-s` after one edit: canonical writing, the conflict check (reading
+//!    the file back), a backup of the old version in the state directory,
+//!    then temp file + fsync + rename + directory fsync.
+use std::time::{Duration, Instant};
+
+use mizan::model::edit::{Edit, NodeField};
+use mizan::tui::app::App;
+use mizan::tui::key::KeyPress;
+use mizan::tui::{Options, editing, effects, setup, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+fn pct(v: &mut [Duration], p: f64) -> Duration {
+    v.sort();
+    v[((v.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn report(what: &str, v: &mut [Duration]) {
+    let median = pct(v, 0.5);
+    let p95 = pct(v, 0.95);
+    println!(
+        "{what:<44} median {:>9}  p95 {:>9}  (n={})",
+        ms(median),
+        ms(p95),
+        v.len()
+    );
+}
+
+fn press(app: &mut App, k: &str) {
+    update::key(app, KeyPress::parse(k).expect("key"));
+}
+
+fn main() {
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let per = args.first().copied().unwrap_or(5_000);
+    let articles = args.get(1).copied().unwrap_or(2);
+    let runs = args.get(2).copied().unwrap_or(200);
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let maps = tmp.path().join("maps");
+    mizan::synthetic::write_corpus(&maps, articles, per, 7).expect("corpus");
+    let state = tmp.path().join("state").to_string_lossy().into_owned();
+    let opts = Options {
+        maps_dir: maps.clone(),
+        sources: None,
+        config: Some("/nonexistent/config.ron".into()),
+        bidi: None,
+    };
+    let mut app =
+        setup(&opts, &|k| (k == "MIZAN_STATE_DIR").then(|| state.clone())).expect("setup");
+    app.overlays.clear();
+    let screen = Rect::new(0, 0, 200, 60);
+    app.areas = view::areas(screen);
+    let mut term = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    println!(
+        "corpus: {articles} maps × {per} nodes = {} nodes; edits on the first map",
+        app.corpus.node_count()
+    );
+    // Into the first map's tree, on a reason of the thesis with siblings.
+    press(&mut app, "Enter");
+    press(&mut app, "e");
+    press(&mut app, "j");
+    term.draw(|f| view::view(&app, f)).expect("draw");
+
+    let mut moves = Vec::new();
+    let mut sets = Vec::new();
+    let mut undos = Vec::new();
+    for i in 0..runs {
+        let t = Instant::now();
+        press(&mut app, if i % 2 == 0 { "J" } else { "K" });
+        term.draw(|f| view::view(&app, f)).expect("draw");
+        moves.push(t.elapsed());
+
+        let r = app.current().expect("a node");
+        let t = Instant::now();
+        let edit = Edit::Set {
+            node: r.node,
+            field: NodeField::ClaimEn(format!("Edited claim number {i}").into()),
+        };
+        editing::apply(&mut app, r.map, edit, "edit".into(), r.node, r.node);
+        term.draw(|f| view::view(&app, f)).expect("draw");
+        sets.push(t.elapsed());
+
+        let t = Instant::now();
+        press(&mut app, "u");
+        term.draw(|f| view::view(&app, f)).expect("draw");
+        undos.push(t.elapsed());
+    }
+    report("edit: move a node (J/K) + checks + frame", &mut moves);
+    report("edit: set a claim + checks + frame", &mut sets);
+    report("undo + checks + frame", &mut undos);
+
+    let mut saves = Vec::new();
+    let save_runs = (runs / 5).max(5);
+    for i in 0..save_runs {
+        press(&mut app, if i % 2 == 0 { "J" } else { "K" });
+        let t = Instant::now();
+        press(&mut app, "C-s");
+        effects::run(&mut app);
+        saves.push(t.elapsed());
+        assert!(
+            app.history.dirty_maps().is_empty(),
+            "saved: {:?}",
+            app.flash
+        );
+    }
+    // Where a save's time goes, step by step, on the same map (the save
+    // writes the text and the positions in one pass: the last line).
+    let path = app.corpus.maps[0].path.clone();
+    let article = app.corpus.article(0).expect("map").clone();
+    let state_dir = tmp.path().join("state");
+    let mut steps: Vec<(&str, Vec<Duration>)> = vec![
+        ("  canonical text", vec![]),
+        ("  conflict check (read + hash)", vec![]),
+        ("  backup", vec![]),
+        ("  atomic write with fsyncs", vec![]),
+        ("  canonical text with node positions", vec![]),
+    ];
+    for i in 0..save_runs {
+        let t = Instant::now();
+        let mut text = mizan::store::canon::article_to_string(&article);
+        text.push_str(&format!("// {i}\n"));
+        steps[0].1.push(t.elapsed());
+        let t = Instant::now();
+        let _ = mizan::store::disk::hash_on_disk(&path);
+        steps[1].1.push(t.elapsed());
+        let t = Instant::now();
+        mizan::store::backup::backup(&path, &state_dir, mizan::store::backup::KEEP)
+            .expect("backup");
+        steps[2].1.push(t.elapsed());
+        let t = Instant::now();
+        mizan::store::save::save_atomic(&path, text.as_bytes()).expect("save");
+        steps[3].1.push(t.elapsed());
+        let t = Instant::now();
+        let _ = mizan::store::canon::article_with_positions(&article);
+        steps[4].1.push(t.elapsed());
+    }
+    let size = std::fs::metadata(&app.corpus.maps[0].path).map_or(0, |m| m.len());
+    report(
+        &format!("save one map ({} KiB, backup, fsync)", size / 1024),
+        &mut saves,
+    );
+    for (name, v) in &mut steps {
+        report(name, v);
+    }
+}
