@@ -129,6 +129,8 @@ pub enum Action {
     NewArticle,
     /// Open the map in $VISUAL / $EDITOR at the node
     OpenEditor,
+    /// Select a passage of the source to quote
+    SelectQuote,
 }
 
 impl Action {
@@ -195,6 +197,7 @@ impl Action {
         Action::Save,
         Action::NewArticle,
         Action::OpenEditor,
+        Action::SelectQuote,
     ];
 }
 
@@ -267,6 +270,7 @@ mod tests {
             Action::Save => 58,
             Action::NewArticle => 59,
             Action::OpenEditor => 60,
+            Action::SelectQuote => 61,
         }
     }
 
@@ -276,6 +280,6 @@ mod tests {
         for (i, &a) in Action::ALL.iter().enumerate() {
             assert_eq!(position(a), i, "{a:?}");
         }
-        assert_eq!(Action::ALL.len(), position(Action::OpenEditor) + 1);
+        assert_eq!(Action::ALL.len(), position(Action::SelectQuote) + 1);
     }
 }

@@ -161,6 +161,10 @@ pub struct App {
     pub recovery_stale: bool,
     /// The person chose to quit without saving: write no recovery file.
     pub discard_on_quit: bool,
+    /// A passage of the source being selected as a quote (`v`).
+    pub quote_select: Option<super::quote_select::QuoteSelect>,
+    /// Where the last mouse press in the source pane was (a drag selects from there).
+    pub source_press: Option<usize>,
 }
 
 /// What the UI is built from.
@@ -250,6 +254,8 @@ impl App {
             state_dir: None,
             recovery_stale: false,
             discard_on_quit: false,
+            quote_select: None,
+            source_press: None,
         };
         app.ensure_tree();
         app

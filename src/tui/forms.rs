@@ -629,3 +629,13 @@ fn chosen(app: &mut App, purpose: ChooseFor, values: Vec<String>) {
         }
     }
 }
+
+/// Puts a quote into a node form's quote field (quoting from the source).
+pub fn set_quote(form: &mut Form, text: &str) {
+    if let Some(super::form::FieldValue::Text(line)) =
+        form.fields.get_mut(QUOTE).map(|f| &mut f.value)
+    {
+        line.text = text.to_string();
+        line.cursor = line.text.len();
+    }
+}

@@ -23,6 +23,8 @@ pub enum Mode {
     Overview,
     /// The node or article form: printable keys type into the focused field.
     Form,
+    /// Selecting a passage of the source to quote.
+    Quote,
 }
 
 /// One row: in `mode`, `key` does `action`; `help` is what the help says.
@@ -44,7 +46,9 @@ const fn row(mode: Mode, key: &'static str, action: Action, help: &'static str) 
 }
 
 use Action as A;
-use Mode::{Compare as C, Form as F, Normal as N, Overlay as O, Overview as V, Search as S};
+use Mode::{
+    Compare as C, Form as F, Normal as N, Overlay as O, Overview as V, Quote as Q, Search as S,
+};
 
 /// The default bindings. Order is the order of the help.
 pub const DEFAULT: &[Row] = &[
@@ -115,6 +119,12 @@ pub const DEFAULT: &[Row] = &[
     row(N, "C-s", A::Save, "save the edited maps"),
     row(N, "N", A::NewArticle, "new article map"),
     row(N, "E", A::OpenEditor, "open the map in $EDITOR at the node"),
+    row(
+        N,
+        "v",
+        A::SelectQuote,
+        "select a passage of the source to quote",
+    ),
     row(N, "?", A::Help, "help"),
     row(N, "q", A::Quit, "quit"),
     row(N, "C-c", A::Quit, "quit"),
@@ -193,6 +203,19 @@ pub const DEFAULT: &[Row] = &[
     row(V, "Esc", A::Close, "back to browsing"),
     row(V, "q", A::Close, "back to browsing"),
     row(V, "C-c", A::Quit, "quit"),
+    row(Q, "w", A::WordRight, "extend by a word"),
+    row(Q, "Right", A::WordRight, "extend by a word"),
+    row(Q, "b", A::WordLeft, "back by a word"),
+    row(Q, "Left", A::WordLeft, "back by a word"),
+    row(Q, "j", A::Down, "extend to the next line"),
+    row(Q, "Down", A::Down, "extend to the next line"),
+    row(Q, "k", A::Up, "back to the previous line"),
+    row(Q, "Up", A::Up, "back to the previous line"),
+    row(Q, "o", A::Swap, "move the other end"),
+    row(Q, "Enter", A::Accept, "make it the node's quote"),
+    row(Q, "a", A::AddChild, "add a child node with this quote"),
+    row(Q, "Esc", A::Close, "stop selecting"),
+    row(Q, "C-c", A::Quit, "quit"),
     row(F, "Enter", A::Accept, "confirm the form"),
     row(F, "Esc", A::Close, "cancel the form"),
     row(F, "Tab", A::FocusNext, "next field"),

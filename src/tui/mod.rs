@@ -22,6 +22,7 @@ pub mod line_edit;
 pub mod overlay_view;
 pub mod overview_view;
 pub mod palette;
+pub mod quote_select;
 pub mod saving;
 pub mod screens;
 pub mod search_view;
@@ -261,6 +262,7 @@ fn handle(app: &mut App, ev: Event) {
             let (x, y) = (m.column, m.row);
             let me = match m.kind {
                 MouseEventKind::Down(MouseButton::Left) => update::Mouse::Click { x, y },
+                MouseEventKind::Drag(MouseButton::Left) => update::Mouse::Drag { x, y },
                 MouseEventKind::ScrollUp => update::Mouse::ScrollUp { x, y },
                 MouseEventKind::ScrollDown => update::Mouse::ScrollDown { x, y },
                 _ => return,

@@ -180,6 +180,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
     }
     for (mode, title) in [
         (Mode::Form, "Editing a form"),
+        (Mode::Quote, "Selecting a quote in the source (v)"),
         (Mode::Compare, "Comparing"),
         (Mode::Overview, "Overview"),
     ] {

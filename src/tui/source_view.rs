@@ -67,6 +67,73 @@ pub fn quote_line(app: &App) -> Option<usize> {
     })
 }
 
+/// The first source byte a visual line shows (its lowest, whatever the
+/// direction it is drawn in).
+fn first_byte(start: usize, vl: &layout::VisualLine) -> Option<usize> {
+    vl.glyphs.iter().map(|g| g.logical.start + start).min()
+}
+
+/// The source byte where visual line `line` begins.
+pub fn line_start(app: &App, line: usize) -> Option<usize> {
+    let l = lines(app);
+    let (start, vl) = l.lines.get(line)?;
+    first_byte(*start, vl).or(Some(*start))
+}
+
+/// The visual line that shows source byte `at`.
+pub fn line_of(app: &App, at: usize) -> Option<usize> {
+    let l = lines(app);
+    l.lines.iter().position(|(start, vl)| {
+        vl.glyphs
+            .iter()
+            .any(|g| (g.logical.start + start..g.logical.end + start).contains(&at))
+    })
+}
+
+/// The first byte of the line `by` lines away from the one showing `at`
+/// (skipping empty lines), for moving a selection up and down.
+pub fn line_offset(app: &App, at: usize, by: isize) -> Option<usize> {
+    let here = line_of(app, at)?;
+    let l = lines(app);
+    let mut i = here as isize;
+    loop {
+        i += by.signum();
+        let (start, vl) = l.lines.get(usize::try_from(i).ok()?)?;
+        if let Some(b) = first_byte(*start, vl) {
+            return Some(b);
+        }
+    }
+}
+
+/// The source byte under a screen cell of the source pane, if any: the same
+/// geometry `render` draws with (border, gutter, right-aligned RTL lines).
+pub fn offset_at(app: &App, x: u16, y: u16) -> Option<usize> {
+    let area = app.areas.right;
+    let (left, top) = (area.x + 1 + GUTTER, area.y + 1);
+    if x < left || y < top || y + 1 >= area.y + area.height {
+        return None;
+    }
+    let l = lines(app);
+    let (start, vl) = l.lines.get(app.source_scroll + (y - top) as usize)?;
+    let width = text_width(app) as usize;
+    let mut col = if vl.rtl {
+        width.saturating_sub(vl.width)
+    } else {
+        0
+    };
+    let x = (x - left) as usize;
+    let mut nearest = None;
+    for g in &vl.glyphs {
+        if x < col + g.width.max(1) {
+            return Some(g.logical.start + start);
+        }
+        col += g.width;
+        nearest = Some(g.logical.start + start);
+    }
+    // Past the end of a short line: its last glyph.
+    nearest
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -83,8 +150,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .and_then(|r| src.quotes.get(r.node as usize).cloned().flatten());
     let quoted: Vec<&Range<usize>> = src.quotes.iter().flatten().collect();
     let p = &app.palette;
+    let selecting = app.quote_select.as_ref().map(|s| s.range());
     let highlight = |r: Range<usize>| {
-        if current.as_ref().is_some_and(|c| overlaps(c, &r)) {
+        if selecting.as_ref().is_some_and(|s| overlaps(s, &r)) {
+            Some(p.selection)
+        } else if current.as_ref().is_some_and(|c| overlaps(c, &r)) {
             Some(p.quoted_current)
         } else if quoted.iter().any(|q| overlaps(q, &r)) {
             Some(p.quoted)

@@ -13,13 +13,28 @@ use crate::model::NodeRef;
 /// A mouse event, in screen cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mouse {
-    Click { x: u16, y: u16 },
-    ScrollUp { x: u16, y: u16 },
-    ScrollDown { x: u16, y: u16 },
+    Click {
+        x: u16,
+        y: u16,
+    },
+    /// Moved with the left button held.
+    Drag {
+        x: u16,
+        y: u16,
+    },
+    ScrollUp {
+        x: u16,
+        y: u16,
+    },
+    ScrollDown {
+        x: u16,
+        y: u16,
+    },
 }
 
 pub fn mode(app: &App) -> Mode {
     match (app.overlays.last(), &app.screen) {
+        (None, Screen::Browse) if app.quote_select.is_some() => Mode::Quote,
         (None, Screen::Browse) => Mode::Normal,
         (None, Screen::Compare(_)) => Mode::Compare,
         (None, Screen::Overview(_)) => Mode::Overview,
@@ -95,6 +110,9 @@ pub fn update(app: &mut App, action: Action) {
         Some(Overlay::Choose(_)) => return super::forms::choose_action(app, action),
         Some(_) => return overlay(app, action),
         None => {}
+    }
+    if app.quote_select.is_some() && matches!(app.screen, Screen::Browse) {
+        return super::quote_select::update(app, action);
     }
     match app.screen {
         Screen::Browse => {}
@@ -186,6 +204,7 @@ pub fn update(app: &mut App, action: Action) {
         | Action::Save
         | Action::NewArticle
         | Action::OpenEditor => super::editing::act(app, action),
+        Action::SelectQuote => super::quote_select::start(app),
     }
 }
 
@@ -334,6 +353,8 @@ fn link_count(app: &App, r: NodeRef) -> usize {
 pub fn select_map(app: &mut App, map: usize) {
     if map != app.selected {
         app.selected = map;
+        // Its byte offsets belong to the other article's source.
+        app.quote_select = None;
         app.ensure_tree();
         app.source_scroll = 0;
         if !app.has_source() {
@@ -515,6 +536,13 @@ fn jump(app: &mut App, back: bool) {
 /// pane; the wheel scrolls the pane under the pointer.
 pub fn mouse(app: &mut App, m: Mouse) {
     let (x, y, by) = match m {
+        Mouse::Drag { x, y } => {
+            // Dragging over the source text selects a passage to quote.
+            if app.overlays.is_empty() && app.show_source && matches!(app.screen, Screen::Browse) {
+                super::quote_select::mouse(app, x, y, true);
+            }
+            return;
+        }
         Mouse::Click { x, y } => (x, y, 0),
         Mouse::ScrollUp { x, y } => (x, y, -3),
         Mouse::ScrollDown { x, y } => (x, y, 3),
@@ -558,6 +586,7 @@ pub fn mouse(app: &mut App, m: Mouse) {
             }
             selection_moved(app);
         }
+        Focus::Detail if app.show_source => super::quote_select::mouse(app, x, y, false),
         Focus::Detail => {}
     }
 }

@@ -331,6 +331,22 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans: Vec<Span> = Vec::new();
     if let Some(f) = &app.flash {
         spans.push(Span::styled(format!(" {f} "), app.palette.warning));
+    } else if let Some(sel) = &app.quote_select {
+        spans.push(Span::styled(
+            format!(" quoting {} words ", sel.word_count()),
+            app.palette.selection,
+        ));
+        spans.push(Span::raw(" "));
+        for (a, l) in [
+            (Action::Accept, "set as quote"),
+            (Action::AddChild, "new child"),
+            (Action::WordRight, "word"),
+            (Action::Down, "line"),
+            (Action::Swap, "other end"),
+            (Action::Close, "stop"),
+        ] {
+            spans.extend(hint(app, Mode::Quote, a, l));
+        }
     } else {
         spans.push(Span::raw(" "));
         let (mode, hints): (Mode, &[(Action, &str)]) = match app.screen {
