@@ -223,7 +223,7 @@ mod tests {
         let live: Vec<NodeIdx> = a.preorder().collect();
         let node = live[r[0] as usize % live.len()];
         let other = live[r[1] as usize % live.len()];
-        match r[2] % 6 {
+        match r[2] % 7 {
             0 => Edit::Set {
                 node,
                 field: NodeField::ClaimAr(format!("ادعاء {}", r[3]).into()),
@@ -247,6 +247,15 @@ mod tests {
             ),
             3 => move_to(node, other, r[3] as usize % 3),
             4 => Edit::Detach { node },
+            // Edits that break rules: a taken id, an empty claim.
+            5 if r[3] % 3 == 0 => Edit::Set {
+                node,
+                field: NodeField::Id(a.node(other).id.clone()),
+            },
+            5 if r[3] % 3 == 1 => Edit::Set {
+                node,
+                field: NodeField::ClaimEn("".into()),
+            },
             _ => Edit::Set {
                 node,
                 field: NodeField::Themes(vec!["iran".into(), "isis".into()]),
@@ -280,6 +289,54 @@ mod tests {
                 a.apply(inv).expect("an inverse applies");
             }
             prop_assert_eq!(canon::article_to_string(&a), before);
+        }
+    }
+
+    proptest! {
+        // After any sequence of edits the map is valid or the checks flag
+        // what is wrong, on the node: every duplicated id and every empty
+        // claim in the tree has its diagnostic, and nothing is reported
+        // about nodes no longer in the tree.
+        #[test]
+        fn edits_keep_the_map_valid_or_flagged(seq in proptest::collection::vec(any::<[u32; 4]>(), 1..30)) {
+            let (motion, mut arts) = crate::synthetic::generate(1, 30, 11);
+            let mut a = arts.remove(0);
+            for r in &seq {
+                let edit = pick(&a, r);
+                let _ = a.apply(edit);
+            }
+            let live: Vec<NodeIdx> = a.preorder().collect();
+            let entry = crate::model::MapEntry {
+                path: "x.ron".into(),
+                article: Some(a.clone()),
+                error: None,
+                positions: Vec::new(),
+                hash: 0,
+            };
+            let corpus = crate::model::Corpus::new(Some(motion), "motion.ron".into(), vec![entry]);
+            let diags = crate::model::validate::validate(&corpus, "maps".as_ref(), None);
+            let flagged = |n: NodeIdx, code: &str| {
+                diags.iter().any(|d| d.code == code && d.node.is_some_and(|r| r.node == n))
+            };
+            for &n in &live {
+                let id = &a.node(n).id;
+                let twins = live.iter().filter(|&&m| &a.node(m).id == id).count();
+                if twins > 1 {
+                    let any_twin_flagged = live
+                        .iter()
+                        .filter(|&&m| &a.node(m).id == id)
+                        .any(|&m| flagged(m, "duplicate-id"));
+                    prop_assert!(any_twin_flagged, "duplicate id `{}` not flagged", id);
+                }
+                if a.node(n).claim_en.trim().is_empty() {
+                    prop_assert!(flagged(n, "empty-claim"), "empty claim of `{}` not flagged", id);
+                }
+            }
+            for d in &diags {
+                if let Some(r) = d.node {
+                    prop_assert!(live.contains(&r.node), "{} is about a node not in the tree", d.code);
+                }
+            }
         }
     }
 

@@ -64,7 +64,7 @@ pub enum Overlay {
     /// The node or article form.
     Form(Box<super::forms::FormState>),
     /// Choosing themes or a link target for the form below it.
-    Choose(Box<super::forms::ChooseState>),
+    Choose(Box<super::pickers::ChooseState>),
 }
 
 /// What fills the screen under the overlays.

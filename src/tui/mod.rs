@@ -22,6 +22,7 @@ pub mod line_edit;
 pub mod overlay_view;
 pub mod overview_view;
 pub mod palette;
+pub mod pickers;
 pub mod quote_select;
 pub mod saving;
 pub mod screens;

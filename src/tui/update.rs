@@ -77,7 +77,7 @@ pub fn key(app: &mut App, press: KeyPress) {
                     p.refilter(&app.corpus);
                 }
                 Some(Overlay::Form(_)) => super::forms::form_char(app, c),
-                Some(Overlay::Choose(_)) => super::forms::choose_char(app, c),
+                Some(Overlay::Choose(_)) => super::pickers::choose_char(app, c),
                 _ => {}
             }
         }
@@ -95,7 +95,7 @@ pub fn paste(app: &mut App, text: &str) {
         }
         Some(Overlay::Choose(_)) => {
             for c in text.chars().filter(|c| !c.is_control()) {
-                super::forms::choose_char(app, c);
+                super::pickers::choose_char(app, c);
             }
         }
         _ => app.flash = Some("paste goes into a form or the search (i edits a node)".into()),
@@ -107,7 +107,7 @@ pub fn update(app: &mut App, action: Action) {
         Some(Overlay::Search(_)) => return search(app, action),
         Some(Overlay::Picker(_)) => return screens::picker(app, action),
         Some(Overlay::Form(_)) => return super::forms::form_action(app, action),
-        Some(Overlay::Choose(_)) => return super::forms::choose_action(app, action),
+        Some(Overlay::Choose(_)) => return super::pickers::choose_action(app, action),
         Some(_) => return overlay(app, action),
         None => {}
     }

@@ -1,0 +1,138 @@
+//! The pickers a node form opens: themes from the motion's vocabulary
+//! (several, marked with Tab), and a link's target over every other
+//! article's nodes, then the link's kind. What is chosen goes back into the
+//! form under them.
+
+use super::action::Action;
+use super::app::{App, Overlay};
+use super::choose::{ChooseEvent, Chooser};
+use super::forms::{FormFor, THEMES};
+use crate::model::LinkKind;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChooseFor {
+    Themes { field: usize },
+    LinkTarget { field: usize },
+    LinkKind { field: usize, to: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct ChooseState {
+    pub chooser: Chooser,
+    pub purpose: ChooseFor,
+}
+
+/// Opens the picker for a list field of the form on top.
+pub fn open(app: &mut App, field: usize, query: &str) {
+    let Some(Overlay::Form(st)) = app.overlays.last() else {
+        return;
+    };
+    let (FormFor::NewNode { map, .. } | FormFor::EditNode { map, .. }) = st.target else {
+        return;
+    };
+    let chosen = st.form.list(field).to_vec();
+    let (chooser, purpose) = if field == THEMES {
+        let items = app
+            .corpus
+            .motion
+            .as_ref()
+            .map(|m| {
+                m.themes
+                    .iter()
+                    .map(|t| (t.id.to_string(), format!("{} — {} — {}", t.id, t.en, t.ar)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        (
+            Chooser::new(
+                "Themes — Tab marks, Enter keeps",
+                items,
+                true,
+                &chosen,
+                query,
+            ),
+            ChooseFor::Themes { field },
+        )
+    } else {
+        // Links go to other articles (a link inside one article is flagged).
+        let mut items = Vec::new();
+        for (m, a) in app.corpus.articles().filter(|(m, _)| *m != map) {
+            let _ = m;
+            for n in a.preorder() {
+                let node = a.node(n);
+                items.push((
+                    format!("{}/{}", a.meta.id, node.id),
+                    format!("{}/{} — {}", a.meta.id, node.id, node.claim_en),
+                ));
+            }
+        }
+        (
+            Chooser::new("Link to — Enter chooses", items, false, &[], query),
+            ChooseFor::LinkTarget { field },
+        )
+    };
+    app.overlays
+        .push(Overlay::Choose(Box::new(ChooseState { chooser, purpose })));
+}
+
+/// Actions while a chooser is on top.
+pub fn choose_action(app: &mut App, action: Action) {
+    let rows = super::choose::rows(app.areas.screen);
+    let Some(Overlay::Choose(st)) = app.overlays.last_mut() else {
+        return;
+    };
+    let event = st.chooser.handle(action, rows);
+    match event {
+        ChooseEvent::None => {}
+        ChooseEvent::Cancel => {
+            app.overlays.pop();
+        }
+        ChooseEvent::Done(values) => {
+            let purpose = st.purpose.clone();
+            app.overlays.pop();
+            chosen(app, purpose, values);
+        }
+    }
+}
+
+pub fn choose_char(app: &mut App, c: char) {
+    if let Some(Overlay::Choose(st)) = app.overlays.last_mut() {
+        st.chooser.type_char(c);
+    }
+}
+
+fn chosen(app: &mut App, purpose: ChooseFor, values: Vec<String>) {
+    match purpose {
+        ChooseFor::Themes { field } => {
+            if let Some(Overlay::Form(st)) = app.overlays.last_mut()
+                && let Some(list) = st.form.list_mut(field)
+            {
+                *list = values;
+            }
+        }
+        ChooseFor::LinkTarget { field } => {
+            let Some(to) = values.into_iter().next() else {
+                return;
+            };
+            let items = [LinkKind::Agrees, LinkKind::Contradicts, LinkKind::Rebuts]
+                .iter()
+                .map(|k| (k.name().to_string(), k.name().to_string()))
+                .collect();
+            let chooser = Chooser::new(format!("Link to {to} — how?"), items, false, &[], "");
+            app.overlays.push(Overlay::Choose(Box::new(ChooseState {
+                chooser,
+                purpose: ChooseFor::LinkKind { field, to },
+            })));
+        }
+        ChooseFor::LinkKind { field, to } => {
+            let Some(kind) = values.into_iter().next() else {
+                return;
+            };
+            if let Some(Overlay::Form(st)) = app.overlays.last_mut()
+                && let Some(list) = st.form.list_mut(field)
+            {
+                list.push(format!("{kind} {to}"));
+            }
+        }
+    }
+}
