@@ -182,3 +182,30 @@ fn external_editor_and_watcher() {
     t.keys(&["q"]);
     t.wait_for("[exit 0]");
 }
+
+// A panic with unsaved edits: the panic hook writes the recovery file
+// (made ready while mizan was idle) before restoring the terminal.
+#[test]
+fn panic_keeps_unsaved_edits() {
+    let Some(t) = Tmux::start("edit-panic") else {
+        return;
+    };
+    let (maps, state, _tmp) = scratch();
+    t.type_line(&command_line(&maps, &state, "MIZAN_TEST_PANIC=F12"));
+    t.wait_for("Alpha: withdraw soon");
+    add_node(&t);
+    // Idle for a moment: the loop prepares the recovery snapshot then.
+    sleep(Duration::from_millis(800));
+    t.keys(&["F12"]);
+    let s = t.wait_for("[exit 101]");
+    assert!(
+        s.contains("F12 pressed"),
+        "the panic message is readable:\n{s}"
+    );
+    assert!(!t.alternate_on());
+    let r = mizan::store::recovery::read(&state, &maps)
+        .unwrap()
+        .expect("a recovery file");
+    assert_eq!(r.files.len(), 1);
+    assert!(r.files[0].text.contains(CLAIM_AR));
+}

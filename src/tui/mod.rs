@@ -168,8 +168,11 @@ fn event_loop(
     watcher: Option<&store::watch::Watcher>,
 ) -> Result<(), Error> {
     let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
-    // Lets the end-to-end test prove that a panic leaves the terminal usable.
-    let panic_for_test = std::env::var_os("MIZAN_TEST_PANIC").is_some();
+    // Lets the end-to-end tests prove that a panic leaves the terminal
+    // usable (at the first frame) and keeps unsaved edits (`F12`: on that key).
+    let test_panic = std::env::var("MIZAN_TEST_PANIC").ok();
+    let panic_for_test = test_panic.as_deref().is_some_and(|v| v != "F12");
+    let panic_on_f12 = test_panic.as_deref() == Some("F12");
     loop {
         let size = term.size()?;
         let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
@@ -192,7 +195,14 @@ fn event_loop(
             if app.should_quit || stop.load(Ordering::Relaxed) || !event::poll(timeout)? {
                 break;
             }
-            handle(app, event::read()?);
+            let ev = event::read()?;
+            if panic_on_f12
+                && let Event::Key(k) = &ev
+                && k.code == crossterm::event::KeyCode::F(12)
+            {
+                panic!("MIZAN_TEST_PANIC: F12 pressed");
+            }
+            handle(app, ev);
             idle = false;
             timeout = Duration::ZERO;
             // Effects run before the next key, so that a question a save
