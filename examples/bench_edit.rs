@@ -129,7 +129,7 @@ fn main() {
     let mut steps: Vec<(&str, Vec<Duration>)> = vec![
         ("  canonical text", vec![]),
         ("  conflict check (read + hash)", vec![]),
-        ("  backup", vec![]),
+        ("  backup by copy (a save links instead)", vec![]),
         ("  atomic write with fsyncs", vec![]),
         ("  canonical text with node positions", vec![]),
     ];

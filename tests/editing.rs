@@ -223,3 +223,55 @@ fn recovery_is_offered_and_restored() {
     keys(&mut c, "q");
     assert!(c.should_quit);
 }
+
+// After each edit only the edited map and the maps linking into it are
+// checked again; what they show is what a full check finds. Deleting a
+// link's target flags the link in the other article at once.
+#[test]
+fn checks_after_edits_match_a_full_check() {
+    let (maps, state, _t) = scratch();
+    let mut a = app_in(&maps, &state);
+    let full = |a: &mut App| {
+        let mut now: Vec<Vec<(u32, String)>> = Vec::new();
+        for c in &a.cache {
+            let mut v: Vec<(u32, String)> = c
+                .problems
+                .iter()
+                .flat_map(|(n, ds)| ds.iter().map(move |d| (*n, d.message.clone())))
+                .collect();
+            v.sort();
+            now.push(v);
+        }
+        now
+    };
+    let check = |a: &mut App| {
+        let incremental = full(a);
+        mizan::tui::editing::revalidate(a);
+        assert_eq!(
+            incremental,
+            full(a),
+            "incremental checks differ from a full run"
+        );
+    };
+    let link_problem = |a: &App| {
+        let alpha = a.corpus.article(0).unwrap();
+        let done = alpha.find("done").unwrap();
+        a.cache[0]
+            .problems
+            .get(&done)
+            .is_some_and(|p| p.iter().any(|d| d.message.contains("beta/threat")))
+    };
+    assert!(!link_problem(&a));
+    // Delete beta/threat, which alpha/done links to.
+    keys(&mut a, "j Enter j d y");
+    assert!(
+        link_problem(&a),
+        "the dangling link is flagged in alpha at once"
+    );
+    check(&mut a);
+    keys(&mut a, "u");
+    assert!(!link_problem(&a));
+    check(&mut a);
+    keys(&mut a, "J > < X g g p");
+    check(&mut a);
+}

@@ -248,7 +248,7 @@ mod tests {
             3 => move_to(node, other, r[3] as usize % 3),
             4 => Edit::Detach { node },
             // Edits that break rules: a taken id, an empty claim.
-            5 if r[3] % 3 == 0 => Edit::Set {
+            5 if r[3].is_multiple_of(3) => Edit::Set {
                 node,
                 field: NodeField::Id(a.node(other).id.clone()),
             },

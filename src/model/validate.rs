@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use super::bearing;
 use super::corpus::{MapEntry, Pos};
@@ -56,14 +57,14 @@ pub fn validate(corpus: &Corpus, maps_dir: &Path, sources: Option<&Sources>) -> 
             out.push(e.clone());
         }
     }
-    let indexes: Vec<Option<HashMap<&str, NodeIdx>>> = corpus
+    let indexes: Vec<OnceLock<Option<HashMap<&str, NodeIdx>>>> = corpus
         .maps
         .par_iter()
-        .map(|m| m.article.as_ref().map(id_index))
+        .map(|m| OnceLock::from(m.article.as_ref().map(id_index)))
         .collect();
     let ctx = Ctx {
         corpus,
-        indexes: &indexes,
+        indexes,
         sources,
     };
     let per_map: Vec<Vec<Diagnostic>> = corpus
@@ -80,6 +81,41 @@ pub fn validate(corpus: &Corpus, maps_dir: &Path, sources: Option<&Sources>) -> 
     out
 }
 
+/// The checks of single maps only, for the UI after an edit: what
+/// [`validate`] reports about the nodes of `maps`, without the corpus-wide
+/// findings (duplicate article ids, the motion, load problems). The other
+/// maps' node ids are indexed only where a link points, so the cost follows
+/// the edited maps, not the corpus.
+pub fn validate_maps(corpus: &Corpus, sources: Option<&Sources>, maps: &[u32]) -> Vec<Diagnostic> {
+    let ctx = Ctx {
+        corpus,
+        indexes: corpus.maps.iter().map(|_| OnceLock::new()).collect(),
+        sources,
+    };
+    maps.par_iter()
+        .filter_map(|&i| {
+            let m = corpus.maps.get(i as usize)?;
+            Some(ctx.article(i, m, m.article.as_ref()?))
+        })
+        .flatten()
+        .collect()
+}
+
+/// Maps with a link into article `id` (whose links an edit of it may break).
+pub fn maps_linking_to(corpus: &Corpus, id: &str) -> Vec<u32> {
+    corpus
+        .articles()
+        .filter(|(_, a)| {
+            a.nodes.iter().any(|n| {
+                n.links
+                    .iter()
+                    .any(|l| l.target().is_some_and(|(aid, _)| aid == id))
+            })
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 fn id_index(a: &Article) -> HashMap<&str, NodeIdx> {
     let mut m = HashMap::with_capacity(a.nodes.len());
     for i in a.preorder() {
@@ -90,11 +126,19 @@ fn id_index(a: &Article) -> HashMap<&str, NodeIdx> {
 
 struct Ctx<'a> {
     corpus: &'a Corpus,
-    indexes: &'a [Option<HashMap<&'a str, NodeIdx>>],
+    /// Node ids by map, made when first needed (all at once for a full run).
+    indexes: Vec<OnceLock<Option<HashMap<&'a str, NodeIdx>>>>,
     sources: Option<&'a Sources>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn index(&self, map: u32) -> Option<&HashMap<&'a str, NodeIdx>> {
+        self.indexes
+            .get(map as usize)?
+            .get_or_init(|| self.corpus.article(map).map(id_index))
+            .as_ref()
+    }
+
     fn article(&self, map: u32, entry: &MapEntry, a: &Article) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let path = &entry.path;
@@ -142,7 +186,7 @@ impl Ctx<'_> {
         let motion = self.corpus.motion.as_ref();
         // The id index keeps each id's first node in pre-order, so a node
         // that is not the one its id maps to repeats an earlier id.
-        let ids = self.indexes[map as usize].as_ref();
+        let ids = self.index(map);
         for idx in a.preorder() {
             let node = a.node(idx);
             let pos = entry.pos(idx);
@@ -319,7 +363,7 @@ impl Ctx<'_> {
             )),
             Some((aid, nid)) => match self.corpus.map_of(aid) {
                 None => Some(format!("link to `{}`: no article has id `{aid}`", link.to)),
-                Some(m) => match &self.indexes[m as usize] {
+                Some(m) => match self.index(m) {
                     Some(ix) if ix.contains_key(nid) => None,
                     _ => Some(format!(
                         "link to `{}`: article `{aid}` has no node `{nid}`",

@@ -94,11 +94,12 @@ pub fn apply(
     else {
         return false;
     };
+    let meta = matches!(edit, Edit::Meta(_));
     match article.apply(edit) {
         Ok(inverse) => {
             app.history
                 .record(map, name.clone(), inverse, select_after_undo, select_after);
-            refresh(app, map);
+            refresh_after_edit(app, map, meta);
             show(app, map, select_after);
             app.flash = Some(name);
             true
@@ -138,6 +139,7 @@ fn undo(app: &mut App, is_undo: bool) {
         app.history.put_back(step, is_undo);
         return;
     };
+    let meta = matches!(step.edit, Edit::Meta(_));
     match article.apply(step.edit.clone()) {
         Ok(back) => {
             let (name, select) = (step.name.clone(), step.select);
@@ -146,7 +148,7 @@ fn undo(app: &mut App, is_undo: bool) {
             } else {
                 app.history.redone(step, back);
             }
-            refresh(app, map);
+            refresh_after_edit(app, map, meta);
             show(app, map, select);
             app.flash = Some(format!("{}: {name}", if is_undo { "undo" } else { "redo" }));
         }
@@ -157,10 +159,18 @@ fn undo(app: &mut App, is_undo: bool) {
     }
 }
 
-/// Everything derived from an article, after it changed: bearings, quote
-/// positions, the tree's rows, the problems of every map (links reach across
-/// articles), the search index and the recovery snapshot.
+/// Everything derived from an article, after it was replaced (reloaded,
+/// restored, new): see [`refresh_after_edit`]; every map is checked again.
 pub fn refresh(app: &mut App, map: u32) {
+    refresh_after_edit(app, map, true);
+}
+
+/// Everything derived from an article, after it changed: bearings, quote
+/// positions, the tree's rows, problems, the search index and the recovery
+/// snapshot. Only the edited map and the maps linking into it are checked
+/// again, unless `everything` (an article's id may have changed, which
+/// concerns every map): an edit costs the map's size, not the corpus's.
+pub fn refresh_after_edit(app: &mut App, map: u32, everything: bool) {
     let i = map as usize;
     app.corpus.reindex();
     if let (Some(a), Some(c)) = (app.corpus.article(map), app.cache.get_mut(i)) {
@@ -175,7 +185,11 @@ pub fn refresh(app: &mut App, map: u32) {
             t.rebuild(a);
         }
     }
-    revalidate(app);
+    if everything {
+        revalidate(app);
+    } else {
+        revalidate_maps(app, map);
+    }
     // The index points into the old arenas; the next `/` builds a new one.
     app.search = None;
     app.recovery_stale = true;
@@ -186,6 +200,32 @@ pub fn revalidate(app: &mut App) {
     let diags = validate::validate(&app.corpus, &app.maps_dir, app.sources.as_ref());
     for c in &mut app.cache {
         c.problems.clear();
+    }
+    for d in diags {
+        if let Some(r) = d.node
+            && let Some(c) = app.cache.get_mut(r.map as usize)
+        {
+            c.problems.entry(r.node).or_default().push(d);
+        }
+    }
+}
+
+/// The checks again for one map and the maps whose links point into it.
+fn revalidate_maps(app: &mut App, map: u32) {
+    let Some(a) = app.corpus.article(map) else {
+        return revalidate(app);
+    };
+    let mut maps = vec![map];
+    maps.extend(
+        validate::maps_linking_to(&app.corpus, &a.meta.id)
+            .into_iter()
+            .filter(|&m| m != map),
+    );
+    let diags = validate::validate_maps(&app.corpus, app.sources.as_ref(), &maps);
+    for &m in &maps {
+        if let Some(c) = app.cache.get_mut(m as usize) {
+            c.problems.clear();
+        }
     }
     for d in diags {
         if let Some(r) = d.node
