@@ -8,14 +8,16 @@
 //!    undo, re-derives bearings and quotes, rebuilds the tree rows and
 //!    re-runs every check on the whole corpus — then one frame at 200×60.
 //! 2. Undo of that edit, the same way.
-//! 3. `C-s` after one edit: canonical writing, the conflict check (reading
+//! 3. The link picker of the node form over every other map's nodes:
+//!    opening it, and each character typed into its query.
+//! 4. `C-s` after one edit: canonical writing, the conflict check (reading
 //!    the file back), a backup of the old version in the state directory,
 //!    then temp file + fsync + rename + directory fsync.
 use std::time::{Duration, Instant};
 
 use mizan::model::edit::{Edit, NodeField};
 use mizan::tui::app::App;
-use mizan::tui::key::KeyPress;
+use mizan::tui::key::{Code, KeyPress};
 use mizan::tui::{Options, editing, effects, setup, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -106,6 +108,39 @@ fn main() {
     report("edit: move a node (J/K) + checks + frame", &mut moves);
     report("edit: set a claim + checks + frame", &mut sets);
     report("undo + checks + frame", &mut undos);
+
+    // The link picker over every node of the other maps: open it from the
+    // node form, then type a query a character at a time.
+    press(&mut app, "i");
+    for _ in 0..6 {
+        press(&mut app, "Tab");
+    }
+    let t = Instant::now();
+    press(&mut app, "C-p");
+    term.draw(|f| view::view(&app, f)).expect("draw");
+    let open = t.elapsed();
+    let mut typed = Vec::new();
+    for c in "claim".chars() {
+        let t = Instant::now();
+        update::key(
+            &mut app,
+            KeyPress {
+                code: Code::Char(c),
+                ctrl: false,
+                alt: false,
+            },
+        );
+        term.draw(|f| view::view(&app, f)).expect("draw");
+        typed.push(t.elapsed());
+    }
+    let items = match app.overlays.last() {
+        Some(mizan::tui::app::Overlay::Choose(c)) => c.chooser.items.len(),
+        _ => 0,
+    };
+    println!("link picker over {items} nodes: open + frame {}", ms(open));
+    report("  each typed character + frame", &mut typed);
+    press(&mut app, "Esc");
+    press(&mut app, "Esc");
 
     let mut saves = Vec::new();
     let save_runs = (runs / 5).max(5);

@@ -16,6 +16,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use rayon::prelude::*;
 
 use super::action::Action;
 use super::bidi_line::to_line;
@@ -149,10 +150,15 @@ impl Chooser {
             } else {
                 (0..self.items.len()).collect()
             };
-            let matcher = SkimMatcherV2::default();
+            // Scored on every core: a link picker lists every node of the
+            // other articles (100,000 in a big corpus).
+            let keys = &self.keys;
             let mut scored: Vec<(i64, usize)> = pool
-                .into_iter()
-                .filter_map(|i| matcher.fuzzy_match(&self.keys[i], &query).map(|s| (s, i)))
+                .into_par_iter()
+                .map_init(SkimMatcherV2::default, |m, i| {
+                    m.fuzzy_match(&keys[i], &query).map(|s| (s, i))
+                })
+                .flatten()
                 .collect();
             scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             self.filtered = scored.into_iter().map(|(_, i)| i).collect();
