@@ -209,3 +209,22 @@ fn panic_keeps_unsaved_edits() {
     assert_eq!(r.files.len(), 1);
     assert!(r.files[0].text.contains(CLAIM_AR));
 }
+
+// SIGHUP (the terminal went away) with unsaved edits keeps them too.
+#[test]
+fn sighup_keeps_unsaved_edits() {
+    let Some(t) = Tmux::start("edit-hup") else {
+        return;
+    };
+    let (maps, state, _tmp) = scratch();
+    t.type_line(&command_line(&maps, &state, ""));
+    t.wait_for("Alpha: withdraw soon");
+    add_node(&t);
+    kill_child(&t, "-HUP");
+    t.wait_for("[exit 0]");
+    assert!(!t.alternate_on());
+    let r = mizan::store::recovery::read(&state, &maps)
+        .unwrap()
+        .expect("a recovery file");
+    assert!(r.files[0].text.contains(CLAIM_AR));
+}
