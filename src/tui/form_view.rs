@@ -50,7 +50,13 @@ pub fn render(
     let value_w = (inner_w - label_w).saturating_sub(u16::from(inner_w > 20));
     let laid = field_rows(form, palette, bidi, label_w, value_w);
 
-    let error_rows = u16::from(form.error.is_some());
+    // The error wraps (up to three rows): its end often says what to do.
+    let error_lines = form
+        .error
+        .as_deref()
+        .map(|e| wrap_words(e, usize::from(inner_w).max(1), 3))
+        .unwrap_or_default();
+    let error_rows = error_lines.len() as u16;
     let height = u16::try_from(laid.rows.len())
         .unwrap_or(u16::MAX)
         .saturating_add(error_rows + 2)
@@ -83,13 +89,42 @@ pub fn render(
         label.render(Rect::new(inner.x, y, label_w.saturating_sub(1), 1), buf);
         value.render(Rect::new(inner.x + label_w, y, value_w, 1), buf);
     }
-    if let (Some(error), 1) = (&form.error, error_rows) {
-        let y = inner.y + inner.height - 1;
-        Line::styled(error.clone(), palette.warning)
-            .render(Rect::new(inner.x, y, inner.width, 1), buf);
+    let first = inner.y + inner.height - error_rows;
+    for (k, line) in error_lines.iter().take(usize::from(error_rows)).enumerate() {
+        Line::styled(line.clone(), palette.warning)
+            .render(Rect::new(inner.x, first + k as u16, inner.width, 1), buf);
     }
     let (x, y) = cursor?;
     (y >= top && y < top + room).then(|| (inner.x + label_w + x, inner.y + (y - top) as u16))
+}
+
+/// `text` in lines of at most `width` cells, broken between words, at most
+/// `max` lines (the last one ends with `…` when text is left over).
+fn wrap_words(text: &str, width: usize, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if text::display_width(&candidate) <= width || line.is_empty() {
+            line = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            last.push('…');
+        }
+    }
+    lines
 }
 
 /// Every field's rows, before scrolling.
@@ -371,6 +406,26 @@ mod tests {
         assert_eq!((ex, ey), (x - 13, y));
         assert_eq!(buf[(ex, ey)].symbol(), " ");
         assert_ne!(buf[(ex + 1, ey)].symbol(), " ");
+    }
+
+    // A long error wraps between words instead of being cut off.
+    #[test]
+    fn long_errors_wrap() {
+        let lines = wrap_words(
+            "the article id `../x`: '.' is not allowed here at all",
+            20,
+            3,
+        );
+        assert_eq!(
+            lines,
+            [
+                "the article id",
+                "`../x`: '.' is not",
+                "allowed here at all"
+            ]
+        );
+        let cut = wrap_words("a b c d e f g h", 3, 2);
+        assert_eq!(cut, ["a b", "c d…"]);
     }
 
     // The caller's error shows in the warning style.
