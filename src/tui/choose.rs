@@ -7,7 +7,8 @@
 //! matches when the query grew at its end), with the labels' search keys
 //! made once, and drawing lays out only the rows in view.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -23,6 +24,8 @@ use super::bidi_line::to_line;
 use super::line_edit::LineEdit;
 use super::palette::Palette;
 use super::text_field::text_field;
+use crate::model::NodeRef;
+use crate::search::Index;
 use crate::text::normalize::normalize;
 use crate::text::{self, BidiMode};
 
@@ -42,11 +45,42 @@ pub struct Chooser {
     /// First row of `filtered` in view.
     pub offset: usize,
     /// Each label's search key (Arabic letter forms and case folded, as
-    /// search does), made once rather than on every key.
+    /// search does), made at the first query rather than on every key
+    /// (and never when the search index finds the items).
     keys: Vec<String>,
     /// The normalised query `filtered` answers.
     answered: String,
+    /// Nodes are found through mizan's search instead of fuzzy labels.
+    pub search: Option<NodeSearch>,
 }
+
+/// Finding nodes through the search index (every word must match, in any
+/// field, Arabic normalised): a few milliseconds over 100,000 nodes, where
+/// fuzzy-scoring every label took over 100 ms a keystroke.
+#[derive(Clone)]
+pub struct NodeSearch {
+    pub index: Arc<Index>,
+    /// The item showing each node; nodes without one (the article being
+    /// edited) are left out of the results.
+    pub item_of: Arc<HashMap<NodeRef, usize>>,
+}
+
+impl std::fmt::Debug for NodeSearch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "NodeSearch({} records)", self.index.len())
+    }
+}
+
+impl PartialEq for NodeSearch {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.index, &other.index) && Arc::ptr_eq(&self.item_of, &other.item_of)
+    }
+}
+
+impl Eq for NodeSearch {}
+
+/// Hits asked of the search index per keystroke.
+const SEARCH_LIMIT: usize = 2_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChooseEvent {
@@ -74,7 +108,6 @@ impl Chooser {
             .filter(|(_, (v, _))| wanted.contains(v.as_str()))
             .map(|(i, _)| i)
             .collect();
-        let keys = items.iter().map(|(_, label)| normalize(label)).collect();
         let mut c = Chooser {
             title: title.into(),
             items,
@@ -87,8 +120,9 @@ impl Chooser {
             filtered: Vec::new(),
             selected: 0,
             offset: 0,
-            keys,
+            keys: Vec::new(),
             answered: String::new(),
+            search: None,
         };
         c.refilter();
         c
@@ -134,12 +168,32 @@ impl Chooser {
         }
     }
 
+    /// Finds nodes through the search index from now on.
+    pub fn with_search(mut self, search: NodeSearch) -> Chooser {
+        self.search = Some(search);
+        self.answered.clear();
+        self.refilter();
+        self
+    }
+
     /// Matches the query against every label, best first (ties in item
     /// order); an empty query lists every item in order. Selects the first.
     pub fn refilter(&mut self) {
         let query = normalize(self.line.text.trim());
         if query.is_empty() {
             self.filtered = (0..self.items.len()).collect();
+        } else if let Some(s) = &self.search {
+            let hits = crate::search::search(
+                &s.index,
+                &crate::search::Query::parse(self.line.text.trim()),
+                SEARCH_LIMIT,
+            );
+            let mut seen = HashSet::new();
+            self.filtered = hits
+                .iter()
+                .filter_map(|h| s.item_of.get(&h.node).copied())
+                .filter(|&i| seen.insert(i))
+                .collect();
         } else {
             // A query that only grew at its end matches a subset of what
             // the shorter one did (fuzzy matching is matching a
@@ -150,8 +204,14 @@ impl Chooser {
             } else {
                 (0..self.items.len()).collect()
             };
-            // Scored on every core: a link picker lists every node of the
-            // other articles (100,000 in a big corpus).
+            if self.keys.len() != self.items.len() {
+                self.keys = self
+                    .items
+                    .par_iter()
+                    .map(|(_, label)| normalize(label))
+                    .collect();
+            }
+            // Scored on every core: there may be many items.
             let keys = &self.keys;
             let mut scored: Vec<(i64, usize)> = pool
                 .into_par_iter()

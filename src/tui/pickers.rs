@@ -24,6 +24,12 @@ pub struct ChooseState {
 
 /// Opens the picker for a list field of the form on top.
 pub fn open(app: &mut App, field: usize, query: &str) {
+    // Link targets are found with the search index (made on the first `/`
+    // or here, and made again after edits).
+    if field != THEMES && app.search.is_none() {
+        app.search = Some(super::search_view::Engine::new(&app.corpus));
+    }
+    let index = app.search.as_ref().map(|e| std::sync::Arc::clone(&e.index));
     let Some(Overlay::Form(st)) = app.overlays.last() else {
         return;
     };
@@ -56,20 +62,30 @@ pub fn open(app: &mut App, field: usize, query: &str) {
     } else {
         // Links go to other articles (a link inside one article is flagged).
         let mut items = Vec::new();
+        let mut item_of = std::collections::HashMap::new();
         for (m, a) in app.corpus.articles().filter(|(m, _)| *m != map) {
-            let _ = m;
             for n in a.preorder() {
                 let node = a.node(n);
+                item_of.insert(crate::model::NodeRef { map: m, node: n }, items.len());
                 items.push((
                     format!("{}/{}", a.meta.id, node.id),
                     format!("{}/{} — {}", a.meta.id, node.id, node.claim_en),
                 ));
             }
         }
-        (
-            Chooser::new("Link to — Enter chooses", items, false, &[], query),
-            ChooseFor::LinkTarget { field },
-        )
+        let mut chooser = Chooser::new("Link to — Enter chooses", items, false, &[], "");
+        if let Some(index) = index {
+            chooser = chooser.with_search(super::choose::NodeSearch {
+                index,
+                item_of: std::sync::Arc::new(item_of),
+            });
+        }
+        chooser.line = super::line_edit::LineEdit {
+            text: query.to_string(),
+            cursor: query.len(),
+        };
+        chooser.refilter();
+        (chooser, ChooseFor::LinkTarget { field })
     };
     app.overlays
         .push(Overlay::Choose(Box::new(ChooseState { chooser, purpose })));

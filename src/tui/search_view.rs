@@ -25,13 +25,16 @@ pub const LIMIT: usize = 200;
 /// The search index and its worker thread, made on the first `/`.
 pub struct Engine {
     pub worker: Worker,
+    /// The index the worker searches, shared with the node form's link picker.
+    pub index: Arc<Index>,
 }
 
 impl Engine {
     pub fn new(corpus: &crate::model::Corpus) -> Engine {
         let index = Arc::new(Index::build(corpus));
         Engine {
-            worker: Worker::spawn(index, LIMIT),
+            worker: Worker::spawn(Arc::clone(&index), LIMIT),
+            index,
         }
     }
 }
