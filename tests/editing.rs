@@ -275,3 +275,29 @@ fn checks_after_edits_match_a_full_check() {
     keys(&mut a, "J > < X g g p");
     check(&mut a);
 }
+
+// A map that no longer parses after an outside edit (what `E` reloads) is
+// reported with file:line:column, and the map shows its error.
+#[test]
+fn reloading_a_broken_map_reports_where() {
+    let (maps, state, _t) = scratch();
+    let path = maps.join("alpha.ron");
+    let mut a = app_in(&maps, &state);
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replace("claim_ar: \"المهمة", "claim_arr: \"المهمة"),
+    )
+    .unwrap();
+    mizan::tui::saving::reload(&mut a, 0);
+    let s = screen(&a);
+    let line = text
+        .lines()
+        .position(|l| l.contains("claim_ar: \"المهمة"))
+        .unwrap()
+        + 1;
+    assert!(s.contains(&format!("alpha.ron:{line}:")), "{s}");
+    assert!(s.contains("claim_arr"), "{s}");
+    assert!(a.corpus.article(0).is_none());
+    assert!(a.corpus.maps[0].error.is_some());
+}

@@ -52,6 +52,29 @@ fn add_node(t: &Tmux) {
     t.wait_for("add `costs-keep-rising` under `done`");
 }
 
+/// mizan running in tmux on a scratch copy of the fixtures (`env` before
+/// the command), with the node of [`add_node`] added and not saved.
+struct Session {
+    t: Tmux,
+    maps: std::path::PathBuf,
+    state: std::path::PathBuf,
+    _tmp: tempfile::TempDir,
+}
+
+fn with_new_node(name: &str, env: &str) -> Option<Session> {
+    let t = Tmux::start(name)?;
+    let (maps, state, tmp) = scratch();
+    t.type_line(&command_line(&maps, &state, env));
+    t.wait_for("Alpha: withdraw soon");
+    add_node(&t);
+    Some(Session {
+        t,
+        maps,
+        state,
+        _tmp: tmp,
+    })
+}
+
 /// What alpha.ron holds after the same edit made in-process and saved.
 fn expected_alpha() -> String {
     let (maps, state, _t) = scratch();
@@ -67,13 +90,15 @@ fn expected_alpha() -> String {
 // Add a node with an Arabic claim, save, quit: the RON file on disk has it.
 #[test]
 fn add_arabic_node_save_quit() {
-    let Some(t) = Tmux::start("edit-save") else {
+    let Some(Session {
+        t,
+        maps,
+        state,
+        _tmp,
+    }) = with_new_node("edit-save", "")
+    else {
         return;
     };
-    let (maps, state, _tmp) = scratch();
-    t.type_line(&command_line(&maps, &state, ""));
-    t.wait_for("Alpha: withdraw soon");
-    add_node(&t);
     t.wait_for("[+] 1 unsaved");
     t.keys(&["q"]);
     t.wait_for("Unsaved edits in alpha.ron.");
@@ -96,14 +121,16 @@ fn add_arabic_node_save_quit() {
 // same file as saving in the first place.
 #[test]
 fn sigterm_keeps_unsaved_edits() {
-    let Some(t) = Tmux::start("edit-recover") else {
+    let before = fs::read_to_string(common::fixtures().join("maps/alpha.ron")).unwrap();
+    let Some(Session {
+        t,
+        maps,
+        state,
+        _tmp,
+    }) = with_new_node("edit-recover", "")
+    else {
         return;
     };
-    let (maps, state, _tmp) = scratch();
-    let before = fs::read_to_string(maps.join("alpha.ron")).unwrap();
-    t.type_line(&command_line(&maps, &state, ""));
-    t.wait_for("Alpha: withdraw soon");
-    add_node(&t);
     kill_child(&t, "-TERM");
     t.wait_for("[exit 0]");
     assert!(!t.alternate_on());
@@ -187,13 +214,15 @@ fn external_editor_and_watcher() {
 // (made ready while mizan was idle) before restoring the terminal.
 #[test]
 fn panic_keeps_unsaved_edits() {
-    let Some(t) = Tmux::start("edit-panic") else {
+    let Some(Session {
+        t,
+        maps,
+        state,
+        _tmp,
+    }) = with_new_node("edit-panic", "MIZAN_TEST_PANIC=F12")
+    else {
         return;
     };
-    let (maps, state, _tmp) = scratch();
-    t.type_line(&command_line(&maps, &state, "MIZAN_TEST_PANIC=F12"));
-    t.wait_for("Alpha: withdraw soon");
-    add_node(&t);
     // Idle for a moment: the loop prepares the recovery snapshot then.
     sleep(Duration::from_millis(800));
     t.keys(&["F12"]);
@@ -213,13 +242,15 @@ fn panic_keeps_unsaved_edits() {
 // SIGHUP (the terminal went away) with unsaved edits keeps them too.
 #[test]
 fn sighup_keeps_unsaved_edits() {
-    let Some(t) = Tmux::start("edit-hup") else {
+    let Some(Session {
+        t,
+        maps,
+        state,
+        _tmp,
+    }) = with_new_node("edit-hup", "")
+    else {
         return;
     };
-    let (maps, state, _tmp) = scratch();
-    t.type_line(&command_line(&maps, &state, ""));
-    t.wait_for("Alpha: withdraw soon");
-    add_node(&t);
     kill_child(&t, "-HUP");
     t.wait_for("[exit 0]");
     assert!(!t.alternate_on());
