@@ -301,3 +301,29 @@ fn reloading_a_broken_map_reports_where() {
     assert!(a.corpus.article(0).is_none());
     assert!(a.corpus.maps[0].error.is_some());
 }
+
+// `E` on a map that did not load opens the editor at its error's line.
+#[test]
+fn editor_opens_a_broken_map_at_its_error() {
+    let (maps, state, _t) = scratch();
+    let path = maps.join("alpha.ron");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replace("claim_ar: \"المهمة", "claim_arr: \"المهمة"),
+    )
+    .unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("claim_ar: \"المهمة"))
+        .unwrap() as u32
+        + 1;
+    let mut a = app_in(&maps, &state);
+    common::press(&mut a, "E");
+    assert_eq!(
+        a.effects,
+        vec![mizan::tui::effects::Effect::OpenEditor { map: 0, line }]
+    );
+    let req = mizan::tui::effects::run(&mut a).expect("an editor to run");
+    assert_eq!((req.path, req.line), (path, line));
+}

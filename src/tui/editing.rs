@@ -37,9 +37,10 @@ pub fn act(app: &mut App, action: Action) {
     }
     let map = app.map();
     if app.corpus.article(map).is_none() {
-        app.flash = Some("this map did not load: fix it in a text editor (E) first".into());
         if action == Action::OpenEditor {
             open_editor(app);
+        } else {
+            app.flash = Some("this map did not load: fix it in a text editor (E) first".into());
         }
         return;
     }
@@ -478,6 +479,13 @@ fn open_editor(app: &mut App) {
 
 fn open_editor_now(app: &mut App) {
     let map = app.map();
+    // At the node; in a map that did not load, at its error.
+    let error_line = app
+        .corpus
+        .maps
+        .get(map as usize)
+        .and_then(|m| m.error.as_ref())
+        .map(|d| d.line);
     let line = app
         .current()
         .and_then(|r| {
@@ -486,6 +494,7 @@ fn open_editor_now(app: &mut App) {
                 .get(r.map as usize)
                 .map(|m| m.pos(r.node).line)
         })
+        .or(error_line)
         .unwrap_or(1)
         .max(1);
     app.effects.push(Effect::OpenEditor { map, line });
