@@ -12,22 +12,13 @@ use std::sync::Arc;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use rayon::prelude::*;
 
 use super::action::Action;
-use super::bidi_line::to_line;
 use super::line_edit::LineEdit;
-use super::palette::Palette;
-use super::text_field::text_field;
 use crate::model::NodeRef;
 use crate::search::Index;
 use crate::text::normalize::normalize;
-use crate::text::{self, BidiMode};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Chooser {
@@ -251,7 +242,7 @@ impl Chooser {
 }
 
 /// The first row to show so that `selected` is among `rows` from it.
-fn in_view(offset: usize, selected: usize, rows: usize) -> usize {
+pub(super) fn in_view(offset: usize, selected: usize, rows: usize) -> usize {
     let rows = rows.max(1);
     if selected < offset {
         selected
@@ -262,111 +253,17 @@ fn in_view(offset: usize, selected: usize, rows: usize) -> usize {
     }
 }
 
-/// Where the chooser goes on a screen.
-pub fn area(screen: Rect) -> Rect {
-    let w = ((u32::from(screen.width) * 8 / 10) as u16)
-        .max(30)
-        .min(screen.width);
-    let h = ((u32::from(screen.height) * 7 / 10) as u16)
-        .max(8)
-        .min(screen.height);
-    Rect {
-        x: screen.x + (screen.width - w) / 2,
-        y: screen.y + (screen.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
-
-/// Rows of items the chooser shows on a screen: its height less the
-/// borders, the query line and the blank line under it.
-pub fn rows(screen: Rect) -> usize {
-    area(screen).height.saturating_sub(4) as usize
-}
-
-/// Draws the chooser over `screen`; returns where the terminal cursor goes
-/// (in the query), or `None`.
-pub fn render(
-    c: &Chooser,
-    palette: &Palette,
-    bidi: BidiMode,
-    screen: Rect,
-    buf: &mut Buffer,
-) -> Option<(u16, u16)> {
-    let p = palette;
-    let area = area(screen);
-    Clear.render(area, buf);
-    let keys = if c.multi {
-        "Tab marks · Enter done · Esc cancels"
-    } else {
-        "Enter chooses · Esc cancels"
-    };
-    let mut status = format!(" {}/{}", c.filtered.len(), c.items.len());
-    if c.multi {
-        status.push_str(&format!(" · {} marked", c.marked.len()));
-    }
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(p.border_focus)
-        .title(Span::styled(format!(" {} ", c.title), p.title))
-        .title_bottom(Line::from(vec![
-            Span::styled(status, p.dim),
-            Span::raw(format!(" · {keys} ")),
-        ]));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if inner.width == 0 || inner.height == 0 {
-        return None;
-    }
-
-    let prompt = "> ";
-    let prompt_w = (prompt.len() as u16).min(inner.width);
-    Span::styled(prompt, p.key).render(Rect::new(inner.x, inner.y, prompt_w, 1), buf);
-    let query_w = inner.width - prompt_w;
-    let q = text_field(&c.line, query_w, bidi, 1, true, Style::new());
-    if let Some(line) = q.lines.into_iter().next() {
-        line.render(Rect::new(inner.x + prompt_w, inner.y, query_w, 1), buf);
-    }
-    let cursor = q.cursor.map(|(x, _)| (inner.x + prompt_w + x, inner.y));
-
-    let rows = inner.height.saturating_sub(2) as usize;
-    if c.filtered.is_empty() && rows > 0 {
-        let y = inner.y + 2;
-        Line::styled("  nothing matches", p.dim).render(Rect::new(inner.x, y, inner.width, 1), buf);
-    }
-    let offset = in_view(c.offset, c.selected, rows);
-    for (k, &i) in c.filtered.iter().enumerate().skip(offset).take(rows) {
-        let y = inner.y + 2 + (k - offset) as u16;
-        let rect = Rect::new(inner.x, y, inner.width, 1);
-        if k == c.selected {
-            buf.set_style(rect, p.selection);
-        }
-        item_line(c, i, p, bidi, inner.width).render(rect, buf);
-    }
-    cursor
-}
-
-/// One item's row: its mark in multi mode, then its label's first line.
-fn item_line(c: &Chooser, i: usize, p: &Palette, bidi: BidiMode, width: u16) -> Line<'static> {
-    let mark = match (c.multi, c.marked.contains(&i)) {
-        (false, _) => "  ",
-        (true, true) => "[x] ",
-        (true, false) => "[ ] ",
-    };
-    let room = width.saturating_sub(mark.len() as u16);
-    let label = c.items[i].1.split('\n').next().unwrap_or("");
-    let vl = text::truncated(label, room as usize, bidi);
-    let mut line = to_line(&vl, false, room, Style::new(), 0, &|_| None);
-    let mark_style = if c.marked.contains(&i) { p.key } else { p.dim };
-    line.spans.insert(0, Span::styled(mark, mark_style));
-    line
-}
+pub use super::choose_view::{area, render, rows};
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::BidiMode;
+    use crate::tui::palette::Palette;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
 
     fn themes() -> Vec<(String, String)> {
         [

@@ -7,6 +7,7 @@ pub mod app;
 pub mod ask;
 pub mod bidi_line;
 pub mod choose;
+pub mod choose_view;
 pub mod compare_view;
 pub mod config;
 mod detail;
