@@ -327,3 +327,37 @@ fn editor_opens_a_broken_map_at_its_error() {
     let req = mizan::tui::effects::run(&mut a).expect("an editor to run");
     assert_eq!((req.path, req.line), (path, line));
 }
+
+// "Later" moves the recovery file aside: not offered again, and a later
+// crash's recovery file cannot overwrite it.
+#[test]
+fn recovery_kept_for_later_is_moved_aside() {
+    let (maps, state, _t) = scratch();
+    let mut a = app_in(&maps, &state);
+    keys(&mut a, "Enter j J");
+    let r = mizan::tui::saving::recovery_of(&a).expect("unsaved edits");
+    mizan::store::recovery::write(&state, &r).unwrap();
+    let mut b = app_in(&maps, &state);
+    keys(&mut b, "l");
+    assert!(
+        b.flash.as_deref().unwrap().contains("-kept-"),
+        "{:?}",
+        b.flash
+    );
+    assert!(
+        mizan::store::recovery::read(&state, &maps)
+            .unwrap()
+            .is_none()
+    );
+    let kept: Vec<_> = fs::read_dir(state.join("recovery"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(kept.len(), 1);
+    let text = fs::read_to_string(&kept[0]).unwrap();
+    assert!(text.contains("alpha.ron"));
+    assert!(
+        app_in(&maps, &state).overlays.is_empty(),
+        "not offered again"
+    );
+}

@@ -38,6 +38,8 @@ pub enum Answer {
     Restore,
     /// Delete the recovery file.
     DiscardRecovery,
+    /// Move the recovery file aside, where a later crash cannot overwrite it.
+    KeepRecovery,
     /// Save first, then open the external editor.
     SaveAndEdit,
     Cancel,

@@ -551,6 +551,7 @@ pub fn answer(app: &mut App, answer: Answer) {
         Answer::KeepBoth { map } => app.effects.push(Effect::KeepBoth { map }),
         Answer::Restore => app.effects.push(Effect::Restore),
         Answer::DiscardRecovery => app.effects.push(Effect::DiscardRecovery),
+        Answer::KeepRecovery => app.effects.push(Effect::KeepRecovery),
         Answer::SaveAndEdit => {
             app.effects.push(Effect::Save {
                 then_quit: false,

@@ -36,6 +36,7 @@ pub enum Effect {
     /// Put back the edits in the recovery file.
     Restore,
     DiscardRecovery,
+    KeepRecovery,
     /// Suspend the UI and edit the map's file at a line.
     OpenEditor {
         map: u32,
@@ -79,6 +80,7 @@ pub fn run(app: &mut App) -> Option<EditorRequest> {
             Effect::KeepBoth { map } => saving::keep_both(app, map),
             Effect::Restore => saving::restore(app),
             Effect::DiscardRecovery => saving::discard_recovery(app),
+            Effect::KeepRecovery => saving::keep_recovery(app),
             Effect::OpenEditor { map, line } => {
                 if app.history.is_dirty(map) {
                     app.flash = Some("not saved, so the editor was not opened".into());

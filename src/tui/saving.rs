@@ -296,8 +296,8 @@ pub fn offer_recovery(app: &mut App) {
             .choice('d', "discard them", Answer::DiscardRecovery)
             .choice(
                 'l',
-                "later: keep the file, start without them",
-                Answer::Cancel,
+                "later: keep them in a file of their own, start without them",
+                Answer::KeepRecovery,
             );
             app.overlays.push(Overlay::Ask(Box::new(ask)));
         }
@@ -348,6 +348,24 @@ pub fn restore(app: &mut App) {
         "restored unsaved edits in {}; C-s saves them",
         restored.join(", ")
     ));
+}
+
+/// Moves the recovery file aside (`<name>-kept-<time>.ron` beside it): it
+/// is no longer offered, and the next crash's recovery cannot overwrite it.
+pub fn keep_recovery(app: &mut App) {
+    let Some(state) = &app.state_dir else { return };
+    let from = recovery::path_for(state, &app.maps_dir);
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let stem = from
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let to = from.with_file_name(format!("{stem}-kept-{secs}.ron"));
+    app.flash = Some(match std::fs::rename(&from, &to) {
+        Ok(()) => format!("the recovered edits are kept in {}", to.display()),
+        Err(e) => format!("could not keep the recovery file: {e}"),
+    });
 }
 
 pub fn discard_recovery(app: &mut App) {
