@@ -210,3 +210,21 @@ fn edit_article_meta() {
         "Alpha: withdraw soon"
     );
 }
+
+// Pasted text (bracketed paste) lands whole in the focused field, on one
+// line, and in the picker's query.
+#[test]
+fn paste_into_fields_and_pickers() {
+    let (maps, state, _t) = scratch();
+    let mut a = app_in(&maps, &state);
+    keys(&mut a, "Enter a");
+    mizan::tui::update::paste(&mut a, "Costs\nare rising");
+    keys(&mut a, "Tab Tab Tab Tab Tab Tab C-p");
+    mizan::tui::update::paste(&mut a, "thr");
+    keys(&mut a, "Enter");
+    assert!(screen(&a).contains("how?"));
+    keys(&mut a, "Enter Enter");
+    let n = node(&a, 0, "costs-are-rising");
+    assert_eq!(&*n.claim_en, "Costs are rising");
+    assert_eq!(&*n.links[0].to, "beta/threat");
+}

@@ -46,7 +46,6 @@ use ratatui::backend::CrosstermBackend;
 use crate::model::validate;
 use crate::store;
 use app::{App, Overlay, Setup};
-
 use config::BidiChoice;
 use keymap::Keymap;
 use palette::Palette;

@@ -93,9 +93,10 @@ pub fn paste(app: &mut App, text: &str) {
             s.line.insert_str(text);
             s.dirty = true;
         }
-        Some(Overlay::Choose(_)) => {
-            for c in text.chars().filter(|c| !c.is_control()) {
-                super::pickers::choose_char(app, c);
+        Some(Overlay::Choose(st)) => st.chooser.paste(text),
+        Some(Overlay::Picker(p)) => {
+            if p.line.insert_str(text) {
+                p.refilter(&app.corpus);
             }
         }
         _ => app.flash = Some("paste goes into a form or the search (i edits a node)".into()),
