@@ -361,3 +361,26 @@ fn recovery_kept_for_later_is_moved_aside() {
         "not offered again"
     );
 }
+
+// Moving nodes keeps the search index (text and tree membership are
+// unchanged, nodes keep their arena index) and a hit still opens the
+// moved node; deleting a node drops the index, so no hit leads to it.
+#[test]
+fn search_index_survives_moves_only() {
+    let (maps, state, _t) = scratch();
+    let mut a = app_in(&maps, &state);
+    keys(&mut a, "/");
+    common::type_text(&mut a, "timeline");
+    common::finish_search(&mut a);
+    keys(&mut a, "Esc");
+    assert!(a.search.is_some(), "the first search builds the index");
+    keys(&mut a, "Enter j j > K");
+    assert!(a.search.is_some(), "moves keep it");
+    keys(&mut a, "/");
+    common::type_text(&mut a, "timeline agreed");
+    common::finish_search(&mut a);
+    keys(&mut a, "Enter");
+    assert_eq!(at(&a), "alpha/timeline");
+    keys(&mut a, "d y");
+    assert!(a.search.is_none(), "a deletion drops it");
+}

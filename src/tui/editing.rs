@@ -95,12 +95,12 @@ pub fn apply(
     else {
         return false;
     };
-    let meta = matches!(edit, Edit::Meta(_));
+    let touched = Touched::by(&edit);
     match article.apply(edit) {
         Ok(inverse) => {
             app.history
                 .record(map, name.clone(), inverse, select_after_undo, select_after);
-            refresh_after_edit(app, map, meta);
+            refresh_after_edit(app, map, touched);
             show(app, map, select_after);
             app.flash = Some(name);
             true
@@ -140,7 +140,7 @@ fn undo(app: &mut App, is_undo: bool) {
         app.history.put_back(step, is_undo);
         return;
     };
-    let meta = matches!(step.edit, Edit::Meta(_));
+    let touched = Touched::by(&step.edit);
     match article.apply(step.edit.clone()) {
         Ok(back) => {
             let (name, select) = (step.name.clone(), step.select);
@@ -149,7 +149,7 @@ fn undo(app: &mut App, is_undo: bool) {
             } else {
                 app.history.redone(step, back);
             }
-            refresh_after_edit(app, map, meta);
+            refresh_after_edit(app, map, touched);
             show(app, map, select);
             app.flash = Some(format!("{}: {name}", if is_undo { "undo" } else { "redo" }));
         }
@@ -163,15 +163,46 @@ fn undo(app: &mut App, is_undo: bool) {
 /// Everything derived from an article, after it was replaced (reloaded,
 /// restored, new): see [`refresh_after_edit`]; every map is checked again.
 pub fn refresh(app: &mut App, map: u32) {
-    refresh_after_edit(app, map, true);
+    refresh_after_edit(
+        app,
+        map,
+        Touched {
+            every_map: true,
+            text: true,
+        },
+    );
+}
+
+/// What an edit may have changed beyond its article's tree.
+#[derive(Debug, Clone, Copy)]
+pub struct Touched {
+    /// An article id (the metadata): every map's links and ids are checked.
+    pub every_map: bool,
+    /// Text or which nodes are in the tree: the search index is stale.
+    /// Moving a node (`J`, `K`, `>`, `<`) changes neither, and the index
+    /// addresses nodes by their stable arena index.
+    pub text: bool,
+}
+
+impl Touched {
+    pub fn by(edit: &Edit) -> Touched {
+        let is_move = matches!(edit, Edit::Batch(v) if matches!(
+            v.as_slice(),
+            [Edit::Detach { node: a }, Edit::Attach { node: b, .. }] if a == b
+        ));
+        Touched {
+            every_map: matches!(edit, Edit::Meta(_)),
+            text: !is_move,
+        }
+    }
 }
 
 /// Everything derived from an article, after it changed: bearings, quote
 /// positions, the tree's rows, problems, the search index and the recovery
 /// snapshot. Only the edited map and the maps linking into it are checked
-/// again, unless `everything` (an article's id may have changed, which
-/// concerns every map): an edit costs the map's size, not the corpus's.
-pub fn refresh_after_edit(app: &mut App, map: u32, everything: bool) {
+/// again, unless the edit touched every map (an article's id may have
+/// changed): an edit costs the map's size, not the corpus's.
+pub fn refresh_after_edit(app: &mut App, map: u32, touched: Touched) {
     let i = map as usize;
     app.corpus.reindex();
     if let (Some(a), Some(c)) = (app.corpus.article(map), app.cache.get_mut(i)) {
@@ -186,13 +217,15 @@ pub fn refresh_after_edit(app: &mut App, map: u32, everything: bool) {
             t.rebuild(a);
         }
     }
-    if everything {
+    if touched.every_map {
         revalidate(app);
     } else {
         revalidate_maps(app, map);
     }
-    // The index points into the old arenas; the next `/` builds a new one.
-    app.search = None;
+    // The index holds the old text; the next `/` builds a new one.
+    if touched.text {
+        app.search = None;
+    }
     app.recovery_stale = true;
 }
 
