@@ -384,3 +384,34 @@ fn search_index_survives_moves_only() {
     keys(&mut a, "d y");
     assert!(a.search.is_none(), "a deletion drops it");
 }
+
+// A map changed on disk while a node form is open is reloaded only after
+// the form closes, so the form never edits a node of another version.
+#[test]
+fn disk_changes_wait_for_the_form() {
+    let (maps, state, _t) = scratch();
+    let path = maps.join("alpha.ron");
+    let mut a = app_in(&maps, &state);
+    keys(&mut a, "Enter j i");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replace("A timeline was agreed.", "Changed elsewhere."),
+    )
+    .unwrap();
+    a.disk_changes.push(path.clone());
+    mizan::tui::saving::apply_disk_changes(&mut a);
+    let t = a.corpus.article(0).unwrap();
+    assert_eq!(
+        &*t.node(t.find("timeline").unwrap()).claim_en,
+        "A timeline was agreed."
+    );
+    keys(&mut a, "Esc");
+    mizan::tui::saving::apply_disk_changes(&mut a);
+    let t = a.corpus.article(0).unwrap();
+    assert_eq!(
+        &*t.node(t.find("timeline").unwrap()).claim_en,
+        "Changed elsewhere."
+    );
+    assert!(a.flash.as_deref().unwrap().contains("reloaded alpha.ron"));
+}

@@ -165,6 +165,10 @@ pub struct App {
     pub quote_select: Option<super::quote_select::QuoteSelect>,
     /// Where the last mouse press in the source pane was (a drag selects from there).
     pub source_press: Option<usize>,
+    /// Files the watcher saw change, waiting until no form, picker or
+    /// question is open (a reload under an open node form would leave it
+    /// pointing at another node).
+    pub disk_changes: Vec<PathBuf>,
 }
 
 /// What the UI is built from.
@@ -256,6 +260,7 @@ impl App {
             discard_on_quit: false,
             quote_select: None,
             source_press: None,
+            disk_changes: Vec::new(),
         };
         app.ensure_tree();
         app

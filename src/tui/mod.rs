@@ -213,9 +213,10 @@ fn event_loop(
                 run_editor(&mut term, app, req)?;
             }
         }
-        for path in watcher.map(|w| w.changed()).unwrap_or_default() {
-            saving::disk_changed(app, &path);
+        if let Some(w) = watcher {
+            app.disk_changes.extend(w.changed());
         }
+        saving::apply_disk_changes(app);
         // Serializing the edited maps costs a few ms on a big map, so it is
         // done when nothing else is happening rather than on every edit.
         if idle && app.recovery_stale {

@@ -377,6 +377,20 @@ pub fn discard_recovery(app: &mut App) {
     }
 }
 
+/// Acts on the files the watcher saw change, once nothing is open that
+/// holds a node's index (a form, a picker, a question, a quote selection).
+pub fn apply_disk_changes(app: &mut App) {
+    if app.disk_changes.is_empty() || !app.overlays.is_empty() || app.quote_select.is_some() {
+        return;
+    }
+    let mut paths = std::mem::take(&mut app.disk_changes);
+    paths.sort();
+    paths.dedup();
+    for path in paths {
+        disk_changed(app, &path);
+    }
+}
+
 /// A file in the maps directory changed on disk (the watcher saw it).
 pub fn disk_changed(app: &mut App, path: &Path) {
     let name = path
