@@ -152,15 +152,6 @@ impl History {
         self.applied.remove(&map);
         self.saved.remove(&map);
     }
-
-    /// Names of the next undo and redo, for the status bar and help.
-    pub fn next_undo(&self) -> Option<&str> {
-        self.undo.last().map(|s| s.name.as_str())
-    }
-
-    pub fn next_redo(&self) -> Option<&str> {
-        self.redo.last().map(|s| s.name.as_str())
-    }
 }
 
 #[cfg(test)]
@@ -190,9 +181,9 @@ mod tests {
         let s = h.take_undo().unwrap();
         h.undone(s, noop());
         assert!(h.is_dirty(0), "before the saved state");
-        assert_eq!(h.next_redo(), Some("a"));
+        assert_eq!(h.redo.last().map(|s| s.name.as_str()), Some("a"));
         h.record(1, "c".into(), noop(), 0, 0);
-        assert_eq!(h.next_redo(), None);
+        assert!(h.redo.is_empty());
         assert_eq!(h.dirty_maps(), vec![0, 1]);
         h.forget(0);
         assert_eq!(h.dirty_maps(), vec![1]);
