@@ -179,9 +179,14 @@ impl Article {
 
     /// Reachable nodes in pre-order (the order they are written on disk).
     pub fn preorder(&self) -> Preorder<'_> {
+        self.preorder_from(self.root)
+    }
+
+    /// A node and everything below it, in pre-order.
+    pub fn preorder_from(&self, node: NodeIdx) -> Preorder<'_> {
         Preorder {
             article: self,
-            stack: vec![self.root],
+            stack: vec![node],
         }
     }
 

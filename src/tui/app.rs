@@ -207,6 +207,17 @@ impl ArticleCache {
     }
 }
 
+/// Files each diagnostic about a node under its article and node.
+pub fn file_problems(cache: &mut [ArticleCache], diags: Vec<Diagnostic>) {
+    for d in diags {
+        if let Some(r) = d.node
+            && let Some(c) = cache.get_mut(r.map as usize)
+        {
+            c.problems.entry(r.node).or_default().push(d);
+        }
+    }
+}
+
 impl App {
     pub fn new(s: Setup) -> App {
         let mut cache: Vec<ArticleCache> = s
@@ -215,13 +226,7 @@ impl App {
             .iter()
             .map(|m| ArticleCache::for_entry(m, s.sources.as_ref()))
             .collect();
-        for d in s.diagnostics {
-            if let Some(r) = d.node
-                && let Some(c) = cache.get_mut(r.map as usize)
-            {
-                c.problems.entry(r.node).or_default().push(d);
-            }
-        }
+        file_problems(&mut cache, s.diagnostics);
         let mut app = App {
             corpus: s.corpus,
             maps_dir: s.maps_dir,

@@ -7,39 +7,19 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
+use super::effects::Effect;
 use super::palette::Palette;
 
-/// What to do once a person chose.
+/// What to do once a person chose: most answers are an effect to run
+/// (save, reload, restore...); the rest change the UI's own state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
+    Run(Effect),
     Delete {
         map: u32,
         node: u32,
     },
-    SaveAndQuit,
     QuitDiscarding,
-    /// Save although the maps have errors.
-    SaveAnyway {
-        then_quit: bool,
-    },
-    /// The file changed on disk: take the disk's version, dropping ours.
-    Reload {
-        map: u32,
-    },
-    /// The file changed on disk: write ours over it.
-    Overwrite {
-        map: u32,
-    },
-    /// The file changed on disk: keep theirs in place, ours as a new map.
-    KeepBoth {
-        map: u32,
-    },
-    /// Put back the edits found in the recovery file.
-    Restore,
-    /// Delete the recovery file.
-    DiscardRecovery,
-    /// Move the recovery file aside, where a later crash cannot overwrite it.
-    KeepRecovery,
     /// Save first, then open the external editor.
     SaveAndEdit,
     Cancel,
@@ -129,12 +109,19 @@ pub fn render(ask: &Ask, p: &Palette, area: Rect, buf: &mut Buffer) {
 mod tests {
     use super::*;
 
+    fn save(then_quit: bool) -> Effect {
+        Effect::Save {
+            then_quit,
+            force: false,
+        }
+    }
+
     #[test]
     fn letters_pick_answers() {
         let a = Ask::new("Quit?", vec!["unsaved".into()])
-            .choice('s', "save and quit", Answer::SaveAndQuit)
+            .choice('s', "save and quit", Answer::Run(save(true)))
             .choice('d', "quit without saving", Answer::QuitDiscarding);
-        assert_eq!(a.pick('S'), Some(&Answer::SaveAndQuit));
+        assert_eq!(a.pick('S'), Some(&Answer::Run(save(true))));
         assert_eq!(a.pick('d'), Some(&Answer::QuitDiscarding));
         assert_eq!(a.pick('x'), None);
     }

@@ -4,7 +4,7 @@
 //! Writing files is not done here: saving is an effect (see `saving`).
 
 use super::action::Action;
-use super::app::{App, Focus, Overlay};
+use super::app::{App, Focus, Overlay, file_problems};
 use super::ask::{Answer, Ask};
 use super::effects::Effect;
 use crate::model::bearing;
@@ -235,13 +235,7 @@ pub fn revalidate(app: &mut App) {
     for c in &mut app.cache {
         c.problems.clear();
     }
-    for d in diags {
-        if let Some(r) = d.node
-            && let Some(c) = app.cache.get_mut(r.map as usize)
-        {
-            c.problems.entry(r.node).or_default().push(d);
-        }
-    }
+    file_problems(&mut app.cache, diags);
 }
 
 /// The checks again for one map and the maps whose links point into it.
@@ -261,13 +255,7 @@ fn revalidate_maps(app: &mut App, map: u32) {
             c.problems.clear();
         }
     }
-    for d in diags {
-        if let Some(r) = d.node
-            && let Some(c) = app.cache.get_mut(r.map as usize)
-        {
-            c.problems.entry(r.node).or_default().push(d);
-        }
-    }
+    file_problems(&mut app.cache, diags);
 }
 
 /// Selects a node in the browser (its article, expanded to it).
@@ -291,7 +279,7 @@ fn ask_delete(app: &mut App) {
         app.flash = Some("the thesis cannot be deleted (edit it with i)".into());
         return;
     }
-    let below = subtree(a, n).len() - 1;
+    let below = a.preorder_from(n).count() - 1;
     let mut lines = vec![format!(
         "Delete {} — {}?",
         node_name(a, n),
@@ -392,17 +380,6 @@ fn outdent(app: &mut App) {
     apply(app, map, edit::move_to(n, grand, at), name, n, n);
 }
 
-/// A node and everything below it, in preorder.
-fn subtree(a: &Article, n: NodeIdx) -> Vec<NodeIdx> {
-    let mut out = Vec::new();
-    let mut stack = vec![n];
-    while let Some(x) = stack.pop() {
-        out.push(x);
-        stack.extend(a.node(x).children.iter().rev());
-    }
-    out
-}
-
 /// `X`: takes the subtree out (undoable) and keeps a copy to paste.
 fn cut(app: &mut App) {
     let Some((map, a, n)) = selected(app) else {
@@ -412,7 +389,7 @@ fn cut(app: &mut App) {
         app.flash = Some("the thesis cannot be cut".into());
         return;
     }
-    let order = subtree(a, n);
+    let order: Vec<NodeIdx> = a.preorder_from(n).collect();
     let clip = Clip {
         nodes: order.iter().map(|&x| a.node(x).clone()).collect(),
         parents: order
@@ -545,7 +522,14 @@ pub fn request_quit(app: &mut App) {
         "Unsaved edits",
         vec![format!("Unsaved edits in {}.", names.join(", "))],
     )
-    .choice('s', "save and quit", Answer::SaveAndQuit)
+    .choice(
+        's',
+        "save and quit",
+        Answer::Run(Effect::Save {
+            then_quit: true,
+            force: false,
+        }),
+    )
     .choice(
         'd',
         "quit without saving (the edits are lost)",
@@ -566,25 +550,12 @@ pub fn map_file_name(app: &App, map: u32) -> String {
 /// Acts on the answer to a question.
 pub fn answer(app: &mut App, answer: Answer) {
     match answer {
+        Answer::Run(effect) => app.effects.push(effect),
         Answer::Delete { map, node } => delete(app, map, node),
-        Answer::SaveAndQuit => app.effects.push(Effect::Save {
-            then_quit: true,
-            force: false,
-        }),
         Answer::QuitDiscarding => {
             app.discard_on_quit = true;
             app.should_quit = true;
         }
-        Answer::SaveAnyway { then_quit } => app.effects.push(Effect::Save {
-            then_quit,
-            force: true,
-        }),
-        Answer::Reload { map } => app.effects.push(Effect::Reload { map }),
-        Answer::Overwrite { map } => app.effects.push(Effect::Overwrite { map }),
-        Answer::KeepBoth { map } => app.effects.push(Effect::KeepBoth { map }),
-        Answer::Restore => app.effects.push(Effect::Restore),
-        Answer::DiscardRecovery => app.effects.push(Effect::DiscardRecovery),
-        Answer::KeepRecovery => app.effects.push(Effect::KeepRecovery),
         Answer::SaveAndEdit => {
             app.effects.push(Effect::Save {
                 then_quit: false,

@@ -8,6 +8,7 @@ use std::path::Path;
 use super::app::{App, ArticleCache, Overlay};
 use super::ask::{Answer, Ask};
 use super::editing::{self, map_file_name};
+use super::effects::Effect;
 use crate::model::MapEntry;
 use crate::store::{self, backup, canon, disk, recovery};
 
@@ -43,7 +44,14 @@ pub fn save(app: &mut App, then_quit: bool, force: bool) {
                 "`mizan check` will report them until they are fixed.".into(),
             ],
         )
-        .choice('s', "save anyway", Answer::SaveAnyway { then_quit })
+        .choice(
+            's',
+            "save anyway",
+            Answer::Run(Effect::Save {
+                then_quit,
+                force: true,
+            }),
+        )
         .choice('c', "cancel", Answer::Cancel);
         app.overlays.push(Overlay::Ask(Box::new(ask)));
         return;
@@ -81,13 +89,17 @@ fn ask_conflict(app: &mut App, map: u32) {
     .choice(
         'r',
         "reload the disk's version (your edits to it are dropped)",
-        Answer::Reload { map },
+        Answer::Run(Effect::Reload { map }),
     )
-    .choice('o', "overwrite it with yours", Answer::Overwrite { map })
+    .choice(
+        'o',
+        "overwrite it with yours",
+        Answer::Run(Effect::Overwrite { map }),
+    )
     .choice(
         'k',
         "keep both: yours becomes a new map beside it",
-        Answer::KeepBoth { map },
+        Answer::Run(Effect::KeepBoth { map }),
     )
     .choice('c', "cancel (nothing is written)", Answer::Cancel);
     app.overlays.push(Overlay::Ask(Box::new(ask)));
@@ -143,32 +155,31 @@ pub fn reload(app: &mut App, map: u32) {
     let Some(path) = app.corpus.maps.get(map as usize).map(|m| m.path.clone()) else {
         return;
     };
-    match read_entry(&path) {
-        Ok(entry) => {
-            let problem = entry.error.as_ref().map(|d| d.to_string());
-            replace(app, map, entry);
-            app.flash = Some(match problem {
-                Some(_) => format!(
-                    "reloaded {} — it does not parse now",
-                    map_file_name(app, map)
-                ),
-                None => format!("reloaded {} from disk", map_file_name(app, map)),
-            });
-            if let Some(p) = problem {
-                app.overlays.push(Overlay::Message {
-                    title: "Map does not load".into(),
-                    lines: p.lines().map(str::to_owned).collect(),
-                    scroll: 0,
-                });
-            }
-        }
-        Err(e) => app.flash = Some(format!("could not reload: {e}")),
+    match std::fs::read(&path) {
+        Ok(bytes) => install(app, map, store::parse_article(&path, &bytes).0),
+        Err(e) => app.flash = Some(format!("could not reload: {}: {e}", path.display())),
     }
 }
 
-fn read_entry(path: &Path) -> Result<MapEntry, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(store::parse_article(path, &bytes).0)
+/// Puts a map read from disk in place of map `map`, saying so, and showing
+/// where it fails to parse if it does.
+fn install(app: &mut App, map: u32, entry: MapEntry) {
+    let problem = entry.error.as_ref().map(|d| d.to_string());
+    replace(app, map, entry);
+    app.flash = Some(match problem {
+        Some(_) => format!(
+            "reloaded {} — it does not parse now",
+            map_file_name(app, map)
+        ),
+        None => format!("reloaded {} from disk", map_file_name(app, map)),
+    });
+    if let Some(p) = problem {
+        app.overlays.push(Overlay::Message {
+            title: "Map does not load".into(),
+            lines: p.lines().map(str::to_owned).collect(),
+            scroll: 0,
+        });
+    }
 }
 
 /// Puts a new entry in place of map `map` (or after the last one) and
@@ -262,14 +273,7 @@ pub fn recovery_of(app: &App) -> Option<recovery::Recovery> {
             })
         })
         .collect();
-    let written = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Some(recovery::Recovery {
-        maps_dir: app.maps_dir.clone(),
-        files,
-        written,
-    })
+    Some(recovery::Recovery::new(app.maps_dir.clone(), files))
 }
 
 /// Offers to restore a recovery file left by a crash, if there is one.
@@ -292,12 +296,16 @@ pub fn offer_recovery(app: &mut App) {
                     recovery::path_for(&state, &app.maps_dir).display()
                 )],
             )
-            .choice('r', "restore them (then C-s saves them)", Answer::Restore)
-            .choice('d', "discard them", Answer::DiscardRecovery)
+            .choice(
+                'r',
+                "restore them (then C-s saves them)",
+                Answer::Run(Effect::Restore),
+            )
+            .choice('d', "discard them", Answer::Run(Effect::DiscardRecovery))
             .choice(
                 'l',
                 "later: keep them in a file of their own, start without them",
-                Answer::KeepRecovery,
+                Answer::Run(Effect::KeepRecovery),
             );
             app.overlays.push(Overlay::Ask(Box::new(ask)));
         }
@@ -401,7 +409,9 @@ pub fn disk_changed(app: &mut App, path: &Path) {
         app.flash = Some("motion.ron changed on disk: restart mizan to use it".into());
         return;
     }
-    let now = disk::hash_on_disk(path).ok().flatten();
+    // Read once: to tell our own save from someone else's, then to parse.
+    let bytes = std::fs::read(path).ok();
+    let now = bytes.as_deref().map(disk::content_hash);
     match app.corpus.maps.iter().position(|m| m.path == path) {
         Some(i) => {
             let map = i as u32;
@@ -413,20 +423,19 @@ pub fn disk_changed(app: &mut App, path: &Path) {
                 app.flash = Some(format!(
                     "{name} changed on disk; your unsaved edits stay (saving will ask)"
                 ));
-            } else if now.is_none() {
-                app.flash = Some(format!("{name} was removed on disk"));
-            } else {
-                reload(app, map);
+            } else if let Some(bytes) = &bytes {
+                install(app, map, store::parse_article(path, bytes).0);
                 app.flash = Some(format!("reloaded {name}: it changed on disk"));
+            } else {
+                app.flash = Some(format!("{name} was removed on disk"));
             }
         }
-        None if now.is_some() => {
-            if let Ok(entry) = read_entry(path) {
+        None => {
+            if let Some(bytes) = &bytes {
                 let map = app.corpus.maps.len() as u32;
-                replace(app, map, entry);
+                replace(app, map, store::parse_article(path, bytes).0);
                 app.flash = Some(format!("new map on disk: {name}"));
             }
         }
-        None => {}
     }
 }
