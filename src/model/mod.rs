@@ -7,6 +7,7 @@
 //! `tui` draws. Validation ([`validate`]) and bearing derivation ([`bearing`])
 //! live beside the types because every layer needs them.
 
+pub mod attribution;
 pub mod bearing;
 pub mod corpus;
 mod diagnostic;
