@@ -60,7 +60,7 @@ fn check_refuses_impossible_dates() {
     assert!(!text.contains("c.ron"), "{text}");
     // One error is "1 error", not "1 errors".
     assert!(
-        text.contains("4 maps, 3 articles, 3 nodes; 1 error, 0 warnings"),
+        text.contains("3 maps, 3 articles, 3 nodes; 1 error, 0 warnings"),
         "{text}"
     );
 }
