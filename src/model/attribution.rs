@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::corpus::{MapEntry, Pos};
+use super::date::PartialDate;
 use super::{Article, Corpus, Diagnostic, Genre, LinkKind, NodeRef, Stance, StanceBasis};
 
 /// The attribution findings of one article.
@@ -169,16 +170,15 @@ fn rebuts_later(
     }
 }
 
-/// True when date `a` is certainly later than date `b`. Dates are ISO-like
-/// (`2024`, `2021-07`, `2020-12-03`) and are compared at the precision both
-/// share, so `2024-03` is not later than `2024`.
+/// True when date `a` is certainly later than date `b`: every day `a` may
+/// stand for comes after every day `b` may (a partial date is a span), so
+/// `2024-03` is not later than `2024`. A date that does not parse (check
+/// reports it) is never later.
 pub fn is_later(a: &str, b: &str) -> bool {
-    let iso = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit() || c == b'-');
-    if !iso(a) || !iso(b) {
-        return false;
+    match (PartialDate::parse(a), PartialDate::parse(b)) {
+        (Ok(a), Ok(b)) => a.span().0 > b.span().1,
+        _ => false,
     }
-    let n = a.len().min(b.len());
-    a[..n] > b[..n]
 }
 
 /// A speaker's name folded so that spellings of one speaker meet: case,
@@ -264,6 +264,54 @@ mod tests {
             .into_iter()
             .map(|d| d.code)
             .collect()
+    }
+
+    // A rebuttal of a later article warns; of an earlier one, or a
+    // `Contradicts` link to a later one, does not.
+    #[test]
+    fn rebutting_a_later_article_warns() {
+        let dated = |id: &str, date: &str, kind: LinkKind, to: &str| {
+            let mut a = article(&[None, None]);
+            a.meta.id = id.into();
+            a.meta.date = Some(date.into());
+            a.nodes[1].links = vec![crate::model::Link {
+                kind,
+                to: to.into(),
+            }];
+            MapEntry {
+                path: format!("{id}.ron").into(),
+                article: Some(a),
+                error: None,
+                positions: Vec::new(),
+                hash: 0,
+            }
+        };
+        let run = |kind, early_date| {
+            let corpus = Corpus::new(
+                None,
+                "motion.ron".into(),
+                vec![
+                    dated("early", early_date, kind, "late/n1"),
+                    dated("late", "2024-02", LinkKind::Rebuts, "early/n1"),
+                ],
+            );
+            (0..2u32)
+                .flat_map(|m| {
+                    let e = &corpus.maps[m as usize];
+                    check(&corpus, m, e, e.article.as_ref().unwrap())
+                })
+                .map(|d| (d.path.display().to_string(), d.code))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            run(LinkKind::Rebuts, "2021-07"),
+            [("early.ron".to_string(), "rebuts-later")]
+        );
+        assert!(run(LinkKind::Contradicts, "2021-07").is_empty());
+        assert!(
+            run(LinkKind::Rebuts, "2024").is_empty(),
+            "overlapping spans"
+        );
     }
 
     // A voiced thesis is an error; a voiced reason is not.
