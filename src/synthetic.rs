@@ -331,7 +331,7 @@ fn article(i: usize, articles: usize, n: usize, seed: u64) -> Article {
             // Derived from the position, not drawn, so that adding them left
             // every other generated value (and the benchmarks' corpora) as it was.
             voice: (k % 11 == 5).then(|| VOICES[k / 11 % VOICES.len()].into()),
-            kind: (k % 5 != 0).then(|| ClaimKind::ALL[k % 4]),
+            kind: (!k.is_multiple_of(5)).then(|| ClaimKind::ALL[k % 4]),
             relation,
             bearing,
             quote: rng.chance(80).then(|| sentence(&mut rng, AR, 80, 200, "،")),
@@ -362,7 +362,7 @@ fn article(i: usize, articles: usize, n: usize, seed: u64) -> Article {
                 .into(),
             ),
             date_inferred: false,
-            genre: (i % 6 != 0).then(|| Genre::ALL[i % 5]),
+            genre: (!i.is_multiple_of(6)).then(|| Genre::ALL[i % 5]),
             language: "ar".into(),
             source: None,
             stance: Some(stance),

@@ -262,9 +262,9 @@ mod tests {
                 field: NodeField::ClaimEn("".into()),
             },
             // Who says it and what sort of claim: set, changed or cleared.
-            6 if r[3] % 4 == 0 => Edit::Set {
+            6 if r[3].is_multiple_of(4) => Edit::Set {
                 node,
-                field: NodeField::Voice((r[3] % 8 == 0).then(|| "US officials".into())),
+                field: NodeField::Voice(r[3].is_multiple_of(8).then(|| "US officials".into())),
             },
             6 if r[3] % 4 == 1 => Edit::Set {
                 node,
