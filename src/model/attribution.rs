@@ -170,6 +170,35 @@ fn rebuts_later(
     }
 }
 
+/// The speakers an article's nodes name, each spelling once, in order of
+/// first use: what a voice picker offers, so a curator reuses a spelling.
+pub fn speakers(a: &Article) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for idx in a.preorder() {
+        if let Some(v) = a.node(idx).voice.as_deref()
+            && !v.trim().is_empty()
+            && !out.contains(&v)
+        {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// An article's stance as a badge: `▼ ANTI`, `▼ ANTI (implicit)` when the
+/// stance is an inferred lean, `? NO STANCE` when it has none.
+pub fn stance_badge(meta: &super::ArticleMeta) -> String {
+    let name = meta
+        .stance
+        .map_or("NO STANCE".to_owned(), |s| s.name().to_uppercase());
+    let basis = if meta.stance_basis == StanceBasis::Implicit {
+        " (implicit)"
+    } else {
+        ""
+    };
+    format!("{} {name}{basis}", Stance::glyph_of(meta.stance))
+}
+
 /// True when date `a` is certainly later than date `b`: every day `a` may
 /// stand for comes after every day `b` may (a partial date is a span), so
 /// `2024-03` is not later than `2024`. A date that does not parse (check
@@ -207,6 +236,30 @@ mod tests {
         assert!(!is_later("2024-03", "2024"));
         assert!(!is_later("2020", "2024"));
         assert!(!is_later("early 2024", "2020"));
+    }
+
+    // The picker's speakers: each spelling once, in order of first use.
+    #[test]
+    fn speakers_in_order_of_first_use() {
+        let a = article(&[
+            None,
+            Some("critics"),
+            Some("US officials"),
+            Some("critics"),
+            Some(" "),
+        ]);
+        assert_eq!(speakers(&a), ["critics", "US officials"]);
+    }
+
+    // The badge says when a stance is only an inferred lean.
+    #[test]
+    fn badge_marks_implicit_stance() {
+        let mut a = article(&[None]);
+        assert_eq!(stance_badge(&a.meta), "▼ ANTI");
+        a.meta.stance_basis = StanceBasis::Implicit;
+        assert_eq!(stance_badge(&a.meta), "▼ ANTI (implicit)");
+        a.meta.stance = None;
+        assert_eq!(stance_badge(&a.meta), "? NO STANCE (implicit)");
     }
 
     // Spellings of one speaker fold together; different speakers do not.
