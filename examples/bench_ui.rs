@@ -147,7 +147,7 @@ fn main() {
         // A fresh layout cache: the first frame of a comparison lays out its text.
         app.layout_cache = Default::default();
         let t = Instant::now();
-        mizan::tui::screens::open_compare(&mut app, 0, 1);
+        mizan::tui::screens::compare::open_compare(&mut app, 0, 1);
         term.draw(|f| view::view(&app, f)).expect("draw");
         times.push(t.elapsed());
     }

@@ -205,7 +205,7 @@ fn recovery_is_offered_and_restored() {
     let (maps, state, _t) = scratch();
     let mut a = app_in(&maps, &state);
     keys(&mut a, "Enter j J");
-    let r = mizan::tui::saving::recovery_of(&a).expect("unsaved edits");
+    let r = mizan::tui::workspace::saving::recovery_of(&a).expect("unsaved edits");
     mizan::store::recovery::write(&state, &r).unwrap();
     drop(a);
     let mut b = app_in(&maps, &state);
@@ -246,7 +246,7 @@ fn checks_after_edits_match_a_full_check() {
     };
     let check = |a: &mut App| {
         let incremental = full(a);
-        mizan::tui::editing::revalidate(a);
+        mizan::tui::workspace::editing::revalidate(a);
         assert_eq!(
             incremental,
             full(a),
@@ -289,7 +289,7 @@ fn reloading_a_broken_map_reports_where() {
         text.replace("claim_ar: \"المهمة", "claim_arr: \"المهمة"),
     )
     .unwrap();
-    mizan::tui::saving::reload(&mut a, 0);
+    mizan::tui::workspace::saving::reload(&mut a, 0);
     let s = screen(&a);
     let line = text
         .lines()
@@ -335,7 +335,7 @@ fn recovery_kept_for_later_is_moved_aside() {
     let (maps, state, _t) = scratch();
     let mut a = app_in(&maps, &state);
     keys(&mut a, "Enter j J");
-    let r = mizan::tui::saving::recovery_of(&a).expect("unsaved edits");
+    let r = mizan::tui::workspace::saving::recovery_of(&a).expect("unsaved edits");
     mizan::store::recovery::write(&state, &r).unwrap();
     let mut b = app_in(&maps, &state);
     keys(&mut b, "l");
@@ -400,14 +400,14 @@ fn disk_changes_wait_for_the_form() {
     )
     .unwrap();
     a.disk_changes.push(path.clone());
-    mizan::tui::saving::apply_disk_changes(&mut a);
+    mizan::tui::workspace::saving::apply_disk_changes(&mut a);
     let t = a.corpus.article(0).unwrap();
     assert_eq!(
         &*t.node(t.find("timeline").unwrap()).claim_en,
         "A timeline was agreed."
     );
     keys(&mut a, "Esc");
-    mizan::tui::saving::apply_disk_changes(&mut a);
+    mizan::tui::workspace::saving::apply_disk_changes(&mut a);
     let t = a.corpus.article(0).unwrap();
     assert_eq!(
         &*t.node(t.find("timeline").unwrap()).claim_en,

@@ -8,14 +8,14 @@ use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 
-use super::keymap::Keymap;
-use super::palette::Palette;
-use super::tree::TreeView;
 use crate::model::bearing::{self, Bearings};
 use crate::model::validate::Sources;
 use crate::model::{Corpus, Diagnostic, MapEntry, NodeIdx, NodeRef};
 use crate::store::sources::quote_ranges;
 use crate::text::BidiMode;
+use crate::tui::keymap::Keymap;
+use crate::tui::palette::Palette;
+use crate::tui::screens::tree::TreeView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -46,9 +46,9 @@ pub enum Overlay {
     Help {
         scroll: usize,
     },
-    Search(Box<super::search_view::SearchState>),
+    Search(Box<crate::tui::overlays::search::SearchState>),
     /// Choosing the article to compare with.
-    Picker(Box<super::screens::PickerState>),
+    Picker(Box<crate::tui::screens::compare::PickerState>),
     /// Choosing the format to export these articles in.
     Export {
         articles: Vec<String>,
@@ -60,19 +60,19 @@ pub enum Overlay {
         scroll: usize,
     },
     /// A question with lettered answers (delete? quit unsaved? conflict?).
-    Ask(Box<super::ask::Ask>),
+    Ask(Box<crate::tui::overlays::ask::Ask>),
     /// The node or article form.
-    Form(Box<super::forms::FormState>),
+    Form(Box<crate::tui::overlays::form::FormState>),
     /// Choosing themes or a link target for the form below it.
-    Choose(Box<super::pickers::ChooseState>),
+    Choose(Box<crate::tui::overlays::choose::ChooseState>),
 }
 
 /// What fills the screen under the overlays.
 #[derive(Debug, Clone)]
 pub enum Screen {
     Browse,
-    Compare(Box<super::compare_view::CompareState>),
-    Overview(Box<super::overview_view::OverviewState>),
+    Compare(Box<crate::tui::screens::compare_view::CompareState>),
+    Overview(Box<crate::tui::screens::overview_view::OverviewState>),
 }
 
 /// Screen regions from the last layout, for paging and mouse hits.
@@ -134,27 +134,27 @@ pub struct App {
     pub jumps_back: Vec<NodeRef>,
     pub jumps_forward: Vec<NodeRef>,
     pub overlays: Vec<Overlay>,
-    pub pending: Option<super::key::KeyPress>,
+    pub pending: Option<crate::tui::key::KeyPress>,
     pub should_quit: bool,
     /// A one-line message in the status bar until the next key.
     pub flash: Option<String>,
     pub areas: Areas,
     pub source_layout: RefCell<SourceLayout>,
     /// The search index and worker, made on the first `/`.
-    pub search: Option<super::search_view::Engine>,
+    pub search: Option<crate::tui::overlays::search::Engine>,
     pub screen: Screen,
     /// What `update` asked for, for the loop to run (see `effects`).
-    pub effects: Vec<super::effects::Effect>,
+    pub effects: Vec<crate::tui::effects::Effect>,
     /// Where `x` writes exports.
     pub export_dir: PathBuf,
     /// Laid-out text kept between frames.
-    pub layout_cache: RefCell<super::bidi_line::LayoutCache>,
+    pub layout_cache: RefCell<crate::tui::widgets::bidi_line::LayoutCache>,
     /// Source texts by file name, for the quote check after each edit.
     pub sources: Option<Sources>,
     /// Undo, redo, and which maps have unsaved edits.
-    pub history: super::history::History,
+    pub history: crate::tui::workspace::history::History,
     /// The subtree `X` cut, for `p`.
-    pub clipboard: Option<super::editing::Clip>,
+    pub clipboard: Option<crate::tui::workspace::editing::Clip>,
     /// Where backups and the recovery file go (`None`: no home directory).
     pub state_dir: Option<PathBuf>,
     /// The recovery snapshot is older than the edits.
@@ -162,7 +162,7 @@ pub struct App {
     /// The person chose to quit without saving: write no recovery file.
     pub discard_on_quit: bool,
     /// A passage of the source being selected as a quote (`v`).
-    pub quote_select: Option<super::quote_select::QuoteSelect>,
+    pub quote_select: Option<crate::tui::overlays::quote::QuoteSelect>,
     /// Where the last mouse press in the source pane was (a drag selects from there).
     pub source_press: Option<usize>,
     /// Files the watcher saw change, waiting until no form, picker or

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::keymap::UserBinding;
+use crate::tui::keymap::UserBinding;
 
 /// How Arabic is displayed, as the user asks for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]

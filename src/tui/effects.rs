@@ -5,9 +5,9 @@
 
 use std::path::PathBuf;
 
-use super::app::{App, Overlay};
-use super::saving;
 use crate::export::{self, Format, Selection};
+use crate::tui::app::{App, Overlay};
+use crate::tui::workspace::saving;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::action::Action;
-use super::key::{Key, KeyPress};
+use crate::tui::action::Action;
+use crate::tui::key::{Key, KeyPress};
 
 /// Which key table is active: the browser, or an overlay on top of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -4,36 +4,18 @@
 
 pub mod action;
 pub mod app;
-pub mod ask;
-pub mod bidi_line;
-pub mod choose;
-pub mod choose_view;
-pub mod compare_view;
 pub mod config;
-mod detail;
-pub mod editing;
 pub mod effects;
-pub mod form;
-pub mod form_view;
-pub mod forms;
-pub mod history;
 pub mod key;
 pub mod keymap;
-pub mod line_edit;
-pub mod overlay_view;
-pub mod overview_view;
+pub mod overlays;
 pub mod palette;
-pub mod pickers;
-pub mod quote_select;
-pub mod saving;
 pub mod screens;
-pub mod search_view;
-mod source_view;
 pub mod terminal;
-pub mod text_field;
-pub mod tree;
 pub mod update;
 pub mod view;
+pub mod widgets;
+pub mod workspace;
 
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
@@ -112,7 +94,7 @@ pub fn setup(opts: &Options, env: &dyn Fn(&str) -> Option<String>) -> Result<App
     app.state_dir = env("MIZAN_STATE_DIR")
         .map(PathBuf::from)
         .or_else(store::dirs::state_dir);
-    saving::offer_recovery(&mut app);
+    workspace::saving::offer_recovery(&mut app);
     if errors > 0 {
         app.flash = Some(format!(
             "{errors} problems in the maps (marked !; `mizan check` lists them)"
@@ -153,7 +135,7 @@ pub fn run(opts: &Options) -> Result<(), Error> {
 /// Makes the recovery file's bytes ready for a crash, or clears them.
 fn snapshot_recovery(app: &App) {
     let ready = app.state_dir.as_ref().and_then(|state| {
-        let r = saving::recovery_of(app)?;
+        let r = workspace::saving::recovery_of(app)?;
         Some((
             store::recovery::path_for(state, &app.maps_dir),
             store::recovery::to_bytes(&r),
@@ -180,7 +162,7 @@ fn event_loop(
             app.areas = view::areas(screen);
             update::selection_moved(app);
         }
-        let searching = search_view::pump(app, false);
+        let searching = overlays::search::pump(app, false);
         term.draw(|f| view::view(app, f))?;
         if panic_for_test {
             panic!("MIZAN_TEST_PANIC is set");
@@ -216,7 +198,7 @@ fn event_loop(
         if let Some(w) = watcher {
             app.disk_changes.extend(w.changed());
         }
-        saving::apply_disk_changes(app);
+        workspace::saving::apply_disk_changes(app);
         // Serializing the edited maps costs a few ms on a big map, so it is
         // done when nothing else is happening rather than on every edit.
         if idle && app.recovery_stale {
@@ -253,7 +235,7 @@ fn run_editor(
         .status();
     terminal::enter(app.bidi == crate::text::BidiMode::Mizan)?;
     term.clear()?;
-    saving::reload(app, req.map);
+    workspace::saving::reload(app, req.map);
     match status {
         Err(e) => app.flash = Some(format!("could not run `{editor}`: {e}")),
         Ok(s) if !s.success() => app.flash = Some(format!("`{editor}` exited with {s}")),

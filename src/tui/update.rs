@@ -2,13 +2,13 @@
 //! mouse events are turned into actions here too (through the keymap), so a
 //! test can drive the whole UI with key names.
 
-use super::action::Action;
-use super::app::{App, Focus, Overlay, Screen};
-use super::key::{Code, KeyPress};
-use super::keymap::{Lookup, Mode};
-use super::screens;
-use super::source_view;
 use crate::model::NodeRef;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus, Overlay, Screen};
+use crate::tui::key::{Code, KeyPress};
+use crate::tui::keymap::{Lookup, Mode};
+use crate::tui::screens::compare;
+use crate::tui::screens::source;
 
 /// A mouse event, in screen cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +54,7 @@ pub fn key(app: &mut App, press: KeyPress) {
         && let Some(answer) = ask.pick(c).cloned()
     {
         app.overlays.pop();
-        super::editing::answer(app, answer);
+        crate::tui::workspace::editing::answer(app, answer);
         return;
     }
     let pending = app.pending.take();
@@ -76,8 +76,8 @@ pub fn key(app: &mut App, press: KeyPress) {
                     p.line.insert(c);
                     p.refilter(&app.corpus);
                 }
-                Some(Overlay::Form(_)) => super::forms::form_char(app, c),
-                Some(Overlay::Choose(_)) => super::pickers::choose_char(app, c),
+                Some(Overlay::Form(_)) => crate::tui::overlays::form::form_char(app, c),
+                Some(Overlay::Choose(_)) => crate::tui::overlays::choose::choose_char(app, c),
                 _ => {}
             }
         }
@@ -106,22 +106,24 @@ pub fn paste(app: &mut App, text: &str) {
 pub fn update(app: &mut App, action: Action) {
     match app.overlays.last() {
         Some(Overlay::Search(_)) => return search(app, action),
-        Some(Overlay::Picker(_)) => return screens::picker(app, action),
-        Some(Overlay::Form(_)) => return super::forms::form_action(app, action),
-        Some(Overlay::Choose(_)) => return super::pickers::choose_action(app, action),
+        Some(Overlay::Picker(_)) => return compare::picker(app, action),
+        Some(Overlay::Form(_)) => return crate::tui::overlays::form::form_action(app, action),
+        Some(Overlay::Choose(_)) => {
+            return crate::tui::overlays::choose::choose_action(app, action);
+        }
         Some(_) => return overlay(app, action),
         None => {}
     }
     if app.quote_select.is_some() && matches!(app.screen, Screen::Browse) {
-        return super::quote_select::update(app, action);
+        return crate::tui::overlays::quote::update(app, action);
     }
     match app.screen {
         Screen::Browse => {}
-        Screen::Compare(_) => return screens::compare(app, action),
-        Screen::Overview(_) => return screens::overview(app, action),
+        Screen::Compare(_) => return crate::tui::screens::compare::compare(app, action),
+        Screen::Overview(_) => return crate::tui::screens::compare::overview(app, action),
     }
     match action {
-        Action::Quit => super::editing::request_quit(app),
+        Action::Quit => crate::tui::workspace::editing::request_quit(app),
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
         Action::Close => {}
         Action::Down => step(app, 1),
@@ -161,8 +163,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::JumpBack => jump(app, true),
         Action::JumpForward => jump(app, false),
         Action::Search => app.overlays.push(Overlay::Search(Box::default())),
-        Action::Compare => screens::open_picker(app),
-        Action::Overview => screens::open_overview(app),
+        Action::Compare => compare::open_picker(app),
+        Action::Overview => compare::open_overview(app),
         Action::Export => {
             if let Some(a) = app.corpus.article(app.map()) {
                 let articles = vec![a.meta.id.to_string()];
@@ -204,14 +206,14 @@ pub fn update(app: &mut App, action: Action) {
         | Action::Redo
         | Action::Save
         | Action::NewArticle
-        | Action::OpenEditor => super::editing::act(app, action),
-        Action::SelectQuote => super::quote_select::start(app),
+        | Action::OpenEditor => crate::tui::workspace::editing::act(app, action),
+        Action::SelectQuote => crate::tui::overlays::quote::start(app),
     }
 }
 
 /// Actions while the search overlay is on top.
 fn search(app: &mut App, action: Action) {
-    let rows = super::search_view::rows(app.areas.screen);
+    let rows = crate::tui::overlays::search::rows(app.areas.screen);
     let Some(Overlay::Search(s)) = app.overlays.last_mut() else {
         return;
     };
@@ -219,7 +221,7 @@ fn search(app: &mut App, action: Action) {
         Action::Close => {
             app.overlays.pop();
         }
-        Action::Quit => super::editing::request_quit(app),
+        Action::Quit => crate::tui::workspace::editing::request_quit(app),
         Action::Accept => {
             let Some(hit) = s.hits.get(s.selected) else {
                 return;
@@ -253,7 +255,7 @@ fn overlay(app: &mut App, action: Action) {
                 Action::Close => {
                     app.overlays.pop();
                 }
-                Action::Quit => super::editing::request_quit(app),
+                Action::Quit => crate::tui::workspace::editing::request_quit(app),
                 Action::Down => *selected = (*selected + 1).min(n - 1),
                 Action::Up => *selected = selected.saturating_sub(1),
                 Action::Accept => {
@@ -261,7 +263,7 @@ fn overlay(app: &mut App, action: Action) {
                     let articles = std::mem::take(articles);
                     app.overlays.pop();
                     app.effects
-                        .push(super::effects::Effect::Export { articles, format });
+                        .push(crate::tui::effects::Effect::Export { articles, format });
                 }
                 _ => {}
             }
@@ -272,7 +274,7 @@ fn overlay(app: &mut App, action: Action) {
                 Action::Close => {
                     app.overlays.pop();
                 }
-                Action::Quit => super::editing::request_quit(app),
+                Action::Quit => crate::tui::workspace::editing::request_quit(app),
                 _ => {}
             }
             return;
@@ -285,7 +287,7 @@ fn overlay(app: &mut App, action: Action) {
         Action::Close => {
             app.overlays.pop();
         }
-        Action::Quit => super::editing::request_quit(app),
+        Action::Quit => crate::tui::workspace::editing::request_quit(app),
         Action::Down => *scroll += 1,
         Action::Up => *scroll = scroll.saturating_sub(1),
         Action::PageDown => *scroll += page as usize,
@@ -331,7 +333,7 @@ fn step(app: &mut App, by: isize) {
             selection_moved(app);
         }
         Focus::Detail if app.show_source => {
-            let lines = source_view::line_count(app);
+            let lines = source::line_count(app);
             app.source_scroll = clamp_add(app.source_scroll, by, lines);
         }
         Focus::Detail => {
@@ -382,14 +384,17 @@ pub fn selection_moved(app: &mut App) {
     app.detail_scroll = 0;
     app.link_sel = 0;
     if app.show_source
-        && let Some(line) = source_view::quote_line(app)
+        && let Some(line) = source::quote_line(app)
     {
         let h = app.areas.right.height.saturating_sub(2) as usize;
         app.source_scroll = line.saturating_sub(h / 3);
     }
 }
 
-fn with_tree(app: &mut App, f: impl FnOnce(&crate::model::Article, &mut super::tree::TreeView)) {
+fn with_tree(
+    app: &mut App,
+    f: impl FnOnce(&crate::model::Article, &mut crate::tui::screens::tree::TreeView),
+) {
     let map = app.map();
     if let (Some(a), Some(t)) = (app.corpus.article(map), app.trees.get_mut(&map)) {
         f(a, t);
@@ -485,7 +490,7 @@ pub fn go_to(app: &mut App, r: NodeRef) {
 /// Goes to a node and records where we were, so `C-o` comes back: following
 /// a link, opening a search hit, or a node from the compare or overview screen.
 pub fn jump_to(app: &mut App, target: NodeRef) {
-    app.screen = super::app::Screen::Browse;
+    app.screen = crate::tui::app::Screen::Browse;
     if let Some(here) = app.current() {
         app.jumps_back.push(here);
         app.jumps_forward.clear();
@@ -540,7 +545,7 @@ pub fn mouse(app: &mut App, m: Mouse) {
         Mouse::Drag { x, y } => {
             // Dragging over the source text selects a passage to quote.
             if app.overlays.is_empty() && app.show_source && matches!(app.screen, Screen::Browse) {
-                super::quote_select::mouse(app, x, y, true);
+                crate::tui::overlays::quote::mouse(app, x, y, true);
             }
             return;
         }
@@ -587,7 +592,7 @@ pub fn mouse(app: &mut App, m: Mouse) {
             }
             selection_moved(app);
         }
-        Focus::Detail if app.show_source => super::quote_select::mouse(app, x, y, false),
+        Focus::Detail if app.show_source => crate::tui::overlays::quote::mouse(app, x, y, false),
         Focus::Detail => {}
     }
 }

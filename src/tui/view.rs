@@ -9,14 +9,14 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
-use super::action::Action;
-use super::app::{App, Areas, Focus, Lang, Overlay, Screen};
-use super::bidi_line::one_line;
-use super::detail;
-use super::keymap::Mode;
-use super::overlay_view;
-use super::palette::{bearing_glyph, stance_glyph};
-use super::source_view;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Areas, Focus, Lang, Overlay, Screen};
+use crate::tui::keymap::Mode;
+use crate::tui::overlays::text;
+use crate::tui::palette::{bearing_glyph, stance_glyph};
+use crate::tui::screens::detail;
+use crate::tui::screens::source;
+use crate::tui::widgets::bidi_line::one_line;
 
 /// Below this the browser cannot be drawn usefully.
 pub const MIN_WIDTH: u16 = 40;
@@ -64,32 +64,46 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     match &app.screen {
         Screen::Browse => render_browse(app, buf),
-        Screen::Compare(s) => super::compare_view::render(app, s, a.screen, buf),
+        Screen::Compare(s) => crate::tui::screens::compare_view::render(app, s, a.screen, buf),
         Screen::Overview(s) => {
             let body = Rect {
                 height: a.screen.height.saturating_sub(1),
                 ..a.screen
             };
-            super::overview_view::render(app, s, body, buf);
+            crate::tui::screens::overview_view::render(app, s, body, buf);
             render_status(app, a.status, buf);
         }
     }
     let mut cursor = None;
     for o in &app.overlays {
         match o {
-            Overlay::Ask(ask) => super::ask::render(ask, &app.palette, a.screen, buf),
+            Overlay::Ask(ask) => {
+                crate::tui::overlays::ask::render(ask, &app.palette, a.screen, buf)
+            }
             Overlay::Form(f) => {
-                cursor = super::form_view::render(&f.form, &app.palette, app.bidi, a.screen, buf)
+                cursor = crate::tui::widgets::form_view::render(
+                    &f.form,
+                    &app.palette,
+                    app.bidi,
+                    a.screen,
+                    buf,
+                )
             }
             Overlay::Choose(c) => {
-                cursor = super::choose::render(&c.chooser, &app.palette, app.bidi, a.screen, buf)
+                cursor = crate::tui::widgets::chooser::render(
+                    &c.chooser,
+                    &app.palette,
+                    app.bidi,
+                    a.screen,
+                    buf,
+                )
             }
-            Overlay::Search(s) => super::search_view::render(app, s, a.screen, buf),
-            Overlay::Picker(p) => overlay_view::picker(app, p, a.screen, buf),
+            Overlay::Search(s) => crate::tui::overlays::search::render(app, s, a.screen, buf),
+            Overlay::Picker(p) => text::picker(app, p, a.screen, buf),
             Overlay::Export { articles, selected } => {
-                overlay_view::export(app, articles, *selected, a.screen, buf)
+                text::export(app, articles, *selected, a.screen, buf)
             }
-            _ => overlay_view::text(app, o, a.screen, buf),
+            _ => text::text(app, o, a.screen, buf),
         }
     }
     // Only the top overlay's cursor shows.
@@ -110,7 +124,7 @@ fn render_browse(app: &App, buf: &mut Buffer) {
         let block = pane_block(app, Focus::Detail, " Source ".into());
         let inner = block.inner(a.right);
         block.render(a.right, buf);
-        source_view::render(app, inner, buf);
+        source::render(app, inner, buf);
     } else {
         let title = app
             .current()

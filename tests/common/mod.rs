@@ -86,7 +86,7 @@ pub fn type_text(app: &mut App, text: &str) {
 
 /// Runs the search to completion, as the loop would over several frames.
 pub fn finish_search(app: &mut App) {
-    mizan::tui::search_view::pump(app, true);
+    mizan::tui::overlays::search::pump(app, true);
 }
 
 /// A copy of the fixture maps in a temporary directory, for tests that

@@ -14,11 +14,11 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
-use super::action::Action;
-use super::line_edit::LineEdit;
 use crate::model::NodeRef;
 use crate::search::Index;
 use crate::text::normalize::normalize;
+use crate::tui::action::Action;
+use crate::tui::widgets::line_edit::LineEdit;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Chooser {
@@ -253,7 +253,7 @@ pub(super) fn in_view(offset: usize, selected: usize, rows: usize) -> usize {
     }
 }
 
-pub use super::choose_view::{area, render, rows};
+pub use crate::tui::widgets::chooser_view::{area, render, rows};
 
 #[cfg(test)]
 mod tests {

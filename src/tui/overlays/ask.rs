@@ -7,8 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-use super::effects::Effect;
-use super::palette::Palette;
+use crate::tui::effects::Effect;
+use crate::tui::palette::Palette;
 
 /// What to do once a person chose: most answers are an effect to run
 /// (save, reload, restore...); the rest change the UI's own state.

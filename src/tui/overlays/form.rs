@@ -3,14 +3,14 @@
 //! itself is generic (`form`), as is the picker for themes and links
 //! (`choose`).
 
-use super::action::Action;
-use super::app::{App, Overlay};
-use super::editing::{self, node_name, unique_id};
-use super::form::{Field, Form, FormEvent};
 use crate::model::edit::{self, Edit, NodeField};
 use crate::model::{
     Article, ArticleMeta, Bearing, Link, LinkKind, MapEntry, Node, NodeIdx, Relation, Stance,
 };
+use crate::tui::action::Action;
+use crate::tui::app::{App, Overlay};
+use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::workspace::editing::{self, node_name, unique_id};
 
 /// Where a node form's node goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -291,7 +291,7 @@ fn form_event(app: &mut App, event: FormEvent) {
             app.overlays.pop();
             app.flash = Some("form cancelled; nothing changed".into());
         }
-        FormEvent::Pick { field, query } => super::pickers::open(app, field, &query),
+        FormEvent::Pick { field, query } => crate::tui::overlays::choose::open(app, field, &query),
         FormEvent::Accept => accept(app),
     }
 }
@@ -491,7 +491,7 @@ fn accept_new_article(app: &mut App, f: &Form) -> Accepted {
         positions: Vec::new(),
         hash: 0,
     };
-    let map = super::saving::add_unsaved(app, entry);
+    let map = crate::tui::workspace::saving::add_unsaved(app, entry);
     editing::show(app, map, 0);
     app.flash = Some(format!(
         "new article `{id}`: C-s writes {}; a adds reasons",
@@ -504,7 +504,7 @@ fn accept_new_article(app: &mut App, f: &Form) -> Accepted {
 
 /// Puts a quote into a node form's quote field (quoting from the source).
 pub fn set_quote(form: &mut Form, text: &str) {
-    if let Some(super::form::FieldValue::Text(line)) =
+    if let Some(crate::tui::widgets::form::FieldValue::Text(line)) =
         form.fields.get_mut(QUOTE).map(|f| &mut f.value)
     {
         line.text = text.to_string();

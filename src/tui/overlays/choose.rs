@@ -3,11 +3,11 @@
 //! article's nodes, then the link's kind. What is chosen goes back into the
 //! form under them.
 
-use super::action::Action;
-use super::app::{App, Overlay};
-use super::choose::{ChooseEvent, Chooser};
-use super::forms::{FormFor, THEMES};
 use crate::model::LinkKind;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Overlay};
+use crate::tui::overlays::form::{FormFor, THEMES};
+use crate::tui::widgets::chooser::{ChooseEvent, Chooser};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChooseFor {
@@ -27,7 +27,7 @@ pub fn open(app: &mut App, field: usize, query: &str) {
     // Link targets are found with the search index (made on the first `/`
     // or here, and made again after edits).
     if field != THEMES && app.search.is_none() {
-        app.search = Some(super::search_view::Engine::new(&app.corpus));
+        app.search = Some(crate::tui::overlays::search::Engine::new(&app.corpus));
     }
     let index = app.search.as_ref().map(|e| std::sync::Arc::clone(&e.index));
     let Some(Overlay::Form(st)) = app.overlays.last() else {
@@ -75,12 +75,12 @@ pub fn open(app: &mut App, field: usize, query: &str) {
         }
         let mut chooser = Chooser::new("Link to — Enter chooses", items, false, &[], "");
         if let Some(index) = index {
-            chooser = chooser.with_search(super::choose::NodeSearch {
+            chooser = chooser.with_search(crate::tui::widgets::chooser::NodeSearch {
                 index,
                 item_of: std::sync::Arc::new(item_of),
             });
         }
-        chooser.line = super::line_edit::LineEdit {
+        chooser.line = crate::tui::widgets::line_edit::LineEdit {
             text: query.to_string(),
             cursor: query.len(),
         };
@@ -93,7 +93,7 @@ pub fn open(app: &mut App, field: usize, query: &str) {
 
 /// Actions while a chooser is on top.
 pub fn choose_action(app: &mut App, action: Action) {
-    let rows = super::choose::rows(app.areas.screen);
+    let rows = crate::tui::widgets::chooser::rows(app.areas.screen);
     let Some(Overlay::Choose(st)) = app.overlays.last_mut() else {
         return;
     };

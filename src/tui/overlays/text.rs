@@ -8,11 +8,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
-use super::app::{App, Lang, Overlay};
-use super::bidi_line::one_line;
-use super::keymap::Mode;
-use super::palette::stance_glyph;
-use super::view::bidi_name;
+use crate::tui::app::{App, Lang, Overlay};
+use crate::tui::keymap::Mode;
+use crate::tui::palette::stance_glyph;
+use crate::tui::view::bidi_name;
+use crate::tui::widgets::bidi_line::one_line;
 
 /// The export format chooser.
 pub fn export(app: &App, articles: &[String], selected: usize, screen: Rect, buf: &mut Buffer) {
@@ -47,7 +47,12 @@ pub fn export(app: &App, articles: &[String], selected: usize, screen: Rect, buf
 }
 
 /// The article picker for a comparison: its query line and the matches.
-pub fn picker(app: &App, pk: &super::screens::PickerState, screen: Rect, buf: &mut Buffer) {
+pub fn picker(
+    app: &App,
+    pk: &crate::tui::screens::compare::PickerState,
+    screen: Rect,
+    buf: &mut Buffer,
+) {
     let p = &app.palette;
     let area = centered(screen, 60, 60);
     Clear.render(area, buf);

@@ -13,11 +13,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
-use super::app::App;
-use super::bidi_line::to_line;
-use super::palette::stance_glyph;
 use crate::search::{Hit, Index, Worker};
 use crate::text;
+use crate::tui::app::App;
+use crate::tui::palette::stance_glyph;
+use crate::tui::widgets::bidi_line::to_line;
 
 /// Hits asked of the worker per query.
 pub const LIMIT: usize = 200;
@@ -42,7 +42,7 @@ impl Engine {
 /// What the search overlay shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchState {
-    pub line: super::line_edit::LineEdit,
+    pub line: crate::tui::widgets::line_edit::LineEdit,
     pub hits: Vec<Hit>,
     pub selected: usize,
     pub offset: usize,
@@ -195,7 +195,7 @@ fn snippet(text: &str, ranges: &[Range<usize>], width: u16, mode: text::BidiMode
 /// `block`, waits for the final batch (for tests). Returns whether a search
 /// is still running, so the loop can poll again soon.
 pub fn pump(app: &mut App, block: bool) -> bool {
-    let Some(super::app::Overlay::Search(s)) = app.overlays.last_mut() else {
+    let Some(crate::tui::app::Overlay::Search(s)) = app.overlays.last_mut() else {
         return false;
     };
     // Building the index takes seconds on a large corpus: let one frame say

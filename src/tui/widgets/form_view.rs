@@ -12,11 +12,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::bidi_line::to_line;
-use super::form::{Field, FieldValue, Form};
-use super::palette::Palette;
-use super::text_field::text_field;
 use crate::text::{self, BidiMode};
+use crate::tui::palette::Palette;
+use crate::tui::widgets::bidi_line::to_line;
+use crate::tui::widgets::form::{Field, FieldValue, Form};
+use crate::tui::widgets::text_field::text_field;
 
 /// Rows a text or list field grows to before it scrolls.
 const MAX_ROWS: usize = 3;

@@ -8,11 +8,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::bidi_line::to_line;
-use super::choose::{Chooser, in_view};
-use super::palette::Palette;
-use super::text_field::text_field;
 use crate::text::{self, BidiMode};
+use crate::tui::palette::Palette;
+use crate::tui::widgets::bidi_line::to_line;
+use crate::tui::widgets::chooser::{Chooser, in_view};
+use crate::tui::widgets::text_field::text_field;
 
 /// Where the chooser goes on a screen.
 pub fn area(screen: Rect) -> Rect {

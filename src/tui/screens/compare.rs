@@ -5,14 +5,14 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::action::Action;
-use super::app::{App, Overlay, Screen};
-use super::compare_view::{self, CompareState};
-use super::line_edit::LineEdit;
-use super::overview_view::OverviewState;
-use super::update::jump_to;
 use crate::compare::{Comparison, Overview, Side};
 use crate::model::{Corpus, NodeRef};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Overlay, Screen};
+use crate::tui::screens::compare_view::{self, CompareState};
+use crate::tui::screens::overview_view::OverviewState;
+use crate::tui::update::jump_to;
+use crate::tui::widgets::line_edit::LineEdit;
 
 /// The fuzzy list of articles to compare the current one with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +85,7 @@ pub fn picker(app: &mut App, action: Action) {
         Action::Close => {
             app.overlays.pop();
         }
-        Action::Quit => super::editing::request_quit(app),
+        Action::Quit => crate::tui::workspace::editing::request_quit(app),
         Action::Down => p.selected = (p.selected + 1).min(p.matches.len().saturating_sub(1)),
         Action::Up => p.selected = p.selected.saturating_sub(1),
         Action::Accept => {
@@ -122,7 +122,7 @@ pub fn compare(app: &mut App, action: Action) {
     };
     match action {
         Action::Close => app.screen = Screen::Browse,
-        Action::Quit => super::editing::request_quit(app),
+        Action::Quit => crate::tui::workspace::editing::request_quit(app),
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
         Action::Down => s.select(1, h),
         Action::Up => s.select(-1, h),
@@ -207,7 +207,7 @@ pub fn overview(app: &mut App, action: Action) {
     };
     match action {
         Action::Close => app.screen = Screen::Browse,
-        Action::Quit => super::editing::request_quit(app),
+        Action::Quit => crate::tui::workspace::editing::request_quit(app),
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
         Action::Down => s.step(1, 0, screen),
         Action::Up => s.step(-1, 0, screen),
@@ -228,7 +228,7 @@ pub fn overview(app: &mut App, action: Action) {
                 return;
             };
             app.screen = Screen::Browse;
-            super::update::select_map(app, map as usize);
+            crate::tui::update::select_map(app, map as usize);
             open_picker(app);
         }
         Action::ToggleLanguage => {

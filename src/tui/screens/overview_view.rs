@@ -9,10 +9,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
-use super::app::{App, Lang};
-use super::bidi_line::one_line;
-use super::palette::{bearing_glyph, stance_glyph};
 use crate::compare::{Mark, Overview};
+use crate::tui::app::{App, Lang};
+use crate::tui::palette::{bearing_glyph, stance_glyph};
+use crate::tui::widgets::bidi_line::one_line;
 
 /// Cells a matrix column takes.
 const CELL: u16 = 8;

@@ -127,8 +127,8 @@ impl LineEdit {
 
     /// Applies an editing action; returns whether the text changed, or
     /// `None` when the action is not an edit.
-    pub fn apply(&mut self, action: super::action::Action) -> Option<bool> {
-        use super::action::Action as A;
+    pub fn apply(&mut self, action: crate::tui::action::Action) -> Option<bool> {
+        use crate::tui::action::Action as A;
         Some(match action {
             A::DeleteBack => self.backspace(),
             A::DeleteWord => self.delete_word(),

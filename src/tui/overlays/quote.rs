@@ -11,10 +11,10 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::action::Action;
-use super::app::{App, Focus};
-use super::source_view;
 use crate::model::edit::{Edit, NodeField};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus};
+use crate::tui::screens::source;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuoteSelect {
@@ -67,7 +67,7 @@ pub fn start(app: &mut App) {
     }
     if !app.show_source {
         app.show_source = true;
-        super::update::selection_moved(app);
+        crate::tui::update::selection_moved(app);
     }
     let quote = app.current().and_then(|r| {
         app.cache
@@ -95,7 +95,7 @@ pub fn start(app: &mut App) {
                 .max(sel.anchor);
         }
         None => {
-            let first = source_view::line_start(app, app.source_scroll).unwrap_or(0);
+            let first = source::line_start(app, app.source_scroll).unwrap_or(0);
             sel.anchor = sel.word_at(first);
             sel.cursor = sel.anchor;
         }
@@ -116,14 +116,14 @@ pub fn update(app: &mut App, action: Action) {
             app.quote_select = None;
             return;
         }
-        Action::Quit => return super::editing::request_quit(app),
+        Action::Quit => return crate::tui::workspace::editing::request_quit(app),
         Action::WordRight | Action::CursorRight => sel.cursor = (sel.cursor + 1).min(last),
         Action::WordLeft | Action::CursorLeft => sel.cursor = sel.cursor.saturating_sub(1),
         Action::Swap => std::mem::swap(&mut sel.anchor, &mut sel.cursor),
         Action::Down | Action::Up => {
             let by = if action == Action::Down { 1 } else { -1 };
             let at = sel.words[sel.cursor].start;
-            if let Some(target) = source_view::line_offset(app, at, by) {
+            if let Some(target) = source::line_offset(app, at, by) {
                 let sel = app.quote_select.as_mut().expect("checked above");
                 sel.cursor = sel.word_at(target);
             }
@@ -139,7 +139,7 @@ pub fn update(app: &mut App, action: Action) {
 fn reveal_cursor(app: &mut App) {
     let Some(sel) = &app.quote_select else { return };
     let at = sel.words.get(sel.cursor).map_or(0, |w| w.start);
-    if let Some(line) = source_view::line_of(app, at) {
+    if let Some(line) = source::line_of(app, at) {
         let h = app.areas.right.height.saturating_sub(2).max(1) as usize;
         if line < app.source_scroll {
             app.source_scroll = line;
@@ -166,13 +166,13 @@ fn set_quote(app: &mut App) {
     };
     let name = format!(
         "quote {} from the source",
-        super::editing::node_name(a, r.node)
+        crate::tui::workspace::editing::node_name(a, r.node)
     );
     let edit = Edit::Set {
         node: r.node,
         field: NodeField::Quote(Some(text.into())),
     };
-    super::editing::apply(app, r.map, edit, name, r.node, r.node);
+    crate::tui::workspace::editing::apply(app, r.map, edit, name, r.node, r.node);
     app.focus = Focus::Detail;
 }
 
@@ -180,15 +180,15 @@ fn set_quote(app: &mut App) {
 fn child_from_quote(app: &mut App) {
     let Some(text) = passage(app) else { return };
     app.quote_select = None;
-    super::forms::open_node(app, super::forms::Target::Child);
-    if let Some(super::app::Overlay::Form(st)) = app.overlays.last_mut() {
-        super::forms::set_quote(&mut st.form, &text);
+    crate::tui::overlays::form::open_node(app, crate::tui::overlays::form::Target::Child);
+    if let Some(crate::tui::app::Overlay::Form(st)) = app.overlays.last_mut() {
+        crate::tui::overlays::form::set_quote(&mut st.form, &text);
     }
 }
 
 /// A mouse press (`extend`: a drag) in the source pane at a screen cell.
 pub fn mouse(app: &mut App, x: u16, y: u16, extend: bool) {
-    let Some(at) = source_view::offset_at(app, x, y) else {
+    let Some(at) = source::offset_at(app, x, y) else {
         return;
     };
     if !extend {

@@ -10,9 +10,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::app::{App, SourceLayout};
-use super::bidi_line::to_line;
 use crate::text as layout;
+use crate::tui::app::{App, SourceLayout};
+use crate::tui::widgets::bidi_line::to_line;
 
 /// Width of the gutter left of the text.
 const GUTTER: u16 = 2;

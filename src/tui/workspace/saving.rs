@@ -5,12 +5,12 @@
 
 use std::path::Path;
 
-use super::app::{App, ArticleCache, Overlay};
-use super::ask::{Answer, Ask};
-use super::editing::{self, map_file_name};
-use super::effects::Effect;
 use crate::model::MapEntry;
 use crate::store::{self, backup, canon, disk, recovery};
+use crate::tui::app::{App, ArticleCache, Overlay};
+use crate::tui::effects::Effect;
+use crate::tui::overlays::ask::{Answer, Ask};
+use crate::tui::workspace::editing::{self, map_file_name};
 
 enum Outcome {
     Saved,
@@ -197,10 +197,11 @@ fn replace(app: &mut App, map: u32, entry: MapEntry) {
     app.history.forget(map);
     app.trees.remove(&map);
     if let Some(a) = app.corpus.article(map) {
-        app.trees.insert(map, super::tree::TreeView::new(a));
+        app.trees
+            .insert(map, crate::tui::screens::tree::TreeView::new(a));
     }
     editing::refresh(app, map);
-    super::update::selection_moved(app);
+    crate::tui::update::selection_moved(app);
 }
 
 /// Adds a map that is not on disk yet (or not any more) as unsaved.

@@ -8,9 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::app::{App, Focus};
-use super::bidi_line::text_lines;
-use super::palette::{bearing_glyph, stance_glyph};
+use crate::tui::app::{App, Focus};
+use crate::tui::palette::{bearing_glyph, stance_glyph};
+use crate::tui::widgets::bidi_line::text_lines;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = lines(app, area.width);

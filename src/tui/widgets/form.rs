@@ -5,8 +5,8 @@
 //! What a form means (a node, an article) is the caller's; drawing is
 //! `form_view`'s.
 
-use super::action::Action;
-use super::line_edit::LineEdit;
+use crate::tui::action::Action;
+use crate::tui::widgets::line_edit::LineEdit;
 
 /// What a field holds and how it edits.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,14 +3,14 @@
 //! tree, bearings, quotes and the same checks as `mizan check`, at once).
 //! Writing files is not done here: saving is an effect (see `saving`).
 
-use super::action::Action;
-use super::app::{App, Focus, Overlay, file_problems};
-use super::ask::{Answer, Ask};
-use super::effects::Effect;
 use crate::model::bearing;
 use crate::model::edit::{self, Edit};
 use crate::model::{Article, Node, NodeIdx, validate};
 use crate::store::sources::quote_ranges;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus, Overlay, file_problems};
+use crate::tui::effects::Effect;
+use crate::tui::overlays::ask::{Answer, Ask};
 
 /// A subtree taken out with `X`, ready for `p` in any article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +32,7 @@ pub fn act(app: &mut App, action: Action) {
                 force: false,
             });
         }
-        Action::NewArticle => return super::forms::open_new_article(app),
+        Action::NewArticle => return crate::tui::overlays::form::open_new_article(app),
         _ => {}
     }
     let map = app.map();
@@ -49,10 +49,16 @@ pub fn act(app: &mut App, action: Action) {
         app.focus = Focus::Tree;
     }
     match action {
-        Action::AddChild => super::forms::open_node(app, super::forms::Target::Child),
-        Action::AddSibling => super::forms::open_node(app, super::forms::Target::Sibling),
-        Action::EditNode => super::forms::open_node(app, super::forms::Target::Edit),
-        Action::EditArticle => super::forms::open_article(app),
+        Action::AddChild => {
+            crate::tui::overlays::form::open_node(app, crate::tui::overlays::form::Target::Child)
+        }
+        Action::AddSibling => {
+            crate::tui::overlays::form::open_node(app, crate::tui::overlays::form::Target::Sibling)
+        }
+        Action::EditNode => {
+            crate::tui::overlays::form::open_node(app, crate::tui::overlays::form::Target::Edit)
+        }
+        Action::EditArticle => crate::tui::overlays::form::open_article(app),
         Action::DeleteNode => ask_delete(app),
         Action::MoveDown => move_among_siblings(app, 1),
         Action::MoveUp => move_among_siblings(app, -1),
@@ -260,7 +266,7 @@ fn revalidate_maps(app: &mut App, map: u32) {
 
 /// Selects a node in the browser (its article, expanded to it).
 pub fn show(app: &mut App, map: u32, node: NodeIdx) {
-    super::update::select_map(app, map as usize);
+    crate::tui::update::select_map(app, map as usize);
     let attached = app
         .corpus
         .article(map)
@@ -268,7 +274,7 @@ pub fn show(app: &mut App, map: u32, node: NodeIdx) {
     if let (true, Some(a), Some(t)) = (attached, app.corpus.article(map), app.trees.get_mut(&map)) {
         t.reveal(a, node);
     }
-    super::update::selection_moved(app);
+    crate::tui::update::selection_moved(app);
 }
 
 fn ask_delete(app: &mut App) {

@@ -1,0 +1,11 @@
+//! Building blocks the screens and overlays draw with and edit through:
+//! the one-line editor and its layout, the generic form, the chooser, and
+//! lines of Arabic laid out for the terminal. None of them knows the app.
+
+pub mod bidi_line;
+pub mod chooser;
+pub mod chooser_view;
+pub mod form;
+pub mod form_view;
+pub mod line_edit;
+pub mod text_field;
