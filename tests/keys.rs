@@ -9,9 +9,9 @@ use mizan::tui::app::{Focus, Lang, Overlay};
 #[test]
 fn open_article_and_walk() {
     let mut a = app();
-    assert_eq!(a.focus, Focus::Articles);
+    assert_eq!(a.screen.browse().focus, Focus::Articles);
     press(&mut a, "Enter");
-    assert_eq!(a.focus, Focus::Tree);
+    assert_eq!(a.screen.browse().focus, Focus::Tree);
     assert_eq!(at(&a), "alpha/thesis");
     press(&mut a, "j");
     assert_eq!(at(&a), "alpha/done");
@@ -66,7 +66,11 @@ fn follow_link_and_jump_list() {
     let mut a = app();
     press(&mut a, "Enter j f");
     assert_eq!(at(&a), "beta/threat");
-    assert_eq!(a.selected, 1, "the article list follows the jump");
+    assert_eq!(
+        a.screen.browse().selected,
+        1,
+        "the article list follows the jump"
+    );
     press(&mut a, "f");
     assert_eq!(
         at(&a),
@@ -94,7 +98,7 @@ fn link_target_is_revealed() {
     );
     press(&mut a, "S-Tab j Enter j f");
     assert_eq!(at(&a), "alpha/not-done");
-    assert_eq!(a.focus, Focus::Tree);
+    assert_eq!(a.screen.browse().focus, Focus::Tree);
 }
 
 // L switches the claim language; S shows the source only where there is one.
@@ -102,14 +106,14 @@ fn link_target_is_revealed() {
 fn language_and_source_toggles() {
     let mut a = app();
     press(&mut a, "L");
-    assert_eq!(a.lang, Lang::Ar);
+    assert_eq!(a.settings.lang, Lang::Ar);
     press(&mut a, "S");
-    assert!(a.show_source);
+    assert!(a.screen.browse().show_source);
     press(&mut a, "j");
-    assert_eq!(a.selected, 1);
-    assert!(!a.show_source, "beta has no source text");
+    assert_eq!(a.screen.browse().selected, 1);
+    assert!(!a.screen.browse().show_source, "beta has no source text");
     press(&mut a, "S");
-    assert!(!a.show_source);
+    assert!(!a.screen.browse().show_source);
     assert!(a.flash.as_deref().unwrap_or("").contains("no source text"));
 }
 
@@ -126,9 +130,9 @@ fn help_overlay_and_quit() {
     ));
     press(&mut a, "Esc");
     assert!(a.overlays.is_empty());
-    assert!(!a.should_quit);
+    assert!(!a.ws.quit.is_some());
     press(&mut a, "q");
-    assert!(a.should_quit);
+    assert!(a.ws.quit.is_some());
 }
 
 // Tab and S-Tab cycle the panes.
@@ -136,13 +140,13 @@ fn help_overlay_and_quit() {
 fn focus_cycles() {
     let mut a = app();
     press(&mut a, "Tab");
-    assert_eq!(a.focus, Focus::Tree);
+    assert_eq!(a.screen.browse().focus, Focus::Tree);
     press(&mut a, "Tab");
-    assert_eq!(a.focus, Focus::Detail);
+    assert_eq!(a.screen.browse().focus, Focus::Detail);
     press(&mut a, "Tab");
-    assert_eq!(a.focus, Focus::Articles);
+    assert_eq!(a.screen.browse().focus, Focus::Articles);
     press(&mut a, "S-Tab");
-    assert_eq!(a.focus, Focus::Detail);
+    assert_eq!(a.screen.browse().focus, Focus::Detail);
 }
 
 // Moving the selection scrolls the source pane to the node's quote.
@@ -153,7 +157,7 @@ fn source_follows_selection() {
     press(&mut a, "j j");
     assert_eq!(at(&a), "alpha/not-done");
     assert!(
-        a.source_scroll > 0,
+        a.screen.browse().source_scroll > 0,
         "the quote on line 3 is scrolled into a 6-line pane"
     );
 }
@@ -163,7 +167,7 @@ fn source_follows_selection() {
 fn mouse_click_and_wheel() {
     use mizan::tui::update::{Mouse, mouse};
     let mut a = app();
-    let list = a.areas.list;
+    let list = a.view.areas.list;
     // Articles take two rows each: the second article starts on the list's third row.
     mouse(
         &mut a,
@@ -172,8 +176,8 @@ fn mouse_click_and_wheel() {
             y: list.y + 3,
         },
     );
-    assert_eq!(a.selected, 1);
-    assert_eq!(a.focus, Focus::Articles);
+    assert_eq!(a.screen.browse().selected, 1);
+    assert_eq!(a.screen.browse().focus, Focus::Articles);
     mouse(
         &mut a,
         Mouse::Click {
@@ -181,8 +185,8 @@ fn mouse_click_and_wheel() {
             y: list.y + 1,
         },
     );
-    assert_eq!(a.selected, 0);
-    let tree = a.areas.tree;
+    assert_eq!(a.screen.browse().selected, 0);
+    let tree = a.view.areas.tree;
     mouse(
         &mut a,
         Mouse::Click {
@@ -190,7 +194,7 @@ fn mouse_click_and_wheel() {
             y: tree.y + 2,
         },
     );
-    assert_eq!(a.focus, Focus::Tree);
+    assert_eq!(a.screen.browse().focus, Focus::Tree);
     assert_eq!(at(&a), "alpha/done");
     mouse(
         &mut a,
@@ -226,7 +230,11 @@ fn bad_config_warns_and_uses_defaults() {
         lines[0].starts_with(&format!("{}:2:11: ", cfg.display())),
         "{lines:?}"
     );
-    assert_eq!(a.bidi, mizan::text::BidiMode::Mizan, "defaults apply");
+    assert_eq!(
+        a.settings.bidi,
+        mizan::text::BidiMode::Mizan,
+        "defaults apply"
+    );
 }
 
 // Keys from the config file rebind actions.
@@ -249,8 +257,8 @@ fn config_rebinds_keys() {
     assert!(a.overlays.is_empty());
     common::resize(&mut a, 120, 40);
     press(&mut a, "C-n");
-    assert_eq!(a.selected, 1);
-    assert_eq!(a.bidi, mizan::text::BidiMode::Off);
+    assert_eq!(a.screen.browse().selected, 1);
+    assert_eq!(a.settings.bidi, mizan::text::BidiMode::Off);
 }
 
 // x asks for a format and writes the article there, saying where.
@@ -258,7 +266,7 @@ fn config_rebinds_keys() {
 fn export_from_the_ui() {
     let mut a = app();
     let dir = tempfile::tempdir().unwrap();
-    a.export_dir = dir.path().to_path_buf();
+    a.settings.export_dir = dir.path().to_path_buf();
     press(&mut a, "x");
     assert!(matches!(a.overlays.last(), Some(Overlay::Export { .. })));
     press(&mut a, "j j j Enter");

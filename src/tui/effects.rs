@@ -56,11 +56,11 @@ pub struct EditorRequest {
 /// Returns the external editor to open, if one was asked for.
 pub fn run(app: &mut App) -> Option<EditorRequest> {
     let mut editor = None;
-    for effect in std::mem::take(&mut app.effects) {
+    for effect in std::mem::take(&mut app.out) {
         match effect {
             Effect::Export { articles, format } => {
-                let dir: PathBuf = app.export_dir.clone();
-                let result = Selection::new(&app.corpus, &articles)
+                let dir: PathBuf = app.settings.export_dir.clone();
+                let result = Selection::new(&app.ws.corpus, &articles)
                     .and_then(|sel| export::export_to_dir(&sel, format, &dir));
                 match result {
                     Ok(path) => {
@@ -82,9 +82,9 @@ pub fn run(app: &mut App) -> Option<EditorRequest> {
             Effect::DiscardRecovery => saving::discard_recovery(app),
             Effect::KeepRecovery => saving::keep_recovery(app),
             Effect::OpenEditor { map, line } => {
-                if app.history.is_dirty(map) {
+                if app.ws.history.is_dirty(map) {
                     app.flash = Some("not saved, so the editor was not opened".into());
-                } else if let Some(m) = app.corpus.maps.get(map as usize) {
+                } else if let Some(m) = app.ws.corpus.maps.get(map as usize) {
                     editor = Some(EditorRequest {
                         map,
                         path: m.path.clone(),

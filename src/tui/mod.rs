@@ -77,23 +77,20 @@ pub fn setup(opts: &Options, env: &dyn Fn(&str) -> Option<String>) -> Result<App
     let choice = opts.bidi.or(config.bidi).unwrap_or(BidiChoice::Mizan);
     let (bidi, bidi_reason) = config::resolve_bidi(choice, env);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let mut app = App::new(Setup {
-        corpus,
-        maps_dir: opts.maps_dir.clone(),
-        sources,
-        diagnostics,
+    let mut ws = workspace::Workspace::new(corpus, opts.maps_dir.clone(), sources, diagnostics);
+    // Tests point this at a temporary directory.
+    ws.state_dir = env("MIZAN_STATE_DIR")
+        .map(PathBuf::from)
+        .or_else(store::dirs::state_dir);
+    let settings = app::Settings {
         keymap,
         palette,
         bidi,
         bidi_reason,
-    });
-    if let Some(d) = config.export_dir {
-        app.export_dir = d;
-    }
-    // Tests point this at a temporary directory.
-    app.state_dir = env("MIZAN_STATE_DIR")
-        .map(PathBuf::from)
-        .or_else(store::dirs::state_dir);
+        export_dir: config.export_dir.unwrap_or_else(|| PathBuf::from(".")),
+        lang: app::Lang::En,
+    };
+    let mut app = App::new(Setup { ws, settings });
     workspace::saving::offer_recovery(&mut app);
     if errors > 0 {
         app.flash = Some(format!(
@@ -118,11 +115,11 @@ pub fn run(opts: &Options) -> Result<(), Error> {
     terminal::install_panic_hook();
     // Without a watcher mizan still works; it just will not notice changes.
     let watcher = store::watch::Watcher::new(&opts.maps_dir).ok();
-    terminal::enter(app.bidi == crate::text::BidiMode::Mizan)?;
+    terminal::enter(app.settings.bidi == crate::text::BidiMode::Mizan)?;
     let result = event_loop(&mut app, &stop, watcher.as_ref());
     // Quitting asks about unsaved edits, so edits still here at the end
     // mean a signal or an error stopped us: keep them for the next start.
-    if app.discard_on_quit {
+    if app.ws.quit == Some(workspace::Quit::Discarding) {
         terminal::set_recovery(None);
     } else {
         snapshot_recovery(&app);
@@ -134,10 +131,10 @@ pub fn run(opts: &Options) -> Result<(), Error> {
 
 /// Makes the recovery file's bytes ready for a crash, or clears them.
 fn snapshot_recovery(app: &App) {
-    let ready = app.state_dir.as_ref().and_then(|state| {
+    let ready = app.ws.state_dir.as_ref().and_then(|state| {
         let r = workspace::saving::recovery_of(app)?;
         Some((
-            store::recovery::path_for(state, &app.maps_dir),
+            store::recovery::path_for(state, &app.ws.maps_dir),
             store::recovery::to_bytes(&r),
         ))
     });
@@ -158,8 +155,8 @@ fn event_loop(
     loop {
         let size = term.size()?;
         let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-        if app.areas.screen != screen {
-            app.areas = view::areas(screen);
+        if app.view.areas.screen != screen {
+            app.view.areas = view::areas(screen);
             update::selection_moved(app);
         }
         let searching = overlays::search::pump(app, false);
@@ -174,7 +171,7 @@ fn event_loop(
         let mut timeout = Duration::from_millis(if searching { 16 } else { 250 });
         let mut idle = true;
         for _ in 0..MAX_EVENTS_PER_FRAME {
-            if app.should_quit || stop.load(Ordering::Relaxed) || !event::poll(timeout)? {
+            if app.ws.quit.is_some() || stop.load(Ordering::Relaxed) || !event::poll(timeout)? {
                 break;
             }
             let ev = event::read()?;
@@ -189,23 +186,23 @@ fn event_loop(
             timeout = Duration::ZERO;
             // Effects run before the next key, so that a question a save
             // asks (say) is there to take the key typed after C-s.
-            if !app.effects.is_empty()
+            if !app.out.is_empty()
                 && let Some(req) = effects::run(app)
             {
                 run_editor(&mut term, app, req)?;
             }
         }
         if let Some(w) = watcher {
-            app.disk_changes.extend(w.changed());
+            app.ws.disk_changes.extend(w.changed());
         }
         workspace::saving::apply_disk_changes(app);
         // Serializing the edited maps costs a few ms on a big map, so it is
         // done when nothing else is happening rather than on every edit.
-        if idle && app.recovery_stale {
+        if idle && app.ws.recovery_stale {
             snapshot_recovery(app);
-            app.recovery_stale = false;
+            app.ws.recovery_stale = false;
         }
-        if app.should_quit || stop.load(Ordering::Relaxed) {
+        if app.ws.quit.is_some() || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
     }
@@ -233,7 +230,7 @@ fn run_editor(
         .arg(format!("+{}", req.line))
         .arg(&req.path)
         .status();
-    terminal::enter(app.bidi == crate::text::BidiMode::Mizan)?;
+    terminal::enter(app.settings.bidi == crate::text::BidiMode::Mizan)?;
     term.clear()?;
     workspace::saving::reload(app, req.map);
     match status {

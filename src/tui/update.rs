@@ -34,10 +34,10 @@ pub enum Mouse {
 
 pub fn mode(app: &App) -> Mode {
     match (app.overlays.last(), &app.screen) {
-        (None, Screen::Browse) if app.quote_select.is_some() => Mode::Quote,
-        (None, Screen::Browse) => Mode::Normal,
-        (None, Screen::Compare(_)) => Mode::Compare,
-        (None, Screen::Overview(_)) => Mode::Overview,
+        (None, Screen::Browse(_)) if app.screen.browse().quote_select.is_some() => Mode::Quote,
+        (None, Screen::Browse(_)) => Mode::Normal,
+        (None, Screen::Compare(_, _)) => Mode::Compare,
+        (None, Screen::Overview(_, _)) => Mode::Overview,
         (Some(Overlay::Search(_) | Overlay::Picker(_) | Overlay::Choose(_)), _) => Mode::Search,
         (Some(Overlay::Form(_)), _) => Mode::Form,
         (Some(_), _) => Mode::Overlay,
@@ -58,7 +58,7 @@ pub fn key(app: &mut App, press: KeyPress) {
         return;
     }
     let pending = app.pending.take();
-    match app.keymap.lookup(mode(app), pending, press) {
+    match app.settings.keymap.lookup(mode(app), pending, press) {
         Lookup::Action(a) => update(app, a),
         Lookup::Pending => app.pending = Some(press),
         Lookup::None => {
@@ -74,7 +74,7 @@ pub fn key(app: &mut App, press: KeyPress) {
                 }
                 Some(Overlay::Picker(p)) => {
                     p.line.insert(c);
-                    p.refilter(&app.corpus);
+                    p.refilter(&app.ws.corpus);
                 }
                 Some(Overlay::Form(_)) => crate::tui::overlays::form::form_char(app, c),
                 Some(Overlay::Choose(_)) => crate::tui::overlays::choose::choose_char(app, c),
@@ -96,7 +96,7 @@ pub fn paste(app: &mut App, text: &str) {
         Some(Overlay::Choose(st)) => st.chooser.paste(text),
         Some(Overlay::Picker(p)) => {
             if p.line.insert_str(text) {
-                p.refilter(&app.corpus);
+                p.refilter(&app.ws.corpus);
             }
         }
         _ => app.flash = Some("paste goes into a form or the search (i edits a node)".into()),
@@ -114,13 +114,13 @@ pub fn update(app: &mut App, action: Action) {
         Some(_) => return overlay(app, action),
         None => {}
     }
-    if app.quote_select.is_some() && matches!(app.screen, Screen::Browse) {
+    if app.screen.browse().quote_select.is_some() && matches!(app.screen, Screen::Browse(_)) {
         return crate::tui::overlays::quote::update(app, action);
     }
     match app.screen {
-        Screen::Browse => {}
-        Screen::Compare(_) => return crate::tui::screens::compare::compare(app, action),
-        Screen::Overview(_) => return crate::tui::screens::compare::overview(app, action),
+        Screen::Browse(_) => {}
+        Screen::Compare(_, _) => return crate::tui::screens::compare::compare(app, action),
+        Screen::Overview(_, _) => return crate::tui::screens::compare::overview(app, action),
     }
     match action {
         Action::Quit => crate::tui::workspace::editing::request_quit(app),
@@ -140,19 +140,22 @@ pub fn update(app: &mut App, action: Action) {
         Action::PrevSibling => sibling(app, -1),
         Action::ExpandAll | Action::CollapseAll => {
             let map = app.map();
-            if let (Some(a), Some(t)) = (app.corpus.article(map), app.trees.get_mut(&map)) {
+            if let (Some(a), Some(t)) = (
+                app.ws.corpus.article(map),
+                app.screen.browse_mut().trees.get_mut(&map),
+            ) {
                 t.set_all(a, action == Action::ExpandAll);
             }
             selection_moved(app);
         }
-        Action::FocusNext => app.focus = cycle(app.focus, 1),
-        Action::FocusPrev => app.focus = cycle(app.focus, -1),
+        Action::FocusNext => app.screen.browse_mut().focus = cycle(app.screen.browse().focus, 1),
+        Action::FocusPrev => app.screen.browse_mut().focus = cycle(app.screen.browse().focus, -1),
         Action::ToggleLanguage => {
-            app.lang = app.lang.other();
+            app.settings.lang = app.settings.lang.other();
         }
         Action::ToggleSource => {
-            if app.has_source() || app.show_source {
-                app.show_source = !app.show_source;
+            if app.has_source() || app.screen.browse().show_source {
+                app.screen.browse_mut().show_source = !app.screen.browse().show_source;
                 selection_moved(app);
             } else {
                 app.flash =
@@ -166,7 +169,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Compare => compare::open_picker(app),
         Action::Overview => compare::open_overview(app),
         Action::Export => {
-            if let Some(a) = app.corpus.article(app.map()) {
+            if let Some(a) = app.ws.corpus.article(app.map()) {
                 let articles = vec![a.meta.id.to_string()];
                 app.overlays.push(Overlay::Export {
                     articles,
@@ -213,7 +216,7 @@ pub fn update(app: &mut App, action: Action) {
 
 /// Actions while the search overlay is on top.
 fn search(app: &mut App, action: Action) {
-    let rows = crate::tui::overlays::search::rows(app.areas.screen);
+    let rows = crate::tui::overlays::search::rows(app.view.areas.screen);
     let Some(Overlay::Search(s)) = app.overlays.last_mut() else {
         return;
     };
@@ -243,7 +246,7 @@ fn search(app: &mut App, action: Action) {
 }
 
 fn overlay(app: &mut App, action: Action) {
-    let page = app.areas.screen.height.saturating_sub(4).max(1) as isize;
+    let page = app.view.areas.screen.height.saturating_sub(4).max(1) as isize;
     let Some(top) = app.overlays.last_mut() else {
         return;
     };
@@ -262,7 +265,7 @@ fn overlay(app: &mut App, action: Action) {
                     let format = crate::export::Format::ALL[*selected];
                     let articles = std::mem::take(articles);
                     app.overlays.pop();
-                    app.effects
+                    app.out
                         .push(crate::tui::effects::Effect::Export { articles, format });
                 }
                 _ => {}
@@ -298,10 +301,10 @@ fn overlay(app: &mut App, action: Action) {
 
 /// Rows a page moves in the focused pane.
 fn page(app: &App) -> isize {
-    let area = match app.focus {
-        Focus::Articles => app.areas.list,
-        Focus::Tree => app.areas.tree,
-        Focus::Detail => app.areas.right,
+    let area = match app.screen.browse().focus {
+        Focus::Articles => app.view.areas.list,
+        Focus::Tree => app.view.areas.tree,
+        Focus::Detail => app.view.areas.right,
     };
     (area.height.saturating_sub(2) as isize).max(1)
 }
@@ -321,54 +324,60 @@ fn clamp_add(v: usize, by: isize, len: usize) -> usize {
 
 /// Moves within the focused pane.
 fn step(app: &mut App, by: isize) {
-    match app.focus {
+    let (focus, show_source) = (app.browse().focus, app.browse().show_source);
+    match focus {
         Focus::Articles => {
-            let next = clamp_add(app.selected, by, app.corpus.maps.len());
+            let next = clamp_add(app.screen.browse().selected, by, app.ws.corpus.maps.len());
             select_map(app, next);
         }
         Focus::Tree => {
-            if let Some(t) = app.trees.get_mut(&app.map()) {
+            let map = app.map();
+            if let Some(t) = app.screen.browse_mut().trees.get_mut(&map) {
                 t.cursor = clamp_add(t.cursor, by, t.rows.len());
             }
             selection_moved(app);
         }
-        Focus::Detail if app.show_source => {
+        Focus::Detail if show_source => {
             let lines = source::line_count(app);
-            app.source_scroll = clamp_add(app.source_scroll, by, lines);
+            app.screen.browse_mut().source_scroll =
+                clamp_add(app.screen.browse().source_scroll, by, lines);
         }
         Focus::Detail => {
             let links = app.current().map_or(0, |r| link_count(app, r));
             if links > 0 && by.abs() == 1 {
-                app.link_sel = clamp_add(app.link_sel, by, links);
+                app.screen.browse_mut().link_sel =
+                    clamp_add(app.screen.browse().link_sel, by, links);
             } else {
-                app.detail_scroll = (app.detail_scroll as isize + by).max(0) as usize;
+                app.screen.browse_mut().detail_scroll =
+                    (app.screen.browse().detail_scroll as isize + by).max(0) as usize;
             }
         }
     }
 }
 
 fn link_count(app: &App, r: NodeRef) -> usize {
-    app.corpus
+    app.ws
+        .corpus
         .article(r.map)
         .map_or(0, |a| a.node(r.node).links.len())
 }
 
 pub fn select_map(app: &mut App, map: usize) {
-    if map != app.selected {
-        app.selected = map;
+    if map != app.screen.browse().selected {
+        app.screen.browse_mut().selected = map;
         // Its byte offsets belong to the other article's source.
-        app.quote_select = None;
+        app.screen.browse_mut().quote_select = None;
         app.ensure_tree();
-        app.source_scroll = 0;
+        app.screen.browse_mut().source_scroll = 0;
         if !app.has_source() {
-            app.show_source = false;
+            app.screen.browse_mut().show_source = false;
         }
     }
-    let h = app.areas.list.height.saturating_sub(2) as usize / 2;
-    if app.selected < app.list_offset {
-        app.list_offset = app.selected;
-    } else if h > 0 && app.selected >= app.list_offset + h {
-        app.list_offset = app.selected + 1 - h;
+    let h = app.view.areas.list.height.saturating_sub(2) as usize / 2;
+    if app.screen.browse().selected < app.screen.browse().list_offset {
+        app.screen.browse_mut().list_offset = app.screen.browse().selected;
+    } else if h > 0 && app.screen.browse().selected >= app.screen.browse().list_offset + h {
+        app.screen.browse_mut().list_offset = app.screen.browse().selected + 1 - h;
     }
     selection_moved(app);
 }
@@ -376,18 +385,18 @@ pub fn select_map(app: &mut App, map: usize) {
 /// After the tree cursor moves: keep it visible, reset the detail, and bring
 /// the node's quote into view in the source pane.
 pub fn selection_moved(app: &mut App) {
-    let h = app.areas.tree.height.saturating_sub(2) as usize;
+    let h = app.view.areas.tree.height.saturating_sub(2) as usize;
     let map = app.map();
-    if let Some(t) = app.trees.get_mut(&map) {
+    if let Some(t) = app.screen.browse_mut().trees.get_mut(&map) {
         t.scroll_into_view(h);
     }
-    app.detail_scroll = 0;
-    app.link_sel = 0;
-    if app.show_source
+    app.screen.browse_mut().detail_scroll = 0;
+    app.screen.browse_mut().link_sel = 0;
+    if app.screen.browse().show_source
         && let Some(line) = source::quote_line(app)
     {
-        let h = app.areas.right.height.saturating_sub(2) as usize;
-        app.source_scroll = line.saturating_sub(h / 3);
+        let h = app.view.areas.right.height.saturating_sub(2) as usize;
+        app.screen.browse_mut().source_scroll = line.saturating_sub(h / 3);
     }
 }
 
@@ -396,15 +405,18 @@ fn with_tree(
     f: impl FnOnce(&crate::model::Article, &mut crate::tui::screens::tree::TreeView),
 ) {
     let map = app.map();
-    if let (Some(a), Some(t)) = (app.corpus.article(map), app.trees.get_mut(&map)) {
+    if let (Some(a), Some(t)) = (
+        app.ws.corpus.article(map),
+        app.screen.browse_mut().trees.get_mut(&map),
+    ) {
         f(a, t);
     }
     selection_moved(app);
 }
 
 fn left(app: &mut App) {
-    if app.focus != Focus::Tree {
-        app.focus = cycle(app.focus, -1);
+    if app.screen.browse().focus != Focus::Tree {
+        app.screen.browse_mut().focus = cycle(app.screen.browse().focus, -1);
         return;
     }
     with_tree(app, |a, t| {
@@ -420,11 +432,11 @@ fn left(app: &mut App) {
 }
 
 fn right(app: &mut App) {
-    if app.focus == Focus::Articles {
-        app.focus = Focus::Tree;
+    if app.screen.browse().focus == Focus::Articles {
+        app.screen.browse_mut().focus = Focus::Tree;
         return;
     }
-    if app.focus != Focus::Tree {
+    if app.screen.browse().focus != Focus::Tree {
         return;
     }
     with_tree(app, |a, t| {
@@ -441,8 +453,8 @@ fn right(app: &mut App) {
 }
 
 fn toggle(app: &mut App) {
-    match app.focus {
-        Focus::Articles => app.focus = Focus::Tree,
+    match app.screen.browse().focus {
+        Focus::Articles => app.screen.browse_mut().focus = Focus::Tree,
         Focus::Tree => with_tree(app, |a, t| {
             let Some(n) = t.current() else { return };
             if t.is_expanded(n) {
@@ -484,30 +496,30 @@ fn sibling(app: &mut App, by: isize) {
 pub fn go_to(app: &mut App, r: NodeRef) {
     select_map(app, r.map as usize);
     with_tree(app, |a, t| t.reveal(a, r.node));
-    app.focus = Focus::Tree;
+    app.screen.browse_mut().focus = Focus::Tree;
 }
 
 /// Goes to a node and records where we were, so `C-o` comes back: following
 /// a link, opening a search hit, or a node from the compare or overview screen.
 pub fn jump_to(app: &mut App, target: NodeRef) {
-    app.screen = crate::tui::app::Screen::Browse;
+    app.screen.to_browse();
     if let Some(here) = app.current() {
-        app.jumps_back.push(here);
-        app.jumps_forward.clear();
+        app.screen.browse_mut().jumps_back.push(here);
+        app.screen.browse_mut().jumps_forward.clear();
     }
     go_to(app, target);
 }
 
 fn follow_link(app: &mut App) {
     let Some(here) = app.current() else { return };
-    let Some(a) = app.corpus.article(here.map) else {
+    let Some(a) = app.ws.corpus.article(here.map) else {
         return;
     };
-    let Some(link) = a.node(here.node).links.get(app.link_sel) else {
+    let Some(link) = a.node(here.node).links.get(app.screen.browse().link_sel) else {
         app.flash = Some("this node has no links".into());
         return;
     };
-    match app.corpus.resolve(&link.to) {
+    match app.ws.corpus.resolve(&link.to) {
         Some(target) => jump_to(app, target),
         None => app.flash = Some(format!("link target `{}` does not exist", link.to)),
     }
@@ -515,10 +527,11 @@ fn follow_link(app: &mut App) {
 
 fn jump(app: &mut App, back: bool) {
     let Some(here) = app.current() else { return };
+    let b = app.screen.browse_mut();
     let (from, to) = if back {
-        (&mut app.jumps_back, &mut app.jumps_forward)
+        (&mut b.jumps_back, &mut b.jumps_forward)
     } else {
-        (&mut app.jumps_forward, &mut app.jumps_back)
+        (&mut b.jumps_forward, &mut b.jumps_back)
     };
     match from.pop() {
         Some(target) => {
@@ -544,7 +557,10 @@ pub fn mouse(app: &mut App, m: Mouse) {
     let (x, y, by) = match m {
         Mouse::Drag { x, y } => {
             // Dragging over the source text selects a passage to quote.
-            if app.overlays.is_empty() && app.show_source && matches!(app.screen, Screen::Browse) {
+            if app.overlays.is_empty()
+                && app.screen.browse().show_source
+                && matches!(app.screen, Screen::Browse(_))
+            {
                 crate::tui::overlays::quote::mouse(app, x, y, true);
             }
             return;
@@ -561,38 +577,41 @@ pub fn mouse(app: &mut App, m: Mouse) {
     }
     let hit =
         |r: ratatui::layout::Rect| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
-    let pane = if hit(app.areas.list) {
+    let pane = if hit(app.view.areas.list) {
         Focus::Articles
-    } else if hit(app.areas.tree) {
+    } else if hit(app.view.areas.tree) {
         Focus::Tree
-    } else if hit(app.areas.right) {
+    } else if hit(app.view.areas.right) {
         Focus::Detail
     } else {
         return;
     };
-    app.focus = pane;
+    app.screen.browse_mut().focus = pane;
     if by != 0 {
         step(app, by);
         return;
     }
     match pane {
         Focus::Articles => {
-            let row = (y.saturating_sub(app.areas.list.y + 1) / 2) as usize + app.list_offset;
-            if row < app.corpus.maps.len() {
+            let row = (y.saturating_sub(app.view.areas.list.y + 1) / 2) as usize
+                + app.screen.browse().list_offset;
+            if row < app.ws.corpus.maps.len() {
                 select_map(app, row);
             }
         }
         Focus::Tree => {
             let map = app.map();
-            if let Some(t) = app.trees.get_mut(&map) {
-                let row = y.saturating_sub(app.areas.tree.y + 1) as usize + t.offset;
+            if let Some(t) = app.screen.browse_mut().trees.get_mut(&map) {
+                let row = y.saturating_sub(app.view.areas.tree.y + 1) as usize + t.offset;
                 if row < t.rows.len() {
                     t.cursor = row;
                 }
             }
             selection_moved(app);
         }
-        Focus::Detail if app.show_source => crate::tui::overlays::quote::mouse(app, x, y, false),
+        Focus::Detail if app.screen.browse_mut().show_source => {
+            crate::tui::overlays::quote::mouse(app, x, y, false)
+        }
         Focus::Detail => {}
     }
 }

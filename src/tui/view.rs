@@ -2,6 +2,10 @@
 //! handling use. One `render_*` function per region; nothing here changes
 //! state (the source pane's layout cache aside).
 
+use std::cell::RefCell;
+
+use crate::text::BidiMode;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,13 +14,44 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
 use crate::tui::action::Action;
-use crate::tui::app::{App, Areas, Focus, Lang, Overlay, Screen};
+use crate::tui::app::{App, Focus, Lang};
 use crate::tui::keymap::Mode;
+use crate::tui::overlays::Overlay;
 use crate::tui::overlays::text;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
+use crate::tui::screens::Screen;
 use crate::tui::screens::detail;
 use crate::tui::screens::source;
 use crate::tui::widgets::bidi_line::one_line;
+
+/// Screen regions from the last layout, for paging and mouse hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub screen: Rect,
+    pub list: Rect,
+    pub tree: Rect,
+    pub right: Rect,
+    pub status: Rect,
+}
+
+/// The source pane's wrapped lines for one width, cached between frames.
+#[derive(Debug, Clone, Default)]
+pub struct SourceLayout {
+    /// (map, text width, mode) the lines were laid out for; width is never 0,
+    /// so the default key matches no real layout.
+    pub key: (u32, u16, BidiMode),
+    /// (byte offset where the visual line's paragraph starts, the line).
+    pub lines: Vec<(usize, crate::text::VisualLine)>,
+}
+
+/// What the view keeps between frames: where things were drawn (for
+/// paging and mouse hits) and laid-out text.
+#[derive(Default)]
+pub struct ViewCache {
+    pub areas: Areas,
+    pub layout_cache: RefCell<crate::tui::widgets::bidi_line::LayoutCache>,
+    pub source_layout: RefCell<SourceLayout>,
+}
 
 /// Below this the browser cannot be drawn usefully.
 pub const MIN_WIDTH: u16 = 40;
@@ -57,15 +92,15 @@ pub fn areas(screen: Rect) -> Areas {
 
 pub fn view(app: &App, frame: &mut Frame) {
     let buf = frame.buffer_mut();
-    let a = app.areas;
+    let a = app.view.areas;
     if a.list.width == 0 {
         render_too_small(app, a.screen, buf);
         return;
     }
     match &app.screen {
-        Screen::Browse => render_browse(app, buf),
-        Screen::Compare(s) => crate::tui::screens::compare_view::render(app, s, a.screen, buf),
-        Screen::Overview(s) => {
+        Screen::Browse(_) => render_browse(app, buf),
+        Screen::Compare(s, _) => crate::tui::screens::compare_view::render(app, s, a.screen, buf),
+        Screen::Overview(s, _) => {
             let body = Rect {
                 height: a.screen.height.saturating_sub(1),
                 ..a.screen
@@ -78,13 +113,13 @@ pub fn view(app: &App, frame: &mut Frame) {
     for o in &app.overlays {
         match o {
             Overlay::Ask(ask) => {
-                crate::tui::overlays::ask::render(ask, &app.palette, a.screen, buf)
+                crate::tui::overlays::ask::render(ask, &app.settings.palette, a.screen, buf)
             }
             Overlay::Form(f) => {
                 cursor = crate::tui::widgets::form_view::render(
                     &f.form,
-                    &app.palette,
-                    app.bidi,
+                    &app.settings.palette,
+                    app.settings.bidi,
                     a.screen,
                     buf,
                 )
@@ -92,8 +127,8 @@ pub fn view(app: &App, frame: &mut Frame) {
             Overlay::Choose(c) => {
                 cursor = crate::tui::widgets::chooser::render(
                     &c.chooser,
-                    &app.palette,
-                    app.bidi,
+                    &app.settings.palette,
+                    app.settings.bidi,
                     a.screen,
                     buf,
                 )
@@ -117,10 +152,10 @@ pub fn view(app: &App, frame: &mut Frame) {
 }
 
 fn render_browse(app: &App, buf: &mut Buffer) {
-    let a = app.areas;
+    let a = app.view.areas;
     render_list(app, a.list, buf);
     render_tree(app, a.tree, buf);
-    if app.show_source && app.has_source() {
+    if app.screen.browse().show_source && app.has_source() {
         let block = pane_block(app, Focus::Detail, " Source ".into());
         let inner = block.inner(a.right);
         block.render(a.right, buf);
@@ -128,7 +163,7 @@ fn render_browse(app: &App, buf: &mut Buffer) {
     } else {
         let title = app
             .current()
-            .and_then(|r| app.corpus.address(r))
+            .and_then(|r| app.ws.corpus.address(r))
             .map_or(" Node ".into(), |addr| format!(" {addr} "));
         let block = pane_block(app, Focus::Detail, title);
         let inner = block.inner(a.right);
@@ -141,35 +176,42 @@ fn render_browse(app: &App, buf: &mut Buffer) {
 fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let msg = format!("enlarge the terminal (at least {MIN_WIDTH}×{MIN_HEIGHT})");
     Paragraph::new(msg)
-        .style(app.palette.warning)
+        .style(app.settings.palette.warning)
         .wrap(Wrap { trim: true })
         .render(area, buf);
 }
 
 fn pane_block(app: &App, pane: Focus, title: String) -> Block<'static> {
-    let focused = app.focus == pane && app.overlays.is_empty();
+    let focused = app.screen.browse().focus == pane && app.overlays.is_empty();
     let (style, border) = if focused {
-        (app.palette.border_focus, BorderType::Thick)
+        (app.settings.palette.border_focus, BorderType::Thick)
     } else {
-        (app.palette.border, BorderType::Rounded)
+        (app.settings.palette.border, BorderType::Rounded)
     };
     Block::bordered()
         .border_type(border)
         .border_style(style)
-        .title(Span::styled(title, app.palette.title))
+        .title(Span::styled(title, app.settings.palette.title))
 }
 
 fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let block = pane_block(
         app,
         Focus::Articles,
-        format!(" Articles ({}) ", app.corpus.maps.len()),
+        format!(" Articles ({}) ", app.ws.corpus.maps.len()),
     );
     let inner = block.inner(area);
     block.render(area, buf);
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let mut lines: Vec<Line> = Vec::new();
-    for (i, m) in app.corpus.maps.iter().enumerate().skip(app.list_offset) {
+    for (i, m) in app
+        .ws
+        .corpus
+        .maps
+        .iter()
+        .enumerate()
+        .skip(app.screen.browse().list_offset)
+    {
         if lines.len() + 2 > inner.height as usize {
             break;
         }
@@ -181,14 +223,20 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
                     stance_glyph(s),
                     s.map_or("?", |s| s.name()).to_uppercase()
                 );
-                let title = if app.lang == Lang::Ar {
+                let title = if app.settings.lang == Lang::Ar {
                     &a.meta.title_original
                 } else {
                     &a.meta.title_en
                 };
-                let dirty = app.history.is_dirty(i as u32);
+                let dirty = app.ws.history.is_dirty(i as u32);
                 let tw = inner.width.saturating_sub(if dirty { 12 } else { 10 });
-                let mut l = one_line(&app.layout_cache, title, tw, app.bidi, Style::new());
+                let mut l = one_line(
+                    &app.view.layout_cache,
+                    title,
+                    tw,
+                    app.settings.bidi,
+                    Style::new(),
+                );
                 if dirty {
                     l.spans.insert(0, Span::styled("+ ", p.warning));
                 }
@@ -201,10 +249,10 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
                     .flatten()
                     .collect();
                 let mut second = one_line(
-                    &app.layout_cache,
+                    &app.view.layout_cache,
                     &info.join(" · "),
                     inner.width.saturating_sub(2),
-                    app.bidi,
+                    app.settings.bidi,
                     p.dim,
                 );
                 second.spans.insert(0, Span::raw("  "));
@@ -221,17 +269,17 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
                     format!("{}:{} {}", d.line, d.col, d.message)
                 });
                 let mut second = one_line(
-                    &app.layout_cache,
+                    &app.view.layout_cache,
                     &msg,
                     inner.width.saturating_sub(2),
-                    app.bidi,
+                    app.settings.bidi,
                     p.error,
                 );
                 second.spans.insert(0, Span::raw("  "));
                 (first, second)
             }
         };
-        let sel = i == app.selected;
+        let sel = i == app.screen.browse().selected;
         for mut l in [first, second] {
             if sel {
                 l = l.patch_style(p.selection);
@@ -249,22 +297,27 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
     let map = app.map();
-    let Some(a) = app.corpus.article(map) else {
+    let Some(a) = app.ws.corpus.article(map) else {
         let block = pane_block(app, Focus::Tree, " Tree ".into());
         let inner = block.inner(area);
         block.render(area, buf);
         let msg = app
+            .ws
             .corpus
             .maps
-            .get(app.selected)
+            .get(app.screen.browse().selected)
             .and_then(|m| m.error.as_ref())
             .map_or_else(|| "no maps loaded".to_string(), |d| d.to_string());
         Paragraph::new(msg)
-            .style(app.palette.error)
+            .style(app.settings.palette.error)
             .render(inner, buf);
         return;
     };
-    let lang = if app.lang == Lang::Ar { "AR" } else { "EN" };
+    let lang = if app.settings.lang == Lang::Ar {
+        "AR"
+    } else {
+        "EN"
+    };
     let t = app.tree();
     let count = t.map_or(0, |t| t.rows.len());
     let title = format!(" {} · {count} shown · {lang} ", a.meta.id);
@@ -272,8 +325,8 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let Some(t) = t else { return };
-    let p = &app.palette;
-    let cache = &app.cache[app.selected];
+    let p = &app.settings.palette;
+    let cache = &app.ws.cache[app.screen.browse().selected];
     let mut lines = Vec::with_capacity(inner.height as usize);
     for (i, row) in t
         .rows
@@ -304,7 +357,7 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled("! ", p.error));
         }
         let used: usize = spans.iter().map(|s| s.width()).sum();
-        let claim = if app.lang == Lang::Ar {
+        let claim = if app.settings.lang == Lang::Ar {
             &n.claim_ar
         } else {
             &n.claim_en
@@ -315,7 +368,16 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             Style::new()
         };
-        spans.extend(one_line(&app.layout_cache, claim, width, app.bidi, style).spans);
+        spans.extend(
+            one_line(
+                &app.view.layout_cache,
+                claim,
+                width,
+                app.settings.bidi,
+                style,
+            )
+            .spans,
+        );
         let mut line = Line::from(spans);
         if i == t.cursor {
             line = line.patch_style(p.selection);
@@ -332,10 +394,10 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// Key hints made from the keymap, so they show the user's bindings.
 fn hint(app: &App, mode: Mode, action: Action, label: &str) -> Vec<Span<'static>> {
-    match app.keymap.keys_for(mode, action).first() {
+    match app.settings.keymap.keys_for(mode, action).first() {
         Some(k) => vec![
-            Span::styled(k.to_string(), app.palette.key),
-            Span::styled(format!(" {label}  "), app.palette.dim),
+            Span::styled(k.to_string(), app.settings.palette.key),
+            Span::styled(format!(" {label}  "), app.settings.palette.dim),
         ],
         None => vec![],
     }
@@ -344,11 +406,11 @@ fn hint(app: &App, mode: Mode, action: Action, label: &str) -> Vec<Span<'static>
 fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans: Vec<Span> = Vec::new();
     if let Some(f) = &app.flash {
-        spans.push(Span::styled(format!(" {f} "), app.palette.warning));
-    } else if let Some(sel) = &app.quote_select {
+        spans.push(Span::styled(format!(" {f} "), app.settings.palette.warning));
+    } else if let Some(sel) = &app.screen.browse().quote_select {
         spans.push(Span::styled(
             format!(" quoting {} words ", sel.word_count()),
-            app.palette.selection,
+            app.settings.palette.selection,
         ));
         spans.push(Span::raw(" "));
         for (a, l) in [
@@ -364,7 +426,7 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         spans.push(Span::raw(" "));
         let (mode, hints): (Mode, &[(Action, &str)]) = match app.screen {
-            Screen::Overview(_) => (
+            Screen::Overview(_, _) => (
                 Mode::Overview,
                 &[
                     (Action::Help, "help"),
@@ -400,7 +462,7 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let line = Line::from(spans);
     let used = line.width() as u16;
     Paragraph::new(line).render(area, buf);
-    let dirty = app.history.dirty_maps().len();
+    let dirty = app.ws.history.dirty_maps().len();
     let right = match dirty {
         0 => format!(" bidi: {} ", bidi_name(app)),
         n => format!(" [+] {n} unsaved · bidi: {} ", bidi_name(app)),
@@ -412,10 +474,10 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             width: w,
             ..area
         };
-        Paragraph::new(Span::styled(right, app.palette.dim)).render(r, buf);
+        Paragraph::new(Span::styled(right, app.settings.palette.dim)).render(r, buf);
     }
 }
 
 pub fn bidi_name(app: &App) -> &'static str {
-    app.bidi.name()
+    app.settings.bidi.name()
 }

@@ -35,7 +35,7 @@ pub fn app() -> App {
 }
 
 pub fn resize(app: &mut App, w: u16, h: u16) {
-    app.areas = view::areas(Rect::new(0, 0, w, h));
+    app.view.areas = view::areas(Rect::new(0, 0, w, h));
     update::selection_moved(app);
 }
 
@@ -49,7 +49,7 @@ pub fn press(app: &mut App, keys: &str) {
 
 /// The screen as text, one line per row (trailing spaces trimmed).
 pub fn screen(app: &App) -> String {
-    let a = app.areas.screen;
+    let a = app.view.areas.screen;
     let mut term = Terminal::new(TestBackend::new(a.width, a.height)).expect("test backend");
     term.draw(|f| view::view(app, f)).expect("draw");
     let buf = term.backend().buffer();
@@ -68,7 +68,7 @@ pub fn screen(app: &App) -> String {
 /// The selected node's address, e.g. `alpha/done`.
 pub fn at(app: &App) -> String {
     app.current()
-        .and_then(|r| app.corpus.address(r))
+        .and_then(|r| app.ws.corpus.address(r))
         .unwrap_or_default()
 }
 

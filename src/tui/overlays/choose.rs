@@ -26,10 +26,14 @@ pub struct ChooseState {
 pub fn open(app: &mut App, field: usize, query: &str) {
     // Link targets are found with the search index (made on the first `/`
     // or here, and made again after edits).
-    if field != THEMES && app.search.is_none() {
-        app.search = Some(crate::tui::overlays::search::Engine::new(&app.corpus));
+    if field != THEMES && app.ws.search.is_none() {
+        app.ws.search = Some(crate::tui::overlays::search::Engine::new(&app.ws.corpus));
     }
-    let index = app.search.as_ref().map(|e| std::sync::Arc::clone(&e.index));
+    let index = app
+        .ws
+        .search
+        .as_ref()
+        .map(|e| std::sync::Arc::clone(&e.index));
     let Some(Overlay::Form(st)) = app.overlays.last() else {
         return;
     };
@@ -39,6 +43,7 @@ pub fn open(app: &mut App, field: usize, query: &str) {
     let chosen = st.form.list(field).to_vec();
     let (chooser, purpose) = if field == THEMES {
         let items = app
+            .ws
             .corpus
             .motion
             .as_ref()
@@ -63,7 +68,7 @@ pub fn open(app: &mut App, field: usize, query: &str) {
         // Links go to other articles (a link inside one article is flagged).
         let mut items = Vec::new();
         let mut item_of = std::collections::HashMap::new();
-        for (m, a) in app.corpus.articles().filter(|(m, _)| *m != map) {
+        for (m, a) in app.ws.corpus.articles().filter(|(m, _)| *m != map) {
             for n in a.preorder() {
                 let node = a.node(n);
                 item_of.insert(crate::model::NodeRef { map: m, node: n }, items.len());
@@ -93,7 +98,7 @@ pub fn open(app: &mut App, field: usize, query: &str) {
 
 /// Actions while a chooser is on top.
 pub fn choose_action(app: &mut App, action: Action) {
-    let rows = crate::tui::widgets::chooser::rows(app.areas.screen);
+    let rows = crate::tui::widgets::chooser::rows(app.view.areas.screen);
     let Some(Overlay::Choose(st)) = app.overlays.last_mut() else {
         return;
     };

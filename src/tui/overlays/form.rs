@@ -133,7 +133,7 @@ fn node_form(title: String, n: &Node) -> Form {
 /// `a`, `A`, `i`: opens the node form.
 pub fn open_node(app: &mut App, target: Target) {
     let Some(r) = app.current() else { return };
-    let Some(a) = app.corpus.article(r.map) else {
+    let Some(a) = app.ws.corpus.article(r.map) else {
         return;
     };
     let n = r.node;
@@ -325,7 +325,7 @@ fn accept(app: &mut App) {
 type Accepted = Result<(), String>;
 
 fn accept_new_node(app: &mut App, f: &Form, map: u32, parent: NodeIdx, at: usize) -> Accepted {
-    let a = app.corpus.article(map).ok_or("the map is gone")?;
+    let a = app.ws.corpus.article(map).ok_or("the map is gone")?;
     let node = node_from_form(f, a, None)?;
     let name = format!("add `{}` under {}", node.id, node_name(a, parent));
     let idx = a.nodes.len() as NodeIdx;
@@ -336,7 +336,7 @@ fn accept_new_node(app: &mut App, f: &Form, map: u32, parent: NodeIdx, at: usize
 }
 
 fn accept_edit_node(app: &mut App, f: &Form, map: u32, node: NodeIdx) -> Accepted {
-    let a = app.corpus.article(map).ok_or("the map is gone")?;
+    let a = app.ws.corpus.article(map).ok_or("the map is gone")?;
     let new = node_from_form(f, a, Some(node))?;
     let edits = changes(node, a.node(node), new);
     if edits.is_empty() {
@@ -427,7 +427,7 @@ fn meta_from_form(f: &Form, old: &ArticleMeta) -> ArticleMeta {
 /// `I`: the selected article's title, stance and metadata.
 pub fn open_article(app: &mut App) {
     let map = app.map();
-    let Some(a) = app.corpus.article(map) else {
+    let Some(a) = app.ws.corpus.article(map) else {
         return;
     };
     let form = article_form(format!("Article `{}`", a.meta.id), &a.meta, false);
@@ -451,13 +451,13 @@ pub fn open_new_article(app: &mut App) {
 }
 
 fn accept_article(app: &mut App, f: &Form, map: u32) -> Accepted {
-    let a = app.corpus.article(map).ok_or("the map is gone")?;
+    let a = app.ws.corpus.article(map).ok_or("the map is gone")?;
     let meta = meta_from_form(f, &a.meta);
     if meta == a.meta {
         app.flash = Some("no change".into());
         return Ok(());
     }
-    if meta.id != a.meta.id && app.corpus.map_of(&meta.id).is_some() {
+    if meta.id != a.meta.id && app.ws.corpus.map_of(&meta.id).is_some() {
         return Err(format!("another article has the id `{}`", meta.id));
     }
     let root = a.root;
@@ -468,10 +468,11 @@ fn accept_article(app: &mut App, f: &Form, map: u32) -> Accepted {
 
 fn accept_new_article(app: &mut App, f: &Form) -> Accepted {
     let id = f.text(A_ID).trim().to_string();
-    if app.corpus.map_of(&id).is_some() {
+    if app.ws.corpus.map_of(&id).is_some() {
         return Err(format!("another article has the id `{id}`"));
     }
-    let path = crate::store::names::new_map_path(&app.maps_dir, &id).map_err(|e| e.to_string())?;
+    let path =
+        crate::store::names::new_map_path(&app.ws.maps_dir, &id).map_err(|e| e.to_string())?;
     let meta = meta_from_form(f, &ArticleMeta::default());
     let thesis = Node {
         id: "thesis".into(),

@@ -47,7 +47,15 @@ impl QuoteSelect {
 }
 
 fn source_text(app: &App) -> Option<&str> {
-    Some(app.cache.get(app.selected)?.source.as_ref()?.text.as_str())
+    Some(
+        app.ws
+            .cache
+            .get(app.screen.browse().selected)?
+            .source
+            .as_ref()?
+            .text
+            .as_str(),
+    )
 }
 
 /// `v`: starts a selection at the selected node's quote if it has one in the
@@ -65,12 +73,13 @@ pub fn start(app: &mut App) {
         app.flash = Some("the source text has no words".into());
         return;
     }
-    if !app.show_source {
-        app.show_source = true;
+    if !app.screen.browse().show_source {
+        app.screen.browse_mut().show_source = true;
         crate::tui::update::selection_moved(app);
     }
     let quote = app.current().and_then(|r| {
-        app.cache
+        app.ws
+            .cache
             .get(r.map as usize)?
             .source
             .as_ref()?
@@ -95,25 +104,25 @@ pub fn start(app: &mut App) {
                 .max(sel.anchor);
         }
         None => {
-            let first = source::line_start(app, app.source_scroll).unwrap_or(0);
+            let first = source::line_start(app, app.screen.browse().source_scroll).unwrap_or(0);
             sel.anchor = sel.word_at(first);
             sel.cursor = sel.anchor;
         }
     }
-    app.focus = Focus::Detail;
-    app.quote_select = Some(sel);
+    app.screen.browse_mut().focus = Focus::Detail;
+    app.screen.browse_mut().quote_select = Some(sel);
     reveal_cursor(app);
 }
 
 /// Keys while selecting (the keymap's `Mode::Quote`).
 pub fn update(app: &mut App, action: Action) {
-    let Some(sel) = app.quote_select.as_mut() else {
+    let Some(sel) = app.screen.browse_mut().quote_select.as_mut() else {
         return;
     };
     let last = sel.words.len().saturating_sub(1);
     match action {
         Action::Close => {
-            app.quote_select = None;
+            app.screen.browse_mut().quote_select = None;
             return;
         }
         Action::Quit => return crate::tui::workspace::editing::request_quit(app),
@@ -124,7 +133,12 @@ pub fn update(app: &mut App, action: Action) {
             let by = if action == Action::Down { 1 } else { -1 };
             let at = sel.words[sel.cursor].start;
             if let Some(target) = source::line_offset(app, at, by) {
-                let sel = app.quote_select.as_mut().expect("checked above");
+                let sel = app
+                    .screen
+                    .browse_mut()
+                    .quote_select
+                    .as_mut()
+                    .expect("checked above");
                 sel.cursor = sel.word_at(target);
             }
         }
@@ -137,21 +151,23 @@ pub fn update(app: &mut App, action: Action) {
 
 /// Keeps the cursor's line in view.
 fn reveal_cursor(app: &mut App) {
-    let Some(sel) = &app.quote_select else { return };
+    let Some(sel) = &app.screen.browse().quote_select else {
+        return;
+    };
     let at = sel.words.get(sel.cursor).map_or(0, |w| w.start);
     if let Some(line) = source::line_of(app, at) {
-        let h = app.areas.right.height.saturating_sub(2).max(1) as usize;
-        if line < app.source_scroll {
-            app.source_scroll = line;
-        } else if line >= app.source_scroll + h {
-            app.source_scroll = line + 1 - h;
+        let h = app.view.areas.right.height.saturating_sub(2).max(1) as usize;
+        if line < app.screen.browse().source_scroll {
+            app.screen.browse_mut().source_scroll = line;
+        } else if line >= app.screen.browse().source_scroll + h {
+            app.screen.browse_mut().source_scroll = line + 1 - h;
         }
     }
 }
 
 /// The selected passage, as it is in the source.
 fn passage(app: &App) -> Option<String> {
-    let sel = app.quote_select.as_ref()?;
+    let sel = app.screen.browse().quote_select.as_ref()?;
     Some(source_text(app)?.get(sel.range())?.to_string())
 }
 
@@ -160,8 +176,8 @@ fn set_quote(app: &mut App) {
     let (Some(text), Some(r)) = (passage(app), app.current()) else {
         return;
     };
-    app.quote_select = None;
-    let Some(a) = app.corpus.article(r.map) else {
+    app.screen.browse_mut().quote_select = None;
+    let Some(a) = app.ws.corpus.article(r.map) else {
         return;
     };
     let name = format!(
@@ -173,13 +189,13 @@ fn set_quote(app: &mut App) {
         field: NodeField::Quote(Some(text.into())),
     };
     crate::tui::workspace::editing::apply(app, r.map, edit, name, r.node, r.node);
-    app.focus = Focus::Detail;
+    app.screen.browse_mut().focus = Focus::Detail;
 }
 
 /// `a`: the node form for a new child of the selected node, quote filled in.
 fn child_from_quote(app: &mut App) {
     let Some(text) = passage(app) else { return };
-    app.quote_select = None;
+    app.screen.browse_mut().quote_select = None;
     crate::tui::overlays::form::open_node(app, crate::tui::overlays::form::Target::Child);
     if let Some(crate::tui::app::Overlay::Form(st)) = app.overlays.last_mut() {
         crate::tui::overlays::form::set_quote(&mut st.form, &text);
@@ -194,21 +210,21 @@ pub fn mouse(app: &mut App, x: u16, y: u16, extend: bool) {
     if !extend {
         // A click only notes where a drag would start; an open selection
         // starts again there.
-        app.source_press = Some(at);
-        if let Some(sel) = app.quote_select.as_mut() {
+        app.screen.browse_mut().source_press = Some(at);
+        if let Some(sel) = app.screen.browse_mut().quote_select.as_mut() {
             sel.anchor = sel.word_at(at);
             sel.cursor = sel.anchor;
         }
         return;
     }
-    if app.quote_select.is_none() {
+    if app.screen.browse().quote_select.is_none() {
         start(app);
-        let from = app.source_press.unwrap_or(at);
-        if let Some(sel) = app.quote_select.as_mut() {
+        let from = app.screen.browse().source_press.unwrap_or(at);
+        if let Some(sel) = app.screen.browse_mut().quote_select.as_mut() {
             sel.anchor = sel.word_at(from);
         }
     }
-    if let Some(sel) = app.quote_select.as_mut() {
+    if let Some(sel) = app.screen.browse_mut().quote_select.as_mut() {
         sel.cursor = sel.word_at(at);
     }
 }

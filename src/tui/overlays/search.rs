@@ -95,7 +95,7 @@ pub fn rows(screen: Rect) -> usize {
 }
 
 pub fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let area = area(screen);
     Clear.render(area, buf);
     let status = if s.indexing {
@@ -141,16 +141,20 @@ pub fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
 
 /// One hit: stance badge, address, the matched field with its matches marked.
 fn hit_line(app: &App, hit: &Hit, width: u16, selected: bool) -> Line<'static> {
-    let p = &app.palette;
-    let stance = app.corpus.article(hit.node.map).and_then(|a| a.meta.stance);
-    let address = app.corpus.address(hit.node).unwrap_or_default();
+    let p = &app.settings.palette;
+    let stance = app
+        .ws
+        .corpus
+        .article(hit.node.map)
+        .and_then(|a| a.meta.stance);
+    let address = app.ws.corpus.address(hit.node).unwrap_or_default();
     let mut spans = vec![
         Span::styled(format!("{} ", stance_glyph(stance)), p.stance(stance)),
         Span::styled(format!("{address:<40} "), p.dim),
     ];
     let used: usize = spans.iter().map(Span::width).sum();
     let room = (width as usize).saturating_sub(used) as u16;
-    spans.extend(snippet(&hit.text, &hit.ranges, room, app.bidi).spans);
+    spans.extend(snippet(&hit.text, &hit.ranges, room, app.settings.bidi).spans);
     let mut line = Line::from(spans);
     if selected {
         line = line.patch_style(p.selection);
@@ -200,12 +204,15 @@ pub fn pump(app: &mut App, block: bool) -> bool {
     };
     // Building the index takes seconds on a large corpus: let one frame say
     // so before it starts, rather than freezing on the old screen.
-    if app.search.is_none() && !block && !s.indexing {
+    if app.ws.search.is_none() && !block && !s.indexing {
         s.indexing = true;
         return true;
     }
     s.indexing = false;
-    let engine = app.search.get_or_insert_with(|| Engine::new(&app.corpus));
+    let engine = app
+        .ws
+        .search
+        .get_or_insert_with(|| Engine::new(&app.ws.corpus));
     if s.dirty {
         s.dirty = false;
         s.submitted = engine.worker.submit(s.line.text.clone());

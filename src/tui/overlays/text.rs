@@ -16,7 +16,7 @@ use crate::tui::widgets::bidi_line::one_line;
 
 /// The export format chooser.
 pub fn export(app: &App, articles: &[String], selected: usize, screen: Rect, buf: &mut Buffer) {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let area = centered(screen, 50, 40);
     Clear.render(area, buf);
     let block = Block::bordered()
@@ -27,7 +27,7 @@ pub fn export(app: &App, articles: &[String], selected: usize, screen: Rect, buf
     block.render(area, buf);
     let mut lines = vec![
         Line::raw(articles.join(" + ")),
-        Line::styled(format!("into {}", app.export_dir.display()), p.dim),
+        Line::styled(format!("into {}", app.settings.export_dir.display()), p.dim),
         Line::default(),
     ];
     for (i, f) in crate::export::Format::ALL.iter().enumerate() {
@@ -53,10 +53,10 @@ pub fn picker(
     screen: Rect,
     buf: &mut Buffer,
 ) {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let area = centered(screen, 60, 60);
     Clear.render(area, buf);
-    let a_id = app.corpus.article(pk.a).map_or("", |a| &*a.meta.id);
+    let a_id = app.ws.corpus.article(pk.a).map_or("", |a| &*a.meta.id);
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(p.border_focus)
@@ -79,20 +79,20 @@ pub fn picker(
     let room = inner.height.saturating_sub(2) as usize;
     let start = pk.selected.saturating_sub(room.saturating_sub(1));
     for (i, &m) in pk.matches.iter().enumerate().skip(start).take(room) {
-        let Some(art) = app.corpus.article(m) else {
+        let Some(art) = app.ws.corpus.article(m) else {
             continue;
         };
         let st = art.meta.stance;
-        let title = if app.lang == Lang::Ar {
+        let title = if app.settings.lang == Lang::Ar {
             &art.meta.title_original
         } else {
             &art.meta.title_en
         };
         let mut l = one_line(
-            &app.layout_cache,
+            &app.view.layout_cache,
             title,
             inner.width.saturating_sub(12),
-            app.bidi,
+            app.settings.bidi,
             Style::new(),
         );
         l.spans.insert(
@@ -148,8 +148,8 @@ pub fn text(app: &App, o: &Overlay, screen: Rect, buf: &mut Buffer) {
     };
     let block = Block::bordered()
         .border_type(BorderType::Double)
-        .border_style(app.palette.border_focus)
-        .title(Span::styled(title, app.palette.title));
+        .border_style(app.settings.palette.border_focus)
+        .title(Span::styled(title, app.settings.palette.title));
     let inner = block.inner(area);
     block.render(area, buf);
     let max = lines.len().saturating_sub(inner.height as usize);
@@ -160,9 +160,9 @@ pub fn text(app: &App, o: &Overlay, screen: Rect, buf: &mut Buffer) {
 }
 
 fn help_lines(app: &App) -> Vec<Line<'static>> {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let mut out = vec![Line::styled("Browsing", p.title)];
-    let rows = app.keymap.help_lines(Mode::Normal);
+    let rows = app.settings.keymap.help_lines(Mode::Normal);
     let kw = rows
         .iter()
         .map(|(k, _)| k.chars().count())
@@ -177,7 +177,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
     }
     out.push(Line::default());
     out.push(Line::styled("Searching", p.title));
-    for (keys, help) in app.keymap.help_lines(Mode::Search) {
+    for (keys, help) in app.settings.keymap.help_lines(Mode::Search) {
         out.push(Line::from(vec![
             Span::styled(format!("  {keys:<kw$}  "), p.key),
             Span::raw(help),
@@ -191,7 +191,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
     ] {
         out.push(Line::default());
         out.push(Line::styled(title, p.title));
-        for (keys, help) in app.keymap.help_lines(mode) {
+        for (keys, help) in app.settings.keymap.help_lines(mode) {
             out.push(Line::from(vec![
                 Span::styled(format!("  {keys:<kw$}  "), p.key),
                 Span::raw(help),
@@ -200,7 +200,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
     }
     out.push(Line::default());
     out.push(Line::styled("In this window", p.title));
-    for (keys, help) in app.keymap.help_lines(Mode::Overlay) {
+    for (keys, help) in app.settings.keymap.help_lines(Mode::Overlay) {
         out.push(Line::from(vec![
             Span::styled(format!("  {keys:<kw$}  "), p.key),
             Span::raw(help),
@@ -209,7 +209,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
     out.push(Line::default());
     out.push(Line::from(vec![
         Span::styled("Arabic display: ", p.title),
-        Span::raw(format!("{} — {}", bidi_name(app), app.bidi_reason)),
+        Span::raw(format!("{} — {}", bidi_name(app), app.settings.bidi_reason)),
     ]));
     out.push(Line::raw(
         "  Terminals send Tab for C-i unless they speak the kitty keyboard protocol: use A-Right there.",

@@ -64,11 +64,11 @@ impl PickerState {
 
 pub fn open_picker(app: &mut App) {
     let a = app.map();
-    if app.corpus.article(a).is_none() {
+    if app.ws.corpus.article(a).is_none() {
         app.flash = Some("this map did not load; there is nothing to compare".into());
         return;
     }
-    let p = PickerState::new(&app.corpus, a);
+    let p = PickerState::new(&app.ws.corpus, a);
     if p.matches.is_empty() {
         app.flash = Some("there is no other article to compare with".into());
         return;
@@ -97,18 +97,18 @@ pub fn picker(app: &mut App, action: Action) {
         }
         edit => {
             if p.line.apply(edit) == Some(true) {
-                p.refilter(&app.corpus);
+                p.refilter(&app.ws.corpus);
             }
         }
     }
 }
 
 pub fn open_compare(app: &mut App, a: u32, b: u32) {
-    match Comparison::build(&app.corpus, a, b) {
+    match Comparison::build(&app.ws.corpus, a, b) {
         Ok(cmp) => {
             let mut s = CompareState::new(cmp);
-            s.select(0, compare_view::body_height(app.areas.screen));
-            app.screen = Screen::Compare(Box::new(s));
+            s.select(0, compare_view::body_height(app.view.areas.screen));
+            app.screen.to_compare(s);
         }
         Err(e) => app.flash = Some(e.to_string()),
     }
@@ -116,12 +116,12 @@ pub fn open_compare(app: &mut App, a: u32, b: u32) {
 
 /// Keys on the compare screen.
 pub fn compare(app: &mut App, action: Action) {
-    let h = compare_view::body_height(app.areas.screen);
-    let Screen::Compare(s) = &mut app.screen else {
+    let h = compare_view::body_height(app.view.areas.screen);
+    let Screen::Compare(s, _) = &mut app.screen else {
         return;
     };
     match action {
-        Action::Close => app.screen = Screen::Browse,
+        Action::Close => app.screen.to_browse(),
         Action::Quit => crate::tui::workspace::editing::request_quit(app),
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
         Action::Down => s.select(1, h),
@@ -140,7 +140,7 @@ pub fn compare(app: &mut App, action: Action) {
         Action::Swap => {
             let (a, b, side) = (s.cmp.a, s.cmp.b, s.side);
             open_compare(app, b, a);
-            if let Screen::Compare(s) = &mut app.screen
+            if let Screen::Compare(s, _) = &mut app.screen
                 && side == Side::A
             {
                 s.switch_side(h);
@@ -149,6 +149,7 @@ pub fn compare(app: &mut App, action: Action) {
         Action::NextArticle | Action::PrevArticle => {
             let (a, b) = (s.cmp.a, s.cmp.b);
             let others: Vec<u32> = app
+                .ws
                 .corpus
                 .articles()
                 .map(|(m, _)| m)
@@ -166,7 +167,7 @@ pub fn compare(app: &mut App, action: Action) {
             open_compare(app, a, others[j]);
         }
         Action::ToggleLanguage => {
-            app.lang = app.lang.other();
+            app.settings.lang = app.settings.lang.other();
         }
         Action::Accept => {
             let Some((map, node)) = s.selected_node() else {
@@ -178,7 +179,7 @@ pub fn compare(app: &mut App, action: Action) {
         Action::Export => {
             let ids = [s.cmp.a, s.cmp.b]
                 .iter()
-                .filter_map(|&m| app.corpus.article(m).map(|a| a.meta.id.to_string()))
+                .filter_map(|&m| app.ws.corpus.article(m).map(|a| a.meta.id.to_string()))
                 .collect();
             app.overlays.push(Overlay::Export {
                 articles: ids,
@@ -190,23 +191,23 @@ pub fn compare(app: &mut App, action: Action) {
 }
 
 pub fn open_overview(app: &mut App) {
-    let ov = Overview::build(&app.corpus);
+    let ov = Overview::build(&app.ws.corpus);
     let row = ov
         .articles
         .iter()
         .position(|a| a.map == app.map())
         .unwrap_or(0);
-    app.screen = Screen::Overview(Box::new(OverviewState::new(ov, row)));
+    app.screen.to_overview(OverviewState::new(ov, row));
 }
 
 /// Keys on the overview screen.
 pub fn overview(app: &mut App, action: Action) {
-    let screen = app.areas.screen;
-    let Screen::Overview(s) = &mut app.screen else {
+    let screen = app.view.areas.screen;
+    let Screen::Overview(s, _) = &mut app.screen else {
         return;
     };
     match action {
-        Action::Close => app.screen = Screen::Browse,
+        Action::Close => app.screen.to_browse(),
         Action::Quit => crate::tui::workspace::editing::request_quit(app),
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
         Action::Down => s.step(1, 0, screen),
@@ -227,12 +228,12 @@ pub fn overview(app: &mut App, action: Action) {
             let Some(map) = s.ov.articles.get(s.row).map(|a| a.map) else {
                 return;
             };
-            app.screen = Screen::Browse;
+            app.screen.to_browse();
             crate::tui::update::select_map(app, map as usize);
             open_picker(app);
         }
         Action::ToggleLanguage => {
-            app.lang = app.lang.other();
+            app.settings.lang = app.settings.lang.other();
         }
         _ => {}
     }

@@ -149,7 +149,7 @@ pub fn body_height(screen: Rect) -> usize {
 }
 
 fn verdict_style(app: &App, v: Verdict) -> (&'static str, Style) {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     match v {
         Verdict::Agree => ("= agree", p.key),
         Verdict::Clash => ("≠ clash", p.error),
@@ -160,7 +160,7 @@ fn verdict_style(app: &App, v: Verdict) -> (&'static str, Style) {
 }
 
 pub fn render(app: &App, s: &CompareState, area: Rect, buf: &mut Buffer) {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let [header, body, status] = area.layout(&Layout::vertical([
         Constraint::Length(4),
         Constraint::Fill(1),
@@ -237,19 +237,22 @@ impl CompareState {
             spans.push(Span::raw("  "));
         }
         if self.clashes_only {
-            spans.push(Span::styled("(clashes only) ", app.palette.warning));
+            spans.push(Span::styled(
+                "(clashes only) ",
+                app.settings.palette.warning,
+            ));
         }
         Line::from(spans)
     }
 }
 
 fn render_head(app: &App, map: u32, focused: bool, area: Rect, buf: &mut Buffer) {
-    let p = &app.palette;
-    let Some(a) = app.corpus.article(map) else {
+    let p = &app.settings.palette;
+    let Some(a) = app.ws.corpus.article(map) else {
         return;
     };
     let m = &a.meta;
-    let title = if app.lang == Lang::Ar {
+    let title = if app.settings.lang == Lang::Ar {
         &m.title_original
     } else {
         &m.title_en
@@ -265,7 +268,7 @@ fn render_head(app: &App, map: u32, focused: bool, area: Rect, buf: &mut Buffer)
     } else {
         p.title
     };
-    let mut first = one_line(&app.layout_cache, title, w, app.bidi, style);
+    let mut first = one_line(&app.view.layout_cache, title, w, app.settings.bidi, style);
     first
         .spans
         .insert(0, Span::styled(badge, p.stance(m.stance)));
@@ -274,10 +277,10 @@ fn render_head(app: &App, map: u32, focused: bool, area: Rect, buf: &mut Buffer)
         .flatten()
         .collect();
     let second = one_line(
-        &app.layout_cache,
+        &app.view.layout_cache,
         &info.join(" · "),
         area.width,
-        app.bidi,
+        app.settings.bidi,
         p.dim,
     );
     Paragraph::new(vec![first, second]).render(area, buf);
@@ -287,7 +290,7 @@ fn render_head(app: &App, map: u32, focused: bool, area: Rect, buf: &mut Buffer)
 /// hold thousands of nodes, and laying out text that is not shown would
 /// cost more than the whole frame budget.
 fn render_body(app: &App, s: &CompareState, area: Rect, buf: &mut Buffer) {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let half = area.width.saturating_sub(3) / 2;
     let selected = s.selected_item();
     let (from, to) = (s.offset, s.offset + area.height as usize);
@@ -344,9 +347,10 @@ fn render_body(app: &App, s: &CompareState, area: Rect, buf: &mut Buffer) {
 
 /// A theme's heading: verdict marker, theme name, both sides' tallies.
 fn row_head(app: &App, row: &crate::compare::Row, width: u16) -> Line<'static> {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let (label, vstyle) = verdict_style(app, row.verdict);
     let theme = app
+        .ws
         .corpus
         .motion
         .as_ref()
@@ -354,7 +358,7 @@ fn row_head(app: &App, row: &crate::compare::Row, width: u16) -> Line<'static> {
         .map_or_else(
             || row.theme.to_string(),
             |t| {
-                if app.lang == Lang::Ar {
+                if app.settings.lang == Lang::Ar {
                     t.ar.to_string()
                 } else {
                     t.en.to_string()
@@ -369,10 +373,10 @@ fn row_head(app: &App, row: &crate::compare::Row, width: u16) -> Line<'static> {
     let mut head = vec![Span::styled(format!("{label:<9}"), vstyle)];
     head.extend(
         one_line(
-            &app.layout_cache,
+            &app.view.layout_cache,
             &theme,
             width.saturating_sub(40),
-            app.bidi,
+            app.settings.bidi,
             p.title,
         )
         .spans,
@@ -391,25 +395,25 @@ fn entry_cell(
     half: u16,
     selected: bool,
 ) -> Line<'static> {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let col = s.cmp.rows[r].side(side);
     let map = match side {
         Side::A => s.cmp.a,
         Side::B => s.cmp.b,
     };
-    let mut cell = match (col.entries.get(i), app.corpus.article(map)) {
+    let mut cell = match (col.entries.get(i), app.ws.corpus.article(map)) {
         (Some(e), Some(a)) => {
             let n = a.node(e.node);
-            let claim = if app.lang == Lang::Ar {
+            let claim = if app.settings.lang == Lang::Ar {
                 &n.claim_ar
             } else {
                 &n.claim_en
             };
             let mut l = one_line(
-                &app.layout_cache,
+                &app.view.layout_cache,
                 claim,
                 half.saturating_sub(2),
-                app.bidi,
+                app.settings.bidi,
                 Style::new(),
             );
             l.spans.insert(
@@ -445,6 +449,7 @@ fn link_line(app: &App, s: &CompareState, li: u32) -> Line<'static> {
             Side::B => s.cmp.b,
         };
         let id = app
+            .ws
             .corpus
             .article(map)
             .map(|a| a.node(node).id.to_string())
@@ -457,5 +462,5 @@ fn link_line(app: &App, s: &CompareState, li: u32) -> Line<'static> {
         l.kind.name(),
         end(ts, tnode)
     );
-    Line::styled(arrow, app.palette.key)
+    Line::styled(arrow, app.settings.palette.key)
 }

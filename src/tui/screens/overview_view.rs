@@ -111,7 +111,7 @@ pub fn render(app: &App, s: &OverviewState, screen: Rect, buf: &mut Buffer) {
 }
 
 fn block(app: &App, title: &str, focused: bool) -> Block<'static> {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     Block::bordered()
         .border_type(if focused {
             BorderType::Thick
@@ -125,7 +125,7 @@ fn block(app: &App, title: &str, focused: bool) -> Block<'static> {
 /// The spectrum: each article's badge placed by its position; with more
 /// articles than fit, a histogram of how many sit at each place.
 fn render_spectrum(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let b = block(app, "Stance spectrum", false);
     let inner = b.inner(area);
     b.render(area, buf);
@@ -179,7 +179,7 @@ fn render_spectrum(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
 }
 
 fn cell_text(app: &App, c: &crate::compare::Cell) -> (String, Style) {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let t = &c.tally;
     match t.mark() {
         Mark::For => (format!("▲{}", t.for_), p.pro),
@@ -191,16 +191,16 @@ fn cell_text(app: &App, c: &crate::compare::Cell) -> (String, Style) {
 }
 
 fn render_matrix(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let b = block(app, "Articles × themes", !s.in_nodes);
     let inner = b.inner(area);
     b.render(area, buf);
-    let (h, w) = matrix_size(app.areas.screen);
+    let (h, w) = matrix_size(app.view.areas.screen);
     let cols: Vec<usize> = (s.col_offset..s.ov.themes.len()).take(w).collect();
     let label = |i: usize| -> String {
         let id = &s.ov.themes[i];
-        let t = app.corpus.motion.as_ref().and_then(|m| m.theme(id));
-        let l = match (t, app.lang) {
+        let t = app.ws.corpus.motion.as_ref().and_then(|m| m.theme(id));
+        let l = match (t, app.settings.lang) {
             (Some(t), Lang::En) => t.en.to_string(),
             _ => id.to_string(),
         };
@@ -216,31 +216,38 @@ fn render_matrix(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
     }
     let mut lines = vec![Line::from(head)];
     let theme_name = s.ov.themes.get(s.col).map(|id| {
-        app.corpus
+        app.ws
+            .corpus
             .motion
             .as_ref()
             .and_then(|m| m.theme(id))
             .map_or_else(|| id.to_string(), |t| format!("{} · {}", t.en, t.ar))
     });
     let mut named = one_line(
-        &app.layout_cache,
+        &app.view.layout_cache,
         &theme_name.unwrap_or_default(),
         inner.width.saturating_sub(NAME),
-        app.bidi,
+        app.settings.bidi,
         p.title,
     );
     named.spans.insert(0, Span::raw(" ".repeat(NAME as usize)));
     lines.push(named);
     for (i, a) in s.ov.articles.iter().enumerate().skip(s.row_offset).take(h) {
-        let Some(art) = app.corpus.article(a.map) else {
+        let Some(art) = app.ws.corpus.article(a.map) else {
             continue;
         };
-        let title = if app.lang == Lang::Ar {
+        let title = if app.settings.lang == Lang::Ar {
             &art.meta.title_original
         } else {
             &art.meta.id
         };
-        let mut name = one_line(&app.layout_cache, title, NAME - 3, app.bidi, Style::new());
+        let mut name = one_line(
+            &app.view.layout_cache,
+            title,
+            NAME - 3,
+            app.settings.bidi,
+            Style::new(),
+        );
         name.spans.insert(
             0,
             Span::styled(format!("{} ", stance_glyph(a.stance)), p.stance(a.stance)),
@@ -268,7 +275,7 @@ fn render_matrix(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_nodes(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let nodes = s.nodes();
     let b = block(
         app,
@@ -285,21 +292,25 @@ fn render_nodes(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
     };
     let mut lines = Vec::new();
     for (i, &(map, n)) in nodes.iter().enumerate().skip(start).take(h) {
-        let Some(a) = app.corpus.article(map) else {
+        let Some(a) = app.ws.corpus.article(map) else {
             continue;
         };
         let node = a.node(n);
-        let bearing = app.cache.get(map as usize).and_then(|c| c.bearings.of(n));
-        let claim = if app.lang == Lang::Ar {
+        let bearing = app
+            .ws
+            .cache
+            .get(map as usize)
+            .and_then(|c| c.bearings.of(n));
+        let claim = if app.settings.lang == Lang::Ar {
             &node.claim_ar
         } else {
             &node.claim_en
         };
         let mut l = one_line(
-            &app.layout_cache,
+            &app.view.layout_cache,
             claim,
             inner.width.saturating_sub(2),
-            app.bidi,
+            app.settings.bidi,
             Style::new(),
         );
         l.spans.insert(
