@@ -44,8 +44,10 @@ fn report(what: &str, v: &mut [Duration]) {
     );
 }
 
+/// Presses a key and runs the effects it asks for, as the loop does.
 fn press(app: &mut App, k: &str) {
-    update::key(app, KeyPress::parse(k).expect("key"));
+    let fx = update::key(app, KeyPress::parse(k).expect("key"));
+    effects::run(app, fx);
 }
 
 fn main() {
@@ -149,7 +151,6 @@ fn main() {
         press(&mut app, if i % 2 == 0 { "J" } else { "K" });
         let t = Instant::now();
         press(&mut app, "C-s");
-        effects::run(&mut app);
         saves.push(t.elapsed());
         assert!(
             app.ws.history.dirty_maps().is_empty(),

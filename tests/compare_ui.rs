@@ -7,7 +7,7 @@ use mizan::compare::{Side, Verdict};
 use mizan::tui::app::{App, Overlay, Screen};
 use mizan::tui::config::BidiChoice;
 
-fn compare_state(a: &App) -> &mizan::tui::screens::compare_view::CompareState {
+fn compare_state(a: &App) -> &mizan::tui::screens::compare::CompareState {
     match &a.screen {
         Screen::Compare(s, _) => s,
         _ => panic!("not comparing"),

@@ -322,12 +322,12 @@ fn editor_opens_a_broken_map_at_its_error() {
         .unwrap() as u32
         + 1;
     let mut a = app_in(&maps, &state);
-    common::press(&mut a, "E");
+    let fx = common::press(&mut a, "E");
     assert_eq!(
-        a.out,
+        fx,
         vec![mizan::tui::effects::Effect::OpenEditor { map: 0, line }]
     );
-    let req = mizan::tui::effects::run(&mut a).expect("an editor to run");
+    let req = mizan::tui::effects::run(&mut a, fx).expect("an editor to run");
     assert_eq!((req.path, req.line), (path, line));
 }
 

@@ -122,11 +122,11 @@ fn language_and_source_toggles() {
 fn help_overlay_and_quit() {
     let mut a = app();
     press(&mut a, "?");
-    assert!(matches!(a.overlays.last(), Some(Overlay::Help { .. })));
+    assert!(matches!(a.overlays.last(), Some(Overlay::Help(_))));
     press(&mut a, "j j");
     assert!(matches!(
         a.overlays.last(),
-        Some(Overlay::Help { scroll: 2 })
+        Some(Overlay::Help(h)) if h.scroll == 2
     ));
     press(&mut a, "Esc");
     assert!(a.overlays.is_empty());
@@ -223,9 +223,10 @@ fn bad_config_warns_and_uses_defaults() {
         bidi: None,
     };
     let a = mizan::tui::setup(&opts, &|_| None).unwrap();
-    let Some(Overlay::Message { lines, .. }) = a.overlays.last() else {
+    let Some(Overlay::Message(m)) = a.overlays.last() else {
         panic!("no warning overlay")
     };
+    let lines = &m.lines;
     assert!(
         lines[0].starts_with(&format!("{}:2:11: ", cfg.display())),
         "{lines:?}"
@@ -268,9 +269,9 @@ fn export_from_the_ui() {
     let dir = tempfile::tempdir().unwrap();
     a.settings.export_dir = dir.path().to_path_buf();
     press(&mut a, "x");
-    assert!(matches!(a.overlays.last(), Some(Overlay::Export { .. })));
-    press(&mut a, "j j j Enter");
-    mizan::tui::effects::run(&mut a);
+    assert!(matches!(a.overlays.last(), Some(Overlay::Export(_))));
+    let fx = press(&mut a, "j j j Enter");
+    mizan::tui::effects::run(&mut a, fx);
     let path = dir.path().join("alpha.md");
     let text = std::fs::read_to_string(&path).expect("the Markdown export was written");
     assert!(text.contains("Alpha: withdraw soon"));

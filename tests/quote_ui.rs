@@ -6,6 +6,7 @@ mod common;
 
 use common::{app_in, keys, scratch, screen};
 use mizan::tui::app::{App, Overlay};
+use mizan::tui::overlays::quote::selecting;
 
 fn quote_of(app: &App, id: &str) -> Option<String> {
     let a = app.ws.corpus.article(0).unwrap();
@@ -32,10 +33,10 @@ fn select_words_and_set_the_quote() {
     assert!(a.screen.browse().show_source, "v shows the source");
     assert!(screen(&a).contains("quoting 1 words"));
     keys(&mut a, "j w w");
-    let sel = a.screen.browse().quote_select.as_ref().unwrap();
+    let sel = selecting(&a).unwrap();
     assert!(sel.word_count() > 3);
     keys(&mut a, "Enter");
-    assert!(a.screen.browse().quote_select.is_none());
+    assert!(selecting(&a).is_none());
     let q = quote_of(&a, "timeline").expect("a quote");
     assert!(q.starts_with("مقال تجريبي عن الانسحاب"), "{q}");
     assert!(
@@ -65,19 +66,19 @@ fn selection_starts_on_the_existing_quote() {
     let mut a = app_in(&maps, &state);
     keys(&mut a, "Enter v");
     let text = a.ws.cache[0].source.as_ref().unwrap().text.clone();
-    let sel = a.screen.browse().quote_select.clone().unwrap();
+    let sel = selecting(&a).cloned().unwrap();
     assert_eq!(
         &text[sel.range()],
         "قالت الولايات المتحدة (2020) إن الانسحاب سيكتمل قريبا"
     );
     keys(&mut a, "b o w");
-    let sel = a.screen.browse().quote_select.clone().unwrap();
+    let sel = selecting(&a).cloned().unwrap();
     assert_eq!(
         &text[sel.range()],
         "الولايات المتحدة (2020) إن الانسحاب سيكتمل"
     );
     keys(&mut a, "Esc");
-    assert!(a.screen.browse().quote_select.is_none());
+    assert!(selecting(&a).is_none());
     assert!(a.ws.history.dirty_maps().is_empty());
 }
 
@@ -107,12 +108,7 @@ fn mouse_drag_selects() {
     let (y, right) = (r.y + 2, r.x + r.width - 3);
     mizan::tui::update::mouse(&mut a, mizan::tui::update::Mouse::Click { x: right, y });
     mizan::tui::update::mouse(&mut a, mizan::tui::update::Mouse::Drag { x: right - 12, y });
-    let sel = a
-        .screen
-        .browse()
-        .quote_select
-        .clone()
-        .expect("a drag selects");
+    let sel = selecting(&a).cloned().clone().expect("a drag selects");
     let text = a.ws.cache[0].source.as_ref().unwrap().text.clone();
     let got = &text[sel.range()];
     assert!(got.starts_with("قالت"), "{got}");

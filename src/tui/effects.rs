@@ -52,11 +52,17 @@ pub struct EditorRequest {
     pub line: u32,
 }
 
-/// Runs and clears the pending effects, reporting each in the status bar.
-/// Returns the external editor to open, if one was asked for.
-pub fn run(app: &mut App) -> Option<EditorRequest> {
+/// Runs effects `update` returned, reporting each in the status bar (and
+/// any they ask for in turn). Returns the external editor to open, if one
+/// was asked for: the loop runs it, since it needs the terminal.
+pub fn run(app: &mut App, effects: Vec<Effect>) -> Option<EditorRequest> {
     let mut editor = None;
-    for effect in std::mem::take(&mut app.out) {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front().or_else(|| {
+        let more = std::mem::take(&mut app.out);
+        queue.extend(more);
+        queue.pop_front()
+    }) {
         match effect {
             Effect::Export { articles, format } => {
                 let dir: PathBuf = app.settings.export_dir.clone();
@@ -67,11 +73,9 @@ pub fn run(app: &mut App) -> Option<EditorRequest> {
                         app.flash =
                             Some(format!("exported {} to {}", format.name(), path.display()))
                     }
-                    Err(e) => app.overlays.push(Overlay::Message {
-                        title: "Export failed".into(),
-                        lines: vec![e.to_string()],
-                        scroll: 0,
-                    }),
+                    Err(e) => app
+                        .overlays
+                        .push(Overlay::message("Export failed", vec![e.to_string()])),
                 }
             }
             Effect::Save { then_quit, force } => saving::save(app, then_quit, force),

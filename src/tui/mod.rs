@@ -8,6 +8,7 @@ pub mod config;
 pub mod effects;
 pub mod key;
 pub mod keymap;
+pub mod layer;
 pub mod overlays;
 pub mod palette;
 pub mod screens;
@@ -98,11 +99,7 @@ pub fn setup(opts: &Options, env: &dyn Fn(&str) -> Option<String>) -> Result<App
         ));
     }
     if !warnings.is_empty() {
-        app.overlays.push(Overlay::Message {
-            title: "Config".into(),
-            lines: warnings,
-            scroll: 0,
-        });
+        app.overlays.push(Overlay::message("Config", warnings));
     }
     Ok(app)
 }
@@ -157,7 +154,7 @@ fn event_loop(
         let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
         if app.view.areas.screen != screen {
             app.view.areas = view::areas(screen);
-            update::selection_moved(app);
+            screens::browse::selection_moved(app);
         }
         let searching = overlays::search::pump(app, false);
         term.draw(|f| view::view(app, f))?;
@@ -181,14 +178,12 @@ fn event_loop(
             {
                 panic!("MIZAN_TEST_PANIC: F12 pressed");
             }
-            handle(app, ev);
+            let fx = handle(app, ev);
             idle = false;
             timeout = Duration::ZERO;
             // Effects run before the next key, so that a question a save
             // asks (say) is there to take the key typed after C-s.
-            if !app.out.is_empty()
-                && let Some(req) = effects::run(app)
-            {
+            if let Some(req) = effects::run(app, fx) {
                 run_editor(&mut term, app, req)?;
             }
         }
@@ -241,14 +236,13 @@ fn run_editor(
     Ok(())
 }
 
-fn handle(app: &mut App, ev: Event) {
+fn handle(app: &mut App, ev: Event) -> Vec<effects::Effect> {
     match ev {
         Event::Paste(text) => update::paste(app, &text),
-        Event::Key(k) if k.kind != KeyEventKind::Release => {
-            if let Some(press) = key::KeyPress::from_event(&k) {
-                update::key(app, press);
-            }
-        }
+        Event::Key(k) if k.kind != KeyEventKind::Release => match key::KeyPress::from_event(&k) {
+            Some(press) => update::key(app, press),
+            None => Vec::new(),
+        },
         Event::Mouse(m) => {
             let (x, y) = (m.column, m.row);
             let me = match m.kind {
@@ -256,10 +250,10 @@ fn handle(app: &mut App, ev: Event) {
                 MouseEventKind::Drag(MouseButton::Left) => update::Mouse::Drag { x, y },
                 MouseEventKind::ScrollUp => update::Mouse::ScrollUp { x, y },
                 MouseEventKind::ScrollDown => update::Mouse::ScrollDown { x, y },
-                _ => return,
+                _ => return Vec::new(),
             };
-            update::mouse(app, me);
+            update::mouse(app, me)
         }
-        _ => {}
+        _ => Vec::new(),
     }
 }

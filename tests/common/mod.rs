@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use mizan::tui::app::App;
 use mizan::tui::config::BidiChoice;
+use mizan::tui::effects::Effect;
 use mizan::tui::key::KeyPress;
 use mizan::tui::{Options, setup, update, view};
 use ratatui::Terminal;
@@ -36,15 +37,18 @@ pub fn app() -> App {
 
 pub fn resize(app: &mut App, w: u16, h: u16) {
     app.view.areas = view::areas(Rect::new(0, 0, w, h));
-    update::selection_moved(app);
+    mizan::tui::screens::browse::selection_moved(app);
 }
 
-/// Presses keys given by name, separated by spaces (`"j j Tab g g"`).
-pub fn press(app: &mut App, keys: &str) {
+/// Presses keys given by name, separated by spaces (`"j j Tab g g"`),
+/// without running the effects they ask for; returns those.
+pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut out = Vec::new();
     for k in keys.split_whitespace() {
         let press = KeyPress::parse(k).unwrap_or_else(|e| panic!("{e}"));
-        update::key(app, press);
+        out.extend(update::key(app, press));
     }
+    out
 }
 
 /// The screen as text, one line per row (trailing spaces trimmed).
@@ -80,7 +84,8 @@ pub fn type_text(app: &mut App, text: &str) {
             ctrl: false,
             alt: false,
         };
-        update::key(app, press);
+        let fx = update::key(app, press);
+        mizan::tui::effects::run(app, fx);
     }
 }
 
@@ -123,7 +128,7 @@ pub fn app_in(maps: &std::path::Path, state: &std::path::Path) -> App {
 /// Presses keys, running the effects after each one as the loop does.
 pub fn keys(app: &mut App, k: &str) {
     for key in k.split_whitespace() {
-        press(app, key);
-        mizan::tui::effects::run(app);
+        let fx = press(app, key);
+        mizan::tui::effects::run(app, fx);
     }
 }

@@ -1,14 +1,20 @@
 //! A question that stops the world until answered: delete this node? quit
 //! with unsaved edits? the file changed on disk, now what? Each choice has a
-//! letter; Esc cancels. The answer is acted on by `editing::answer`.
+//! letter, typed before any binding; Esc cancels. The answer is acted on
+//! by `editing::answer`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
+use crate::tui::action::Action;
+use crate::tui::app::App;
 use crate::tui::effects::Effect;
+use crate::tui::keymap::Mode;
+use crate::tui::layer::{Layer, Outcome};
 use crate::tui::palette::Palette;
+use crate::tui::workspace::editing::{answer, request_quit};
 
 /// What to do once a person chose: most answers are an effect to run
 /// (save, reload, restore...); the rest change the UI's own state.
@@ -66,7 +72,37 @@ impl Ask {
     }
 }
 
-pub fn render(ask: &Ask, p: &Palette, area: Rect, buf: &mut Buffer) {
+impl Layer for Ask {
+    fn mode(&self) -> Mode {
+        Mode::Overlay
+    }
+
+    fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
+        match action {
+            Action::Close => return Outcome::Close,
+            Action::Quit => request_quit(app),
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn letters_first(&self) -> bool {
+        true
+    }
+
+    fn typed(&mut self, app: &mut App, c: char) -> Option<Outcome> {
+        let chosen = self.pick(c)?.clone();
+        answer(app, chosen);
+        Some(Outcome::Close)
+    }
+
+    fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+        render(self, &app.settings.palette, screen, buf);
+        None
+    }
+}
+
+fn render(ask: &Ask, p: &Palette, area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(4).clamp(20, 72);
     let mut lines: Vec<Line> = ask.lines.iter().map(|l| Line::raw(l.clone())).collect();
     lines.push(Line::default());

@@ -4,10 +4,16 @@
 //! form under them.
 
 use crate::model::LinkKind;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
-use crate::tui::overlays::form::{FormFor, THEMES};
+use crate::tui::keymap::Mode;
+use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::form::{FormFor, FormState, THEMES};
 use crate::tui::widgets::chooser::{ChooseEvent, Chooser};
+use crate::tui::widgets::chooser_view;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChooseFor {
@@ -23,7 +29,7 @@ pub struct ChooseState {
 }
 
 /// Opens the picker for a list field of the form on top.
-pub fn open(app: &mut App, field: usize, query: &str) {
+pub fn open(app: &mut App, st: &FormState, field: usize, query: &str) {
     // Link targets are found with the search index (made on the first `/`
     // or here, and made again after edits).
     if field != THEMES && app.ws.search.is_none() {
@@ -34,9 +40,6 @@ pub fn open(app: &mut App, field: usize, query: &str) {
         .search
         .as_ref()
         .map(|e| std::sync::Arc::clone(&e.index));
-    let Some(Overlay::Form(st)) = app.overlays.last() else {
-        return;
-    };
     let (FormFor::NewNode { map, .. } | FormFor::EditNode { map, .. }) = st.target else {
         return;
     };
@@ -96,29 +99,36 @@ pub fn open(app: &mut App, field: usize, query: &str) {
         .push(Overlay::Choose(Box::new(ChooseState { chooser, purpose })));
 }
 
-/// Actions while a chooser is on top.
-pub fn choose_action(app: &mut App, action: Action) {
-    let rows = crate::tui::widgets::chooser::rows(app.view.areas.screen);
-    let Some(Overlay::Choose(st)) = app.overlays.last_mut() else {
-        return;
-    };
-    let event = st.chooser.handle(action, rows);
-    match event {
-        ChooseEvent::None => {}
-        ChooseEvent::Cancel => {
-            app.overlays.pop();
-        }
-        ChooseEvent::Done(values) => {
-            let purpose = st.purpose.clone();
-            app.overlays.pop();
-            chosen(app, purpose, values);
+impl Layer for ChooseState {
+    fn mode(&self) -> Mode {
+        Mode::Search
+    }
+
+    fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
+        let rows = chooser_view::rows(app.view.areas.screen);
+        match self.chooser.handle(action, rows) {
+            ChooseEvent::None => Outcome::Stay,
+            ChooseEvent::Cancel => Outcome::Close,
+            ChooseEvent::Done(values) => {
+                chosen(app, self.purpose.clone(), values);
+                Outcome::Close
+            }
         }
     }
-}
 
-pub fn choose_char(app: &mut App, c: char) {
-    if let Some(Overlay::Choose(st)) = app.overlays.last_mut() {
-        st.chooser.type_char(c);
+    fn typed(&mut self, _app: &mut App, c: char) -> Option<Outcome> {
+        self.chooser.type_char(c);
+        Some(Outcome::Stay)
+    }
+
+    fn paste(&mut self, _app: &mut App, text: &str) -> Outcome {
+        self.chooser.paste(text);
+        Outcome::Stay
+    }
+
+    fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+        let s = &app.settings;
+        chooser_view::render(&self.chooser, &s.palette, s.bidi, screen, buf)
     }
 }
 

@@ -7,9 +7,17 @@ use crate::model::edit::{self, Edit, NodeField};
 use crate::model::{
     Article, ArticleMeta, Bearing, Link, LinkKind, MapEntry, Node, NodeIdx, Relation, Stance,
 };
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
+use crate::tui::keymap::Mode;
+use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::choose;
+use crate::tui::overlays::help::Help;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::form_view;
 use crate::tui::workspace::editing::{self, node_name, unique_id};
 
 /// Where a node form's node goes.
@@ -261,62 +269,63 @@ fn changes(node: NodeIdx, old: &Node, new: Node) -> Vec<Edit> {
     out
 }
 
-/// Actions while a form is on top.
-pub fn form_action(app: &mut App, action: Action) {
-    let Some(Overlay::Form(st)) = app.overlays.last_mut() else {
-        return;
-    };
-    let event = if action == Action::Help {
-        app.overlays.push(Overlay::Help { scroll: 0 });
-        return;
-    } else {
-        st.form.handle(action)
-    };
-    form_event(app, event);
-}
+impl Layer for FormState {
+    fn mode(&self) -> Mode {
+        Mode::Form
+    }
 
-/// A printable key typed into the form.
-pub fn form_char(app: &mut App, c: char) {
-    let Some(Overlay::Form(st)) = app.overlays.last_mut() else {
-        return;
-    };
-    let event = st.form.type_char(c);
-    form_event(app, event);
-}
-
-fn form_event(app: &mut App, event: FormEvent) {
-    match event {
-        FormEvent::None => {}
-        FormEvent::Cancel => {
-            app.overlays.pop();
-            app.flash = Some("form cancelled; nothing changed".into());
+    fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
+        if action == Action::Help {
+            return Outcome::Push(Overlay::Help(Help::default()));
         }
-        FormEvent::Pick { field, query } => crate::tui::overlays::choose::open(app, field, &query),
-        FormEvent::Accept => accept(app),
+        let event = self.form.handle(action);
+        self.event(app, event)
+    }
+
+    fn typed(&mut self, app: &mut App, c: char) -> Option<Outcome> {
+        let event = self.form.type_char(c);
+        Some(self.event(app, event))
+    }
+
+    fn paste(&mut self, _app: &mut App, text: &str) -> Outcome {
+        self.form.paste(text);
+        Outcome::Stay
+    }
+
+    fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+        let s = &app.settings;
+        form_view::render(&self.form, &s.palette, s.bidi, screen, buf)
     }
 }
 
-fn accept(app: &mut App) {
-    let Some(Overlay::Form(st)) = app.overlays.last() else {
-        return;
-    };
-    let (form, target) = (st.form.clone(), st.target.clone());
-    let result = match target {
-        FormFor::NewNode { map, parent, at } => accept_new_node(app, &form, map, parent, at),
-        FormFor::EditNode { map, node } => accept_edit_node(app, &form, map, node),
-        FormFor::Article { map } => accept_article(app, &form, map),
-        FormFor::NewArticle => accept_new_article(app, &form),
-    };
-    match result {
-        Ok(()) => {
-            // Edits push no overlay, so the form is still the top one.
-            if matches!(app.overlays.last(), Some(Overlay::Form(_))) {
-                app.overlays.pop();
+impl FormState {
+    fn event(&mut self, app: &mut App, event: FormEvent) -> Outcome {
+        match event {
+            FormEvent::None => Outcome::Stay,
+            FormEvent::Cancel => {
+                app.flash = Some("form cancelled; nothing changed".into());
+                Outcome::Close
             }
-        }
-        Err(e) => {
-            if let Some(Overlay::Form(st)) = app.overlays.last_mut() {
-                st.form.error = Some(e);
+            FormEvent::Pick { field, query } => {
+                choose::open(app, self, field, &query);
+                Outcome::Stay
+            }
+            FormEvent::Accept => {
+                let result = match self.target.clone() {
+                    FormFor::NewNode { map, parent, at } => {
+                        accept_new_node(app, &self.form, map, parent, at)
+                    }
+                    FormFor::EditNode { map, node } => accept_edit_node(app, &self.form, map, node),
+                    FormFor::Article { map } => accept_article(app, &self.form, map),
+                    FormFor::NewArticle => accept_new_article(app, &self.form),
+                };
+                match result {
+                    Ok(()) => Outcome::Close,
+                    Err(e) => {
+                        self.form.error = Some(e);
+                        Outcome::Stay
+                    }
+                }
             }
         }
     }

@@ -9,12 +9,19 @@
 
 use std::ops::Range;
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::edit::{Edit, NodeField};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
+use crate::tui::keymap::Mode;
+use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::{Overlay, form};
+use crate::tui::screens::browse::selection_moved;
 use crate::tui::screens::source;
+use crate::tui::workspace::editing::{self, request_quit};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuoteSelect {
@@ -50,12 +57,33 @@ fn source_text(app: &App) -> Option<&str> {
     Some(
         app.ws
             .cache
-            .get(app.screen.browse().selected)?
+            .get(app.browse().selected)?
             .source
             .as_ref()?
             .text
             .as_str(),
     )
+}
+
+/// The quote selection open over the browser, if any (it is drawn by the
+/// source pane, which marks the passage).
+pub fn selecting(app: &App) -> Option<&QuoteSelect> {
+    app.overlays.iter().rev().find_map(|o| match o {
+        Overlay::Quote(q) => Some(&**q),
+        _ => None,
+    })
+}
+
+fn selecting_mut(app: &mut App) -> Option<&mut QuoteSelect> {
+    app.overlays.iter_mut().rev().find_map(|o| match o {
+        Overlay::Quote(q) => Some(&mut **q),
+        _ => None,
+    })
+}
+
+/// Ends a quote selection (its byte offsets belong to the article shown).
+pub fn stop(app: &mut App) {
+    app.overlays.retain(|o| !matches!(o, Overlay::Quote(_)));
 }
 
 /// `v`: starts a selection at the selected node's quote if it has one in the
@@ -73,9 +101,9 @@ pub fn start(app: &mut App) {
         app.flash = Some("the source text has no words".into());
         return;
     }
-    if !app.screen.browse().show_source {
+    if !app.browse().show_source {
         app.screen.browse_mut().show_source = true;
-        crate::tui::update::selection_moved(app);
+        selection_moved(app);
     }
     let quote = app.current().and_then(|r| {
         app.ws
@@ -104,101 +132,114 @@ pub fn start(app: &mut App) {
                 .max(sel.anchor);
         }
         None => {
-            let first = source::line_start(app, app.screen.browse().source_scroll).unwrap_or(0);
+            let first = source::line_start(app, app.browse().source_scroll).unwrap_or(0);
             sel.anchor = sel.word_at(first);
             sel.cursor = sel.anchor;
         }
     }
     app.screen.browse_mut().focus = Focus::Detail;
-    app.screen.browse_mut().quote_select = Some(sel);
-    reveal_cursor(app);
+    reveal_cursor(app, &sel);
+    app.overlays.push(Overlay::Quote(Box::new(sel)));
 }
 
-/// Keys while selecting (the keymap's `Mode::Quote`).
-pub fn update(app: &mut App, action: Action) {
-    let Some(sel) = app.screen.browse_mut().quote_select.as_mut() else {
-        return;
-    };
-    let last = sel.words.len().saturating_sub(1);
-    match action {
-        Action::Close => {
-            app.screen.browse_mut().quote_select = None;
-            return;
-        }
-        Action::Quit => return crate::tui::workspace::editing::request_quit(app),
-        Action::WordRight | Action::CursorRight => sel.cursor = (sel.cursor + 1).min(last),
-        Action::WordLeft | Action::CursorLeft => sel.cursor = sel.cursor.saturating_sub(1),
-        Action::Swap => std::mem::swap(&mut sel.anchor, &mut sel.cursor),
-        Action::Down | Action::Up => {
-            let by = if action == Action::Down { 1 } else { -1 };
-            let at = sel.words[sel.cursor].start;
-            if let Some(target) = source::line_offset(app, at, by) {
-                let sel = app
-                    .screen
-                    .browse_mut()
-                    .quote_select
-                    .as_mut()
-                    .expect("checked above");
-                sel.cursor = sel.word_at(target);
-            }
-        }
-        Action::Accept => return set_quote(app),
-        Action::AddChild => return child_from_quote(app),
-        _ => {}
+impl Layer for QuoteSelect {
+    fn mode(&self) -> Mode {
+        Mode::Quote
     }
-    reveal_cursor(app);
+
+    fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
+        let last = self.words.len().saturating_sub(1);
+        match action {
+            Action::Close => return Outcome::Close,
+            Action::Quit => {
+                request_quit(app);
+                return Outcome::Stay;
+            }
+            Action::WordRight | Action::CursorRight => self.cursor = (self.cursor + 1).min(last),
+            Action::WordLeft | Action::CursorLeft => self.cursor = self.cursor.saturating_sub(1),
+            Action::Swap => std::mem::swap(&mut self.anchor, &mut self.cursor),
+            Action::Down | Action::Up => {
+                let by = if action == Action::Down { 1 } else { -1 };
+                let at = self.words[self.cursor].start;
+                if let Some(target) = source::line_offset(app, at, by) {
+                    self.cursor = self.word_at(target);
+                }
+            }
+            Action::Accept => {
+                set_quote(app, self);
+                return Outcome::Close;
+            }
+            Action::AddChild => {
+                child_from_quote(app, self);
+                return Outcome::Close;
+            }
+            _ => {}
+        }
+        reveal_cursor(app, self);
+        Outcome::Stay
+    }
+
+    /// Nothing over the screen: the source pane marks the passage.
+    fn render(&self, _app: &App, _screen: Rect, _buf: &mut Buffer) -> Option<(u16, u16)> {
+        None
+    }
+
+    fn hints(&self) -> &'static [(Action, &'static str)] {
+        &[
+            (Action::Accept, "set as quote"),
+            (Action::AddChild, "new child"),
+            (Action::WordRight, "word"),
+            (Action::Down, "line"),
+            (Action::Swap, "other end"),
+            (Action::Close, "stop"),
+        ]
+    }
 }
 
 /// Keeps the cursor's line in view.
-fn reveal_cursor(app: &mut App) {
-    let Some(sel) = &app.screen.browse().quote_select else {
-        return;
-    };
+fn reveal_cursor(app: &mut App, sel: &QuoteSelect) {
     let at = sel.words.get(sel.cursor).map_or(0, |w| w.start);
     if let Some(line) = source::line_of(app, at) {
         let h = app.view.areas.right.height.saturating_sub(2).max(1) as usize;
-        if line < app.screen.browse().source_scroll {
-            app.screen.browse_mut().source_scroll = line;
-        } else if line >= app.screen.browse().source_scroll + h {
-            app.screen.browse_mut().source_scroll = line + 1 - h;
+        let b = app.screen.browse_mut();
+        if line < b.source_scroll {
+            b.source_scroll = line;
+        } else if line >= b.source_scroll + h {
+            b.source_scroll = line + 1 - h;
         }
     }
 }
 
 /// The selected passage, as it is in the source.
-fn passage(app: &App) -> Option<String> {
-    let sel = app.screen.browse().quote_select.as_ref()?;
+fn passage(app: &App, sel: &QuoteSelect) -> Option<String> {
     Some(source_text(app)?.get(sel.range())?.to_string())
 }
 
 /// Enter: the passage becomes the selected node's quote (one undo step).
-fn set_quote(app: &mut App) {
-    let (Some(text), Some(r)) = (passage(app), app.current()) else {
+fn set_quote(app: &mut App, sel: &QuoteSelect) {
+    let (Some(text), Some(r)) = (passage(app, sel), app.current()) else {
         return;
     };
-    app.screen.browse_mut().quote_select = None;
     let Some(a) = app.ws.corpus.article(r.map) else {
         return;
     };
-    let name = format!(
-        "quote {} from the source",
-        crate::tui::workspace::editing::node_name(a, r.node)
-    );
+    let name = format!("quote {} from the source", editing::node_name(a, r.node));
     let edit = Edit::Set {
         node: r.node,
         field: NodeField::Quote(Some(text.into())),
     };
-    crate::tui::workspace::editing::apply(app, r.map, edit, name, r.node, r.node);
+    editing::apply(app, r.map, edit, name, r.node, r.node);
     app.screen.browse_mut().focus = Focus::Detail;
 }
 
 /// `a`: the node form for a new child of the selected node, quote filled in.
-fn child_from_quote(app: &mut App) {
-    let Some(text) = passage(app) else { return };
-    app.screen.browse_mut().quote_select = None;
-    crate::tui::overlays::form::open_node(app, crate::tui::overlays::form::Target::Child);
-    if let Some(crate::tui::app::Overlay::Form(st)) = app.overlays.last_mut() {
-        crate::tui::overlays::form::set_quote(&mut st.form, &text);
+fn child_from_quote(app: &mut App, sel: &QuoteSelect) {
+    let Some(text) = passage(app, sel) else {
+        return;
+    };
+    form::open_node(app, form::Target::Child);
+    if let Some(Overlay::Form(st)) = app.overlays.last_mut() {
+        form::set_quote(&mut st.form, &text);
     }
 }
 
@@ -211,20 +252,20 @@ pub fn mouse(app: &mut App, x: u16, y: u16, extend: bool) {
         // A click only notes where a drag would start; an open selection
         // starts again there.
         app.screen.browse_mut().source_press = Some(at);
-        if let Some(sel) = app.screen.browse_mut().quote_select.as_mut() {
+        if let Some(sel) = selecting_mut(app) {
             sel.anchor = sel.word_at(at);
             sel.cursor = sel.anchor;
         }
         return;
     }
-    if app.screen.browse().quote_select.is_none() {
+    if selecting(app).is_none() {
         start(app);
-        let from = app.screen.browse().source_press.unwrap_or(at);
-        if let Some(sel) = app.screen.browse_mut().quote_select.as_mut() {
+        let from = app.browse().source_press.unwrap_or(at);
+        if let Some(sel) = selecting_mut(app) {
             sel.anchor = sel.word_at(from);
         }
     }
-    if let Some(sel) = app.screen.browse_mut().quote_select.as_mut() {
+    if let Some(sel) = selecting_mut(app) {
         sel.cursor = sel.word_at(at);
     }
 }

@@ -15,9 +15,14 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use crate::search::{Hit, Index, Worker};
 use crate::text;
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::Mode;
+use crate::tui::layer::{Layer, Outcome};
 use crate::tui::palette::stance_glyph;
+use crate::tui::screens::browse::jump_to;
 use crate::tui::widgets::bidi_line::to_line;
+use crate::tui::workspace::editing::request_quit;
 
 /// Hits asked of the worker per query.
 pub const LIMIT: usize = 200;
@@ -94,7 +99,7 @@ pub fn rows(screen: Rect) -> usize {
     area(screen).height.saturating_sub(4) as usize
 }
 
-pub fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
+fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
     let p = &app.settings.palette;
     let area = area(screen);
     Clear.render(area, buf);
@@ -137,6 +142,54 @@ pub fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
         lines.push(hit_line(app, hit, width, i == s.selected));
     }
     Paragraph::new(lines).render(inner, buf);
+}
+
+impl Layer for SearchState {
+    fn mode(&self) -> Mode {
+        Mode::Search
+    }
+
+    fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
+        let rows = rows(app.view.areas.screen);
+        let s = self;
+        match action {
+            Action::Close => return Outcome::Close,
+            Action::Quit => request_quit(app),
+            Action::Accept => {
+                if let Some(hit) = s.hits.get(s.selected) {
+                    jump_to(app, hit.node);
+                    return Outcome::Close;
+                }
+            }
+            Action::Down => s.select(1, rows),
+            Action::Up => s.select(-1, rows),
+            Action::PageDown => s.select(rows as isize, rows),
+            Action::PageUp => s.select(-(rows as isize), rows),
+            edit => {
+                if s.line.apply(edit) == Some(true) {
+                    s.dirty = true;
+                }
+            }
+        }
+        Outcome::Stay
+    }
+
+    fn typed(&mut self, _app: &mut App, c: char) -> Option<Outcome> {
+        self.line.insert(c);
+        self.dirty = true;
+        Some(Outcome::Stay)
+    }
+
+    fn paste(&mut self, _app: &mut App, text: &str) -> Outcome {
+        self.line.insert_str(text);
+        self.dirty = true;
+        Outcome::Stay
+    }
+
+    fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+        render(app, self, screen, buf);
+        None
+    }
 }
 
 /// One hit: stance badge, address, the matched field with its matches marked.

@@ -1,240 +1,260 @@
-//! `update` for the compare and overview screens and the article picker
-//! that opens a comparison. Kept apart from `update.rs` (browsing) so each
-//! file stays one concept; both are pure state changes.
+//! The compare screen's state and keys: two articles side by side, a
+//! selection moving through one side's nodes theme by theme. Drawing is
+//! `compare_view`'s.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
-use crate::compare::{Comparison, Overview, Side};
-use crate::model::{Corpus, NodeRef};
+use crate::compare::{Comparison, Side, Verdict};
+use crate::model::NodeRef;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Overlay, Screen};
-use crate::tui::screens::compare_view::{self, CompareState};
-use crate::tui::screens::overview_view::OverviewState;
-use crate::tui::update::jump_to;
-use crate::tui::widgets::line_edit::LineEdit;
+use crate::tui::app::App;
+use crate::tui::keymap::Mode;
+use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::Overlay;
+use crate::tui::overlays::export::Export;
+use crate::tui::overlays::help::Help;
+use crate::tui::screens::browse::jump_to;
+use crate::tui::screens::compare_view;
+use crate::tui::screens::overview::open_overview;
+use crate::tui::workspace::editing::request_quit;
 
-/// The fuzzy list of articles to compare the current one with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PickerState {
-    pub line: LineEdit,
-    /// Side A of the comparison to open.
-    pub a: u32,
-    /// Maps matching the query, best first.
-    pub matches: Vec<u32>,
-    pub selected: usize,
+/// What the compare screen shows and where its selection is.
+#[derive(Debug, Clone)]
+pub struct CompareState {
+    pub cmp: Comparison,
+    /// The side the selection moves on.
+    pub side: Side,
+    /// Index into [`CompareState::items`].
+    pub sel: usize,
+    /// First body line shown.
+    pub offset: usize,
+    pub clashes_only: bool,
 }
 
-impl PickerState {
-    fn new(corpus: &Corpus, a: u32) -> PickerState {
-        let mut p = PickerState {
-            line: LineEdit::default(),
-            a,
-            matches: Vec::new(),
-            selected: 0,
+/// One selectable place: a row, and a node of the focused side on it (none
+/// when that side says nothing on the theme).
+pub type Item = (usize, Option<usize>);
+
+impl CompareState {
+    pub fn new(cmp: Comparison) -> CompareState {
+        CompareState {
+            cmp,
+            side: Side::A,
+            sel: 0,
+            offset: 0,
+            clashes_only: false,
+        }
+    }
+
+    pub fn visible_rows(&self) -> impl Iterator<Item = usize> + '_ {
+        self.cmp
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !self.clashes_only || r.verdict == Verdict::Clash)
+            .map(|(i, _)| i)
+    }
+
+    /// The selectable places on the focused side, top to bottom.
+    pub fn items(&self) -> Vec<Item> {
+        let mut out = Vec::new();
+        for r in self.visible_rows() {
+            let n = self.cmp.rows[r].side(self.side).entries.len();
+            if n == 0 {
+                out.push((r, None));
+            }
+            out.extend((0..n).map(|e| (r, Some(e))));
+        }
+        out
+    }
+
+    /// The item the selection is on, found without listing every item
+    /// (the view asks for it each frame).
+    pub fn selected_item(&self) -> Option<Item> {
+        let mut left = self.sel;
+        for r in self.visible_rows() {
+            let n = self.cmp.rows[r].side(self.side).entries.len().max(1);
+            if left < n {
+                let has = !self.cmp.rows[r].side(self.side).entries.is_empty();
+                return Some((r, has.then_some(left)));
+            }
+            left -= n;
+        }
+        None
+    }
+
+    /// Body lines each visible row takes: its heading, its longer side, its links.
+    pub(crate) fn height(&self, r: usize) -> usize {
+        let row = &self.cmp.rows[r];
+        1 + row.a.entries.len().max(row.b.entries.len()).max(1) + row.links.len()
+    }
+
+    /// The body line an item is drawn on.
+    fn line_of(&self, item: Item) -> usize {
+        let mut line = 0;
+        for r in self.visible_rows() {
+            if r == item.0 {
+                return line + 1 + item.1.unwrap_or(0);
+            }
+            line += self.height(r);
+        }
+        line
+    }
+
+    /// Moves the selection and scrolls so it stays in a body `height` lines tall.
+    pub fn select(&mut self, by: isize, height: usize) {
+        let items = self.items();
+        if items.is_empty() {
+            self.sel = 0;
+            return;
+        }
+        self.sel = (self.sel as isize + by).clamp(0, items.len() as isize - 1) as usize;
+        let line = self.line_of(items[self.sel]);
+        let h = height.max(1);
+        if line < self.offset + 1 {
+            // Show the row's heading with its first node.
+            self.offset = line.saturating_sub(1 + items[self.sel].1.unwrap_or(0));
+        } else if line >= self.offset + h {
+            self.offset = line + 1 - h;
+        }
+    }
+
+    /// Switches the focused side, staying on the same theme.
+    pub fn switch_side(&mut self, height: usize) {
+        let row = self.items().get(self.sel).map(|i| i.0);
+        self.side = match self.side {
+            Side::A => Side::B,
+            Side::B => Side::A,
         };
-        p.refilter(corpus);
-        p
+        self.sel = self
+            .items()
+            .iter()
+            .position(|i| Some(i.0) == row)
+            .unwrap_or(0);
+        self.select(0, height);
     }
 
-    /// Matches every other article against the query (id and both titles).
-    pub fn refilter(&mut self, corpus: &Corpus) {
-        let q = self.line.text.trim();
-        let matcher = SkimMatcherV2::default();
-        let mut scored: Vec<(i64, u32)> = corpus
-            .articles()
-            .filter(|&(m, _)| m != self.a)
-            .filter_map(|(m, a)| {
-                if q.is_empty() {
-                    return Some((0, m));
-                }
-                let hay = format!(
-                    "{} {} {}",
-                    a.meta.id, a.meta.title_en, a.meta.title_original
-                );
-                matcher.fuzzy_match(&hay, q).map(|s| (s, m))
-            })
-            .collect();
-        // Best score first; ties keep the list's order.
-        scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-        self.matches = scored.into_iter().map(|(_, m)| m).collect();
-        self.selected = 0;
+    /// The map and node the selection is on.
+    pub fn selected_node(&self) -> Option<(u32, u32)> {
+        let (r, e) = self.selected_item()?;
+        let entry = self.cmp.rows[r].side(self.side).entries.get(e?)?;
+        let map = match self.side {
+            Side::A => self.cmp.a,
+            Side::B => self.cmp.b,
+        };
+        Some((map, entry.node))
     }
 }
 
-pub fn open_picker(app: &mut App) {
-    let a = app.map();
-    if app.ws.corpus.article(a).is_none() {
-        app.flash = Some("this map did not load; there is nothing to compare".into());
-        return;
-    }
-    let p = PickerState::new(&app.ws.corpus, a);
-    if p.matches.is_empty() {
-        app.flash = Some("there is no other article to compare with".into());
-        return;
-    }
-    app.overlays.push(Overlay::Picker(Box::new(p)));
+/// Lines the body has on a screen (for paging and keeping the selection in view).
+pub fn body_height(screen: Rect) -> usize {
+    screen.height.saturating_sub(7) as usize
 }
 
-/// Keys while the picker is on top.
-pub fn picker(app: &mut App, action: Action) {
-    let Some(Overlay::Picker(p)) = app.overlays.last_mut() else {
-        return;
-    };
-    match action {
-        Action::Close => {
-            app.overlays.pop();
-        }
-        Action::Quit => crate::tui::workspace::editing::request_quit(app),
-        Action::Down => p.selected = (p.selected + 1).min(p.matches.len().saturating_sub(1)),
-        Action::Up => p.selected = p.selected.saturating_sub(1),
-        Action::Accept => {
-            let (a, b) = (p.a, p.matches.get(p.selected).copied());
-            app.overlays.pop();
-            if let Some(b) = b {
-                open_compare(app, a, b);
-            }
-        }
-        edit => {
-            if p.line.apply(edit) == Some(true) {
-                p.refilter(&app.ws.corpus);
-            }
-        }
-    }
-}
-
-pub fn open_compare(app: &mut App, a: u32, b: u32) {
+/// Opens the compare screen on maps `a` and `b`; says why not if it cannot
+/// (and returns false).
+pub fn open_compare(app: &mut App, a: u32, b: u32) -> bool {
     match Comparison::build(&app.ws.corpus, a, b) {
         Ok(cmp) => {
             let mut s = CompareState::new(cmp);
-            s.select(0, compare_view::body_height(app.view.areas.screen));
+            s.select(0, body_height(app.view.areas.screen));
             app.screen.to_compare(s);
+            true
         }
-        Err(e) => app.flash = Some(e.to_string()),
+        Err(e) => {
+            app.flash = Some(e.to_string());
+            false
+        }
     }
 }
 
-/// Keys on the compare screen.
-pub fn compare(app: &mut App, action: Action) {
-    let h = compare_view::body_height(app.view.areas.screen);
-    let Screen::Compare(s, _) = &mut app.screen else {
-        return;
-    };
-    match action {
-        Action::Close => app.screen.to_browse(),
-        Action::Quit => crate::tui::workspace::editing::request_quit(app),
-        Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
-        Action::Down => s.select(1, h),
-        Action::Up => s.select(-1, h),
-        Action::PageDown => s.select(h as isize, h),
-        Action::PageUp => s.select(-(h as isize), h),
-        Action::Top => s.select(isize::MIN / 2, h),
-        Action::Bottom => s.select(isize::MAX / 2, h),
-        Action::FocusNext | Action::FocusPrev => s.switch_side(h),
-        Action::ClashesOnly => {
-            s.clashes_only = !s.clashes_only;
-            s.sel = 0;
-            s.offset = 0;
-            s.select(0, h);
-        }
-        Action::Swap => {
-            let (a, b, side) = (s.cmp.a, s.cmp.b, s.side);
-            open_compare(app, b, a);
-            if let Screen::Compare(s, _) = &mut app.screen
-                && side == Side::A
-            {
-                s.switch_side(h);
-            }
-        }
-        Action::NextArticle | Action::PrevArticle => {
-            let (a, b) = (s.cmp.a, s.cmp.b);
-            let others: Vec<u32> = app
-                .ws
-                .corpus
-                .articles()
-                .map(|(m, _)| m)
-                .filter(|&m| m != a)
-                .collect();
-            let Some(i) = others.iter().position(|&m| m == b) else {
-                return;
-            };
-            let n = others.len();
-            let j = if action == Action::NextArticle {
-                (i + 1) % n
-            } else {
-                (i + n - 1) % n
-            };
-            open_compare(app, a, others[j]);
-        }
-        Action::ToggleLanguage => {
-            app.settings.lang = app.settings.lang.other();
-        }
-        Action::Accept => {
-            let Some((map, node)) = s.selected_node() else {
-                return;
-            };
-            jump_to(app, NodeRef { map, node });
-        }
-        Action::Overview => open_overview(app),
-        Action::Export => {
-            let ids = [s.cmp.a, s.cmp.b]
-                .iter()
-                .filter_map(|&m| app.ws.corpus.article(m).map(|a| a.meta.id.to_string()))
-                .collect();
-            app.overlays.push(Overlay::Export {
-                articles: ids,
-                selected: 0,
-            });
-        }
-        _ => {}
+impl Layer for CompareState {
+    fn mode(&self) -> Mode {
+        Mode::Compare
     }
-}
 
-pub fn open_overview(app: &mut App) {
-    let ov = Overview::build(&app.ws.corpus);
-    let row = ov
-        .articles
-        .iter()
-        .position(|a| a.map == app.map())
-        .unwrap_or(0);
-    app.screen.to_overview(OverviewState::new(ov, row));
-}
-
-/// Keys on the overview screen.
-pub fn overview(app: &mut App, action: Action) {
-    let screen = app.view.areas.screen;
-    let Screen::Overview(s, _) = &mut app.screen else {
-        return;
-    };
-    match action {
-        Action::Close => app.screen.to_browse(),
-        Action::Quit => crate::tui::workspace::editing::request_quit(app),
-        Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
-        Action::Down => s.step(1, 0, screen),
-        Action::Up => s.step(-1, 0, screen),
-        Action::Left => s.step(0, -1, screen),
-        Action::Right => s.step(0, 1, screen),
-        Action::FocusNext | Action::FocusPrev => {
-            s.in_nodes = !s.in_nodes && !s.nodes().is_empty();
-        }
-        Action::Accept => {
-            let nodes = s.nodes();
-            let pick = if s.in_nodes { s.node_sel } else { 0 };
-            if let Some(&(map, node)) = nodes.get(pick) {
-                jump_to(app, NodeRef { map, node });
+    fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
+        let h = body_height(app.view.areas.screen);
+        let s = self;
+        match action {
+            Action::Close => return Outcome::Close,
+            Action::Quit => request_quit(app),
+            Action::Help => return Outcome::Push(Overlay::Help(Help::default())),
+            Action::Down => s.select(1, h),
+            Action::Up => s.select(-1, h),
+            Action::PageDown => s.select(h as isize, h),
+            Action::PageUp => s.select(-(h as isize), h),
+            Action::Top => s.select(isize::MIN / 2, h),
+            Action::Bottom => s.select(isize::MAX / 2, h),
+            Action::FocusNext | Action::FocusPrev => s.switch_side(h),
+            Action::ClashesOnly => {
+                s.clashes_only = !s.clashes_only;
+                s.sel = 0;
+                s.offset = 0;
+                s.select(0, h);
             }
+            Action::Swap => {
+                let (a, b, side) = (s.cmp.a, s.cmp.b, s.side);
+                if !open_compare(app, b, a) {
+                    return Outcome::Stay;
+                }
+                if let crate::tui::screens::Screen::Compare(s, _) = &mut app.screen
+                    && side == Side::A
+                {
+                    s.switch_side(h);
+                }
+                return Outcome::Close;
+            }
+            Action::NextArticle | Action::PrevArticle => {
+                let (a, b) = (s.cmp.a, s.cmp.b);
+                let others: Vec<u32> = app
+                    .ws
+                    .corpus
+                    .articles()
+                    .map(|(m, _)| m)
+                    .filter(|&m| m != a)
+                    .collect();
+                let Some(i) = others.iter().position(|&m| m == b) else {
+                    return Outcome::Stay;
+                };
+                let n = others.len();
+                let j = if action == Action::NextArticle {
+                    (i + 1) % n
+                } else {
+                    (i + n - 1) % n
+                };
+                if open_compare(app, a, others[j]) {
+                    return Outcome::Close;
+                }
+            }
+            Action::ToggleLanguage => {
+                app.settings.lang = app.settings.lang.other();
+            }
+            Action::Accept => {
+                if let Some((map, node)) = s.selected_node() {
+                    jump_to(app, NodeRef { map, node });
+                    return Outcome::Close;
+                }
+            }
+            Action::Overview => {
+                open_overview(app);
+                return Outcome::Close;
+            }
+            Action::Export => {
+                let ids = [s.cmp.a, s.cmp.b]
+                    .iter()
+                    .filter_map(|&m| app.ws.corpus.article(m).map(|a| a.meta.id.to_string()))
+                    .collect();
+                return Outcome::Push(Overlay::Export(Export::new(ids)));
+            }
+            _ => {}
         }
-        Action::Compare => {
-            let Some(map) = s.ov.articles.get(s.row).map(|a| a.map) else {
-                return;
-            };
-            app.screen.to_browse();
-            crate::tui::update::select_map(app, map as usize);
-            open_picker(app);
-        }
-        Action::ToggleLanguage => {
-            app.settings.lang = app.settings.lang.other();
-        }
-        _ => {}
+        Outcome::Stay
+    }
+
+    fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+        compare_view::render(app, self, screen, buf);
+        None
     }
 }

@@ -7,16 +7,20 @@
 //! they close, so the browser is as it was left.
 
 pub mod browse;
+pub mod browse_view;
 pub mod compare;
 pub mod compare_view;
 pub(crate) mod detail;
+pub mod overview;
 pub mod overview_view;
 pub(crate) mod source;
 pub mod tree;
 
-use browse::Browse;
-use compare_view::CompareState;
-use overview_view::OverviewState;
+use browse::{Browse, BrowseScreen};
+use compare::CompareState;
+use overview::OverviewState;
+
+use crate::tui::layer::Layer;
 
 /// What fills the screen under the overlays.
 #[derive(Debug, Clone)]
@@ -45,6 +49,15 @@ impl Screen {
     pub fn browse_mut(&mut self) -> &mut Browse {
         match self {
             Screen::Browse(b) | Screen::Compare(_, b) | Screen::Overview(_, b) => b,
+        }
+    }
+
+    /// The screen as a layer, for drawing, its mode and its hints.
+    pub fn layer(&self) -> &dyn Layer {
+        match self {
+            Screen::Browse(_) => &BrowseScreen,
+            Screen::Compare(s, _) => &**s,
+            Screen::Overview(s, _) => &**s,
         }
     }
 

@@ -9,9 +9,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
-use crate::compare::{Mark, Overview};
+use crate::compare::Mark;
 use crate::tui::app::{App, Lang};
 use crate::tui::palette::{bearing_glyph, stance_glyph};
+use crate::tui::screens::overview::OverviewState;
 use crate::tui::widgets::bidi_line::one_line;
 
 /// Cells a matrix column takes.
@@ -19,76 +20,8 @@ const CELL: u16 = 8;
 /// Cells the article column takes.
 const NAME: u16 = 28;
 
-#[derive(Debug, Clone)]
-pub struct OverviewState {
-    pub ov: Overview,
-    /// Selected article (index into `ov.articles`) and theme column.
-    pub row: usize,
-    pub col: usize,
-    /// First article row and theme column shown.
-    pub row_offset: usize,
-    pub col_offset: usize,
-    /// Whether the node list below the matrix has the keys.
-    pub in_nodes: bool,
-    pub node_sel: usize,
-}
-
-impl OverviewState {
-    pub fn new(ov: Overview, row: usize) -> OverviewState {
-        OverviewState {
-            row: row.min(ov.articles.len().saturating_sub(1)),
-            ov,
-            col: 0,
-            row_offset: 0,
-            col_offset: 0,
-            in_nodes: false,
-            node_sel: 0,
-        }
-    }
-
-    /// The selected cell's nodes, as (map, node).
-    pub fn nodes(&self) -> Vec<(u32, u32)> {
-        let Some(a) = self.ov.articles.get(self.row) else {
-            return vec![];
-        };
-        a.cells
-            .get(self.col)
-            .map_or(vec![], |c| c.nodes.iter().map(|&n| (a.map, n)).collect())
-    }
-
-    /// Moves the cell (or the node selection) and keeps it in view.
-    pub fn step(&mut self, rows: isize, cols: isize, screen: Rect) {
-        if self.in_nodes {
-            let n = self.nodes().len();
-            if n > 0 {
-                self.node_sel = (self.node_sel as isize + rows).clamp(0, n as isize - 1) as usize;
-            }
-            return;
-        }
-        let nr = self.ov.articles.len();
-        let nc = self.ov.themes.len();
-        if nr == 0 || nc == 0 {
-            return;
-        }
-        self.row = (self.row as isize + rows).clamp(0, nr as isize - 1) as usize;
-        self.col = (self.col as isize + cols).clamp(0, nc as isize - 1) as usize;
-        self.node_sel = 0;
-        let (h, w) = matrix_size(screen);
-        if self.row < self.row_offset {
-            self.row_offset = self.row;
-        } else if self.row >= self.row_offset + h {
-            self.row_offset = self.row + 1 - h;
-        }
-        if self.col < self.col_offset {
-            self.col_offset = self.col;
-        } else if self.col >= self.col_offset + w {
-            self.col_offset = self.col + 1 - w;
-        }
-    }
-}
-
 /// Rows of articles and columns of themes the matrix has room for.
-fn matrix_size(screen: Rect) -> (usize, usize) {
+pub(crate) fn matrix_size(screen: Rect) -> (usize, usize) {
     let [_, matrix, _] = split(screen);
     let rows = matrix.height.saturating_sub(3) as usize;
     let cols = (matrix.width.saturating_sub(NAME + 2) / CELL) as usize;

@@ -164,7 +164,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .and_then(|r| src.quotes.get(r.node as usize).cloned().flatten());
     let quoted: Vec<&Range<usize>> = src.quotes.iter().flatten().collect();
     let p = &app.settings.palette;
-    let selecting = app.screen.browse().quote_select.as_ref().map(|s| s.range());
+    let selecting = crate::tui::overlays::quote::selecting(app).map(|s| s.range());
     let highlight = |r: Range<usize>| {
         if selecting.as_ref().is_some_and(|s| overlaps(s, &r)) {
             Some(p.selection)

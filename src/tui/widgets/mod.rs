@@ -8,4 +8,5 @@ pub mod chooser_view;
 pub mod form;
 pub mod form_view;
 pub mod line_edit;
+pub mod popup;
 pub mod text_field;

@@ -271,7 +271,7 @@ fn revalidate_maps(app: &mut App, map: u32) {
 
 /// Selects a node in the browser (its article, expanded to it).
 pub fn show(app: &mut App, map: u32, node: NodeIdx) {
-    crate::tui::update::select_map(app, map as usize);
+    crate::tui::screens::browse::select_map(app, map as usize);
     let attached = app
         .ws
         .corpus
@@ -284,7 +284,7 @@ pub fn show(app: &mut App, map: u32, node: NodeIdx) {
     ) {
         t.reveal(a, node);
     }
-    crate::tui::update::selection_moved(app);
+    crate::tui::screens::browse::selection_moved(app);
 }
 
 fn ask_delete(app: &mut App) {

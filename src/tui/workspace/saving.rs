@@ -65,11 +65,10 @@ pub fn save(app: &mut App, then_quit: bool, force: bool) {
         match write_map(app, map, false) {
             Ok(Outcome::Saved) => saved.push(map_file_name(app, map)),
             Ok(Outcome::Conflict) => ask_conflict(app, map),
-            Err(e) => app.overlays.push(Overlay::Message {
-                title: "Save failed".into(),
-                lines: vec![e, "Your edits are still here, unsaved.".into()],
-                scroll: 0,
-            }),
+            Err(e) => app.overlays.push(Overlay::message(
+                "Save failed",
+                vec![e, "Your edits are still here, unsaved.".into()],
+            )),
         }
     }
     if !saved.is_empty() {
@@ -183,11 +182,10 @@ fn install(app: &mut App, map: u32, entry: MapEntry) {
         None => format!("reloaded {} from disk", map_file_name(app, map)),
     });
     if let Some(p) = problem {
-        app.overlays.push(Overlay::Message {
-            title: "Map does not load".into(),
-            lines: p.lines().map(str::to_owned).collect(),
-            scroll: 0,
-        });
+        app.overlays.push(Overlay::message(
+            "Map does not load",
+            p.lines().map(str::to_owned).collect(),
+        ));
     }
 }
 
@@ -212,7 +210,7 @@ fn replace(app: &mut App, map: u32, entry: MapEntry) {
             .insert(map, crate::tui::screens::tree::TreeView::new(a));
     }
     editing::refresh(app, map);
-    crate::tui::update::selection_moved(app);
+    crate::tui::screens::browse::selection_moved(app);
 }
 
 /// Adds a map that is not on disk yet (or not any more) as unsaved.
@@ -402,10 +400,8 @@ pub fn discard_recovery(app: &mut App) {
 /// Acts on the files the watcher saw change, once nothing is open that
 /// holds a node's index (a form, a picker, a question, a quote selection).
 pub fn apply_disk_changes(app: &mut App) {
-    if app.ws.disk_changes.is_empty()
-        || !app.overlays.is_empty()
-        || app.screen.browse().quote_select.is_some()
-    {
+    // A quote selection is an overlay too.
+    if app.ws.disk_changes.is_empty() || !app.overlays.is_empty() {
         return;
     }
     let mut paths = std::mem::take(&mut app.ws.disk_changes);
