@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
+use crate::tui::effects::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::choose;
@@ -323,6 +324,8 @@ impl FormState {
                     FormFor::NewArticle => accept_new_article(app, &self.form),
                 };
                 match result {
+                    // The new article's form stays until its file name is found.
+                    Ok(()) if self.target == FormFor::NewArticle => Outcome::Stay,
                     Ok(()) => Outcome::Close,
                     Err(e) => {
                         self.form.error = Some(e);
@@ -480,13 +483,14 @@ fn accept_article(app: &mut App, f: &Form, map: u32) -> Accepted {
     Ok(())
 }
 
+/// Checks what needs no disk and asks for the article to be made: the
+/// file name is found by the effect (`create_article`), which closes the
+/// form or shows why not.
 fn accept_new_article(app: &mut App, f: &Form) -> Accepted {
     let id = f.text(A_ID).trim().to_string();
     if app.ws.corpus.map_of(&id).is_some() {
         return Err(format!("another article has the id `{id}`"));
     }
-    let path =
-        crate::store::names::new_map_path(&app.ws.maps_dir, &id).map_err(|e| e.to_string())?;
     let meta = meta_from_form(f, &ArticleMeta::default());
     let thesis = Node {
         id: "thesis".into(),
@@ -499,6 +503,29 @@ fn accept_new_article(app: &mut App, f: &Form) -> Accepted {
         nodes: vec![thesis],
         root: 0,
     };
+    app.out.push(Effect::NewArticle(Box::new(article)));
+    Ok(())
+}
+
+/// `Effect::NewArticle`: the article gets a file name in the maps
+/// directory and is added as an unsaved map; the form on top closes. A
+/// name that cannot be used is shown in the form, which stays.
+pub fn create_article(app: &mut App, article: Article) {
+    let id = article.meta.id.to_string();
+    let path = match crate::store::names::new_map_path(&app.ws.maps_dir, &id) {
+        Ok(p) => p,
+        Err(e) => {
+            if let Some(Overlay::Form(st)) = app.overlays.last_mut() {
+                st.form.error = Some(e.to_string());
+            }
+            return;
+        }
+    };
+    if let Some(Overlay::Form(st)) = app.overlays.last()
+        && st.target == FormFor::NewArticle
+    {
+        app.overlays.pop();
+    }
     let entry = MapEntry {
         path: path.clone(),
         article: Some(article),
@@ -514,7 +541,6 @@ fn accept_new_article(app: &mut App, f: &Form) -> Accepted {
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_default()
     ));
-    Ok(())
 }
 
 /// Puts a quote into a node form's quote field (quoting from the source).

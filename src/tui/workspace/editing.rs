@@ -237,7 +237,7 @@ pub fn refresh_after_edit(app: &mut App, map: u32, touched: Touched) {
     if touched.text {
         app.ws.search = None;
     }
-    app.ws.recovery_stale = true;
+    app.out.push(Effect::SnapshotRecovery);
 }
 
 /// The same checks as `mizan check`, marked on the nodes.
@@ -532,7 +532,7 @@ fn open_editor_now(app: &mut App) {
 pub fn request_quit(app: &mut App) {
     let dirty = app.ws.history.dirty_maps();
     if dirty.is_empty() {
-        app.ws.quit = Some(Quit::Keeping);
+        app.out.push(Effect::Quit(Quit::Keeping));
         return;
     }
     let names: Vec<String> = dirty.iter().map(|&m| map_file_name(app, m)).collect();
@@ -572,7 +572,7 @@ pub fn answer(app: &mut App, answer: Answer) {
         Answer::Run(effect) => app.out.push(effect),
         Answer::Delete { map, node } => delete(app, map, node),
         Answer::QuitDiscarding => {
-            app.ws.quit = Some(Quit::Discarding);
+            app.out.push(Effect::Quit(Quit::Discarding));
         }
         Answer::SaveAndEdit => {
             app.out.push(Effect::Save {

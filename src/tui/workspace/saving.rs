@@ -26,7 +26,7 @@ pub fn save(app: &mut App, then_quit: bool, force: bool) {
     if dirty.is_empty() {
         app.flash = Some("nothing to save".into());
         if then_quit {
-            app.ws.quit = Some(Quit::Keeping);
+            app.out.push(Effect::Quit(Quit::Keeping));
         }
         return;
     }
@@ -74,9 +74,9 @@ pub fn save(app: &mut App, then_quit: bool, force: bool) {
     if !saved.is_empty() {
         app.flash = Some(format!("saved {}", saved.join(", ")));
     }
-    app.ws.recovery_stale = true;
+    app.out.push(Effect::SnapshotRecovery);
     if then_quit && app.ws.history.dirty_maps().is_empty() {
-        app.ws.quit = Some(Quit::Keeping);
+        app.out.push(Effect::Quit(Quit::Keeping));
     }
 }
 
@@ -154,7 +154,7 @@ pub fn overwrite(app: &mut App, map: u32) {
         }
         Err(e) => app.flash = Some(format!("save failed: {e}")),
     }
-    app.ws.recovery_stale = true;
+    app.out.push(Effect::SnapshotRecovery);
 }
 
 /// Replaces a map with the file on disk; its undo steps are dropped.
@@ -361,7 +361,7 @@ pub fn restore(app: &mut App) {
         );
     }
     let _ = recovery::discard(&state, &app.ws.maps_dir);
-    app.ws.recovery_stale = true;
+    app.out.push(Effect::SnapshotRecovery);
     app.flash = Some(format!(
         "restored unsaved edits in {}; C-s saves them",
         restored.join(", ")
