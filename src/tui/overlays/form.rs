@@ -98,7 +98,8 @@ fn parse_link(s: &str) -> Option<Link> {
     })
 }
 
-fn node_form(title: String, n: &Node) -> Form {
+/// `pick`: the key that opens the chooser of a list field.
+fn node_form(title: String, n: &Node, pick: &str) -> Form {
     let mut form = Form::new(
         title,
         vec![
@@ -125,12 +126,12 @@ fn node_form(title: String, n: &Node) -> Form {
             Field::list(
                 "themes",
                 n.themes.iter().map(|t| t.to_string()).collect(),
-                "C-p chooses",
+                format!("{pick} chooses"),
             ),
             Field::list(
                 "links",
                 n.links.iter().map(link_label).collect(),
-                "C-p adds",
+                format!("{pick} adds"),
             ),
             Field::text("note", n.note.as_deref().unwrap_or(""), ""),
         ],
@@ -141,6 +142,7 @@ fn node_form(title: String, n: &Node) -> Form {
 
 /// `a`, `A`, `i`: opens the node form.
 pub fn open_node(app: &mut App, target: Target) {
+    let pick = app.key(Mode::Form, Action::Pick);
     let Some(r) = app.current() else { return };
     let Some(a) = app.ws.corpus.article(r.map) else {
         return;
@@ -148,7 +150,7 @@ pub fn open_node(app: &mut App, target: Target) {
     let n = r.node;
     let (form, to) = match target {
         Target::Edit => (
-            node_form(format!("Edit {}", node_name(a, n)), a.node(n)),
+            node_form(format!("Edit {}", node_name(a, n)), a.node(n), &pick),
             FormFor::EditNode {
                 map: r.map,
                 node: n,
@@ -168,7 +170,11 @@ pub fn open_node(app: &mut App, target: Target) {
                 ..Default::default()
             };
             (
-                node_form(format!("New node under {}", node_name(a, parent)), &blank),
+                node_form(
+                    format!("New node under {}", node_name(a, parent)),
+                    &blank,
+                    &pick,
+                ),
                 FormFor::NewNode {
                     map: r.map,
                     parent,
@@ -298,7 +304,7 @@ impl Layer for FormState {
 
     fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         let s = &app.settings;
-        form_view::render(&self.form, &s.palette, s.bidi, screen, buf)
+        form_view::render(&self.form, &s.palette, s.bidi, &s.keymap, screen, buf)
     }
 }
 
@@ -536,10 +542,12 @@ pub fn create_article(app: &mut App, article: Article) {
     let map = crate::tui::workspace::saving::add_unsaved(app, entry);
     editing::show(app, map, 0);
     app.flash = Some(format!(
-        "new article `{id}`: C-s writes {}; a adds reasons",
+        "new article `{id}`: {} writes {}; {} adds reasons",
+        app.key(Mode::Normal, Action::Save),
         path.file_name()
             .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default()
+            .unwrap_or_default(),
+        app.key(Mode::Normal, Action::AddChild)
     ));
 }
 

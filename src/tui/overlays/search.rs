@@ -122,7 +122,14 @@ fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(p.border_focus)
-        .title(Span::styled(" Search — Enter opens, Esc closes ", p.title))
+        .title(Span::styled(
+            format!(
+                " Search — {} opens, {} closes ",
+                app.key(Mode::Search, Action::Accept),
+                app.key(Mode::Search, Action::Close)
+            ),
+            p.title,
+        ))
         .title_bottom(Span::styled(format!(" {status} "), p.dim));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -171,11 +178,12 @@ impl Layer for SearchState {
             Action::Up => s.select(-1, rows),
             Action::PageDown => s.select(rows as isize, rows),
             Action::PageUp => s.select(-(rows as isize), rows),
-            edit => {
-                if s.line.apply(edit) == Some(true) {
+            Action::Edit(e) => {
+                if s.line.apply(e) {
                     app.out.push(s.submission());
                 }
             }
+            _ => {}
         }
         Outcome::Stay
     }

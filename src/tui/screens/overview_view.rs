@@ -10,7 +10,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use crate::compare::Mark;
+use crate::tui::action::Action;
 use crate::tui::app::{App, Lang};
+use crate::tui::keymap::Mode;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
 use crate::tui::screens::overview::OverviewState;
 use crate::tui::widgets::bidi_line::one_line;
@@ -212,7 +214,12 @@ fn render_nodes(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
     let nodes = s.nodes();
     let b = block(
         app,
-        &format!("{} nodes in this cell — Tab, then Enter opens", nodes.len()),
+        &format!(
+            "{} nodes in this cell — {}, then {} opens",
+            nodes.len(),
+            app.key(Mode::Overview, Action::FocusNext),
+            app.key(Mode::Overview, Action::Accept)
+        ),
         s.in_nodes,
     );
     let inner = b.inner(area);

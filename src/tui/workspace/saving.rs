@@ -7,8 +7,10 @@ use std::path::Path;
 
 use crate::model::MapEntry;
 use crate::store::{self, backup, canon, disk, recovery};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::effects::Effect;
+use crate::tui::keymap::Mode;
 use crate::tui::overlays::ask::{Answer, Ask};
 use crate::tui::workspace::ArticleCache;
 use crate::tui::workspace::Quit;
@@ -308,7 +310,10 @@ pub fn offer_recovery(app: &mut App) {
             )
             .choice(
                 'r',
-                "restore them (then C-s saves them)",
+                format!(
+                    "restore them (then {} saves them)",
+                    app.key(Mode::Normal, Action::Save)
+                ),
                 Answer::Run(Effect::Restore),
             )
             .choice('d', "discard them", Answer::Run(Effect::DiscardRecovery))
@@ -363,8 +368,9 @@ pub fn restore(app: &mut App) {
     let _ = recovery::discard(&state, &app.ws.maps_dir);
     app.out.push(Effect::SnapshotRecovery);
     app.flash = Some(format!(
-        "restored unsaved edits in {}; C-s saves them",
-        restored.join(", ")
+        "restored unsaved edits in {}; {} saves them",
+        restored.join(", "),
+        app.key(Mode::Normal, Action::Save)
     ));
 }
 
