@@ -23,6 +23,7 @@ use crate::tui::layer::{Layer, Outcome};
 use crate::tui::palette::stance_glyph;
 use crate::tui::screens::browse::jump_to;
 use crate::tui::widgets::bidi_line::to_line;
+use crate::tui::widgets::list;
 use crate::tui::workspace::editing::request_quit;
 
 /// Hits asked of the worker per query.
@@ -77,14 +78,8 @@ impl SearchState {
         if self.hits.is_empty() {
             return;
         }
-        let last = self.hits.len() as isize - 1;
-        self.selected = (self.selected as isize + by).clamp(0, last) as usize;
-        let h = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + h {
-            self.offset = self.selected + 1 - h;
-        }
+        self.selected = list::step(self.selected, by, self.hits.len());
+        self.offset = list::scroll_into_view(self.offset, self.selected, height);
     }
 }
 

@@ -20,6 +20,7 @@ use crate::tui::screens::browse_view;
 use crate::tui::screens::source;
 use crate::tui::screens::tree::TreeView;
 use crate::tui::update::Mouse;
+use crate::tui::widgets::list;
 use crate::tui::workspace::editing::request_quit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -122,7 +123,7 @@ impl Layer for BrowseScreen {
             Action::JumpBack => jump(app, true),
             Action::JumpForward => jump(app, false),
             Action::Search => app.overlays.push(Overlay::Search(Box::default())),
-            Action::Compare => crate::tui::overlays::picker::open_picker(app),
+            Action::Compare => crate::tui::overlays::choose::open_compare_picker(app),
             Action::Overview => crate::tui::screens::overview::open_overview(app),
             Action::Export => {
                 if let Some(a) = app.ws.corpus.article(app.map()) {
@@ -196,38 +197,31 @@ fn cycle(f: Focus, by: i32) -> Focus {
     order[(i + by).rem_euclid(3) as usize]
 }
 
-fn clamp_add(v: usize, by: isize, len: usize) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    (v as isize).saturating_add(by).clamp(0, len as isize - 1) as usize
-}
-
 /// Moves within the focused pane.
 fn step(app: &mut App, by: isize) {
     let (focus, show_source) = (app.browse().focus, app.browse().show_source);
     match focus {
         Focus::Articles => {
-            let next = clamp_add(app.screen.browse().selected, by, app.ws.corpus.maps.len());
+            let next = list::step(app.screen.browse().selected, by, app.ws.corpus.maps.len());
             select_map(app, next);
         }
         Focus::Tree => {
             let map = app.map();
             if let Some(t) = app.screen.browse_mut().trees.get_mut(&map) {
-                t.cursor = clamp_add(t.cursor, by, t.rows.len());
+                t.cursor = list::step(t.cursor, by, t.rows.len());
             }
             selection_moved(app);
         }
         Focus::Detail if show_source => {
             let lines = source::line_count(app);
             app.screen.browse_mut().source_scroll =
-                clamp_add(app.screen.browse().source_scroll, by, lines);
+                list::step(app.screen.browse().source_scroll, by, lines);
         }
         Focus::Detail => {
             let links = app.current().map_or(0, |r| link_count(app, r));
             if links > 0 && by.abs() == 1 {
                 app.screen.browse_mut().link_sel =
-                    clamp_add(app.screen.browse().link_sel, by, links);
+                    list::step(app.screen.browse().link_sel, by, links);
             } else {
                 app.screen.browse_mut().detail_scroll =
                     (app.screen.browse().detail_scroll as isize + by).max(0) as usize;
@@ -255,11 +249,12 @@ pub fn select_map(app: &mut App, map: usize) {
         }
     }
     let h = app.view.areas.list.height.saturating_sub(2) as usize / 2;
-    if app.screen.browse().selected < app.screen.browse().list_offset {
-        app.screen.browse_mut().list_offset = app.screen.browse().selected;
-    } else if h > 0 && app.screen.browse().selected >= app.screen.browse().list_offset + h {
-        app.screen.browse_mut().list_offset = app.screen.browse().selected + 1 - h;
-    }
+    let b = app.screen.browse_mut();
+    // With no room for a row the view only follows the selection up.
+    b.list_offset = match h {
+        0 => b.list_offset.min(b.selected),
+        h => list::scroll_into_view(b.list_offset, b.selected, h),
+    };
     selection_moved(app);
 }
 
@@ -366,7 +361,7 @@ fn sibling(app: &mut App, by: isize) {
         let Some(i) = sibs.iter().position(|&c| c == n) else {
             return;
         };
-        let j = clamp_add(i, by, sibs.len());
+        let j = list::step(i, by, sibs.len());
         if let Some(row) = t.row_of(sibs[j]) {
             t.cursor = row;
         }
