@@ -18,11 +18,12 @@ use crate::tui::action::{Action, TextEdit};
 use crate::tui::app::{App, Focus};
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::ask::request_quit;
 use crate::tui::overlays::{Overlay, form};
 use crate::tui::screens::browse::selection_moved;
 use crate::tui::screens::source;
 use crate::tui::widgets::list;
-use crate::tui::workspace::editing::{self, request_quit};
+use crate::tui::workspace::editing;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuoteSelect {

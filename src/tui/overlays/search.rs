@@ -20,11 +20,11 @@ use crate::tui::app::App;
 use crate::tui::effects::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::ask::request_quit;
 use crate::tui::palette::stance_glyph;
 use crate::tui::screens::browse::jump_to;
 use crate::tui::widgets::bidi_line::to_line;
 use crate::tui::widgets::list;
-use crate::tui::workspace::editing::request_quit;
 
 /// Hits asked of the worker per query.
 pub const LIMIT: usize = 200;
@@ -173,11 +173,7 @@ impl Layer for SearchState {
             Action::Up => s.select(-1, rows),
             Action::PageDown => s.select(rows as isize, rows),
             Action::PageUp => s.select(-(rows as isize), rows),
-            Action::Edit(e) => {
-                if s.line.apply(e) {
-                    app.out.push(s.submission());
-                }
-            }
+            Action::Edit(e) if s.line.apply(e) => app.out.push(s.submission()),
             _ => {}
         }
         Outcome::Stay

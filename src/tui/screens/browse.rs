@@ -14,6 +14,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::Overlay;
+use crate::tui::overlays::ask::request_quit;
 use crate::tui::overlays::export::Export;
 use crate::tui::overlays::help::Help;
 use crate::tui::screens::browse_view;
@@ -21,7 +22,6 @@ use crate::tui::screens::source;
 use crate::tui::screens::tree::TreeView;
 use crate::tui::update::Mouse;
 use crate::tui::widgets::list;
-use crate::tui::workspace::editing::request_quit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {

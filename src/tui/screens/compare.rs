@@ -12,13 +12,13 @@ use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::Overlay;
+use crate::tui::overlays::ask::request_quit;
 use crate::tui::overlays::export::Export;
 use crate::tui::overlays::help::Help;
 use crate::tui::screens::browse::jump_to;
 use crate::tui::screens::compare_view;
 use crate::tui::screens::overview::open_overview;
 use crate::tui::widgets::list;
-use crate::tui::workspace::editing::request_quit;
 
 /// What the compare screen shows and where its selection is.
 #[derive(Debug, Clone)]

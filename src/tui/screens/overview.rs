@@ -12,13 +12,13 @@ use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::Overlay;
+use crate::tui::overlays::ask::request_quit;
 use crate::tui::overlays::choose::open_compare_picker;
 use crate::tui::overlays::help::Help;
 use crate::tui::screens::browse::{jump_to, select_map};
 use crate::tui::screens::browse_view::render_status;
 use crate::tui::screens::overview_view::{self, matrix_size};
 use crate::tui::widgets::list;
-use crate::tui::workspace::editing::request_quit;
 
 #[derive(Debug, Clone)]
 pub struct OverviewState {

@@ -138,11 +138,7 @@ impl Chooser {
                     self.marked.insert(i);
                 }
             }
-            Action::Edit(e) => {
-                if self.line.apply(e) {
-                    self.refilter();
-                }
-            }
+            Action::Edit(e) if self.line.apply(e) => self.refilter(),
             _ => {}
         }
         ChooseEvent::None
