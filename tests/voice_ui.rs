@@ -102,3 +102,60 @@ fn r_toggles_whether_reported_claims_count() {
     press(&mut a, "r");
     assert_eq!(isis(&a), (Voices::Own, Verdict::Clash));
 }
+
+fn node_of<'a>(app: &'a App, address: &str) -> &'a mizan::model::Node {
+    let r = node(app, address);
+    app.ws.corpus.article(r.map).unwrap().node(r.node)
+}
+
+// The node form's voice field picks a speaker the article already uses
+// (typed in part), or takes a new name; the kind is a choice; both are one
+// undoable edit of the node.
+#[test]
+fn node_form_sets_voice_and_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(&dir);
+    // `done` (the first reason): edit, Tab from the English claim to the
+    // voice field (eight fields on), pick "US commanders" by part of it.
+    press(&mut a, "Enter j i");
+    assert!(screen(&a).contains("Edit `done`"));
+    press(&mut a, "Tab Tab Tab Tab Tab Tab Tab Tab C-p");
+    let s = screen(&a);
+    assert!(
+        s.contains("(the author's own claim)") && s.contains("US commanders"),
+        "{s}"
+    );
+    common::type_text(&mut a, "comm");
+    press(&mut a, "Enter Tab Right Right Enter");
+    let done = node_of(&a, "alpha/done");
+    assert_eq!(done.voice.as_deref(), Some("US commanders"));
+    assert_eq!(done.kind, Some(mizan::model::ClaimKind::Prediction));
+    // A new speaker is typed whole; the picker takes it as is.
+    press(&mut a, "i Tab Tab Tab Tab Tab Tab Tab Tab Backspace C-p");
+    common::type_text(&mut a, "critics");
+    press(&mut a, "Enter Enter");
+    assert_eq!(node_of(&a, "alpha/done").voice.as_deref(), Some("critics"));
+    // Undo takes the edit back whole.
+    press(&mut a, "u");
+    assert_eq!(
+        node_of(&a, "alpha/done").voice.as_deref(),
+        Some("US commanders")
+    );
+}
+
+// The article form sets the genre and says the stance is implicit.
+#[test]
+fn article_form_sets_genre_and_stance_basis() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(&dir);
+    press(&mut a, "Enter I");
+    // From the English title, ten fields on: genre; then the stance basis.
+    press(
+        &mut a,
+        "Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Right Right Tab Right Enter",
+    );
+    let m = &a.ws.corpus.article(0).unwrap().meta;
+    assert_eq!(m.genre, Some(mizan::model::Genre::News));
+    assert_eq!(m.stance_basis, mizan::model::StanceBasis::Implicit);
+    assert!(screen(&a).contains("▲ PRO     (implicit)"));
+}
