@@ -2,10 +2,12 @@
 
 use std::path::Path;
 
+use mizan::export::safe_json;
 use mizan::model::validate::{self, Severity};
 use mizan::store::{self, sources};
 
 use super::Format;
+use super::out::Out;
 
 pub fn run(maps_dir: &Path, sources_dir: Option<&Path>, format: Format) -> anyhow::Result<i32> {
     let corpus = super::load(maps_dir)?;
@@ -22,24 +24,25 @@ pub fn run(maps_dir: &Path, sources_dir: Option<&Path>, format: Format) -> anyho
     let warnings = diags.len() - errors;
     let articles = corpus.articles().count();
     let nodes = corpus.node_count();
+    let mut out = Out::stdout();
     match format {
         Format::Text => {
             for d in &diags {
-                println!("{d}\n");
+                out.text(&format!("{d}\n"))?;
             }
             let quotes = if srcs.is_some() {
                 "quotes checked"
             } else {
                 "quotes not checked (no --sources)"
             };
-            println!(
+            out.text(&format!(
                 "{}: {} maps, {articles} articles, {nodes} nodes; {errors} errors, {warnings} warnings; {quotes}",
                 maps_dir.display(),
                 corpus.maps.len()
-            );
+            ))?;
         }
         Format::Json => {
-            let out = serde_json::json!({
+            let doc = serde_json::json!({
                 "maps_dir": maps_dir,
                 "articles": articles,
                 "nodes": nodes,
@@ -48,8 +51,9 @@ pub fn run(maps_dir: &Path, sources_dir: Option<&Path>, format: Format) -> anyho
                 "quotes_checked": srcs.is_some(),
                 "diagnostics": diags,
             });
-            println!("{}", serde_json::to_string_pretty(&out)?);
+            out.exact(&safe_json::to_string_pretty(&doc)?)?;
         }
     }
+    out.finish()?;
     Ok(if errors > 0 { 1 } else { 0 })
 }

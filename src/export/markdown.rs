@@ -8,11 +8,14 @@ use std::fmt::Write;
 use super::Selection;
 use crate::model::{Article, Bearing, NodeIdx, bearing};
 use crate::text::markdown::escape_into as esc;
+use crate::text::sanitize::visible;
 
 /// The Markdown report for a selection.
 pub fn render(sel: &Selection) -> String {
     let nodes: usize = sel.articles.iter().map(|a| a.nodes.len()).sum();
     let mut out = String::with_capacity(nodes * 600 + 1024);
+    out.push_str(super::target::MARKDOWN_MARK);
+    out.push_str("\n\n");
     match sel.motion {
         Some(m) => {
             out.push_str("# ");
@@ -76,7 +79,7 @@ fn article(out: &mut String, a: &Article) {
         let pad = "  ".repeat(depth);
         let rel = n.relation.map_or("thesis", |r| r.name());
         let b = bearings.of(idx).map_or("bearing unknown", Bearing::name);
-        let _ = write!(out, "{pad}- **{rel}** ({b}, `{}`): ", n.id);
+        let _ = write!(out, "{pad}- **{rel}** ({b}, `{}`): ", visible(&n.id));
         esc(out, &n.claim_en);
         out.push('\n');
         if !n.claim_ar.is_empty() {
@@ -100,7 +103,7 @@ fn article(out: &mut String, a: &Article) {
             for l in &n.links {
                 out.push_str(if first { "" } else { "; " });
                 first = false;
-                let _ = write!(out, "{} `{}`", l.kind.name(), l.to);
+                let _ = write!(out, "{} `{}`", l.kind.name(), visible(&l.to));
             }
             out.push('\n');
         }

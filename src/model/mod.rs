@@ -11,6 +11,7 @@ pub mod bearing;
 pub mod corpus;
 mod diagnostic;
 pub mod edit;
+pub mod ids;
 mod types;
 pub mod validate;
 
