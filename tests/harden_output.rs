@@ -19,7 +19,10 @@ fn ids_with_escapes_are_errors_and_never_echoed_raw() {
     let node = format!("n1{TITLE_AND_CLEAR}");
     let link = format!("other/x{TITLE_AND_CLEAR}");
     let theme = "t\u{202E}";
-    let dir = maps(&[("a.ron", &article("a", &node, &link, theme))]);
+    let dir = maps(&[
+        ("a.ron", &article("a", &node, &link, theme)),
+        ("b.ron", &article("b", "m1", &format!("a/{node}"), "t")),
+    ]);
     let d = dir.path();
     let o = mizan(d, &["check"]);
     assert_eq!(o.status.code(), Some(1));
@@ -211,7 +214,10 @@ fn huge_inputs_are_refused_or_cut() {
 // exit 0, never a panic.
 #[test]
 fn output_errors_do_not_panic() {
-    let dir = maps(&[("a.ron", &article("a", "n1", "x/y", "t"))]);
+    let dir = maps(&[
+        ("a.ron", &article("a", "n1", "x/y", "t")),
+        ("b.ron", &article("b", "n1", "x/y", "t")),
+    ]);
     let d = dir.path();
     let run_into = |args: &[&str], out: Stdio| {
         Command::new(env!("CARGO_BIN_EXE_mizan"))
@@ -227,7 +233,7 @@ fn output_errors_do_not_panic() {
         for args in [
             &["check"][..],
             &["search", "reason"],
-            &["compare", "a", "a"],
+            &["compare", "a", "b"],
             &["fmt", "--check"],
             &["export", "--format", "json"],
             &["--help"],

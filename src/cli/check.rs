@@ -5,6 +5,7 @@ use std::path::Path;
 use mizan::export::safe_json;
 use mizan::model::validate::{self, Severity};
 use mizan::store::{self, sources};
+use mizan::text::plural::count;
 
 use super::Format;
 use super::out::Out;
@@ -36,9 +37,13 @@ pub fn run(maps_dir: &Path, sources_dir: Option<&Path>, format: Format) -> anyho
                 "quotes not checked (no --sources)"
             };
             out.text(&format!(
-                "{}: {} maps, {articles} articles, {nodes} nodes; {errors} errors, {warnings} warnings; {quotes}",
+                "{}: {}, {}, {}; {}, {}; {quotes}",
                 maps_dir.display(),
-                corpus.maps.len()
+                count(corpus.maps.len(), "map"),
+                count(articles, "article"),
+                count(nodes, "node"),
+                count(errors, "error"),
+                count(warnings, "warning"),
             ))?;
         }
         Format::Json => {

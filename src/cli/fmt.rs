@@ -39,7 +39,9 @@ pub fn run(maps_dir: &Path, check_only: bool) -> anyhow::Result<i32> {
     }
     out.finish()?;
     if broken > 0 {
-        eprintln!("mizan: {broken} map(s) could not be parsed and were left as they are");
+        super::out::note(&format!(
+            "mizan: {broken} map(s) could not be parsed and were left as they are"
+        ));
     }
     Ok(if broken > 0 || (check_only && differing > 0) {
         1
