@@ -16,6 +16,7 @@ pub mod names;
 mod raw;
 pub mod recovery;
 pub mod regular;
+pub mod restore;
 pub mod save;
 pub mod sources;
 pub mod watch;
