@@ -140,24 +140,29 @@ pub fn run(opts: &Options) -> Result<(), Error> {
     let result = event_loop(&mut app, &stop, watcher.as_ref());
     // Quitting asks about unsaved edits, so edits still here at the end
     // mean a signal or an error stopped us: keep them for the next start.
-    if app.discard_on_quit {
+    let kept = if app.discard_on_quit {
         terminal::set_recovery(None);
+        None
     } else {
         snapshot_recovery(&app);
-        terminal::write_recovery();
-    }
+        terminal::write_recovery()
+    };
     terminal::leave();
+    terminal::report_recovery(kept);
     result
 }
 
 /// Makes the recovery file's bytes ready for a crash, or clears them.
 fn snapshot_recovery(app: &App) {
-    let ready = app.state_dir.as_ref().and_then(|state| {
-        let r = saving::recovery_of(app)?;
-        Some((
-            store::recovery::path_for(state, &app.maps_dir),
+    // No state directory (no home): the temporary directory still beats
+    // losing the edits.
+    let state = app.state_dir.clone().unwrap_or_else(std::env::temp_dir);
+    let ready = saving::recovery_of(app).map(|r| {
+        (
+            // Beside an unrestored recovery, never over it (issue 20, item 5).
+            store::recovery::place(&state, &app.maps_dir),
             store::recovery::to_bytes(&r),
-        ))
+        )
     });
     terminal::set_recovery(ready);
 }
