@@ -292,13 +292,24 @@ impl Keymap {
         km
     }
 
-    /// The defaults patched with user bindings; returns what could not be used.
+    /// The defaults patched with user bindings; returns what could not be
+    /// used, and warnings: a key the config binds twice in one mode (the
+    /// last wins), and a mode left with no key that quits, which gets
+    /// `C-c` back — a config must never lock the user in (issue 20, item 12).
     pub fn with_user(user: &[UserBinding]) -> (Keymap, Vec<String>) {
         let mut km = Keymap::default_map();
         let mut problems = Vec::new();
+        let mut seen: HashMap<(Mode, Key), Action> = HashMap::new();
         for b in user {
             match Key::parse(&b.key) {
                 Ok(k) => {
+                    if let Some(before) = seen.insert((b.mode, k), b.action) {
+                        problems.push(format!(
+                            "the config binds `{}` twice in {:?} mode (to {before:?} and to \
+                             {:?}); the last one is used",
+                            b.key, b.mode, b.action
+                        ));
+                    }
                     km.map.insert((b.mode, k), b.action);
                     let help = DEFAULT
                         .iter()
@@ -309,6 +320,28 @@ impl Keymap {
                     km.rows.push((b.mode, k, b.action, help));
                 }
                 Err(e) => problems.push(e),
+            }
+        }
+        let quit_modes: Vec<Mode> = DEFAULT
+            .iter()
+            .filter(|r| r.action == Action::Quit)
+            .map(|r| r.mode)
+            .collect();
+        for mode in quit_modes {
+            let can_quit = km
+                .map
+                .iter()
+                .any(|(&(m, _), &a)| m == mode && a == Action::Quit);
+            if can_quit {
+                continue;
+            }
+            if let Ok(k) = Key::parse("C-c") {
+                km.map.insert((mode, k), Action::Quit);
+                km.rows.retain(|(m, key, _, _)| !(*m == mode && *key == k));
+                km.rows.push((mode, k, Action::Quit, "quit"));
+                problems.push(format!(
+                    "the config leaves no key to quit in {mode:?} mode; C-c quits there as by default"
+                ));
             }
         }
         (km, problems)
