@@ -320,9 +320,21 @@ pub fn keep_both(app: &mut App, map: u32) {
     };
     ours.meta.id = id.clone().into();
     let (text, positions) = canon::article_with_positions(&ours);
-    if let Err(e) = store::save::save_atomic(&path, text.as_bytes()) {
-        app.flash = Some(format!("could not write {}: {e}", path.display()));
-        return;
+    // A new file, created only if the name is still free.
+    use crate::store::map_save::{Backup, Expect, Saved, save_map};
+    match save_map(&path, text.as_bytes(), Expect::Absent, Backup::Skip) {
+        Ok(Saved::Written { .. }) => {}
+        Ok(_) => {
+            app.flash = Some(format!(
+                "{} appeared meanwhile; nothing written",
+                path.display()
+            ));
+            return;
+        }
+        Err(e) => {
+            app.flash = Some(format!("could not write {}: {e}", path.display()));
+            return;
+        }
     }
     let entry = MapEntry {
         positions,
