@@ -1,6 +1,6 @@
 //! Issue 20's fuzzing, as part of the tests: a bounded, seeded mutation
 //! loop over the bundled maps (and the test fixtures) that checks the
-//! properties of `mizan::store::fuzz::check_map_bytes` on every mutant — no
+//! properties of `mizan::fuzz::check_map_bytes` on every mutant — no
 //! panic, errors located, canonical text stable, nothing a terminal would
 //! obey in what check and export print. The seed is printed and can be set
 //! with MIZAN_FUZZ_SEED, the number of mutants with MIZAN_FUZZ_CASES; for
@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use mizan::store::fuzz::check_map_bytes;
+use mizan::fuzz::{check_import_bytes, check_map_bytes};
 
 /// Byte strings that mean something to RON, to the loader's checks or to a
 /// terminal: mutants built from them reach deeper than random bytes.
@@ -182,4 +182,27 @@ fn mutated_maps_keep_the_properties() {
     }
     // Both kinds of mutant were tried: some still load, some do not.
     assert!(loaded > 0 && loaded < cases, "{loaded} of {cases} loaded");
+}
+
+// Mutants of a JSON export of the bundled maps: planning the import never
+// panics, and whatever it would write loads again (item 7).
+#[test]
+fn mutated_imports_write_only_loadable_maps() {
+    let seed = env_number("MIZAN_FUZZ_SEED").unwrap_or(7) | 1;
+    let cases = env_number("MIZAN_FUZZ_CASES").unwrap_or(1200) as usize / 4;
+    let maps = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
+    let corpus = mizan::store::load_dir(&maps).unwrap();
+    let sel = mizan::export::Selection::new(&corpus, &[]).unwrap();
+    let json = mizan::export::render(&sel, mizan::export::Format::Json).unwrap();
+    check_import_bytes(json.as_bytes()).unwrap();
+    let mut rng = Rng(seed);
+    for case in 0..cases {
+        let mutant = mutate(&mut rng, json.as_bytes());
+        let outcome = std::panic::catch_unwind(|| check_import_bytes(&mutant));
+        match outcome {
+            Ok(Ok(())) => {}
+            Ok(Err(why)) => panic!("case {case} (MIZAN_FUZZ_SEED={seed}): {why}"),
+            Err(_) => panic!("case {case} (MIZAN_FUZZ_SEED={seed}): panicked"),
+        }
+    }
 }

@@ -71,7 +71,7 @@ fn known_ids(corpus: &Corpus) -> String {
 pub enum ExportError {
     #[error("no article with id `{id}`\nhint: articles are: {known}")]
     UnknownArticle { id: String, known: String },
-    #[error("{}: the map does not parse, so it cannot be exported (see `mizan check`)", .0.display())]
+    #[error("{}: the map is not loaded (it does not parse, or its id is not a usable file name), so it cannot be exported (see `mizan check`)", .0.display())]
     Broken(PathBuf),
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -7,8 +7,6 @@ pub mod canon;
 pub mod dirs;
 pub mod disk;
 mod fast;
-#[doc(hidden)]
-pub mod fuzz;
 pub mod load;
 pub mod locate;
 pub mod map_save;

@@ -8,7 +8,8 @@
 //! One function per property set, shared by the seeded mutation test
 //! (`tests/fuzz_maps.rs`, part of `cargo test`) and the `cargo fuzz`
 //! target under `tests/fuzz/` for long runs; it lives in the library
-//! because the fuzz target can only call the public API.
+//! because the fuzz target can only call the public API, and at the top
+//! because it drives every layer (store, check, export).
 
 use std::path::Path;
 
@@ -21,7 +22,7 @@ use crate::text::sanitize::is_forbidden;
 /// (slower; a test runs it on some of its cases).
 pub fn check_map_bytes(bytes: &[u8], deep: bool) -> Result<(), String> {
     let path = Path::new("fuzz.ron");
-    let (entry, notes) = super::parse_article(path, bytes);
+    let (entry, notes) = crate::store::parse_article(path, bytes);
     for d in notes.iter().chain(entry.error.iter()) {
         if d.is_error() && (d.line == 0 || d.col == 0) {
             return Err(format!("an error without a place: {d:?}"));
@@ -34,15 +35,15 @@ pub fn check_map_bytes(bytes: &[u8], deep: bool) -> Result<(), String> {
             None => Err("neither a map nor an error".into()),
         };
     };
-    let canon = super::canon::article_to_string(article);
-    let (again, _) = super::parse_article(path, canon.as_bytes());
+    let canon = crate::store::canon::article_to_string(article);
+    let (again, _) = crate::store::parse_article(path, canon.as_bytes());
     let Some(again) = again.article else {
         return Err(format!(
             "the canonical text does not load: {:?}",
             again.error.map(|d| d.to_string())
         ));
     };
-    if super::canon::article_to_string(&again) != canon {
+    if crate::store::canon::article_to_string(&again) != canon {
         return Err("the canonical text is not stable (fmt is not idempotent)".into());
     }
     if !deep {
@@ -56,6 +57,30 @@ pub fn check_map_bytes(bytes: &[u8], deep: bool) -> Result<(), String> {
     for format in Format::ALL {
         let text = export::render(&sel, format).map_err(|e| format!("{format:?}: {e}"))?;
         printable(&text, format.name())?;
+    }
+    Ok(())
+}
+
+/// Checks a JSON import's bytes: planning the import never panics, and
+/// every map file it would write loads again (import applies the loader's
+/// limits before writing anything — issue 20, item 7).
+pub fn check_import_bytes(bytes: &[u8]) -> Result<(), String> {
+    let Ok(json) = std::str::from_utf8(bytes) else {
+        return Ok(());
+    };
+    let Ok(files) = crate::export::import::plan(json) else {
+        return Ok(());
+    };
+    for (name, text) in files {
+        if name == crate::store::MOTION_FILE {
+            continue;
+        }
+        let (entry, _) = crate::store::parse_article(Path::new(&name), text.as_bytes());
+        if let Some(d) = entry.error {
+            return Err(format!(
+                "import would write {name}, which does not load: {d}"
+            ));
+        }
     }
     Ok(())
 }
