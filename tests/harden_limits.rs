@@ -5,9 +5,9 @@
 
 use mizan::text::{BidiMode, layout, truncated};
 use mizan::tui::action::Action;
-use mizan::tui::form::{Field, Form, ID_MAX_CHARS, TEXT_MAX_CHARS};
 use mizan::tui::key::Key;
 use mizan::tui::keymap::{Keymap, Lookup, Mode, UserBinding};
+use mizan::tui::widgets::form::{Field, Form, ID_MAX_CHARS, TEXT_MAX_CHARS};
 
 // Item 8: a 1 MB paste is cut to the field's limit with a message, and
 // typing into a full field says so instead of growing it.
@@ -69,12 +69,19 @@ fn huge_text_is_laid_out_only_as_far_as_shown() {
     assert_eq!(short[0].text(), "short claim");
 }
 
-fn bind(mode: Mode, key: &str, action: Action) -> UserBinding {
+fn bind(mode: Mode, key: &str, action: Option<Action>) -> UserBinding {
     UserBinding {
         mode,
-        key: key.into(),
+        key: Key::parse(key).unwrap(),
         action,
     }
+}
+
+/// The keymap a config makes at start-up, with its warnings.
+fn keymap(user: &[UserBinding]) -> (Keymap, Vec<String>) {
+    let mut km = Keymap::with_user(user);
+    let warnings = km.lockout_fixed(user);
+    (km, warnings)
 }
 
 fn quits(km: &Keymap, mode: Mode, key: &str) -> bool {
@@ -87,20 +94,20 @@ fn quits(km: &Keymap, mode: Mode, key: &str) -> bool {
 #[test]
 fn a_config_cannot_lock_the_user_in() {
     let user = [
-        bind(Mode::Normal, "q", Action::Help),
-        bind(Mode::Normal, "C-c", Action::Help),
-        bind(Mode::Normal, "Esc", Action::Help),
-        bind(Mode::Normal, "z", Action::ExpandAll),
-        bind(Mode::Normal, "z", Action::CollapseAll),
+        bind(Mode::Normal, "q", Some(Action::Help)),
+        bind(Mode::Normal, "C-c", None),
+        bind(Mode::Normal, "Esc", Some(Action::Help)),
+        bind(Mode::Normal, "z", Some(Action::ExpandAll)),
+        bind(Mode::Normal, "z", Some(Action::CollapseAll)),
     ];
-    let (km, warnings) = Keymap::with_user(&user);
+    let (km, warnings) = keymap(&user);
     assert!(quits(&km, Mode::Normal, "C-c"));
     assert!(!quits(&km, Mode::Normal, "q"));
     let all = warnings.join("\n");
     assert!(all.contains("no key to quit in Normal mode"), "{all}");
     assert!(all.contains("binds `z` twice"), "{all}");
     // A config that keeps another way out is left as it is.
-    let (km, warnings) = Keymap::with_user(&[bind(Mode::Normal, "q", Action::Help)]);
+    let (km, warnings) = keymap(&[bind(Mode::Normal, "q", Some(Action::Help))]);
     assert!(quits(&km, Mode::Normal, "C-c") && !quits(&km, Mode::Normal, "q"));
     assert!(warnings.is_empty(), "{warnings:?}");
 }

@@ -28,7 +28,7 @@ fn save_without_a_backup_is_offered() {
     assert_eq!(fs::read_to_string(maps.join("alpha.ron")).unwrap(), before);
     keys(&mut a, "w");
     assert_eq!(a.flash.as_deref(), Some("saved alpha.ron (no backup kept)"));
-    assert!(a.history.dirty_maps().is_empty());
+    assert!(a.ws.history.dirty_maps().is_empty());
     assert_ne!(fs::read_to_string(maps.join("alpha.ron")).unwrap(), before);
 }
 
@@ -39,7 +39,7 @@ fn reload_over_edits_keeps_them() {
     let (maps, state, _t) = scratch();
     let mut a = app_in(&maps, &state);
     keys(&mut a, "Enter j J");
-    let mine = mizan::store::canon::article_to_string(a.corpus.article(0).unwrap());
+    let mine = mizan::store::canon::article_to_string(a.ws.corpus.article(0).unwrap());
     let theirs = fs::read_to_string(maps.join("alpha.ron"))
         .unwrap()
         .replace("title_en: \"", "title_en: \"Theirs: ");
@@ -48,7 +48,7 @@ fn reload_over_edits_keeps_them() {
     let flash = a.flash.clone().unwrap_or_default();
     assert!(flash.contains("your edits are kept in"), "{flash}");
     assert!(
-        a.corpus
+        a.ws.corpus
             .article(0)
             .unwrap()
             .meta
@@ -92,14 +92,14 @@ fn restore_refuses_outside_and_broken_entries() {
     let mut a = app_in(&maps, &state);
     keys(&mut a, "r");
     assert!(
-        a.corpus
+        a.ws.corpus
             .article(0)
             .unwrap()
             .meta
             .title_en
             .starts_with("Restored: ")
     );
-    assert_eq!(a.history.dirty_maps(), vec![0]);
+    assert_eq!(a.ws.history.dirty_maps(), vec![0]);
     let shown = screen(&a);
     assert!(shown.contains("Some edits were not restored"), "{shown}");
     assert_eq!(recovery::read(&state, &maps).unwrap(), None);

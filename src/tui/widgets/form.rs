@@ -5,8 +5,8 @@
 //! What a form means (a node, an article) is the caller's; drawing is
 //! `form_view`'s.
 
-use super::action::Action;
-use super::line_edit::LineEdit;
+use crate::tui::action::{Action, TextEdit};
+use crate::tui::widgets::line_edit::LineEdit;
 
 /// What a field holds and how it edits.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +36,7 @@ pub struct Field {
     pub label: &'static str,
     pub value: FieldValue,
     /// A short grey hint beside or under the label ("required", "Arabic").
-    pub hint: &'static str,
+    pub hint: String,
     /// The most characters typing or pasting may bring the text to.
     pub max_chars: usize,
 }
@@ -44,14 +44,14 @@ pub struct Field {
 impl Field {
     /// A text field with the cursor at the end of `value`; an `id` field
     /// holds at most [`ID_MAX_CHARS`], any other [`TEXT_MAX_CHARS`].
-    pub fn text(label: &'static str, value: &str, hint: &'static str) -> Field {
+    pub fn text(label: &'static str, value: &str, hint: impl Into<String>) -> Field {
         Field {
             label,
             value: FieldValue::Text(LineEdit {
                 text: value.to_owned(),
                 cursor: value.len(),
             }),
-            hint,
+            hint: hint.into(),
             max_chars: if label == "id" {
                 ID_MAX_CHARS
             } else {
@@ -65,27 +65,32 @@ impl Field {
         label: &'static str,
         options: impl IntoIterator<Item = S>,
         selected: usize,
-        hint: &'static str,
+        hint: impl Into<String>,
     ) -> Field {
         let options: Vec<String> = options.into_iter().map(Into::into).collect();
         let selected = selected.min(options.len().saturating_sub(1));
         Field {
             label,
             value: FieldValue::Choice { options, selected },
-            hint,
+            hint: hint.into(),
             max_chars: 0,
         }
     }
 
     /// A list of picked items.
-    pub fn list(label: &'static str, items: Vec<String>, hint: &'static str) -> Field {
+    pub fn list(label: &'static str, items: Vec<String>, hint: impl Into<String>) -> Field {
         Field {
             label,
             value: FieldValue::List(items),
-            hint,
+            hint: hint.into(),
             max_chars: 0,
         }
     }
+}
+
+/// The message for a field that is full.
+fn full(label: &str, max: usize) -> String {
+    format!("`{label}` holds at most {max} characters")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,11 +101,6 @@ pub struct Form {
     /// A problem shown at the bottom in the warning style, set by the caller
     /// ("id `x` is taken"); cleared by the next edit.
     pub error: Option<String>,
-}
-
-/// The message for a field that is full.
-fn full(label: &str, max: usize) -> String {
-    format!("`{label}` holds at most {max} characters")
 }
 
 /// What the caller should do after a key.
@@ -144,16 +144,19 @@ impl Form {
             return FormEvent::None;
         };
         let changed = match &mut field.value {
-            FieldValue::Text(line) => line.apply(action) == Some(true),
+            FieldValue::Text(line) => match action {
+                Action::Edit(e) => line.apply(e),
+                _ => false,
+            },
             FieldValue::Choice { options, selected } => match action {
-                Action::CursorRight => cycle(selected, options.len(), 1),
-                Action::CursorLeft => cycle(selected, options.len(), -1),
-                Action::LineStart => set(selected, 0),
-                Action::LineEnd => set(selected, options.len().saturating_sub(1)),
+                Action::Edit(TextEdit::CursorRight) => cycle(selected, options.len(), 1),
+                Action::Edit(TextEdit::CursorLeft) => cycle(selected, options.len(), -1),
+                Action::Edit(TextEdit::LineStart) => set(selected, 0),
+                Action::Edit(TextEdit::LineEnd) => set(selected, options.len().saturating_sub(1)),
                 _ => false,
             },
             FieldValue::List(items) => match action {
-                Action::DeleteBack => items.pop().is_some(),
+                Action::Edit(TextEdit::DeleteBack) => items.pop().is_some(),
                 Action::Pick => {
                     return FormEvent::Pick {
                         field: focus,
@@ -226,9 +229,8 @@ impl Form {
     }
 
     /// Pasted text into the focused field, if it is a text field (see
-    /// [`LineEdit::insert_str`]).
-    /// Pasted text is cut to what the field may still hold, with a message
-    /// saying so.
+    /// [`LineEdit::insert_str`]), cut to what the field may still hold,
+    /// with a message saying so.
     pub fn paste(&mut self, s: &str) {
         let Some(Field {
             value: FieldValue::Text(line),
@@ -346,14 +348,14 @@ mod tests {
     fn text_editing() {
         let mut f = node_form();
         f.focus = 1;
-        f.handle(Action::WordLeft);
-        f.handle(Action::DeleteWord);
+        f.handle(Action::Edit(TextEdit::WordLeft));
+        f.handle(Action::Edit(TextEdit::DeleteWord));
         assert_eq!(f.text(1), "القوات");
-        f.handle(Action::LineEnd);
+        f.handle(Action::Edit(TextEdit::LineEnd));
         f.type_char(' ');
         f.type_char('ب');
         assert_eq!(f.text(1), "القوات ب");
-        f.handle(Action::LineStart);
+        f.handle(Action::Edit(TextEdit::LineStart));
         f.paste("كل\nال");
         assert_eq!(f.text(1), "كل الالقوات ب");
         assert_eq!(f.text(0), "talks");
@@ -365,9 +367,9 @@ mod tests {
     fn choice_cycles_and_jumps() {
         let mut f = node_form();
         f.focus = 3;
-        f.handle(Action::CursorLeft);
+        f.handle(Action::Edit(TextEdit::CursorLeft));
         assert_eq!(f.choice(3), 3);
-        f.handle(Action::CursorRight);
+        f.handle(Action::Edit(TextEdit::CursorRight));
         assert_eq!(f.choice(3), 0);
         f.type_char(' ');
         assert_eq!(f.choice(3), 1);
@@ -404,7 +406,7 @@ mod tests {
         assert_eq!(f.handle(Action::Pick), pick(""));
         assert_eq!(f.type_char(' '), pick(""));
         assert_eq!(f.type_char('d'), pick("d"));
-        f.handle(Action::DeleteBack);
+        f.handle(Action::Edit(TextEdit::DeleteBack));
         assert_eq!(f.list(4), ["isis"]);
         if let Some(items) = f.list_mut(4) {
             items.push("saudi".into());
@@ -428,14 +430,14 @@ mod tests {
         let mut f = node_form();
         f.error = Some("id `talks` is taken".into());
         f.handle(Action::FocusNext);
-        f.handle(Action::CursorLeft);
-        f.handle(Action::LineStart);
+        f.handle(Action::Edit(TextEdit::CursorLeft));
+        f.handle(Action::Edit(TextEdit::LineStart));
         assert!(f.error.is_some(), "moving is not editing");
         f.type_char('x');
         assert_eq!(f.error, None);
         f.error = Some("again".into());
         f.focus = 2;
-        f.handle(Action::CursorRight);
+        f.handle(Action::Edit(TextEdit::CursorRight));
         assert_eq!(f.error, None, "changing a choice is an edit");
     }
 
