@@ -71,6 +71,9 @@ pub fn render(
     if c.multi {
         status.push_str(&format!(" · {} marked", c.marked.len()));
     }
+    if c.waiting.is_some() {
+        status.push_str(" · matching…");
+    }
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(p.border_focus)
