@@ -71,7 +71,9 @@ fn event_loop(
             app.view.areas = view::areas(screen);
             screens::browse::selection_moved(app);
         }
-        let searching = overlays::search::pump(app, false);
+        // A search or a large chooser's matching streams in: come back
+        // soon to show it.
+        let searching = overlays::search::pump(app, false) | overlays::choose::pump(app);
         term.draw(|f| view::view(app, f))?;
         hooks.after_frame();
         // Wait for something to happen, then take what is queued (bounded,
