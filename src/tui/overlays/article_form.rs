@@ -167,6 +167,8 @@ pub(super) fn accept_article(app: &mut App, f: &Form, map: u32) -> Accepted {
     if meta.id != a.meta.id && app.ws.corpus.map_of(&meta.id).is_some() {
         return Err(format!("another article has the id `{}`", meta.id));
     }
+    // The id names the map's exports: the one rule for article ids.
+    crate::model::ids::check_article_id(&meta.id)?;
     let root = a.root;
     let name = format!("edit article `{}`", a.meta.id);
     editing::apply(app, map, Edit::Meta(Box::new(meta)), name, root, root);

@@ -242,8 +242,10 @@ fn node_from_form(f: &Form, a: &Article, editing: Option<NodeIdx>) -> Result<Nod
         .collect();
     if id.is_empty() {
         id = unique_id(&slug(f.text(EN)), &taken).into();
-    } else if id.contains(|c: char| c == '/' || c.is_whitespace()) {
-        return Err("an id has no spaces or `/` (links address nodes as article/id)".into());
+    } else if let Some(bad) = crate::model::ids::node_id_problem(&id) {
+        return Err(format!(
+            "the id {bad}: an id has no spaces, `/` or control characters (links address nodes as article/id)"
+        ));
     } else if taken.contains(id.as_str()) {
         return Err(format!("id `{id}` is taken in this article"));
     }
