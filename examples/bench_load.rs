@@ -21,6 +21,12 @@ fn main() {
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
+            "--help" | "-h" => {
+                println!(
+                    "bench_load: times load + validate of a maps directory\nusage: bench_load [--runs N] DIR"
+                );
+                return;
+            }
             "--runs" => {
                 runs = args
                     .next()

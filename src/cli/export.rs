@@ -1,7 +1,6 @@
 //! `mizan export`: the maps as Argdown, DOT, JSON or Markdown, to stdout, a
 //! file, or a directory (one file per article).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
@@ -52,14 +51,10 @@ pub fn run(maps_dir: &Path, args: ExportArgs) -> anyhow::Result<i32> {
     let format = Format::from(args.format);
     match &args.output {
         None => {
-            let text = export::render(&sel, format)?;
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            match export::render_to(&sel, format, &mut stdout) {
                 // `mizan export ... | head` closing the pipe is not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                Err(e) if is_broken_pipe(&e) => {}
                 other => other?,
             }
         }
@@ -71,12 +66,24 @@ pub fn run(maps_dir: &Path, args: ExportArgs) -> anyhow::Result<i32> {
             }
         }
         Some(file) => {
-            let text = export::render(&sel, format)?;
-            save::save_atomic(file, text.as_bytes())?;
+            // Written as it is made: the whole document of a large corpus
+            // would be a second copy of it in memory.
+            save::write_atomic_with(file, &mut |w| {
+                export::render_to(&sel, format, w).map_err(std::io::Error::other)
+            })?;
             eprintln!("wrote {}", file.display());
         }
     }
     Ok(0)
+}
+
+fn is_broken_pipe(e: &export::ExportError) -> bool {
+    let kind = match e {
+        export::ExportError::Write(io) => Some(io.kind()),
+        export::ExportError::Json(j) => j.io_error_kind(),
+        _ => None,
+    };
+    kind == Some(std::io::ErrorKind::BrokenPipe)
 }
 
 fn is_dir_target(p: &Path) -> bool {

@@ -12,7 +12,9 @@ pub mod dot;
 pub mod import;
 pub mod json;
 pub mod markdown;
+mod sink;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Article, Corpus, Motion};
@@ -60,6 +62,8 @@ pub enum ExportError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Json(#[from] serde_json::Error),
+    #[error("cannot write the export: {0}")]
+    Write(#[from] std::io::Error),
 }
 
 /// What an export covers: the motion and some articles, in corpus order.
@@ -91,11 +95,10 @@ impl<'a> Selection<'a> {
                 let map = corpus
                     .map_of(id)
                     .ok_or_else(|| ExportError::UnknownArticle(id.clone()))?;
-                if !picked.contains(&map) {
-                    picked.push(map);
-                }
+                picked.push(map);
             }
             picked.sort_unstable();
+            picked.dedup();
         }
         let mut sel = Selection {
             motion: corpus.motion.as_ref(),
@@ -128,13 +131,32 @@ impl<'a> Selection<'a> {
 
     /// Whether a link target `article-id/node-id` is a node of this export,
     /// so the link can become an edge; otherwise exporters keep it as a
-    /// note, because an edge to a missing node would invent one.
+    /// note, because an edge to a missing node would invent one. Walks the
+    /// selection: exporters ask [`Targets`] instead, once per link.
     pub fn resolves(&self, to: &str) -> bool {
-        to.split_once('/').is_some_and(|(aid, nid)| {
-            self.articles
-                .iter()
-                .any(|a| a.id() == aid && a.find(nid).is_some())
-        })
+        Targets::of(self).resolves(to)
+    }
+}
+
+/// Every node of a selection by its address, so that resolving a link is a
+/// hash look-up: a walk of every article per link made Argdown and DOT
+/// export quadratic (12.8 s at 1M nodes, against 0.69 s at 100k).
+pub struct Targets<'a>(HashSet<(&'a str, &'a str)>);
+
+impl<'a> Targets<'a> {
+    pub fn of(sel: &Selection<'a>) -> Targets<'a> {
+        let mut set = HashSet::new();
+        for a in &sel.articles {
+            let a: &'a Article = a;
+            set.extend(a.preorder().map(|i| (a.id(), &*a.node(i).id)));
+        }
+        Targets(set)
+    }
+
+    /// See [`Selection::resolves`].
+    pub fn resolves(&self, to: &str) -> bool {
+        to.split_once('/')
+            .is_some_and(|pair| self.0.contains(&pair))
     }
 }
 
@@ -193,5 +215,21 @@ pub fn export_to_dir(sel: &Selection, format: Format, dir: &Path) -> Result<Path
 pub fn write_file(sel: &Selection, format: Format, path: &Path) -> Result<(), ExportError> {
     let text = render(sel, format)?;
     save::save_atomic(path, text.as_bytes())?;
+    Ok(())
+}
+
+/// Renders a selection to a writer a piece at a time, so that the whole
+/// document is never in memory (put a `BufWriter` around a file or stdout).
+pub fn render_to(
+    sel: &Selection,
+    format: Format,
+    w: &mut dyn std::io::Write,
+) -> Result<(), ExportError> {
+    match format {
+        Format::Argdown => argdown::render_to(sel, w)?,
+        Format::Dot => dot::render_to(sel, w)?,
+        Format::Json => json::render_to(sel, w)?,
+        Format::Markdown => markdown::render_to(sel, w)?,
+    }
     Ok(())
 }

@@ -25,6 +25,15 @@ static NEXT_TMP: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::ne
 /// [`save_atomic`] without the check that the file already holds these
 /// bytes, for a caller that has just read it.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    write_atomic_with(path, &mut |f| f.write_all(contents))
+}
+
+/// [`write_atomic`] of what `fill` writes, for a text made as it is written
+/// (an export of a large corpus) rather than held whole in memory first.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), StoreError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -43,9 +52,10 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
             format!("-{n}")
         }
     ));
-    let write = || -> std::io::Result<()> {
-        let mut f = File::create(&tmp)?;
-        f.write_all(contents)?;
+    let mut write = || -> std::io::Result<()> {
+        let mut f = std::io::BufWriter::new(File::create(&tmp)?);
+        fill(&mut f)?;
+        let f = f.into_inner().map_err(|e| e.into_error())?;
         f.sync_all()?;
         Ok(())
     };
