@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use ron::extensions::Extensions;
 
 use super::StoreError;
+use super::cache::Cache;
 use super::raw::{RawArticle, RawMotion};
 use super::{fast, locate};
 use crate::model::corpus::Pos;
@@ -33,6 +34,12 @@ pub(super) fn ron_options() -> ron::Options {
 /// Loads every `*.ron` in `dir`. Fails only when the directory itself cannot
 /// be read; problems with single files are reported in the corpus.
 pub fn load_dir(dir: &Path) -> Result<Corpus, StoreError> {
+    load_dir_with(dir, None)
+}
+
+/// [`load_dir`], reading map files through a cache of parsed maps when one
+/// is given (see `store::cache`).
+pub fn load_dir_with(dir: &Path, cache: Option<&Cache>) -> Result<Corpus, StoreError> {
     let entries = fs::read_dir(dir).map_err(|e| StoreError::io(dir, e))?;
     let mut paths: Vec<PathBuf> = Vec::new();
     for entry in entries {
@@ -51,7 +58,10 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, StoreError> {
         || {
             paths
                 .par_iter()
-                .map(|p| read_article(p))
+                .map(|p| match cache {
+                    Some(c) => c.read_through(p, read_article),
+                    None => read_article(p),
+                })
                 .collect::<Vec<_>>()
         },
     );

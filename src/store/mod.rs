@@ -3,6 +3,8 @@
 //! not terminals.
 
 pub mod backup;
+pub mod cache;
+mod cache_codec;
 pub mod canon;
 pub mod dirs;
 pub mod disk;
@@ -18,7 +20,7 @@ pub mod watch;
 
 use std::path::{Path, PathBuf};
 
-pub use load::{MOTION_FILE, load_dir, parse_article, parse_motion};
+pub use load::{MOTION_FILE, load_dir, load_dir_with, parse_article, parse_motion};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
