@@ -14,7 +14,8 @@
 use super::load::MAX_DEPTH;
 use crate::model::corpus::Pos;
 use crate::model::{
-    Article, ArticleMeta, Bearing, Link, LinkKind, Node, NodeIdx, Relation, Stance,
+    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Node, NodeIdx, Relation,
+    Stance, StanceBasis,
 };
 
 // Enum values are written as their index in these lists (plus one when
@@ -24,6 +25,7 @@ const STANCES: [Stance; 4] = [Stance::Pro, Stance::Anti, Stance::Mixed, Stance::
 const RELATIONS: [Relation; 2] = [Relation::Supports, Relation::Opposes];
 const BEARINGS: [Bearing; 3] = [Bearing::For, Bearing::Against, Bearing::Neither];
 const LINK_KINDS: [LinkKind; 3] = [LinkKind::Agrees, LinkKind::Contradicts, LinkKind::Rebuts];
+const BASES: [StanceBasis; 2] = [StanceBasis::Explicit, StanceBasis::Implicit];
 
 /// 0 for none, else 1 + the value's index in `all`.
 fn tag_of<T: PartialEq>(v: Option<T>, all: &[T]) -> u8 {
@@ -42,9 +44,11 @@ pub fn encode(a: &Article, positions: &[Pos]) -> Vec<u8> {
     w.opt(m.outlet.as_deref());
     w.opt(m.date.as_deref());
     w.byte(m.date_inferred as u8);
+    w.byte(tag_of(m.genre, &Genre::ALL));
     w.str(&m.language);
     w.opt(m.source.as_deref());
     w.byte(tag_of(m.stance, &STANCES));
+    w.byte(tag_of(Some(m.stance_basis), &BASES) - 1);
     w.str(&m.rationale_en);
     w.str(&m.rationale_ar);
     w.num(a.root as u64);
@@ -53,6 +57,8 @@ pub fn encode(a: &Article, positions: &[Pos]) -> Vec<u8> {
         w.str(&n.id);
         w.str(&n.claim_en);
         w.str(&n.claim_ar);
+        w.opt(n.voice.as_deref());
+        w.byte(tag_of(n.kind, &ClaimKind::ALL));
         w.byte(tag_of(n.relation, &RELATIONS));
         w.byte(tag_of(n.bearing, &BEARINGS));
         w.opt(n.quote.as_deref());
@@ -112,9 +118,11 @@ pub fn decode(bytes: &[u8]) -> Option<(Article, Vec<Pos>)> {
         outlet: r.opt()?,
         date: r.opt()?,
         date_inferred: r.flag()?,
+        genre: r.tag(&Genre::ALL)?,
         language: r.str()?,
         source: r.opt()?,
         stance: r.tag(&STANCES)?,
+        stance_basis: *BASES.get(r.byte()? as usize)?,
         rationale_en: r.str()?,
         rationale_ar: r.str()?,
     };
@@ -125,6 +133,8 @@ pub fn decode(bytes: &[u8]) -> Option<(Article, Vec<Pos>)> {
         let id = r.str()?;
         let claim_en = r.str()?;
         let claim_ar = r.str()?;
+        let voice = r.opt()?;
+        let kind = r.tag(&ClaimKind::ALL)?;
         let relation = r.tag(&RELATIONS)?;
         let bearing = r.tag(&BEARINGS)?;
         let quote = r.opt()?;
@@ -145,6 +155,8 @@ pub fn decode(bytes: &[u8]) -> Option<(Article, Vec<Pos>)> {
             id,
             claim_en,
             claim_ar,
+            voice,
+            kind,
             relation,
             bearing,
             quote,
