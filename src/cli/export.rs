@@ -46,7 +46,12 @@ pub struct ExportArgs {
 }
 
 pub fn run(maps_dir: &Path, args: ExportArgs) -> anyhow::Result<i32> {
-    let corpus = super::load(maps_dir)?;
+    let corpus = if args.articles.is_empty() {
+        super::load(maps_dir)?
+    } else {
+        let ids: Vec<&str> = args.articles.iter().map(String::as_str).collect();
+        super::load_ids(maps_dir, &ids)?
+    };
     let sel = Selection::new(&corpus, &args.articles)?;
     let format = Format::from(args.format);
     match &args.output {

@@ -309,7 +309,7 @@ static NEXT_TMP: AtomicU64 = AtomicU64::new(0);
 
 /// Writes a temporary file and renames it over `path`, so that a reader
 /// never sees half an entry. No fsync: a lost entry is only a miss.
-fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(super) fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let n = NEXT_TMP.fetch_add(1, Ordering::Relaxed);
     let tmp = path.with_extension(format!("tmp-{}-{n}", std::process::id()));
     let result = fs::File::create(&tmp)

@@ -35,8 +35,51 @@ fn tag_of<T: PartialEq>(v: Option<T>, all: &[T]) -> u8 {
 
 /// Encodes an article and its positions.
 pub fn encode(a: &Article, positions: &[Pos]) -> Vec<u8> {
+    encode_with(|w| {
+        put_meta(w, &a.meta);
+        put_tree(w, a, positions);
+    })
+}
+
+/// Bytes of whatever `put` writes, in this file's layout.
+pub(super) fn encode_with(put: impl FnOnce(&mut Writer)) -> Vec<u8> {
     let mut w = Writer::default();
-    let m = &a.meta;
+    put(&mut w);
+    let mut out = Vec::with_capacity(w.structure.len() + w.text.len() + 10);
+    let mut len = Writer::default();
+    len.num(w.structure.len() as u64);
+    out.extend_from_slice(&len.structure);
+    out.extend_from_slice(&w.structure);
+    out.extend_from_slice(w.text.as_bytes());
+    out
+}
+
+/// Reads bytes of [`encode_with`] with `get`, which must use all of them.
+pub(super) fn decode_with<T>(
+    bytes: &[u8],
+    get: impl FnOnce(&mut Reader) -> Option<T>,
+) -> Option<T> {
+    let mut head = Reader {
+        b: bytes,
+        i: 0,
+        text: "",
+        t: 0,
+    };
+    let slen = usize::try_from(head.num()?).ok()?;
+    let start = head.i;
+    let end = start.checked_add(slen)?;
+    let text = std::str::from_utf8(bytes.get(end..)?).ok()?;
+    let mut r = Reader {
+        b: bytes.get(start..end)?,
+        i: 0,
+        text,
+        t: 0,
+    };
+    let v = get(&mut r)?;
+    (r.i == r.b.len() && r.t == r.text.len()).then_some(v)
+}
+
+pub(super) fn put_meta(w: &mut Writer, m: &ArticleMeta) {
     w.str(&m.id);
     w.str(&m.title_en);
     w.str(&m.title_original);
@@ -51,6 +94,9 @@ pub fn encode(a: &Article, positions: &[Pos]) -> Vec<u8> {
     w.byte(tag_of(Some(m.stance_basis), &BASES) - 1);
     w.str(&m.rationale_en);
     w.str(&m.rationale_ar);
+}
+
+fn put_tree(w: &mut Writer, a: &Article, positions: &[Pos]) {
     w.num(a.root as u64);
     w.num(a.nodes.len() as u64);
     for n in &a.nodes {
@@ -83,34 +129,19 @@ pub fn encode(a: &Article, positions: &[Pos]) -> Vec<u8> {
         w.num(p.line as u64);
         w.num(p.col as u64);
     }
-    let mut out = Vec::with_capacity(w.structure.len() + w.text.len() + 10);
-    let mut len = Writer::default();
-    len.num(w.structure.len() as u64);
-    out.extend_from_slice(&len.structure);
-    out.extend_from_slice(&w.structure);
-    out.extend_from_slice(w.text.as_bytes());
-    out
 }
 
 /// Decodes what [`encode`] wrote; `None` for anything else.
 pub fn decode(bytes: &[u8]) -> Option<(Article, Vec<Pos>)> {
-    let mut head = Reader {
-        b: bytes,
-        i: 0,
-        text: "",
-        t: 0,
-    };
-    let slen = usize::try_from(head.num()?).ok()?;
-    let start = head.i;
-    let end = start.checked_add(slen)?;
-    let text = std::str::from_utf8(bytes.get(end..)?).ok()?;
-    let mut r = Reader {
-        b: bytes.get(start..end)?,
-        i: 0,
-        text,
-        t: 0,
-    };
-    let meta = ArticleMeta {
+    let (article, positions) = decode_with(bytes, |r| {
+        let meta = get_meta(r)?;
+        get_tree(r, meta)
+    })?;
+    is_tree(&article).then_some((article, positions))
+}
+
+pub(super) fn get_meta(r: &mut Reader) -> Option<ArticleMeta> {
+    Some(ArticleMeta {
         id: r.str()?,
         title_en: r.str()?,
         title_original: r.str()?,
@@ -125,7 +156,10 @@ pub fn decode(bytes: &[u8]) -> Option<(Article, Vec<Pos>)> {
         stance_basis: *BASES.get(r.byte()? as usize)?,
         rationale_en: r.str()?,
         rationale_ar: r.str()?,
-    };
+    })
+}
+
+fn get_tree(r: &mut Reader, meta: ArticleMeta) -> Option<(Article, Vec<Pos>)> {
     let root = r.idx()?;
     let count = r.len()?;
     let mut nodes = Vec::with_capacity(count);
@@ -175,11 +209,7 @@ pub fn decode(bytes: &[u8]) -> Option<(Article, Vec<Pos>)> {
             })
         })
         .collect::<Option<Vec<_>>>()?;
-    if r.i != r.b.len() || r.t != r.text.len() {
-        return None;
-    }
-    let article = Article { meta, nodes, root };
-    is_tree(&article).then_some((article, positions))
+    Some((Article { meta, nodes, root }, positions))
 }
 
 /// Whether the arena is one tree from the root, every node in it, each
@@ -217,17 +247,17 @@ fn is_tree(a: &Article) -> bool {
 }
 
 #[derive(Default)]
-struct Writer {
+pub(super) struct Writer {
     structure: Vec<u8>,
     text: String,
 }
 
 impl Writer {
-    fn byte(&mut self, b: u8) {
+    pub(super) fn byte(&mut self, b: u8) {
         self.structure.push(b);
     }
 
-    fn num(&mut self, mut v: u64) {
+    pub(super) fn num(&mut self, mut v: u64) {
         while v >= 0x80 {
             self.structure.push((v as u8) | 0x80);
             v >>= 7;
@@ -235,7 +265,7 @@ impl Writer {
         self.structure.push(v as u8);
     }
 
-    fn str(&mut self, s: &str) {
+    pub(super) fn str(&mut self, s: &str) {
         self.num(s.len() as u64);
         self.text.push_str(s);
     }
@@ -251,7 +281,7 @@ impl Writer {
     }
 }
 
-struct Reader<'a> {
+pub(super) struct Reader<'a> {
     b: &'a [u8],
     i: usize,
     text: &'a str,
@@ -260,13 +290,13 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn byte(&mut self) -> Option<u8> {
+    pub(super) fn byte(&mut self) -> Option<u8> {
         let b = *self.b.get(self.i)?;
         self.i += 1;
         Some(b)
     }
 
-    fn num(&mut self) -> Option<u64> {
+    pub(super) fn num(&mut self) -> Option<u64> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -280,7 +310,7 @@ impl Reader<'_> {
 
     /// A count of things that each take at least one byte of the structure,
     /// so that a damaged count cannot ask for a huge allocation.
-    fn len(&mut self) -> Option<usize> {
+    pub(super) fn len(&mut self) -> Option<usize> {
         let n = usize::try_from(self.num()?).ok()?;
         (n <= self.b.len() - self.i).then_some(n)
     }
@@ -289,7 +319,7 @@ impl Reader<'_> {
         NodeIdx::try_from(self.num()?).ok()
     }
 
-    fn flag(&mut self) -> Option<bool> {
+    pub(super) fn flag(&mut self) -> Option<bool> {
         match self.byte()? {
             0 => Some(false),
             1 => Some(true),
@@ -297,7 +327,7 @@ impl Reader<'_> {
         }
     }
 
-    fn str(&mut self) -> Option<Box<str>> {
+    pub(super) fn str(&mut self) -> Option<Box<str>> {
         let n = usize::try_from(self.num()?).ok()?;
         let end = self.t.checked_add(n)?;
         let s = self.text.get(self.t..end)?;

@@ -40,6 +40,11 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, StoreError> {
 /// [`load_dir`], reading map files through a cache of parsed maps when one
 /// is given (see `store::cache`).
 pub fn load_dir_with(dir: &Path, cache: Option<&Cache>) -> Result<Corpus, StoreError> {
+    Ok(load_paths(dir, &map_paths(dir)?, cache))
+}
+
+/// The article map files of a maps directory, in name order.
+pub fn map_paths(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     let entries = fs::read_dir(dir).map_err(|e| StoreError::io(dir, e))?;
     let mut paths: Vec<PathBuf> = Vec::new();
     for entry in entries {
@@ -52,6 +57,13 @@ pub fn load_dir_with(dir: &Path, cache: Option<&Cache>) -> Result<Corpus, StoreE
         }
     }
     paths.sort();
+    Ok(paths)
+}
+
+/// The motion of `dir` and the given map files only (in the order given):
+/// what a command that needs a few articles loads (`store::catalog` finds
+/// their files).
+pub fn load_paths(dir: &Path, paths: &[PathBuf], cache: Option<&Cache>) -> Corpus {
     let motion_path = dir.join(MOTION_FILE);
     let (motion, maps) = rayon::join(
         || read_motion(&motion_path),
@@ -84,7 +96,7 @@ pub fn load_dir_with(dir: &Path, cache: Option<&Cache>) -> Result<Corpus, StoreE
     }
     let mut corpus = Corpus::new(motion, motion_path, maps_out);
     corpus.load_diagnostics = load_diagnostics;
-    Ok(corpus)
+    corpus
 }
 
 /// `Err(None)` when the file does not exist (validation reports it).
@@ -107,7 +119,7 @@ pub fn parse_motion(path: &Path, bytes: &[u8]) -> Result<(Motion, Vec<Diagnostic
     Ok((raw.into(), notes))
 }
 
-fn read_article(path: &Path) -> (MapEntry, Vec<Diagnostic>) {
+pub(super) fn read_article(path: &Path) -> (MapEntry, Vec<Diagnostic>) {
     match fs::read(path) {
         Ok(bytes) => parse_article(path, &bytes),
         Err(e) => (failed(path, io_diagnostic(path, &e)), Vec::new()),

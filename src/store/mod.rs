@@ -6,6 +6,7 @@ pub mod backup;
 pub mod cache;
 mod cache_codec;
 pub mod canon;
+pub mod catalog;
 pub mod dirs;
 pub mod disk;
 mod fast;
@@ -20,7 +21,9 @@ pub mod watch;
 
 use std::path::{Path, PathBuf};
 
-pub use load::{MOTION_FILE, load_dir, load_dir_with, parse_article, parse_motion};
+pub use load::{
+    MOTION_FILE, load_dir, load_dir_with, load_paths, map_paths, parse_article, parse_motion,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
