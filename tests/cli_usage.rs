@@ -58,6 +58,11 @@ fn check_refuses_impossible_dates() {
     assert!(text.contains("YYYY, YYYY-MM or YYYY-MM-DD"), "{text}");
     assert!(!text.contains("b.ron"), "{text}");
     assert!(!text.contains("c.ron"), "{text}");
+    // One error is "1 error", not "1 errors".
+    assert!(
+        text.contains("3 maps, 3 articles, 3 nodes; 1 error, 0 warnings"),
+        "{text}"
+    );
 }
 
 // Comparing an article with itself is a usage error, not a report of agreement.
