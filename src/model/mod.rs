@@ -8,6 +8,7 @@
 //! live beside the types because every layer needs them.
 
 pub mod bearing;
+pub mod checking;
 pub mod corpus;
 pub mod date;
 mod diagnostic;

@@ -2,6 +2,7 @@
 //! writer, atomic saves, and where maps, config and state live. Knows files,
 //! not terminals.
 
+pub mod background;
 pub mod backup;
 pub mod cache;
 mod cache_codec;
