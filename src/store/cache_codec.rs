@@ -68,7 +68,7 @@ pub(super) fn decode_with<T>(
     let slen = usize::try_from(head.num()?).ok()?;
     let start = head.i;
     let end = start.checked_add(slen)?;
-    let text = std::str::from_utf8(bytes.get(end..)?).ok()?;
+    let text = simdutf8::basic::from_utf8(bytes.get(end..)?).ok()?;
     let mut r = Reader {
         b: bytes.get(start..end)?,
         i: 0,
