@@ -68,6 +68,7 @@ fn main() {
             }
         };
         let loaded = start.elapsed();
+        let load_cpu = cpu_time().zip(cpu_start).map(|(b, a)| b.saturating_sub(a));
         let found = validate::validate(&corpus, &dir, None);
         let total = start.elapsed();
         let cpu = cpu_time().zip(cpu_start).map(|(b, a)| b.saturating_sub(a));
@@ -83,9 +84,10 @@ fn main() {
                 .sum();
         }
         println!(
-            "run {}: load {:>7.3} s, load+validate {:>7.3} s, cpu {:>7.3} s",
+            "run {}: load {:>7.3} s (cpu {:.3} s), load+validate {:>7.3} s, cpu {:>7.3} s",
             run + 1,
             loaded.as_secs_f64(),
+            load_cpu.unwrap_or_default().as_secs_f64(),
             total.as_secs_f64(),
             cpu.unwrap_or_default().as_secs_f64()
         );
