@@ -250,3 +250,72 @@ pub fn render_to(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MapEntry;
+
+    fn corpus() -> Corpus {
+        let (motion, arts) = crate::synthetic::generate(60, 30, 11);
+        let maps = arts
+            .into_iter()
+            .map(|a| MapEntry {
+                path: format!("{}.ron", a.meta.id).into(),
+                article: Some(a),
+                error: None,
+                positions: Vec::new(),
+                hash: 0,
+            })
+            .collect();
+        Corpus::new(Some(motion), "motion.ron".into(), maps)
+    }
+
+    // The index resolves exactly the links a walk of the selection does,
+    // for a part of the corpus (links out of it stay unresolved).
+    #[test]
+    fn targets_resolve_as_a_walk_does() {
+        let corpus = corpus();
+        let ids: Vec<String> = corpus
+            .articles()
+            .step_by(2)
+            .map(|(_, a)| a.id().to_owned())
+            .collect();
+        let sel = Selection::new(&corpus, &ids).unwrap();
+        let targets = Targets::of(&sel);
+        let walk = |to: &str| {
+            to.split_once('/').is_some_and(|(aid, nid)| {
+                sel.articles
+                    .iter()
+                    .any(|a| a.id() == aid && a.find(nid).is_some())
+            })
+        };
+        let (mut yes, mut no) = (0, 0);
+        for (_, a) in corpus.articles() {
+            for n in &a.nodes {
+                for l in &n.links {
+                    let r = targets.resolves(&l.to);
+                    assert_eq!(r, walk(&l.to), "{}", l.to);
+                    if r { yes += 1 } else { no += 1 }
+                }
+            }
+        }
+        assert!(yes > 0 && no > 0, "both cases occur ({yes}, {no})");
+        assert!(!targets.resolves("no-slash"));
+    }
+
+    // Every format written to a writer, piece by piece, is the document
+    // rendered whole.
+    #[test]
+    fn streamed_exports_equal_whole_ones() {
+        let corpus = corpus();
+        let sel = Selection::new(&corpus, &[]).unwrap();
+        for format in Format::ALL {
+            let whole = render(&sel, format).unwrap();
+            assert!(whole.len() > 1 << 17, "several pieces");
+            let mut out = Vec::new();
+            render_to(&sel, format, &mut out).unwrap();
+            assert!(out == whole.as_bytes(), "{}", format.name());
+        }
+    }
+}
