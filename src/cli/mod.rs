@@ -5,6 +5,7 @@
 mod cache;
 mod check;
 mod compare;
+mod docs;
 mod export;
 mod fmt;
 mod import;
@@ -128,6 +129,15 @@ pub enum Command {
         #[command(subcommand)]
         action: cache::Action,
     },
+    /// Print a completion script for SHELL (bash, zsh, fish, elvish,
+    /// powershell), e.g. `mizan completions bash > ~/.local/share/bash-completion/completions/mizan`.
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `mizan man | man -l -`.
+    Man,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,8 +165,13 @@ pub fn run() -> i32 {
 
 fn dispatch(cli: Cli) -> anyhow::Result<i32> {
     USE_CACHE.store(!cli.no_cache, std::sync::atomic::Ordering::Relaxed);
-    if let Some(Command::Cache { action }) = &cli.command {
-        return cache::run(action);
+    // Generated docs and the cache need no maps (and must not seed a data
+    // directory).
+    match &cli.command {
+        Some(Command::Completions { shell }) => return docs::completions(*shell),
+        Some(Command::Man) => return docs::man(),
+        Some(Command::Cache { action }) => return cache::run(action),
+        _ => {}
     }
     let (maps_dir, origin) = dirs::resolve_maps_dir(cli.maps.as_deref())?;
     if origin == (dirs::MapsOrigin::DataDir { seeded: true }) {
@@ -186,7 +201,9 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         }) => compare::run(&maps_dir, &a, &b, format, clashes),
         Some(Command::Export(args)) => export::run(&maps_dir, args),
         Some(Command::Import(args)) => import::run(&maps_dir, args),
-        Some(Command::Cache { action }) => cache::run(&action),
+        Some(Command::Completions { .. } | Command::Man | Command::Cache { .. }) => {
+            unreachable!("handled above")
+        }
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
             let opts = mizan::tui::Options {
                 maps_dir,
