@@ -41,7 +41,7 @@ pub enum Event {
     /// The map at `index` of the list, and the notes made reading it.
     Loaded {
         index: usize,
-        entry: MapEntry,
+        entry: Box<MapEntry>,
         notes: Vec<Diagnostic>,
     },
     Finished,
@@ -160,7 +160,7 @@ fn run(dir: &Path, cache: Option<&Cache>, s: &Shared) {
         s.loaded.fetch_add(1, Ordering::Relaxed);
         s.tx.send(Event::Loaded {
             index,
-            entry,
+            entry: Box::new(entry),
             notes,
         })
         .is_ok()
@@ -218,7 +218,7 @@ impl Assembly {
                 notes,
             } => {
                 if let Some(slot) = self.maps.get_mut(index) {
-                    *slot = Some(entry);
+                    *slot = Some(*entry);
                 }
                 self.diagnostics.extend(notes);
             }
