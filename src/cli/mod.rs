@@ -211,7 +211,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
                 config: cli.config,
                 bidi: cli.bidi,
             };
-            mizan::tui::run(&opts).map_err(|e| anyhow::anyhow!(e))?;
+            mizan::tui::run_with_cache(&opts, map_cache()).map_err(|e| anyhow::anyhow!(e))?;
             Ok(0)
         }
         // Not a terminal (a pipe, a file): print the summary instead.

@@ -20,8 +20,14 @@ use crate::tui::{
     workspace,
 };
 
-/// Runs the UI until the user quits or a signal asks us to stop.
+/// Runs the UI until the user quits or a signal asks us to stop, reading
+/// the maps through the user's cache of parsed maps.
 pub fn run(opts: &Options) -> Result<(), Error> {
+    run_with_cache(opts, store::cache::Cache::user())
+}
+
+/// [`run`] with this cache of parsed maps, or none (`--no-cache`).
+pub fn run_with_cache(opts: &Options, cache: Option<store::cache::Cache>) -> Result<(), Error> {
     let env = |k: &str| std::env::var(k).ok();
     let stop = terminal::signal_flag()?;
     terminal::install_panic_hook();
@@ -29,7 +35,7 @@ pub fn run(opts: &Options) -> Result<(), Error> {
     let watcher = store::watch::Watcher::new(&opts.maps_dir).ok();
     // The maps load in the background while the loading screen shows the
     // list (a large corpus takes seconds); a small one opens directly.
-    let loader = Loader::start(opts.maps_dir.clone(), store::cache::Cache::user());
+    let loader = Loader::start(opts.maps_dir.clone(), cache);
     terminal::enter(bidi_mode(opts, &env) == crate::text::BidiMode::Mizan)?;
     let mut term = match Terminal::new(CrosstermBackend::new(std::io::stdout())) {
         Ok(t) => t,

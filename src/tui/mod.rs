@@ -129,4 +129,4 @@ pub fn bidi_mode(opts: &Options, env: &dyn Fn(&str) -> Option<String>) -> crate:
     config::resolve_bidi(choice, env).0
 }
 
-pub use event_loop::run;
+pub use event_loop::{run, run_with_cache};
