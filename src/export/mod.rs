@@ -13,6 +13,8 @@ pub mod import;
 pub mod json;
 pub mod markdown;
 mod sink;
+#[cfg(test)]
+mod voiced;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
