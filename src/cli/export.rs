@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
+use mizan::export::target::{self, Written};
 use mizan::export::{self, Format, Selection};
-use mizan::store::save;
+
+use super::out::{self, Out};
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -39,56 +41,58 @@ pub struct ExportArgs {
     /// Export only this article (repeat for several) [default: all]
     #[arg(long = "article", value_name = "ID")]
     pub articles: Vec<String>,
-    /// Write to FILE, or one file per article into DIR (an existing
-    /// directory, or a path ending in `/`) [default: stdout, one document]
+    /// Write to FILE (`-`: stdout), or one file per article into DIR (an
+    /// existing directory, or a path ending in `/`) [default: stdout, one
+    /// document]. Only regular files are written (a symlink is written
+    /// through); a file that is not a previous export needs --force.
     #[arg(short = 'o', long = "output", value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
+    /// Replace a file that is not a previous mizan export
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(maps_dir: &Path, args: ExportArgs) -> anyhow::Result<i32> {
-    let corpus = if args.articles.is_empty() {
-        super::load(maps_dir)?
-    } else {
-        let ids: Vec<&str> = args.articles.iter().map(String::as_str).collect();
-        super::load_ids(maps_dir, &ids)?
-    };
+    let corpus = super::load(maps_dir)?;
     let sel = Selection::new(&corpus, &args.articles)?;
     let format = Format::from(args.format);
-    match &args.output {
-        None => {
-            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-            match export::render_to(&sel, format, &mut stdout) {
-                // `mizan export ... | head` closing the pipe is not an error.
-                Err(e) if is_broken_pipe(&e) => {}
-                other => other?,
-            }
-        }
-        Some(out) if is_dir_target(out) => {
-            std::fs::create_dir_all(out)?;
+    let said = |path: &Path, w: Written| {
+        let verb = match w {
+            Written::Written => "wrote",
+            Written::Unchanged => "unchanged:",
+        };
+        out::note(&format!("{verb} {}", path.display()));
+    };
+    match args.output.as_deref() {
+        None => to_stdout(&sel, format)?,
+        Some(p) if p.as_os_str() == "-" => to_stdout(&sel, format)?,
+        Some(dir) if is_dir_target(dir) => {
+            target::make_dir(dir)?;
             for i in 0..sel.articles.len() {
-                let path = export::export_to_dir(&sel.only(i), format, out)?;
-                eprintln!("wrote {}", path.display());
+                let one = sel.only(i);
+                let path = target::file_in(dir, &export::default_stem(&one), format)?;
+                said(&path, export::write_file(&one, format, &path, args.force)?);
             }
         }
-        Some(file) => {
-            // Written as it is made: the whole document of a large corpus
-            // would be a second copy of it in memory.
-            save::write_atomic_with(file, &mut |w| {
-                export::render_to(&sel, format, w).map_err(std::io::Error::other)
-            })?;
-            eprintln!("wrote {}", file.display());
-        }
+        Some(file) => said(file, export::write_file(&sel, format, file, args.force)?),
     }
     Ok(0)
 }
 
-fn is_broken_pipe(e: &export::ExportError) -> bool {
-    let kind = match e {
-        export::ExportError::Write(io) => Some(io.kind()),
-        export::ExportError::Json(j) => j.io_error_kind(),
-        _ => None,
-    };
-    kind == Some(std::io::ErrorKind::BrokenPipe)
+fn to_stdout(sel: &Selection, format: Format) -> anyhow::Result<()> {
+    // Exports escape controls in their own syntax, so this is exact; it is
+    // written as it is made, so a large corpus is never a second copy in
+    // memory.
+    let mut out = Out::stdout();
+    export::render_to(sel, format, out.writer()).map_err(|e| match e {
+        export::ExportError::Write(io) => out::WriteError(io).into(),
+        export::ExportError::Json(j) if j.io_error_kind().is_some() => {
+            out::WriteError(std::io::Error::from(j)).into()
+        }
+        other => anyhow::Error::from(other),
+    })?;
+    out.finish()?;
+    Ok(())
 }
 
 fn is_dir_target(p: &Path) -> bool {

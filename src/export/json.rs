@@ -208,7 +208,7 @@ pub fn document(sel: &Selection) -> Doc {
 /// Pretty JSON (two-space indent), non-ASCII written as is, with a final
 /// newline.
 pub fn render(sel: &Selection) -> Result<String, ExportError> {
-    let mut s = serde_json::to_string_pretty(&Streamed(sel))?;
+    let mut s = super::safe_json::to_string_pretty(&Streamed(sel))?;
     s.push('\n');
     Ok(s)
 }
@@ -218,7 +218,7 @@ pub fn render(sel: &Selection) -> Result<String, ExportError> {
 /// more copies of the corpus, 2.59 GB at peak). Put a `BufWriter` around a
 /// file or stdout.
 pub fn render_to(sel: &Selection, w: &mut dyn std::io::Write) -> Result<(), ExportError> {
-    serde_json::to_writer_pretty(&mut *w, &Streamed(sel))?;
+    super::safe_json::to_writer_pretty(&mut *w, &Streamed(sel))?;
     w.write_all(b"\n").map_err(serde_json::Error::io)?;
     w.flush().map_err(serde_json::Error::io)?;
     Ok(())
@@ -304,7 +304,7 @@ mod tests {
                 articles: vec![&a, &a],
                 files: vec!["a.ron".into(), "b.ron".into()],
             };
-            let whole = serde_json::to_string_pretty(&document(&sel)).unwrap() + "\n";
+            let whole = super::super::safe_json::to_string_pretty(&document(&sel)).unwrap() + "\n";
             assert_eq!(render(&sel).unwrap(), whole);
             let mut out = Vec::new();
             render_to(&sel, &mut out).unwrap();

@@ -13,6 +13,7 @@ use super::Selection;
 use super::sink::Sink;
 use crate::model::{Article, Bearing, NodeIdx, bearing};
 use crate::text::markdown::escape_into as esc;
+use crate::text::sanitize::visible;
 
 /// The Markdown report for a selection.
 pub fn render(sel: &Selection) -> String {
@@ -30,6 +31,8 @@ pub fn render_to(sel: &Selection, w: &mut dyn std::io::Write) -> std::io::Result
 
 fn render_into(sel: &Selection, sink: &mut Sink) -> std::io::Result<()> {
     let out = &mut sink.buf;
+    out.push_str(super::target::MARKDOWN_MARK);
+    out.push_str("\n\n");
     match sel.motion {
         Some(m) => {
             out.push_str("# ");
@@ -125,7 +128,7 @@ fn article(out: &mut String, a: &Article, incoming: &Incoming) {
             .kind
             .map(|k| format!(", {}", k.name()))
             .unwrap_or_default();
-        let _ = write!(out, "{pad}- **{rel}** ({b}{kind}, `{}`): ", n.id);
+        let _ = write!(out, "{pad}- **{rel}** ({b}{kind}, `{}`): ", visible(&n.id));
         if let Some(v) = &n.voice {
             out.push('‹');
             esc(out, v);
@@ -154,7 +157,7 @@ fn article(out: &mut String, a: &Article, incoming: &Incoming) {
             for l in &n.links {
                 out.push_str(if first { "" } else { "; " });
                 first = false;
-                let _ = write!(out, "{} `{}`", l.kind.name(), l.to);
+                let _ = write!(out, "{} `{}`", l.kind.name(), visible(&l.to));
             }
             out.push('\n');
         }

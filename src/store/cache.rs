@@ -208,9 +208,11 @@ impl Cache {
         source: &Path,
         read: impl FnOnce(&Path) -> (MapEntry, Vec<Diagnostic>),
     ) -> (MapEntry, Vec<Diagnostic>) {
+        // Only regular files within the size limit `read` enforces are
+        // served from the cache, so a hit never lets past what a read refuses.
         let stamp = fs::metadata(source)
             .ok()
-            .filter(fs::Metadata::is_file)
+            .filter(|m| m.is_file() && m.len() <= super::regular::max_file_bytes())
             .map(|m| Stamp::of(&m));
         if let Some(s) = &stamp
             && let Some((hit, racy)) = self.lookup(source, s)
