@@ -17,7 +17,9 @@
 #![allow(clippy::result_large_err)]
 
 pub mod compare;
+pub mod diff;
 pub mod export;
+pub mod merge;
 pub mod model;
 pub mod search;
 pub mod store;

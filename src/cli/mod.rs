@@ -4,9 +4,13 @@
 
 mod check;
 mod compare;
+mod diff;
 mod export;
 mod fmt;
+mod git_setup;
 mod import;
+mod log;
+mod merge;
 mod search;
 mod summary;
 
@@ -102,6 +106,27 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Read a JSON export back into canonical map files.
     Import(import::ImportArgs),
+    /// Show what changed between two versions of maps, node by node: added,
+    /// removed, moved, edited fields with old and new text. Exits 0 when
+    /// equal, 1 when different, 2 on error.
+    Diff(diff::DiffArgs),
+    /// Three-way merge of a map file by node id; git's merge driver (`%O %A
+    /// %B`). Writes the result to OURS; exits 1 when conflicts were kept in it.
+    Merge(merge::MergeArgs),
+    /// Set this git repository up for maps: `.gitattributes`, the structural
+    /// diff and the merge driver, in the repository's local config only.
+    GitSetup(git_setup::GitSetupArgs),
+    /// The commits that changed one node, and how, following file renames.
+    Log(log::LogArgs),
+    /// git's external diff driver (installed by `mizan git-setup`).
+    #[command(hide = true)]
+    DiffDriver {
+        #[arg(num_args = 0..)]
+        args: Vec<PathBuf>,
+    },
+    /// git's textconv for maps (installed by `mizan git-setup`).
+    #[command(hide = true)]
+    Textconv { file: PathBuf },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,6 +153,15 @@ pub fn run() -> i32 {
 }
 
 fn dispatch(cli: Cli) -> anyhow::Result<i32> {
+    // The git-facing commands work on the files git names, not a maps directory.
+    match &cli.command {
+        Some(Command::Diff(args)) => return diff::run(args),
+        Some(Command::Merge(args)) => return merge::run(args),
+        Some(Command::GitSetup(args)) => return git_setup::run(args),
+        Some(Command::DiffDriver { args }) => return diff::driver(args),
+        Some(Command::Textconv { file }) => return diff::textconv(file),
+        _ => {}
+    }
     let (maps_dir, _origin) = dirs::resolve_maps_dir(cli.maps.as_deref())?;
     match cli.command {
         Some(Command::Check { format }) => check::run(&maps_dir, cli.sources.as_deref(), format),
@@ -145,6 +179,14 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         }) => compare::run(&maps_dir, &a, &b, format, clashes),
         Some(Command::Export(args)) => export::run(&maps_dir, args),
         Some(Command::Import(args)) => import::run(&maps_dir, args),
+        Some(Command::Log(args)) => log::run(&maps_dir, &args),
+        Some(
+            Command::Diff(_)
+            | Command::Merge(_)
+            | Command::GitSetup(_)
+            | Command::DiffDriver { .. }
+            | Command::Textconv { .. },
+        ) => Ok(0),
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
             let opts = mizan::tui::Options {
                 maps_dir,

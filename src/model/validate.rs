@@ -181,6 +181,9 @@ impl<'a> Ctx<'a> {
             check_chars(&mut out, path, top, "metadata", text, false);
         }
 
+        for c in &meta.conflicts {
+            out.push(super::conflict::diagnostic(path, top, "the article", c));
+        }
         let source = self.source_text(path, meta, top, &mut out);
         let bearings = bearing::derive(a);
         let motion = self.corpus.motion.as_ref();
@@ -192,6 +195,10 @@ impl<'a> Ctx<'a> {
             let pos = entry.pos(idx);
             let here = NodeRef { map, node: idx };
             let d = |code, msg: String| Diagnostic::error(path, code, msg).at(pos).on(here);
+            for c in &node.conflicts {
+                let what = format!("node `{}`", node.id);
+                out.push(super::conflict::diagnostic(path, pos, &what, c).on(here));
+            }
             if ids.and_then(|ix| ix.get(&*node.id)) != Some(&idx) {
                 out.push(
                     d(

@@ -230,6 +230,7 @@ fn node_from_form(f: &Form, a: &Article, editing: Option<NodeIdx>) -> Result<Nod
         themes: f.list(THEMES).iter().map(|t| t.as_str().into()).collect(),
         links,
         note: opt(f.text(NOTE)),
+        conflicts: Vec::new(),
         parent: None,
         children: Vec::new(),
     })
@@ -426,6 +427,7 @@ fn meta_from_form(f: &Form, old: &ArticleMeta) -> ArticleMeta {
         stance_basis: old.stance_basis,
         rationale_en: f.text(A_WHY_EN).trim().into(),
         rationale_ar: f.text(A_WHY_AR).trim().into(),
+        conflicts: old.conflicts.clone(),
     }
 }
 
