@@ -213,7 +213,7 @@ fn reordered<'a>(
 }
 
 /// Which items are on one longest strictly increasing subsequence.
-fn longest_increasing(xs: &[usize]) -> Vec<bool> {
+pub(crate) fn longest_increasing(xs: &[usize]) -> Vec<bool> {
     // Patience sorting: tails[k] = index of the smallest tail of a run of length k+1.
     let mut tails: Vec<usize> = Vec::new();
     let mut prev: Vec<Option<usize>> = vec![None; xs.len()];

@@ -4,7 +4,9 @@
 //! The side that reordered the children both sides still have wins the
 //! order of those (ours, when both reordered them); every child only one
 //! side placed there (added, or moved in) is then put after the child it
-//! follows on its own side. Children both sides added after the same child
+//! follows on its own side, passing over children the winning side moved
+//! (so a child appended at the end stays at the end when the other side
+//! moved the last child to the front). Children both sides added after the same child
 //! come ours first, then theirs, so the order is stable whichever side merges.
 
 use std::collections::HashSet;
@@ -40,6 +42,7 @@ pub fn merge_order<'a>(
         (o.clone(), &t, true)
     };
     let mut placed: HashSet<&str> = out.iter().copied().collect();
+    let moved = moved_by(&b, &out);
     for (k, &id) in other.iter().enumerate() {
         if placed.contains(id) {
             continue;
@@ -48,6 +51,7 @@ pub fn merge_order<'a>(
         let mut at = other[..k]
             .iter()
             .rev()
+            .filter(|p| !moved.contains(*p))
             .find_map(|p| out.iter().position(|x| x == p))
             .map_or(0, |i| i + 1);
         if other_is_theirs {
@@ -69,6 +73,24 @@ pub fn merge_order<'a>(
     rest.sort_unstable();
     out.extend(rest);
     out
+}
+
+/// The children of `list` that it moved relative to `base`: those off one
+/// longest run kept in base order.
+fn moved_by<'a>(base: &[&'a str], list: &[&'a str]) -> HashSet<&'a str> {
+    let at: std::collections::HashMap<&str, usize> =
+        base.iter().enumerate().map(|(k, id)| (*id, k)).collect();
+    let kept: Vec<(&str, usize)> = list
+        .iter()
+        .filter_map(|id| at.get(id).map(|&k| (*id, k)))
+        .collect();
+    let run =
+        crate::diff::article::longest_increasing(&kept.iter().map(|(_, k)| *k).collect::<Vec<_>>());
+    kept.iter()
+        .zip(run)
+        .filter(|(_, on)| !on)
+        .map(|((id, _), _)| *id)
+        .collect()
 }
 
 #[cfg(test)]
@@ -103,6 +125,16 @@ mod tests {
         assert_eq!(
             merged(&["a", "b", "c"], &["a", "x", "b", "c"], &["c", "a", "b"]),
             ["c", "a", "x", "b"]
+        );
+    }
+
+    // One side moves the last child to the front, the other appends: the
+    // appended child stays last instead of following the moved one.
+    #[test]
+    fn an_append_stays_last_when_the_last_child_moves() {
+        assert_eq!(
+            merged(&["a", "b", "c"], &["c", "a", "b"], &["a", "b", "c", "x"]),
+            ["c", "a", "b", "x"]
         );
     }
 

@@ -190,8 +190,20 @@ impl<'a> Ctx<'a> {
             );
         }
 
-        for c in &meta.conflicts {
-            out.push(super::conflict::diagnostic(path, top, "the article", c));
+        // The article's conflicts are written just above `thesis: Node(`,
+        // one a line, so in the canonical layout they sit right above the
+        // thesis's position; where that cannot be, the article's top.
+        let n = meta.conflicts.len() as u32;
+        let thesis = entry.pos(a.root);
+        for (k, c) in meta.conflicts.iter().enumerate() {
+            let at = match (thesis.line).checked_sub(n + 2) {
+                Some(l) if l >= 1 => Pos {
+                    line: l + k as u32,
+                    col: 9,
+                },
+                _ => top,
+            };
+            out.push(super::conflict::diagnostic(path, at, "the article", c));
         }
         let source = self.source_text(path, meta, top, &mut out);
         let bearings = bearing::derive(a);
