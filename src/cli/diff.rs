@@ -51,7 +51,12 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<i32> {
     } else if git::is_revision(None, &args.old) && git::is_revision(None, &args.new) {
         git::revision_pairs(None, &args.old, &args.new, &args.paths)?
     } else {
-        let missing = if old.exists() { &args.new } else { &args.old };
+        let usable = |s: &String| Path::new(s).exists() || git::is_revision(None, s);
+        let missing = if usable(&args.old) {
+            &args.new
+        } else {
+            &args.old
+        };
         anyhow::bail!(
             "`{missing}` is neither a file or directory nor a git revision\n\
              hint: give two map files, two maps directories, or two revisions"

@@ -91,16 +91,25 @@ impl Repo {
     }
 
     pub fn article(&self) -> Article {
-        let text = self.read(MAP);
-        let (entry, _) = parse_article(Path::new(MAP), text.as_bytes());
+        self.article_at(MAP)
+    }
+
+    pub fn article_at(&self, rel: &str) -> Article {
+        let text = self.read(rel);
+        let (entry, _) = parse_article(Path::new(rel), text.as_bytes());
         entry.article.unwrap_or_else(|| panic!("{:?}", entry.error))
     }
 
     /// Edits the map through the library and writes it canonically.
     pub fn edit(&self, f: impl FnOnce(&mut Article)) {
-        let mut a = self.article();
+        self.edit_at(MAP, f);
+    }
+
+    /// Edits the map at `rel` through the library and writes it canonically.
+    pub fn edit_at(&self, rel: &str, f: impl FnOnce(&mut Article)) {
+        let mut a = self.article_at(rel);
         f(&mut a);
-        std::fs::write(self.path(MAP), canon::article_to_string(&a)).unwrap();
+        std::fs::write(self.path(rel), canon::article_to_string(&a)).unwrap();
     }
 
     /// Branches `ours` and `theirs` off `main`, one edit commit each; ends on `ours`.
