@@ -93,3 +93,6 @@ fn parse(side: &str, bytes: &[u8]) -> Result<Parsed, String> {
         (None, None) => Err(format!("{side}: does not parse")),
     }
 }
+
+#[cfg(test)]
+mod tests;
