@@ -79,7 +79,12 @@ fn opts() -> Opts {
             "--per" => o.per = num(),
             "--changed" => o.changed = num(),
             "--runs" => o.runs = num().max(1),
-            "--exe" => o.exe = args.next(),
+            "--exe" => {
+                // Absolute, since the runs happen in temporary directories.
+                let p = args.next().unwrap_or_else(|| usage("--exe needs a path"));
+                let p = std::fs::canonicalize(&p).unwrap_or_else(|e| usage(&format!("{p}: {e}")));
+                o.exe = Some(p.display().to_string());
+            }
             "--skip-diff" => o.skip_diff = true,
             _ => usage(&format!("unknown argument {a}")),
         }
@@ -96,8 +101,24 @@ fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
 
-/// Median and worst of `runs` calls.
+/// This process's CPU time so far (user + system, all threads), from
+/// /proc (Linux; zero elsewhere), in clock ticks of 10 ms.
+fn cpu() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit(')').next().unwrap_or_default();
+    let f: Vec<u64> = after
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    Duration::from_millis(f.iter().sum::<u64>() * 10)
+}
+
+/// Median and worst wall time of `runs` calls; prints the mean CPU time
+/// too, which a loaded machine inflates far less than wall time.
 fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
+    let c = cpu();
     let mut v: Vec<Duration> = (0..runs)
         .map(|_| {
             let t = Instant::now();
@@ -105,8 +126,19 @@ fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
             t.elapsed()
         })
         .collect();
+    let per_run = (cpu() - c) / runs as u32;
     v.sort();
+    CPU.with(|x| x.set(per_run));
     (v[v.len() / 2], v[v.len() - 1])
+}
+
+thread_local! {
+    /// The mean CPU time of the last [`time`] call's runs.
+    static CPU: std::cell::Cell<Duration> = const { std::cell::Cell::new(Duration::ZERO) };
+}
+
+fn last_cpu() -> String {
+    ms(CPU.with(|x| x.get()))
 }
 
 /// A small deterministic generator, so both sides' edits are reproducible.
@@ -200,9 +232,46 @@ fn bench_merge(o: &Opts, dir: &Path) {
         std::fs::write(dir.join("result.ron"), m.text).expect("write");
     });
     println!(
-        "  read + parse 3 + merge + write, in-process: median {}  worst {}  ({conflicts} conflicts)",
+        "  read + parse 3 + merge + write, in-process: median {}  worst {}  cpu {}/run  ({conflicts} conflicts)",
         ms(median),
-        ms(worst)
+        ms(worst),
+        last_cpu()
+    );
+    // Where the time goes.
+    let texts: Vec<Vec<u8>> = ["base.ron", "ours.ron", "theirs.ron"]
+        .iter()
+        .map(|n| std::fs::read(dir.join(n)).expect("read"))
+        .collect();
+    let parse = |b: &[u8]| {
+        mizan::store::parse_article(Path::new("x.ron"), b)
+            .0
+            .article
+            .expect("parses")
+    };
+    let (p, _) = time(o.runs, || {
+        for t in &texts {
+            parse(t);
+        }
+    });
+    let p_cpu = last_cpu();
+    let sides: Vec<Article> = texts.iter().map(|t| parse(t)).collect();
+    let mut result = None;
+    let (m, _) = time(o.runs, || {
+        result = Some(
+            mizan::merge::merge_article(Some(&sides[0]), &sides[1], &sides[2]).expect("merge"),
+        );
+    });
+    let m_cpu = last_cpu();
+    let result = result.expect("ran").article;
+    let (w, _) = time(o.runs, || {
+        canon::article_to_string(&result);
+    });
+    println!(
+        "  of which (one after another): parse 3 {} (cpu {p_cpu}), merge by node id {} (cpu {m_cpu}), canonical write {} (cpu {})",
+        ms(p),
+        ms(m),
+        ms(w),
+        last_cpu()
     );
     if let Some(exe) = &o.exe {
         let (median, worst) = time(o.runs, || {
@@ -269,9 +338,10 @@ fn bench_diff(o: &Opts, dir: &Path) {
             changed = diff_files(&pairs).articles.len();
         });
         println!(
-            "  {pct:>3}% of maps changed ({changed} articles differ), in-process: median {}  worst {}",
+            "  {pct:>3}% of maps changed ({changed} articles differ), in-process: median {}  worst {}  cpu {}/run (git's own time not counted)",
             ms(median),
-            ms(worst)
+            ms(worst),
+            last_cpu()
         );
         if let Some(exe) = &o.exe {
             let (median, worst) = time(o.runs.min(5), || {

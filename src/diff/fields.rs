@@ -24,12 +24,15 @@ pub struct Field<T: 'static> {
     /// Sets the value from its text (`None`: absent); an error names what
     /// the text should have been.
     pub set: fn(&mut T, Option<&str>) -> Result<(), String>,
+    /// Whether two values are equal: what comparing `get` would say,
+    /// without making text (merge and diff compare every field of every node).
+    pub eq: fn(&T, &T) -> bool,
 }
 
 impl<T> Field<T> {
     /// Whether two values of this field are the same.
     pub fn same(&self, a: &T, b: &T) -> bool {
-        (self.get)(a) == (self.get)(b)
+        (self.eq)(a, b)
     }
 
     /// Copies this field's value from `src` into `dst`.
@@ -128,6 +131,7 @@ pub static NODE_FIELDS: &[Field<Node>] = &[
             n.claim_en = boxed(v);
             Ok(())
         },
+        eq: |a, b| a.claim_en == b.claim_en,
     },
     Field {
         name: "claim_ar",
@@ -136,6 +140,7 @@ pub static NODE_FIELDS: &[Field<Node>] = &[
             n.claim_ar = boxed(v);
             Ok(())
         },
+        eq: |a, b| a.claim_ar == b.claim_ar,
     },
     Field {
         name: "voice",
@@ -144,6 +149,7 @@ pub static NODE_FIELDS: &[Field<Node>] = &[
             n.voice = opt_boxed(v);
             Ok(())
         },
+        eq: |a, b| a.voice == b.voice,
     },
     Field {
         name: "kind",
@@ -152,6 +158,7 @@ pub static NODE_FIELDS: &[Field<Node>] = &[
             n.kind = parse_enum(v)?;
             Ok(())
         },
+        eq: |a, b| a.kind == b.kind,
     },
     Field {
         name: "relation",
@@ -160,6 +167,7 @@ pub static NODE_FIELDS: &[Field<Node>] = &[
             n.relation = parse_enum(v)?;
             Ok(())
         },
+        eq: |a, b| a.relation == b.relation,
     },
     Field {
         name: "bearing",
@@ -168,6 +176,7 @@ pub static NODE_FIELDS: &[Field<Node>] = &[
             n.bearing = parse_enum(v)?;
             Ok(())
         },
+        eq: |a, b| a.bearing == b.bearing,
     },
     Field {
         name: "quote",
@@ -176,6 +185,7 @@ pub static NODE_FIELDS: &[Field<Node>] = &[
             n.quote = opt_boxed(v);
             Ok(())
         },
+        eq: |a, b| a.quote == b.quote,
     },
     Field {
         name: "themes",
@@ -184,6 +194,7 @@ pub static NODE_FIELDS: &[Field<Node>] = &[
             n.themes = parse_themes(v);
             Ok(())
         },
+        eq: |a, b| a.themes == b.themes,
     },
     Field {
         name: "links",
@@ -192,6 +203,7 @@ pub static NODE_FIELDS: &[Field<Node>] = &[
             n.links = parse_links(v)?;
             Ok(())
         },
+        eq: |a, b| a.links == b.links,
     },
     Field {
         name: "note",
@@ -200,6 +212,7 @@ pub static NODE_FIELDS: &[Field<Node>] = &[
             n.note = opt_boxed(v);
             Ok(())
         },
+        eq: |a, b| a.note == b.note,
     },
 ];
 
@@ -212,6 +225,7 @@ pub static ARTICLE_FIELDS: &[Field<ArticleMeta>] = &[
             m.title_en = boxed(v);
             Ok(())
         },
+        eq: |a, b| a.title_en == b.title_en,
     },
     Field {
         name: "title_original",
@@ -220,6 +234,7 @@ pub static ARTICLE_FIELDS: &[Field<ArticleMeta>] = &[
             m.title_original = boxed(v);
             Ok(())
         },
+        eq: |a, b| a.title_original == b.title_original,
     },
     Field {
         name: "author",
@@ -228,6 +243,7 @@ pub static ARTICLE_FIELDS: &[Field<ArticleMeta>] = &[
             m.author = opt_boxed(v);
             Ok(())
         },
+        eq: |a, b| a.author == b.author,
     },
     Field {
         name: "outlet",
@@ -236,6 +252,7 @@ pub static ARTICLE_FIELDS: &[Field<ArticleMeta>] = &[
             m.outlet = opt_boxed(v);
             Ok(())
         },
+        eq: |a, b| a.outlet == b.outlet,
     },
     Field {
         name: "date",
@@ -244,6 +261,7 @@ pub static ARTICLE_FIELDS: &[Field<ArticleMeta>] = &[
             m.date = opt_boxed(v);
             Ok(())
         },
+        eq: |a, b| a.date == b.date,
     },
     Field {
         name: "date_inferred",
@@ -256,6 +274,7 @@ pub static ARTICLE_FIELDS: &[Field<ArticleMeta>] = &[
             };
             Ok(())
         },
+        eq: |a, b| a.date_inferred == b.date_inferred,
     },
     Field {
         name: "genre",
@@ -264,6 +283,7 @@ pub static ARTICLE_FIELDS: &[Field<ArticleMeta>] = &[
             m.genre = parse_enum(v)?;
             Ok(())
         },
+        eq: |a, b| a.genre == b.genre,
     },
     Field {
         name: "language",
@@ -272,6 +292,7 @@ pub static ARTICLE_FIELDS: &[Field<ArticleMeta>] = &[
             m.language = boxed(v);
             Ok(())
         },
+        eq: |a, b| a.language == b.language,
     },
     Field {
         name: "source",
@@ -280,6 +301,7 @@ pub static ARTICLE_FIELDS: &[Field<ArticleMeta>] = &[
             m.source = opt_boxed(v);
             Ok(())
         },
+        eq: |a, b| a.source == b.source,
     },
     Field {
         name: "stance",
@@ -288,6 +310,7 @@ pub static ARTICLE_FIELDS: &[Field<ArticleMeta>] = &[
             m.stance = parse_enum(v)?;
             Ok(())
         },
+        eq: |a, b| a.stance == b.stance,
     },
     Field {
         name: "stance_basis",
@@ -296,6 +319,7 @@ pub static ARTICLE_FIELDS: &[Field<ArticleMeta>] = &[
             m.stance_basis = parse_enum(v)?.unwrap_or_default();
             Ok(())
         },
+        eq: |a, b| a.stance_basis == b.stance_basis,
     },
     Field {
         name: "rationale_en",
@@ -304,6 +328,7 @@ pub static ARTICLE_FIELDS: &[Field<ArticleMeta>] = &[
             m.rationale_en = boxed(v);
             Ok(())
         },
+        eq: |a, b| a.rationale_en == b.rationale_en,
     },
     Field {
         name: "rationale_ar",
@@ -312,6 +337,7 @@ pub static ARTICLE_FIELDS: &[Field<ArticleMeta>] = &[
             m.rationale_ar = boxed(v);
             Ok(())
         },
+        eq: |a, b| a.rationale_ar == b.rationale_ar,
     },
 ];
 
@@ -336,6 +362,20 @@ mod tests {
                 let mut m = ArticleMeta::default();
                 f.copy(&mut m, &a.meta);
                 assert!(f.same(&m, &a.meta), "{}", f.name);
+            }
+        }
+    }
+
+    // `eq` says what comparing the texts says, on every pair of nodes of
+    // an article (different claims, themes, links, absent and present fields).
+    #[test]
+    fn eq_agrees_with_the_texts() {
+        let a = &crate::synthetic::generate(1, 40, 6).1[0];
+        for x in &a.nodes {
+            for y in &a.nodes {
+                for f in NODE_FIELDS {
+                    assert_eq!(f.same(x, y), (f.get)(x) == (f.get)(y), "{}", f.name);
+                }
             }
         }
     }

@@ -37,13 +37,18 @@ enum Parsed {
 /// words, why the merge cannot be made by node id (a side does not parse,
 /// the sides are different kinds of file, the motion conflicts).
 pub fn merge_texts(base: &[u8], ours: &[u8], theirs: &[u8]) -> Result<TextMerge, String> {
-    let base = if base.iter().all(u8::is_ascii_whitespace) {
-        None
-    } else {
-        Some(parse("base", base)?)
-    };
-    let ours = parse("ours", ours)?;
-    let theirs = parse("theirs", theirs)?;
+    // The three sides parse on both cores: parsing is most of the work.
+    let (base, (ours, theirs)) = rayon::join(
+        || {
+            if base.iter().all(u8::is_ascii_whitespace) {
+                Ok(None)
+            } else {
+                parse("base", base).map(Some)
+            }
+        },
+        || rayon::join(|| parse("ours", ours), || parse("theirs", theirs)),
+    );
+    let (base, ours, theirs) = (base?, ours?, theirs?);
     match (base, ours, theirs) {
         (b, Parsed::Article(o), Parsed::Article(t)) => {
             let b = match b {
