@@ -5,6 +5,7 @@
 mod check;
 mod compare;
 mod diff;
+mod docs;
 mod export;
 mod fmt;
 mod git_setup;
@@ -141,6 +142,15 @@ pub enum Command {
     /// git's textconv for maps (installed by `mizan git-setup`).
     #[command(hide = true)]
     Textconv { file: PathBuf },
+    /// Print a completion script for SHELL (bash, zsh, fish, elvish,
+    /// powershell), e.g. `mizan completions bash > ~/.local/share/bash-completion/completions/mizan`.
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `mizan man | man -l -`.
+    Man,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -174,6 +184,12 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Some(Command::GitSetup(args)) => return git_setup::run(args),
         Some(Command::DiffDriver { args }) => return diff::driver(args),
         Some(Command::Textconv { file }) => return diff::textconv(file),
+        _ => {}
+    }
+    // Generated docs need no maps (and must not seed a data directory).
+    match cli.command {
+        Some(Command::Completions { shell }) => return docs::completions(shell),
+        Some(Command::Man) => return docs::man(),
         _ => {}
     }
     let (maps_dir, origin) = dirs::resolve_maps_dir(cli.maps.as_deref())?;
@@ -213,6 +229,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
             | Command::DiffDriver { .. }
             | Command::Textconv { .. },
         ) => Ok(0),
+        Some(Command::Completions { .. } | Command::Man) => unreachable!("handled above"),
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
             let opts = mizan::tui::Options {
                 maps_dir,
