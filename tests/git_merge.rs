@@ -143,27 +143,24 @@ fn deleting_an_untouched_subtree_merges() {
     let r = Repo::new();
     r.branches(
         |a| {
-            let e = add_child(a, a.root, 99, leaf("ours-new", "OURS: a last reason."));
+            let p = idx(a, "iran-may-sabotage");
+            let e = add_child(a, p, 2, leaf("ours-new", "OURS: a new reason."));
             a.apply(e).unwrap();
         },
         |a| {
-            let n = idx(a, "choices-independent-of-troops");
+            let n = idx(a, "welcome-not-end-of-escalation");
             a.apply(Edit::Detach { node: n }).unwrap();
         },
     );
     r.assert_plain_git_conflicts();
     r.setup();
     let a = assert_clean_merge(&r);
-    for gone in [
-        "choices-independent-of-troops",
-        "control-factions",
-        "meet-us-concerns",
-    ] {
+    for gone in ["welcome-not-end-of-escalation", "factions-welcomed"] {
         assert!(a.find(gone).is_none(), "{gone} should be deleted");
     }
     assert_eq!(
-        children(&a, "thesis").last().map(String::as_str),
-        Some("ours-new")
+        children(&a, "iran-may-sabotage"),
+        ["iran-main-challenge", "ours-new", "vienna-raisi"]
     );
 }
 
