@@ -103,16 +103,22 @@ fn pick(a: &Article, ours: bool, salt: u64, r: [u32; 4], serial: usize) -> Optio
     let parent_mine = a.node(n).parent.filter(|&p| mine.contains(&p));
     let side = if ours { "o" } else { "t" };
     Some(match r[1] % 8 {
-        0 | 1 | 2 => {
+        0..=2 => {
             let (field, value) = match r[2] % 6 {
                 0 => ("claim_en", Some(format!("Edited by {side} #{serial}."))),
                 1 => ("claim_ar", Some(format!("عدّله {side} {serial}"))),
-                2 => ("quote", (r[3] % 3 != 0).then(|| format!("نص {serial}"))),
+                2 => (
+                    "quote",
+                    (!r[3].is_multiple_of(3)).then(|| format!("نص {serial}")),
+                ),
                 3 => (
                     "themes",
                     Some(["security", "sovereignty, iran"][r[3] as usize % 2].into()),
                 ),
-                4 => ("voice", (r[3] % 2 == 0).then(|| "US officials".to_owned())),
+                4 => (
+                    "voice",
+                    (r[3].is_multiple_of(2)).then(|| "US officials".to_owned()),
+                ),
                 _ => (
                     "kind",
                     Some(["Fact", "Prediction"][r[3] as usize % 2].into()),

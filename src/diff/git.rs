@@ -68,10 +68,11 @@ pub fn ron_files(
         };
         let mut words = head.split(' ');
         let (_mode, kind, oid) = (words.next(), words.next(), words.next());
-        if kind == Some("blob") && path.ends_with(".ron") {
-            if let Some(oid) = oid {
-                files.push((path.to_owned(), oid.to_owned()));
-            }
+        if kind == Some("blob")
+            && path.ends_with(".ron")
+            && let Some(oid) = oid
+        {
+            files.push((path.to_owned(), oid.to_owned()));
         }
     }
     Ok(files)
