@@ -3,11 +3,13 @@
 //! the merged canonical text and its number of conflicts, or says why the
 //! files cannot be merged structurally (then the caller falls back to git's
 //! line merge). Articles merge node by node (`article`), the motion theme by
-//! theme (`motion`), sibling order in `order`.
+//! theme (`motion`), sibling order in `order`; `resolve` turns "take ours /
+//! take theirs" on a conflict left in a map into the map's new content.
 
 mod article;
 mod motion;
 mod order;
+pub mod resolve;
 
 use std::path::Path;
 
