@@ -297,3 +297,20 @@ pub fn textconv(path: &Path) -> anyhow::Result<i32> {
 fn one_line(s: &str) -> String {
     mizan::text::sanitize::visible(s).into_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // In a terminal Arabic is shaped and reordered (the year reads at the
+    // left end, brackets intact); piped, it stays in logical order.
+    #[test]
+    fn arabic_is_laid_out_only_for_a_terminal() {
+        let s = "قالت الولايات (2020)";
+        assert_eq!(shown(s, false), s);
+        let v = shown(s, true);
+        assert!(v.starts_with("(2020)"), "{v}");
+        assert!(!v.contains("قالت"), "shaped into presentation forms: {v}");
+        assert_eq!(shown("plain text", true), "plain text");
+    }
+}
