@@ -6,13 +6,14 @@
 //! `fields` is the table of a Node's and an Article's fields that diff and
 //! merge walk; `article` diffs two versions of one article; `corpus` pairs
 //! files and diffs them in parallel; `files` and `git` read the two sides
-//! from disk or from git revisions.
+//! from disk or from git revisions; `history` follows one node through git.
 
 pub mod article;
 pub mod corpus;
 pub mod fields;
 pub mod files;
 pub mod git;
+pub mod history;
 
 pub use article::{ArticleChanges, FieldChange, Move, NodeChange, Place, diff_article};
 pub use corpus::{
