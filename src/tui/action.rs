@@ -109,6 +109,10 @@ pub enum Action {
     OpenEditor,
     /// Select a passage of the source to quote
     SelectQuote,
+    /// Resolve the node's merge conflict: take ours, theirs, or edit
+    ResolveConflict,
+    /// The node's history in git (`mizan log`)
+    NodeHistory,
     /// Edit a line of text (a query, a form field). Untagged, so the
     /// config names these as it names every other action (`delete_word`).
     #[serde(untagged)]
@@ -216,6 +220,8 @@ impl Action {
         Action::NewArticle,
         Action::OpenEditor,
         Action::SelectQuote,
+        Action::ResolveConflict,
+        Action::NodeHistory,
         Action::Edit(TextEdit::DeleteBack),
         Action::Edit(TextEdit::DeleteWord),
         Action::Edit(TextEdit::DeleteToStart),
@@ -289,8 +295,10 @@ mod tests {
             Action::NewArticle => 48,
             Action::OpenEditor => 49,
             Action::SelectQuote => 50,
+            Action::ResolveConflict => 51,
+            Action::NodeHistory => 52,
             Action::Edit(e) => {
-                51 + match e {
+                53 + match e {
                     TextEdit::DeleteBack => 0,
                     TextEdit::DeleteWord => 1,
                     TextEdit::DeleteToStart => 2,
