@@ -12,6 +12,7 @@ use crate::model::{Conflict, NodeIdx};
 use crate::text::{BidiMode, truncated};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
+use crate::tui::effects::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::overlays::ask::{Answer, Ask};
 use crate::tui::workspace::editing::{self, node_name};
@@ -140,17 +141,24 @@ pub fn resolve(app: &mut App, at: ConflictAt, take: Take, edit: bool) {
     }
 }
 
-/// `H`: the selected node's history in git, in a message.
+/// `H`: asks for the selected node's history in git (git runs as an effect).
 pub fn history(app: &mut App) {
-    let Some(r) = app.current() else {
+    if let Some(r) = app.current() {
+        app.out.push(Effect::NodeHistory {
+            map: r.map,
+            node: r.node,
+        });
+    }
+}
+
+/// The node's history in git, in a message.
+pub fn show_history(app: &mut App, map: u32, node: NodeIdx) {
+    let Some(a) = app.ws.corpus.article(map) else {
         return;
     };
-    let Some(a) = app.ws.corpus.article(r.map) else {
-        return;
-    };
-    let id = a.node(r.node).id.to_string();
+    let id = a.node(node).id.to_string();
     let address = format!("{}/{id}", a.meta.id);
-    let path = app.ws.corpus.maps[r.map as usize].path.clone();
+    let path = app.ws.corpus.maps[map as usize].path.clone();
     let lines = match crate::diff::history::node_history(&path, &id) {
         Ok(commits) if commits.is_empty() => {
             vec!["No commit changed this node (is the map in a git repository?).".to_owned()]
