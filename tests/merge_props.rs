@@ -207,7 +207,8 @@ proptest! {
     }
 
     // Swapping ours and theirs gives the same map (disjoint sides never
-    // add under one parent, where ours' additions would come first).
+    // add under one parent, where ours' additions would come first). The
+    // failing case kept in merge_props.proptest-regressions is such a loop.
     #[test]
     fn disjoint_merge_is_symmetric(
         seed in 0u64..1000,
@@ -217,7 +218,11 @@ proptest! {
     ) {
         let base = mizan::synthetic::generate(1, 30, seed).1.remove(0);
         let (ours, _) = run_side(&base, true, salt, &ours_rolls);
-        let (theirs, _) = run_side(&base, false, salt, &theirs_rolls);
+        let (theirs, theirs_ops) = run_side(&base, false, salt, &theirs_rolls);
+        // As above: moves that loop only through each other are a real
+        // (parent) conflict, which ours wins; that is not symmetric.
+        let mut both = ours.clone();
+        prop_assume!(theirs_ops.iter().all(|op| apply(&mut both, op).is_ok()));
         let text = |a: &Article| canon::article_to_string(a);
         let b = text(&base);
         let one = merge_texts(b.as_bytes(), text(&ours).as_bytes(), text(&theirs).as_bytes()).unwrap();
