@@ -19,6 +19,8 @@
 pub mod compare;
 pub mod diff;
 pub mod export;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod merge;
 pub mod model;
 pub mod search;

@@ -19,6 +19,7 @@ use mizan::diff::{
 use mizan::text::{BidiMode, layout};
 
 use super::Format;
+use super::out::Out;
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "\
@@ -63,10 +64,13 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<i32> {
         );
     };
     let diff = diff_files(&pairs);
+    let mut out = Out::stdout();
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&diff)?),
-        Format::Text => print!("{}", render(&diff, visual())),
+        Format::Json => out.exact(&serde_json::to_string_pretty(&diff)?)?,
+        // `render` shows controls itself (sanitised, or laid out).
+        Format::Text => out.raw(&render(&diff, visual()))?,
     }
+    out.finish()?;
     Ok(if diff.is_empty() { 0 } else { 1 })
 }
 
@@ -80,10 +84,12 @@ fn visual() -> bool {
 /// since git stops at a failing external diff; a side that does not parse
 /// is shown as git's own line diff.
 pub fn driver(args: &[PathBuf]) -> anyhow::Result<i32> {
+    let mut out = Out::stdout();
     let [path, old, _, _, new, _, _] = args else {
         if let [path] = args {
-            println!("* Unmerged path {}", path.display());
+            out.text(&format!("* Unmerged path {}", path.display()))?;
         }
+        out.finish()?;
         return Ok(0);
     };
     let read = |p: &Path| -> anyhow::Result<Option<Vec<u8>>> {
@@ -99,23 +105,25 @@ pub fn driver(args: &[PathBuf]) -> anyhow::Result<i32> {
         new: read(new)?,
     };
     let diff = diff_files(std::slice::from_ref(&pair));
-    println!("diff --mizan a/{0} b/{0}", path.display());
+    out.text(&format!("diff --mizan a/{0} b/{0}", path.display()))?;
     if !diff.unreadable.is_empty() {
         for u in &diff.unreadable {
-            println!(
+            out.text(&format!(
                 "mizan: {}: not a readable map ({}); showing lines",
                 u.path, u.error
-            );
+            ))?;
         }
-        let out = std::process::Command::new("git")
+        let lines = std::process::Command::new("git")
             .args(["diff", "--no-index", "--no-ext-diff", "--"])
             .arg(old)
             .arg(new)
             .output()?;
-        print!("{}", String::from_utf8_lossy(&out.stdout));
+        out.text(String::from_utf8_lossy(&lines.stdout).trim_end())?;
+        out.finish()?;
         return Ok(0);
     }
-    print!("{}", render(&diff, visual()));
+    out.raw(&render(&diff, visual()))?;
+    out.finish()?;
     Ok(0)
 }
 
@@ -257,8 +265,10 @@ fn shown(s: &str, visual: bool) -> String {
 pub fn textconv(path: &Path) -> anyhow::Result<i32> {
     let bytes = std::fs::read(path)?;
     let (entry, _) = mizan::store::parse_article(path, &bytes);
+    let mut stdout = Out::stdout();
     let Some(a) = entry.article else {
-        print!("{}", String::from_utf8_lossy(&bytes));
+        stdout.text(String::from_utf8_lossy(&bytes).trim_end())?;
+        stdout.finish()?;
         return Ok(0);
     };
     let mut out = String::new();
@@ -290,7 +300,8 @@ pub fn textconv(path: &Path) -> anyhow::Result<i32> {
             let _ = writeln!(out, "[{}] children: {}", n.id, kids.join(", "));
         }
     }
-    print!("{out}");
+    stdout.raw(&out)?;
+    stdout.finish()?;
     Ok(0)
 }
 

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use mizan::diff::git::git;
 
+use super::out::Out;
+
 const ATTRIBUTES: &str = "*.ron diff=mizan merge=mizan";
 
 #[derive(clap::Args, Debug)]
@@ -36,10 +38,11 @@ pub fn run(args: &GitSetupArgs) -> anyhow::Result<i32> {
         ),
     ];
     let verb = if args.dry_run { "would write" } else { "wrote" };
+    let mut out = Out::stdout();
     let attrs = top.join(".gitattributes");
     let old = std::fs::read_to_string(&attrs).unwrap_or_default();
     if old.lines().any(|l| l.trim() == ATTRIBUTES) {
-        println!("{}: has `{ATTRIBUTES}`", attrs.display());
+        out.text(&format!("{}: has `{ATTRIBUTES}`", attrs.display()))?;
     } else {
         if !args.dry_run {
             let sep = if old.is_empty() || old.ends_with('\n') {
@@ -50,20 +53,21 @@ pub fn run(args: &GitSetupArgs) -> anyhow::Result<i32> {
             std::fs::write(&attrs, format!("{old}{sep}{ATTRIBUTES}\n"))
                 .map_err(|e| anyhow::anyhow!("{}: {e}", attrs.display()))?;
         }
-        println!("{}: {verb} `{ATTRIBUTES}`", attrs.display());
+        out.text(&format!("{}: {verb} `{ATTRIBUTES}`", attrs.display()))?;
     }
     for (key, value) in &settings {
         let current = git(Some(&top), &["config", "--local", "--get", key]).ok();
         let current = current.map(|c| String::from_utf8_lossy(&c).trim_end().to_owned());
         if current.as_deref() == Some(value.as_str()) {
-            println!("git config --local {key}: has {value:?}");
+            out.text(&format!("git config --local {key}: has {value:?}"))?;
             continue;
         }
         if !args.dry_run {
             git(Some(&top), &["config", "--local", key, value])?;
         }
-        println!("git config --local {key}: {verb} {value:?}");
+        out.text(&format!("git config --local {key}: {verb} {value:?}"))?;
     }
+    out.finish()?;
     Ok(0)
 }
 

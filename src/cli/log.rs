@@ -7,6 +7,8 @@ use std::path::Path;
 
 use mizan::diff::history::node_history;
 
+use super::out::{Out, note};
+
 #[derive(clap::Args, Debug)]
 pub struct LogArgs {
     /// The node, as `article-id/node-id`
@@ -25,14 +27,16 @@ pub fn run(maps_dir: &Path, args: &LogArgs) -> anyhow::Result<i32> {
         .ok_or_else(|| anyhow::anyhow!("no article `{aid}` in {}", maps_dir.display()))?;
     let commits = node_history(&corpus.maps[map as usize].path, nid)?;
     if commits.is_empty() {
-        eprintln!("mizan log: no commit changed {}", args.node);
+        note(&format!("mizan log: no commit changed {}", args.node));
         return Ok(1);
     }
+    let mut out = Out::stdout();
     for c in &commits {
-        println!(
+        out.text(&format!(
             "{} {} {}  {}\n    {}",
             c.short, c.date, c.author, c.subject, c.change
-        );
+        ))?;
     }
+    out.finish()?;
     Ok(0)
 }

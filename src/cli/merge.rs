@@ -11,6 +11,8 @@ use std::process::Command;
 use mizan::merge::merge_texts;
 use mizan::store::save::write_atomic;
 
+use super::out::note;
+
 #[derive(clap::Args, Debug)]
 pub struct MergeArgs {
     /// The common ancestor's version (git's %O; empty when both sides added the file)
@@ -35,22 +37,22 @@ pub fn run(args: &MergeArgs) -> anyhow::Result<i32> {
         Ok(m) => {
             write_atomic(&args.ours, m.text.as_bytes())?;
             if m.conflicts == 0 {
-                eprintln!("mizan merge: {name}: merged by node id");
+                note(&format!("mizan merge: {name}: merged by node id"));
                 Ok(0)
             } else {
-                eprintln!(
+                note(&format!(
                     "mizan merge: {name}: {} conflict{} kept in the map with both sides' values\n\
                      hint: `mizan check` shows where; keep one value and delete the Conflict entry",
                     m.conflicts,
                     if m.conflicts == 1 { "" } else { "s" }
-                );
+                ));
                 Ok(1)
             }
         }
         Err(why) => {
-            eprintln!(
+            note(&format!(
                 "mizan merge: {name}: cannot merge by node id ({why}); falling back to git's line merge"
-            );
+            ));
             line_merge(args)
         }
     }

@@ -9,32 +9,38 @@ use mizan::search::{Field, Hit, Index, Query, search};
 use mizan::text::sanitize::visible;
 
 use super::Format;
+use super::out::{self, Out};
 
 pub fn run(maps_dir: &Path, words: &[String], format: Format, limit: usize) -> anyhow::Result<i32> {
     let query = Query::parse(&words.join(" "));
     if !query.warnings.is_empty() {
         for w in &query.warnings {
-            eprintln!("mizan: {w}");
+            out::note(&format!("mizan: {w}"));
         }
-        eprintln!("hint: filters are stance:pro|anti|mixed|neutral, theme:<id>, article:<id>");
+        out::note(
+            "hint: filters are stance:pro|anti|mixed|neutral, theme:<id>, article:<id>, \
+             voice:own|reported|<speaker>, kind:fact|prediction|evaluation|proposal",
+        );
         return Ok(2);
     }
     let corpus = super::load(maps_dir)?;
     let index = Index::build(&corpus);
     let hits = search(&index, &query, limit);
+    let mut out = Out::stdout();
     match format {
         Format::Text => {
             for h in &hits {
-                let address = corpus.address(h.node).unwrap_or_default();
+                let address = one_line(&corpus.address(h.node).unwrap_or_default());
                 let claim = one_line(&claim(&corpus, h));
-                println!("{address}  {}  {claim}", h.score);
+                out.exact(&format!("{address}  {}  {claim}", h.score))?;
             }
         }
         Format::Json => {
-            let out: Vec<_> = hits.iter().map(|h| json(&corpus, &index, h)).collect();
-            println!("{}", serde_json::to_string_pretty(&out)?);
+            let doc: Vec<_> = hits.iter().map(|h| json(&corpus, &index, h)).collect();
+            out.exact(&mizan::export::safe_json::to_string_pretty(&doc)?)?;
         }
     }
+    out.finish()?;
     Ok(if hits.is_empty() { 1 } else { 0 })
 }
 
@@ -48,7 +54,11 @@ fn claim(corpus: &Corpus, h: &Hit) -> String {
     } else {
         &node.claim_en
     };
-    text.to_string()
+    // A reported claim is marked as someone else's, as everywhere.
+    match &node.voice {
+        Some(v) => format!("‹{v}› {text}"),
+        None => text.to_string(),
+    }
 }
 
 /// A single line, with control characters made visible (a claim must not
@@ -82,6 +92,8 @@ fn json(corpus: &Corpus, index: &Index, h: &Hit) -> serde_json::Value {
         "score": h.score,
         "claim_en": node.map(|n| &*n.claim_en),
         "claim_ar": node.map(|n| &*n.claim_ar),
+        "voice": node.and_then(|n| n.voice.as_deref()),
+        "kind": node.and_then(|n| n.kind).map(|k| k.name()),
         "matches": fields,
     })
 }

@@ -4,7 +4,8 @@
 //! under their parent, so the relation tree is the argument tree.
 //!
 //! Statement text is the English claim plus the node's themes as tags
-//! (`#(theme-id)`); the Arabic claim, quote, bearing, note and (on the thesis)
+//! (`#(theme-id)`), after the speaker in `‹…›` when the claim is reported;
+//! the Arabic claim, voice, kind, quote, bearing, note and (on the thesis)
 //! the article's metadata go into the statement's YAML data `{...}`, where
 //! Argdown keeps strings verbatim. Cross-article links become outgoing
 //! relations — agrees `+>`, rebuts `->`, contradicts `><` — when the target
@@ -16,6 +17,7 @@ use std::fmt::Write;
 
 use super::Selection;
 use crate::model::{Article, LinkKind, NodeIdx, Relation, bearing};
+use crate::text::sanitize::{is_forbidden, visible};
 
 /// The Argdown document for a selection.
 pub fn render(sel: &Selection) -> String {
@@ -56,7 +58,7 @@ pub fn title(article_id: &str, node_id: &str) -> String {
         .map(|c| match c {
             '[' => '(',
             ']' => ')',
-            c if c.is_whitespace() => '_',
+            c if c.is_whitespace() || is_forbidden(c) => '_',
             c => c,
         })
         .collect();
@@ -91,6 +93,11 @@ fn article(out: &mut String, sel: &Selection, a: &Article) {
             });
         }
         let _ = write!(out, "[{}]: ", title(a.id(), &n.id));
+        if let Some(v) = &n.voice {
+            out.push('‹');
+            text(out, v);
+            out.push_str("› ");
+        }
         text(out, &n.claim_en);
         for t in &n.themes {
             out.push_str(" #(");
@@ -100,6 +107,12 @@ fn article(out: &mut String, sel: &Selection, a: &Article) {
         out.push_str(" {");
         let mut data = Data::new(out);
         data.str("ar", &n.claim_ar);
+        if let Some(v) = &n.voice {
+            data.str("voice", v);
+        }
+        if let Some(k) = n.kind {
+            data.str("kind", k.name());
+        }
         if let Some(q) = &n.quote {
             data.str("quote", q);
         }
@@ -130,8 +143,14 @@ fn article(out: &mut String, sel: &Selection, a: &Article) {
                     data.str(k, v);
                 }
             }
+            if let Some(g) = m.genre {
+                data.str("genre", g.name());
+            }
             if let Some(s) = m.stance {
                 data.str("stance", s.name());
+            }
+            if !m.stance_basis.is_explicit() {
+                data.str("stance_basis", m.stance_basis.name());
             }
             data.str("rationale_en", &m.rationale_en);
             data.str("rationale_ar", &m.rationale_ar);
@@ -165,6 +184,13 @@ fn indent(out: &mut String, depth: usize) {
 /// runs) is backslash-escaped, and line breaks become spaces because a
 /// statement is one line here.
 pub fn text(out: &mut String, s: &str) {
+    // Controls and bidi characters are shown, not passed on (issue 20,
+    // item 3); their stand-ins are then escaped like any text.
+    let s = if s.chars().any(is_forbidden) {
+        visible(&s.replace(['\n', '\r', '\t'], " ")).into_owned()
+    } else {
+        s.to_owned()
+    };
     let chars: Vec<char> = s.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         let next = chars.get(i + 1).copied();
@@ -190,7 +216,7 @@ pub fn text(out: &mut String, s: &str) {
 fn tag(out: &mut String, id: &str) {
     out.extend(id.chars().map(|c| match c {
         ')' | '(' => '_',
-        c if c.is_whitespace() => '_',
+        c if c.is_whitespace() || is_forbidden(c) => '_',
         c => c,
     }));
 }
@@ -210,7 +236,7 @@ fn yaml_str(out: &mut String, s: &str) {
             '{' | '}' | '=' => {
                 let _ = write!(out, "\\x{:02X}", c as u32);
             }
-            c if c.is_control() => {
+            c if c.is_control() || is_forbidden(c) => {
                 let _ = write!(out, "\\u{:04X}", c as u32);
             }
             c => out.push(c),
@@ -260,11 +286,35 @@ impl<'a> Data<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::voiced::{selection, voiced};
 
     fn esc(s: &str) -> String {
         let mut o = String::new();
         text(&mut o, s);
         o
+    }
+
+    // A reported statement is prefixed by its speaker and carries voice and
+    // kind as data; the thesis carries genre and an implicit stance basis.
+    #[test]
+    fn voice_kind_genre_as_text_and_data() {
+        let (m, arts) = voiced();
+        let doc = render(&selection(&m, &arts));
+        let line = doc.lines().find(|l| l.contains("[b/r]: ")).unwrap();
+        assert!(line.contains("]: ‹US officials› "), "{line}");
+        assert!(
+            line.contains("voice: \"US officials\", kind: \"prediction\""),
+            "{line}"
+        );
+        let thesis = doc.lines().find(|l| l.starts_with("[b/thesis]: ")).unwrap();
+        assert!(thesis.contains("genre: \"news\""), "{thesis}");
+        assert!(thesis.contains("stance_basis: \"implicit\""), "{thesis}");
+        assert!(
+            !doc.lines()
+                .find(|l| l.contains("[a/r]: "))
+                .unwrap()
+                .contains("voice")
+        );
     }
 
     // Characters Argdown would read as syntax are escaped; plain text is not.

@@ -73,6 +73,8 @@ pub enum Action {
     PrevArticle,
     /// Show only the themes where the two articles clash
     ClashesOnly,
+    /// Count reported claims (‹voice›) as the author's, or only the author's own
+    ToggleReported,
     /// Choose themes or add a link (in the node form)
     Pick,
     /// Add a child node
@@ -220,6 +222,7 @@ impl Action {
         Action::NewArticle,
         Action::OpenEditor,
         Action::SelectQuote,
+        Action::ToggleReported,
         Action::ResolveConflict,
         Action::NodeHistory,
         Action::Edit(TextEdit::DeleteBack),
@@ -295,10 +298,11 @@ mod tests {
             Action::NewArticle => 48,
             Action::OpenEditor => 49,
             Action::SelectQuote => 50,
-            Action::ResolveConflict => 51,
-            Action::NodeHistory => 52,
+            Action::ToggleReported => 51,
+            Action::ResolveConflict => 52,
+            Action::NodeHistory => 53,
             Action::Edit(e) => {
-                53 + match e {
+                54 + match e {
                     TextEdit::DeleteBack => 0,
                     TextEdit::DeleteWord => 1,
                     TextEdit::DeleteToStart => 2,
