@@ -250,7 +250,7 @@ mod tests {
         let live: Vec<NodeIdx> = a.preorder().collect();
         let node = live[r[0] as usize % live.len()];
         let other = live[r[1] as usize % live.len()];
-        match r[2] % 8 {
+        match r[2] % 9 {
             0 => Edit::Set {
                 node,
                 field: NodeField::ClaimAr(format!("ادعاء {}", r[3]).into()),
@@ -273,7 +273,7 @@ mod tests {
                 },
             ),
             3 => move_to(node, other, r[3] as usize % 3),
-            6 => Edit::Content {
+            7 => Edit::Content {
                 node,
                 with: Box::new(Node {
                     claim_en: format!("Resolved {}.", r[3]).into(),
