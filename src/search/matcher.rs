@@ -1,68 +1,144 @@
-//! Matching one prepared query against index records.
+//! Matching one prepared query against index records, term by term.
 //!
-//! A term matches a field when it is a substring of the field's normalised
-//! text, or else, fuzzily, when it is a subsequence of one word that starts
-//! with the term's first two letters (three after the article ال):
-//! "withdrwl" finds "withdrawal", "الاسلميه" finds "الاسلاميه". Fuzzy
-//! matching stays inside a word on purpose: a subsequence across a long quote
-//! matches nearly every node and ranks nothing (DESIGN.md, Performance); the
-//! anchor keeps the scan to a few places per field, where anchoring on one
-//! letter would try every word of an Arabic quote (nearly all start with ا).
+//! A term matches a word of a field in one of three ways, best first:
+//! - **exact**: the term is a substring of the normalised text, best at a
+//!   word start and as a whole word;
+//! - **stem**: the word is the term's light stem plus clitics or endings
+//!   (`text::stem`): «القصف» finds «للقصف», "troops" finds "troop";
+//! - **fuzzy**: the term is a subsequence of one word that starts with the
+//!   term's first two letters (three after ال), with few letters skipped:
+//!   "withdrwl" finds "withdrawal". Fuzzy matching stays inside a word on
+//!   purpose: a subsequence across a long quote matches nearly every node and
+//!   ranks nothing (DESIGN.md, Performance).
 //!
-//! Scanning gives each matching record a cheap score (match kind, word start,
-//! field, position); only the best few are then scored with fuzzy-matcher's
-//! skim algorithm on the words around the match, which also gives the
-//! highlighted characters.
+//! A term that matches nothing lowers a node's rank instead of excluding it:
+//! a node's score is, in this order, whether every term matched, how much of
+//! the query matched with each term weighted by its rarity (BM25's idf,
+//! estimated on a fixed sample of records), then how well and how close
+//! together the terms matched ([`compose`]). Filters stay strict.
+//!
+//! Besides its matches the scan notes whether a record *could* match a
+//! longer version of the query (it contains a term's stem, or a fuzzy
+//! candidate): those records are what the next keystroke narrows to.
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem::Finder;
+use rayon::prelude::*;
 
-use super::index::{Field, Index, Record};
+use super::index::{Field, Index, Part, Record};
 use super::query::Query;
 use crate::text::normalize::is_word_char;
+use crate::text::stem::{stem, stem_form, stem_range};
 
-/// A term's best match in one field, in normalised bytes of that field.
+/// How a query word matched a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MatchKind {
+    /// Another word that merely starts with the term's first letters,
+    /// with a few letters skipped (a typo).
+    Fuzzy,
+    /// The same stem with other clitics or endings.
+    Stem,
+    /// The word as typed (after normalising).
+    Exact,
+}
+
+/// A term's match in one field, in normalised bytes of that field.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Found {
+    /// Quality of the match, its field's weight, a little for being early.
     pub cheap: i64,
+    /// How much of the term this match counts for, in thousandths.
+    pub credit: i64,
+    pub kind: MatchKind,
     pub field: Field,
-    /// Global span index, or `None` for a theme label.
+    /// Span index in the record's part, or `None` for a theme label.
     pub span: Option<u32>,
     pub pos: u32,
     pub len: u32,
 }
 
+/// A match inside one haystack: (byte pos, byte len, quality, credit, kind).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Match {
+    pub pos: usize,
+    pub len: usize,
+    pub quality: i64,
+    pub credit: i64,
+    pub kind: MatchKind,
+}
+
 pub(crate) struct Term {
     pub text: String,
+    /// Position of the term in [`Query::terms`].
+    pub typed: usize,
+    chars: usize,
     finder: Finder<'static>,
+    /// The term's light stem, where it starts in the term, and its finder;
+    /// `None` for numbers and words too short to stem.
+    stem: Option<(String, usize, Finder<'static>)>,
     /// The first letters a fuzzy match must start a word with.
     anchor: Finder<'static>,
     anchor_len: usize,
 }
 
+/// Whether a term is matched by its stem too: a word (not a number) whose
+/// stem keeps enough letters to mean something.
+fn stem_usable(text: &str) -> bool {
+    let s = stem(text);
+    let min = if s.is_ascii() { 3 } else { 2 };
+    text.chars().all(is_word_char)
+        && !text.bytes().all(|b| b.is_ascii_digit())
+        && s.chars().count() >= min
+}
+
+/// What a record must contain to be a candidate for a term: its stem when
+/// it is matched by stem, else the term itself (see [`Query::narrows`]).
+pub(crate) fn candidate_key(text: &str) -> &str {
+    if stem_usable(text) { stem(text) } else { text }
+}
+
 impl Term {
-    fn new(text: &str) -> Option<Term> {
+    fn new(text: &str, typed: usize) -> Option<Term> {
+        if text.is_empty() {
+            return None;
+        }
         let letters = if text.starts_with("ال") { 3 } else { 2 };
         let anchor_len = text
             .char_indices()
             .nth(letters)
             .map_or(text.len(), |(i, _)| i);
-        (!text.is_empty()).then(|| Term {
+        let stem = stem_usable(text).then(|| {
+            let r = stem_range(text);
+            let s = &text[r.clone()];
+            (
+                s.to_owned(),
+                r.start,
+                Finder::new(s.as_bytes()).into_owned(),
+            )
+        });
+        Some(Term {
             text: text.to_owned(),
+            typed,
+            chars: text.chars().count(),
             finder: Finder::new(text.as_bytes()).into_owned(),
+            stem,
             anchor: Finder::new(&text.as_bytes()[..anchor_len]).into_owned(),
             anchor_len,
         })
     }
 }
 
-/// A query made ready for one index: terms with their searchers, filters
-/// resolved to per-article and per-theme flags, theme labels matched once.
+/// A query made ready for one index: terms with their searchers and
+/// weights, filters resolved to per-article and per-theme flags, theme
+/// labels matched once.
 pub(crate) struct Prepared<'a> {
     pub index: &'a Index,
     pub terms: Vec<Term>,
-    /// `theme_hits[term][theme]`: the term's best match in that theme's labels.
-    theme_hits: Vec<Vec<Option<Found>>>,
+    /// Each term's share of the query by rarity (sums to 1).
+    weight: Vec<f64>,
+    /// `theme_hits[term][theme]`: the term's best match in that theme's
+    /// labels, and whether a label is a candidate for it.
+    theme_hits: Vec<Vec<(Option<Found>, bool)>>,
     article_ok: Vec<bool>,
     /// `None` when there is no theme filter.
     theme_ok: Option<Vec<bool>>,
@@ -71,11 +147,24 @@ pub(crate) struct Prepared<'a> {
     pub skim: SkimMatcherV2,
 }
 
+/// Records sampled to estimate how rare each term is.
+const SAMPLE: usize = 4096;
+
+/// How a record did against the query in the scan.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scored {
+    /// `Some` when at least one term matched (or the query is filters only).
+    pub score: Option<i64>,
+}
+
 impl<'a> Prepared<'a> {
     pub fn new(index: &'a Index, query: &Query) -> Prepared<'a> {
-        let mut terms: Vec<Term> = query.terms.iter().filter_map(|t| Term::new(t)).collect();
-        // Longest first: the most selective term rejects a record soonest.
-        terms.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then(a.text.cmp(&b.text)));
+        let terms: Vec<Term> = query
+            .terms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| Term::new(t, i))
+            .collect();
         let theme_hits = terms
             .iter()
             .map(|term| {
@@ -99,110 +188,237 @@ impl<'a> Prepared<'a> {
                 .map(|t| query.themes.contains(&t.id_norm))
                 .collect()
         });
-        Prepared {
+        let mut p = Prepared {
             index,
+            weight: vec![1.0; terms.len()],
             terms,
             theme_hits,
             article_ok,
             theme_ok,
             nothing: !query.warnings.is_empty(),
             skim: SkimMatcherV2::default().respect_case(),
-        }
+        };
+        p.weight = p.rarity();
+        p
     }
 
-    fn passes_filters(&self, r: &Record) -> bool {
+    /// Each term's idf (BM25's formula), from how many of a fixed,
+    /// evenly spaced sample of records it matches, normalised to sum to 1.
+    /// A fixed sample keeps scores the same however a scan is split or
+    /// narrowed, and costs a bounded time on a million nodes.
+    fn rarity(&self) -> Vec<f64> {
+        let n = self.terms.len();
+        if n <= 1 {
+            return vec![1.0; n];
+        }
+        let slots = self.index.slots();
+        let step = (slots / SAMPLE).max(1);
+        let ids: Vec<u32> = (0..slots).step_by(step).map(|i| i as u32).collect();
+        let (seen, df) = ids
+            .par_chunks(256)
+            .map(|chunk| {
+                let mut df = vec![0usize; n];
+                let mut seen = 0usize;
+                for &id in chunk {
+                    let Some((part, r)) = self.index.record(id) else {
+                        continue;
+                    };
+                    seen += 1;
+                    for (i, t) in self.terms.iter().enumerate() {
+                        if self.term_in_record(part, r, i, t).0.is_some() {
+                            df[i] += 1;
+                        }
+                    }
+                }
+                (seen, df)
+            })
+            .reduce(
+                || (0, vec![0; n]),
+                |(s1, mut d1), (s2, d2)| {
+                    d1.iter_mut().zip(d2).for_each(|(a, b)| *a += b);
+                    (s1 + s2, d1)
+                },
+            );
+        let seen = seen as f64;
+        let idf: Vec<f64> = df
+            .iter()
+            .map(|&d| {
+                let d = d as f64;
+                (1.0 + (seen - d + 0.5) / (d + 0.5)).ln()
+            })
+            .collect();
+        let sum: f64 = idf.iter().sum();
+        if sum <= f64::EPSILON {
+            return vec![1.0 / n as f64; n];
+        }
+        idf.iter().map(|w| w / sum).collect()
+    }
+
+    fn passes_filters(&self, part: &Part, r: &Record) -> bool {
         !self.nothing
-            && self.article_ok[r.article as usize]
+            && self
+                .article_ok
+                .get(r.node.map as usize)
+                .copied()
+                .unwrap_or(false)
             && self
                 .theme_ok
                 .as_ref()
-                .is_none_or(|ok| self.index.record_themes(r).iter().any(|&t| ok[t as usize]))
+                .is_none_or(|ok| part.record_themes(r).iter().any(|&t| ok[t as usize]))
     }
 
-    /// The record's cheap score, or `None` when it does not match.
-    pub fn cheap(&self, record: u32) -> Option<i64> {
-        let r = &self.index.records[record as usize];
-        if !self.passes_filters(r) {
+    /// The record's scan result, or `None` when it is dead, filtered out, or
+    /// cannot match this query or any longer one.
+    pub fn scan_record(&self, id: u32) -> Option<Scored> {
+        let (part, r) = self.index.record(id)?;
+        if !self.passes_filters(part, r) {
             return None;
         }
-        let mut total = 0;
-        for (i, term) in self.terms.iter().enumerate() {
-            total += self.first(r, i, term)?;
+        if self.terms.is_empty() {
+            return Some(Scored { score: Some(0) });
         }
-        Some(total)
+        let mut loose = false;
+        let mut matched = 0;
+        let mut coverage = 0.0;
+        let mut quality = 0;
+        let mut at: [u32; 8] = [0; 8];
+        for (i, term) in self.terms.iter().enumerate() {
+            let (m, l) = self.term_in_record(part, r, i, term);
+            loose |= l;
+            if let Some((cheap, credit, pos)) = m {
+                if matched < at.len() {
+                    at[matched] = pos;
+                }
+                matched += 1;
+                coverage += credit as f64 * self.weight[i];
+                quality += cheap;
+            }
+        }
+        if !loose {
+            return None;
+        }
+        let near = at.get_mut(..matched.min(8)).map_or(0, |a| {
+            a.sort_unstable();
+            proximity(a.windows(2).map(|w| (w[1] - w[0]) as usize))
+        });
+        Some(Scored {
+            score: (matched > 0)
+                .then(|| compose(matched == self.terms.len(), coverage as i64, quality + near)),
+        })
     }
 
-    /// A quick estimate of the term's best match, for the scan: the first
-    /// field (they are in weight order) with an exact match, else a theme
-    /// label, else the first fuzzy match. A record's fields are contiguous in
-    /// the index (separated by `\n`, which no term contains), so each kind of
+    /// A quick estimate of the term's best match in the record: (cheap
+    /// score, credit, byte position in the record's text), and whether the
+    /// record is a candidate for it. A record's fields are contiguous in
+    /// its part (separated by `\n`, which no term contains), so each kind of
     /// match is one search over the whole record, not one per field.
-    fn first(&self, r: &Record, term_ix: usize, term: &Term) -> Option<i64> {
-        let spans = self.index.record_spans(r);
+    fn term_in_record(
+        &self,
+        part: &Part,
+        r: &Record,
+        term_ix: usize,
+        term: &Term,
+    ) -> (Option<(i64, i64, u32)>, bool) {
+        let spans = part.record_spans(r);
         let (lo, hi) = match (spans.first(), spans.last()) {
             (Some(a), Some(b)) => (a.norm.start as usize, b.norm.end as usize),
             _ => (0, 0),
         };
-        let hay = &self.index.norm[lo..hi];
-        let in_span = |at: usize| {
-            let at = (lo + at) as u32;
-            spans.iter().find(|s| s.norm.start <= at && at < s.norm.end)
+        let hay = &part.norm[lo..hi];
+        let (m, mut loose) = probe(hay, term);
+        let theme = part
+            .record_themes(r)
+            .iter()
+            .filter_map(|&t| {
+                let (f, l) = self.theme_hits[term_ix][t as usize];
+                loose |= l;
+                f
+            })
+            .max_by_key(|f| (f.credit, f.cheap));
+        let text = m.and_then(|m| {
+            let at = (lo + m.pos) as u32;
+            let span = spans
+                .iter()
+                .find(|s| s.norm.start <= at && at < s.norm.end)?;
+            let pos = m.pos + lo - span.norm.start as usize;
+            Some((cheap(m.quality, span.field, pos), m.credit, m.pos as u32))
+        });
+        let best = match (text, theme) {
+            (Some(t), Some(f)) if (f.credit, f.cheap) > (t.1, t.0) => Some((f.cheap, f.credit, 0)),
+            (Some(t), _) => Some(t),
+            (None, Some(f)) => Some((f.cheap, f.credit, 0)),
+            (None, None) => None,
         };
-        if let Some(at) = term.finder.find(hay.as_bytes())
-            && let Some(span) = in_span(at)
-        {
-            let field_hay = self.index.norm_of(span);
-            let (pos, _, q) = exact_from(field_hay, term, lo + at - span.norm.start as usize);
-            return Some(cheap(q, span.field, pos));
-        }
-        let themes = self.index.record_themes(r).iter();
-        if let Some(f) = themes
-            .filter_map(|&t| self.theme_hits[term_ix][t as usize])
-            .max_by_key(|f| f.cheap)
-        {
-            return Some(f.cheap);
-        }
-        let (at, _, q) = fuzzy_in_word(hay, term)?;
-        let span = in_span(at)?;
-        Some(cheap(q, span.field, lo + at - span.norm.start as usize))
+        (best, loose)
     }
 
-    /// Each term's best match in the record (only for records that match).
-    pub fn found(&self, record: u32) -> Option<Vec<(usize, Found)>> {
-        let r = &self.index.records[record as usize];
+    /// Each matching term's best match in the record, over every field.
+    pub fn found(&self, part: &Part, r: &Record) -> Vec<(usize, Found)> {
         self.terms
             .iter()
             .enumerate()
-            .map(|(i, t)| Some((i, self.best(r, i, t)?)))
+            .filter_map(|(i, t)| Some((i, self.best(part, r, i, t)?)))
             .collect()
     }
 
-    fn best(&self, r: &Record, term_ix: usize, term: &Term) -> Option<Found> {
+    fn best(&self, part: &Part, r: &Record, term_ix: usize, term: &Term) -> Option<Found> {
         let mut best: Option<Found> = None;
-        for (k, span) in self.index.record_spans(r).iter().enumerate() {
-            let hay = self.index.norm_of(span);
-            if let Some((pos, len, q)) = match_field(hay, term) {
-                let cheap = cheap(q, span.field, pos);
-                if best.is_none_or(|b| cheap > b.cheap) {
-                    best = Some(Found {
-                        cheap,
-                        field: span.field,
-                        span: Some(r.spans.start + k as u32),
-                        pos: pos as u32,
-                        len: len as u32,
-                    });
+        let better = |f: &Found, b: &Option<Found>| {
+            b.is_none_or(|b| (f.credit, f.cheap) > (b.credit, b.cheap))
+        };
+        for (k, span) in part.record_spans(r).iter().enumerate() {
+            let hay = part.norm_of(span);
+            if let (Some(m), _) = probe(hay, term) {
+                let f = Found {
+                    cheap: cheap(m.quality, span.field, m.pos),
+                    credit: m.credit,
+                    kind: m.kind,
+                    field: span.field,
+                    span: Some(r.spans.start + k as u32),
+                    pos: m.pos as u32,
+                    len: m.len as u32,
+                };
+                if better(&f, &best) {
+                    best = Some(f);
                 }
             }
         }
-        for &t in self.index.record_themes(r) {
-            if let Some(f) = self.theme_hits[term_ix][t as usize]
-                && best.is_none_or(|b| f.cheap > b.cheap)
+        for &t in part.record_themes(r) {
+            if let (Some(f), _) = self.theme_hits[term_ix][t as usize]
+                && better(&f, &best)
             {
                 best = Some(f);
             }
         }
         best
     }
+
+    /// The final score of a record from its terms' best matches and their
+    /// quality after skim scoring (`quality`).
+    pub fn final_score(&self, found: &[(usize, Found)], quality: i64) -> i64 {
+        let coverage: f64 = found
+            .iter()
+            .map(|(i, f)| f.credit as f64 * self.weight[*i])
+            .sum();
+        compose(
+            !self.terms.is_empty() && found.len() == self.terms.len(),
+            coverage as i64,
+            quality,
+        )
+    }
+}
+
+/// The score order: every term matched, then the rarity-weighted share of
+/// the query matched (0–1000), then match quality (clamped so it never
+/// outweighs a share).
+fn compose(all: bool, coverage: i64, quality: i64) -> i64 {
+    i64::from(all) * 1_000_000_000 + coverage.clamp(0, 1000) * 100_000 + quality.clamp(0, 99_999)
+}
+
+/// A bonus for matched terms close together, from the gaps between them
+/// (in bytes; an Arabic letter is two).
+pub(crate) fn proximity(gaps: impl Iterator<Item = usize>) -> i64 {
+    gaps.map(|g| (40 - g as i64 / 4).max(0)).sum()
 }
 
 /// The scan's score of one match: its kind, its field, a little for being
@@ -211,72 +427,165 @@ fn cheap(quality: i64, field: Field, pos: usize) -> i64 {
     quality + field.weight() - (pos as i64 / 16).min(10)
 }
 
-fn theme_match(index: &Index, theme: u16, term: &Term) -> Option<Found> {
-    let labels = index.themes[theme as usize].labels.as_ref()?;
+fn theme_match(index: &Index, theme: u16, term: &Term) -> (Option<Found>, bool) {
+    let Some(labels) = index.themes[theme as usize].labels.as_ref() else {
+        return (None, false);
+    };
     let fields = [Field::ThemeEn(theme), Field::ThemeAr(theme)];
-    labels
+    let mut loose = false;
+    let best = labels
         .iter()
         .zip(fields)
         .filter_map(|((_, norm), field)| {
-            let (pos, len, q) = match_field(norm, term)?;
+            let (m, l) = probe(norm, term);
+            loose |= l;
+            let m = m?;
             Some(Found {
-                cheap: q + field.weight(),
+                cheap: m.quality + field.weight(),
+                credit: m.credit,
+                kind: m.kind,
                 field,
                 span: None,
-                pos: pos as u32,
-                len: len as u32,
+                pos: m.pos as u32,
+                len: m.len as u32,
             })
         })
-        .max_by_key(|f| f.cheap)
+        .max_by_key(|f| (f.credit, f.cheap));
+    (best, loose)
 }
 
-/// How well a found match reads, before skim scoring: an exact substring
-/// beats an in-word subsequence; starting (and ending) a word beats the
-/// middle of one.
+/// Match qualities before skim scoring: a whole word beats a word start,
+/// which beats the same stem, which beats the middle of a word, which
+/// beats a fuzzy match.
 const EXACT: i64 = 100;
 const WORD_START: i64 = 40;
 const WHOLE_WORD: i64 = 20;
+const STEM: i64 = 120;
 const FUZZY: i64 = 40;
 
-/// The term's best match in one normalised field: (byte pos, byte len, quality).
-pub(crate) fn match_field(hay: &str, term: &Term) -> Option<(usize, usize, i64)> {
-    exact(hay, term).or_else(|| fuzzy_in_word(hay, term))
+/// Credits (thousandths of a term) by kind of match.
+const CREDIT_WORD: i64 = 1000;
+const CREDIT_STEM: i64 = 900;
+const CREDIT_INSIDE: i64 = 600;
+
+/// Occurrences of a stem looked at per haystack: enough for the forms of a
+/// word in one node, few enough that a common stem stays cheap.
+const OCCURRENCES: usize = 24;
+
+/// The term's best match in a normalised haystack, and whether the
+/// haystack is a candidate for the term (see the module docs).
+pub(crate) fn probe(hay: &str, t: &Term) -> (Option<Match>, bool) {
+    let mut best: Option<Match> = None;
+    let mut loose = false;
+    let mut consider = |m: Match| {
+        if best.is_none_or(|b| (m.credit, m.quality) > (b.credit, b.quality)) {
+            best = Some(m);
+        }
+    };
+    match &t.stem {
+        Some((s, offset, finder)) => {
+            let bytes = hay.as_bytes();
+            for (k, occ) in finder.find_iter(bytes).enumerate() {
+                loose = true;
+                if k >= OCCURRENCES {
+                    break;
+                }
+                if let Some(e) = occ.checked_sub(*offset)
+                    && bytes[e..].starts_with(t.text.as_bytes())
+                    && let Some(m) = exact_at(hay, t, e)
+                {
+                    let whole = m.quality == EXACT + WORD_START + WHOLE_WORD;
+                    consider(m);
+                    if whole {
+                        break;
+                    }
+                }
+                let (ws, we) = word_window(hay, occ, occ + s.len());
+                if stem_form(&hay[ws..we], occ - ws, s) {
+                    consider(Match {
+                        pos: ws,
+                        len: we - ws,
+                        quality: STEM,
+                        credit: CREDIT_STEM,
+                        kind: MatchKind::Stem,
+                    });
+                }
+            }
+        }
+        None => {
+            if let Some(first) = t.finder.find(hay.as_bytes()) {
+                loose = true;
+                if let Some(m) = exact_from(hay, t, first) {
+                    consider(m);
+                }
+            }
+        }
+    }
+    if best.is_none()
+        && let Some((pos, len, slack)) = fuzzy_in_word(hay, t)
+    {
+        loose = true;
+        // A typo skips a letter or two; "come" in "commitment" is no match.
+        if slack <= (t.chars / 4).max(1) {
+            best = Some(Match {
+                pos,
+                len,
+                quality: FUZZY - slack as i64,
+                credit: (700 - 150 * slack as i64).max(300),
+                kind: MatchKind::Fuzzy,
+            });
+        }
+    }
+    (best, loose)
 }
 
-/// The term as a substring, preferring an occurrence at a word start.
-fn exact(hay: &str, term: &Term) -> Option<(usize, usize, i64)> {
-    let first = term.finder.find(hay.as_bytes())?;
-    Some(exact_from(hay, term, first))
+/// The exact match at byte `pos`, or `None` when it is inside a word and
+/// the term is too short for that to mean anything ("us" in "because").
+fn exact_at(hay: &str, t: &Term, pos: usize) -> Option<Match> {
+    let mut quality = EXACT;
+    let mut credit = CREDIT_INSIDE;
+    if word_start(hay, pos) {
+        quality += WORD_START;
+        credit = CREDIT_WORD;
+        if !hay[pos + t.text.len()..]
+            .chars()
+            .next()
+            .is_some_and(is_word_char)
+        {
+            quality += WHOLE_WORD;
+        }
+    } else if t.chars < 3 {
+        return None;
+    }
+    Some(Match {
+        pos,
+        len: t.text.len(),
+        quality,
+        credit,
+        kind: MatchKind::Exact,
+    })
 }
 
-/// Like [`exact`], given where the term first occurs in `hay`.
-fn exact_from(hay: &str, term: &Term, first: usize) -> (usize, usize, i64) {
-    let n = term.text.len();
-    // Prefer an occurrence at a word start; look at a few, not all, so a
-    // common short term in a long quote stays cheap.
+/// The term as a substring, given where it first occurs in `hay`,
+/// preferring an occurrence at a word start.
+fn exact_from(hay: &str, t: &Term, first: usize) -> Option<Match> {
+    // Look at a few occurrences, not all, so a common short term in a long
+    // quote stays cheap.
     let start = if word_start(hay, first) {
         Some(first)
     } else {
-        term.finder
+        t.finder
             .find_iter(&hay.as_bytes()[first + 1..])
             .take(8)
             .map(|p| p + first + 1)
             .find(|&p| word_start(hay, p))
     };
-    let pos = start.unwrap_or(first);
-    let mut q = EXACT;
-    if start.is_some() {
-        q += WORD_START;
-        if !hay[pos + n..].chars().next().is_some_and(is_word_char) {
-            q += WHOLE_WORD;
-        }
-    }
-    (pos, n, q)
+    exact_at(hay, t, start.unwrap_or(first))
 }
 
 /// The first word-start occurrence of the term's anchor whose word holds
-/// the rest of the term in order.
-fn fuzzy_in_word(hay: &str, term: &Term) -> Option<(usize, usize, i64)> {
+/// the rest of the term in order: (byte pos, byte len, letters skipped).
+fn fuzzy_in_word(hay: &str, term: &Term) -> Option<(usize, usize, usize)> {
     let rest = &term.text[term.anchor_len..];
     if rest.is_empty() {
         // The whole term is its anchor: only an exact match would do.
@@ -302,8 +611,8 @@ fn fuzzy_in_word(hay: &str, term: &Term) -> Option<(usize, usize, i64)> {
             }
         }
         if want.peek().is_none() {
-            let slack = (hay[pos..end].chars().count() - term.text.chars().count()) as i64;
-            return Some((pos, end - pos, FUZZY - slack.min(30)));
+            let slack = hay[pos..end].chars().count() - term.chars;
+            return Some((pos, end - pos, slack));
         }
     }
     None

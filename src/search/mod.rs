@@ -16,7 +16,8 @@ pub mod query;
 mod rank;
 pub mod worker;
 
-pub use index::{Field, Index};
+pub use index::{Field, Index, Progress};
+pub use matcher::MatchKind;
 pub use query::Query;
 pub use rank::{FieldHit, Hit, search};
 pub use worker::{Batch, Worker};

@@ -1,14 +1,16 @@
-//! Ranking: a parallel scan that keeps every matching record (for narrowing
-//! the next keystroke) and the best few by cheap score, then skim scoring
-//! and highlighting of those few.
+//! Ranking: a parallel scan that keeps every candidate record (for
+//! narrowing the next keystroke) and the best few by cheap score, then skim
+//! scoring and highlighting of those few. The score's order is the
+//! matcher's ([`super::matcher`]): every word matched, the rarity-weighted
+//! share matched, then quality and proximity.
 
 use std::ops::Range;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
-use super::index::{Field, Index};
-use super::matcher::{Found, Prepared, word_window};
+use super::index::{Field, Index, Part};
+use super::matcher::{Found, MatchKind, Prepared, proximity, word_window};
 use super::query::Query;
 use crate::model::NodeRef;
 use crate::text::normalize::normalize_mapped;
@@ -24,7 +26,7 @@ pub struct FieldHit {
     pub ranges: Vec<Range<usize>>,
 }
 
-/// A node that matches the whole query.
+/// A node that matches the query, or part of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub node: NodeRef,
@@ -36,6 +38,16 @@ pub struct Hit {
     pub ranges: Vec<Range<usize>>,
     /// Other fields in which other terms of the query matched.
     pub others: Vec<FieldHit>,
+    /// How each word of the query ([`Query::terms`], in the order typed)
+    /// matched this node; `None` for a word it lacks.
+    pub terms: Vec<Option<MatchKind>>,
+}
+
+impl Hit {
+    /// True when every word of the query matched.
+    pub fn matches_all(&self) -> bool {
+        self.terms.iter().all(Option::is_some)
+    }
 }
 
 /// Records (index positions) to scan: all of them, or a previous result.
@@ -61,11 +73,14 @@ impl Ids<'_> {
     }
 }
 
-/// What a scan found: every matching record in index order, and the best
-/// `keep` of them as (cheap score, record), best first.
+/// What a scan found: every candidate record in index order (those that
+/// match or could match a longer query), and the best `keep` matching ones
+/// as (cheap score, record), best first.
 #[derive(Debug, Default)]
 pub(crate) struct Scan {
     pub matched: Vec<u32>,
+    /// How many records matched (the candidates that are hits).
+    pub hits: usize,
     pub top: Vec<(i64, u32)>,
 }
 
@@ -107,9 +122,12 @@ pub(crate) fn scan(
             let mut part = Scan::default();
             for i in lo..hi {
                 let id = ids.get(i);
-                if let Some(s) = p.cheap(id) {
+                if let Some(s) = p.scan_record(id) {
                     part.matched.push(id);
-                    part.top.push((s, id));
+                    if let Some(score) = s.score {
+                        part.hits += 1;
+                        part.top.push((score, id));
+                    }
                 }
             }
             keep_best(&mut part.top, keep);
@@ -120,6 +138,7 @@ pub(crate) fn scan(
     for part in parts {
         let part = part?;
         all.matched.extend(part.matched);
+        all.hits += part.hits;
         all.top.extend(part.top);
     }
     keep_best(&mut all.top, keep);
@@ -142,16 +161,15 @@ pub(crate) fn finish(p: &Prepared, top: &[(i64, u32)], limit: usize) -> Vec<Hit>
     hits.into_iter().map(|(_, _, h)| h).collect()
 }
 
-/// (field, its span, summed score, normalised byte ranges to highlight).
-type Group = (Field, Option<u32>, i64, Vec<Range<usize>>);
+/// (field, its span, summed score, normalised byte ranges to highlight,
+/// match positions for proximity).
+type Group = (Field, Option<u32>, i64, Vec<Range<usize>>, Vec<usize>);
 
 fn hit(p: &Prepared, id: u32) -> Option<Hit> {
-    let ix = p.index;
-    let record = &ix.records[id as usize];
-    let found = p.found(id)?;
-    if found.is_empty() {
-        // Filters only: show the first field, nothing highlighted.
-        let span = ix
+    let (part, record) = p.index.record(id)?;
+    if p.terms.is_empty() {
+        // Filters only: show the first claim, nothing highlighted.
+        let span = part
             .record_spans(record)
             .iter()
             .find(|s| matches!(s.field, Field::ClaimEn | Field::ClaimAr))?;
@@ -159,27 +177,44 @@ fn hit(p: &Prepared, id: u32) -> Option<Hit> {
             node: record.node,
             score: 0,
             field: span.field,
-            text: ix.orig_of(span).into(),
+            text: part.orig_of(span).into(),
             ranges: Vec::new(),
             others: Vec::new(),
+            terms: Vec::new(),
         });
     }
+    let found = p.found(part, record);
+    if found.is_empty() {
+        return None;
+    }
+    let mut terms = vec![None; p.terms.iter().map(|t| t.typed + 1).max().unwrap_or(0)];
     // The terms' matches grouped by field.
     let mut groups: Vec<Group> = Vec::new();
-    for (term_ix, f) in found {
-        let (score, ranges) = skim_term(p.index, &p.skim, &p.terms[term_ix].text, &f);
+    for (term_ix, f) in &found {
+        let term = &p.terms[*term_ix];
+        terms[term.typed] = Some(f.kind);
+        let (score, ranges) = skim_term(p.index, part, &p.skim, &term.text, f);
         match groups.iter_mut().find(|g| g.0 == f.field) {
             Some(g) => {
                 g.2 += score;
                 g.3.extend(ranges);
+                g.4.push(f.pos as usize);
             }
-            None => groups.push((f.field, f.span, score, ranges)),
+            None => groups.push((f.field, f.span, score, ranges, vec![f.pos as usize])),
         }
     }
     groups.sort_by_key(|g| std::cmp::Reverse(g.2));
-    let score = groups.iter().map(|g| g.2).sum();
-    let mut fields = groups.into_iter().map(|(field, span, _, ranges)| {
-        let text = original_text(ix, field, span);
+    let near: i64 = groups
+        .iter_mut()
+        .map(|g| {
+            g.4.sort_unstable();
+            proximity(g.4.windows(2).map(|w| w[1] - w[0]))
+        })
+        .sum();
+    let quality: i64 = groups.iter().map(|g| g.2).sum::<i64>() + near;
+    let score = p.final_score(&found, quality);
+    let mut fields = groups.into_iter().map(|(field, span, _, ranges, _)| {
+        let text = original_text(p.index, part, field, span);
         let map = normalize_mapped(text);
         FieldHit {
             field,
@@ -195,19 +230,30 @@ fn hit(p: &Prepared, id: u32) -> Option<Hit> {
         text: first.text,
         ranges: first.ranges,
         others: fields.collect(),
+        terms,
     })
 }
 
 /// The skim score of a term on the words around its match, and the matched
 /// characters as byte ranges of the normalised field.
-fn skim_term(ix: &Index, skim: &SkimMatcherV2, term: &str, f: &Found) -> (i64, Vec<Range<usize>>) {
-    let hay = normalised_text(ix, f.field, f.span);
+fn skim_term(
+    ix: &Index,
+    part: &Part,
+    skim: &SkimMatcherV2,
+    term: &str,
+    f: &Found,
+) -> (i64, Vec<Range<usize>>) {
+    let hay = normalised_text(ix, part, f.field, f.span);
     let (pos, end) = (f.pos as usize, (f.pos + f.len) as usize);
+    let whole = || (f.cheap, std::iter::once(pos..end).collect());
+    if f.kind == MatchKind::Stem {
+        // Another form of the word: highlight all of it.
+        return whole();
+    }
     let (ws, we) = word_window(hay, pos, end);
     let window = &hay[ws..we];
-    let exact = || (f.cheap, std::iter::once(pos..end).collect());
     let Some((score, chars)) = skim.fuzzy(window, term, true) else {
-        return exact();
+        return whole();
     };
     let offsets: Vec<(usize, char)> = window.char_indices().collect();
     let ranges = chars
@@ -221,18 +267,18 @@ fn skim_term(ix: &Index, skim: &SkimMatcherV2, term: &str, f: &Found) -> (i64, V
     (score + f.cheap, ranges)
 }
 
-fn normalised_text(ix: &Index, field: Field, span: Option<u32>) -> &str {
+fn normalised_text<'a>(ix: &'a Index, part: &'a Part, field: Field, span: Option<u32>) -> &'a str {
     match (field, span) {
-        (_, Some(s)) => ix.norm_of(&ix.spans[s as usize]),
+        (_, Some(s)) => part.norm_of(&part.spans[s as usize]),
         (Field::ThemeEn(t), None) => label(ix, t, 0, true),
         (Field::ThemeAr(t), None) => label(ix, t, 1, true),
         _ => "",
     }
 }
 
-fn original_text(ix: &Index, field: Field, span: Option<u32>) -> &str {
+fn original_text<'a>(ix: &'a Index, part: &'a Part, field: Field, span: Option<u32>) -> &'a str {
     match (field, span) {
-        (_, Some(s)) => ix.orig_of(&ix.spans[s as usize]),
+        (_, Some(s)) => part.orig_of(&part.spans[s as usize]),
         (Field::ThemeEn(t), None) => label(ix, t, 0, false),
         (Field::ThemeAr(t), None) => label(ix, t, 1, false),
         _ => "",
@@ -279,8 +325,8 @@ pub fn search(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
     let never = || false;
     let scan = scan(
         &p,
-        Ids::All(index.len()),
-        0..index.len(),
+        Ids::All(index.slots()),
+        0..index.slots(),
         keep_for(limit),
         &never,
     );

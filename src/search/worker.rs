@@ -5,26 +5,33 @@
 //! taken longer than a frame, the best hits so far after each slice of the
 //! index; always a final one with `done`.
 //!
+//! [`Worker::build`] makes the index on the worker's own thread (from an
+//! `Arc` of the corpus), so the caller never waits for it: until it is ready
+//! [`Worker::progress`] says how far it got and queries wait in the queue.
+//! After an edit the caller updates a copy of the index
+//! ([`Index::update_article`]) and hands it over with [`Worker::set_index`].
+//!
 //! When a query only grows (see [`Query::narrows`]), the scan starts from the
-//! previous query's matches instead of the whole index.
+//! previous query's candidates instead of the whole index.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::index::Index;
+use super::index::{Index, Progress};
 use super::matcher::Prepared;
 use super::query::Query;
 use super::rank::{self, Hit, Ids};
+use crate::model::Corpus;
 
 /// Results of one generation: the best hits found so far, best first.
 #[derive(Debug, Clone)]
 pub struct Batch {
     pub generation: u64,
     pub hits: Vec<Hit>,
-    /// How many nodes matched so far.
+    /// How many nodes matched (some word of the query, or its filters) so far.
     pub matched: usize,
     /// True on the last batch of the generation.
     pub done: bool,
@@ -36,30 +43,98 @@ const SLICE: usize = 64 * 1024;
 /// A search that has run this long sends what it has after each slice.
 const STREAM_AFTER: Duration = Duration::from_millis(16);
 
+/// What the thread is asked to do.
+enum Job {
+    Query(u64, String),
+    /// Search this index from now on.
+    Index(Arc<Index>),
+}
+
+/// The index as both threads see it: `None` until built.
+type Shared = Arc<Mutex<Option<Arc<Index>>>>;
+
 /// A handle to the search thread; dropping it stops the thread.
 pub struct Worker {
-    jobs: Option<Sender<(u64, String)>>,
+    jobs: Option<Sender<Job>>,
     results: Receiver<Batch>,
     latest: Arc<AtomicU64>,
+    index: Shared,
+    progress: Arc<Progress>,
     thread: Option<JoinHandle<()>>,
 }
 
 impl Worker {
-    /// Starts the thread; each query returns at most `limit` hits.
+    /// Starts the thread on a built index; each query returns at most
+    /// `limit` hits.
     pub fn spawn(index: Arc<Index>, limit: usize) -> Worker {
-        let (jobs, job_rx) = mpsc::channel::<(u64, String)>();
+        Worker::start(Ok(index), limit)
+    }
+
+    /// Starts the thread, which first builds the index of `corpus` on all
+    /// cores (see [`Worker::progress`]), then answers queries.
+    pub fn build(corpus: Arc<Corpus>, limit: usize) -> Worker {
+        Worker::start(Err(corpus), limit)
+    }
+
+    fn start(from: Result<Arc<Index>, Arc<Corpus>>, limit: usize) -> Worker {
+        let (jobs, job_rx) = mpsc::channel::<Job>();
         let (tx, results) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
+        let progress = Arc::new(Progress::default());
+        let index: Shared = Arc::new(Mutex::new(from.as_ref().ok().cloned()));
         let seen = Arc::clone(&latest);
+        let (shared, prog) = (Arc::clone(&index), Arc::clone(&progress));
         let thread = std::thread::Builder::new()
             .name("mizan-search".into())
-            .spawn(move || run(&index, limit, &job_rx, &tx, &seen))
+            .spawn(move || {
+                let ix = match from {
+                    Ok(ix) => ix,
+                    Err(corpus) => {
+                        let ix = Arc::new(Index::build_with(&corpus, &prog));
+                        drop(corpus);
+                        if prog.cancelled() {
+                            return;
+                        }
+                        *shared.lock().unwrap_or_else(PoisonError::into_inner) =
+                            Some(Arc::clone(&ix));
+                        ix
+                    }
+                };
+                run(ix, limit, &job_rx, &tx, &seen);
+            })
             .ok();
         Worker {
             jobs: Some(jobs),
             results,
             latest,
+            index,
+            progress,
             thread,
+        }
+    }
+
+    /// `None` once the index is ready; before, the percentage built.
+    pub fn progress(&self) -> Option<u8> {
+        match self.index() {
+            Some(_) => None,
+            None => Some(self.progress.percent()),
+        }
+    }
+
+    /// The index being searched, once built (shared: cloning is cheap).
+    pub fn index(&self) -> Option<Arc<Index>> {
+        self.index
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Searches `index` from the next query on (after an edit). Queries
+    /// already running finish on the old one.
+    pub fn set_index(&self, index: Arc<Index>) {
+        *self.index.lock().unwrap_or_else(PoisonError::into_inner) = Some(Arc::clone(&index));
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Job::Index(index));
         }
     }
 
@@ -70,7 +145,7 @@ impl Worker {
         if let Some(jobs) = &self.jobs {
             // A send fails only when the thread is gone; then no batch comes,
             // which the caller sees as "no results yet".
-            let _ = jobs.send((generation, query.into()));
+            let _ = jobs.send(Job::Query(generation, query.into()));
         }
         generation
     }
@@ -96,6 +171,7 @@ impl Worker {
 
 impl Drop for Worker {
     fn drop(&mut self) {
+        self.progress.cancel();
         self.jobs = None;
         self.latest.fetch_add(1, Ordering::SeqCst);
         if let Some(t) = self.thread.take() {
@@ -104,26 +180,41 @@ impl Drop for Worker {
     }
 }
 
-/// The previous completed query and all its matches.
+/// The previous completed query and all its candidates.
 struct Last {
     query: Query,
     matched: Vec<u32>,
 }
 
 fn run(
-    index: &Index,
+    mut index: Arc<Index>,
     limit: usize,
-    jobs: &Receiver<(u64, String)>,
+    jobs: &Receiver<Job>,
     out: &Sender<Batch>,
     latest: &AtomicU64,
 ) {
     let mut last: Option<Last> = None;
-    while let Ok(mut job) = jobs.recv() {
-        // Keystrokes that queued up while we worked: only the newest counts.
-        while let Ok(newer) = jobs.try_recv() {
-            job = newer;
+    let mut pending: Option<(u64, String)> = None;
+    loop {
+        // Keystrokes that queued up while we worked: only the newest counts;
+        // a new index applies to every query after it.
+        let first = match jobs.recv() {
+            Ok(j) => j,
+            Err(_) => return,
+        };
+        for job in std::iter::once(first).chain(std::iter::from_fn(|| jobs.try_recv().ok())) {
+            match job {
+                Job::Query(g, text) => pending = Some((g, text)),
+                Job::Index(ix) => {
+                    index = ix;
+                    last = None;
+                }
+            }
         }
-        let (generation, text) = job;
+        let Some((generation, text)) = pending.take() else {
+            continue;
+        };
+        let index = &*index;
         let stale = || latest.load(Ordering::SeqCst) != generation;
         let query = Query::parse(&text);
         if query.is_empty() {
@@ -140,11 +231,12 @@ fn run(
         let prev = last.take().filter(|l| query.narrows(&l.query));
         let ids = match &prev {
             Some(l) => Ids::Some(&l.matched),
-            None => Ids::All(index.len()),
+            None => Ids::All(index.slots()),
         };
         let keep = rank::keep_for(limit);
         let total = ids.len();
         let mut matched = Vec::new();
+        let mut hit_count = 0;
         let mut top: Vec<(i64, u32)> = Vec::new();
         let mut start = 0;
         let mut cancelled = false;
@@ -157,6 +249,7 @@ fn run(
                 break;
             };
             matched.extend(s.matched);
+            hit_count += s.hits;
             top.extend(s.top);
             top.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             top.truncate(keep);
@@ -175,7 +268,7 @@ fn run(
             let batch = Batch {
                 generation,
                 hits,
-                matched: matched.len(),
+                matched: hit_count,
                 done,
             };
             if out.send(batch).is_err() {
