@@ -13,17 +13,18 @@
 //!
 //! A term that matches nothing lowers a node's rank instead of excluding it:
 //! a node's score is, in this order, whether every term matched, how much of
-//! the query matched with each term weighted by its rarity (BM25's idf,
-//! estimated on a fixed sample of records), then how well and how close
-//! together the terms matched ([`compose`]). Filters stay strict.
+//! the query matched with each term weighted by its rarity (BM25's idf, from
+//! how many nodes the term matches), then how well and how close together
+//! the terms matched ([`compose`]). Filters stay strict.
 //!
-//! Besides its matches the scan notes whether a record *could* match a
-//! longer version of the query (it contains a term's stem, or a fuzzy
-//! candidate): those records are what the next keystroke narrows to.
+//! Each term is evaluated on its own ([`Prepared::eval`]), so a keystroke
+//! re-evaluates only the word being typed (see `rank` and `worker`). Besides
+//! its match, a term notes whether a record *could* match a longer form of
+//! it (the record contains the term's stem, or a fuzzy candidate): those
+//! records are what the next keystroke on that word narrows to.
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem::Finder;
-use rayon::prelude::*;
 
 use super::index::{Field, Index, Part, Record};
 use super::query::Query;
@@ -97,6 +98,12 @@ pub(crate) fn candidate_key(text: &str) -> &str {
     if stem_usable(text) { stem(text) } else { text }
 }
 
+/// Whether term `t` grew at its end from `p` keeping what a candidate for
+/// `p` must contain, so every candidate for `t` is one for `p`.
+pub(crate) fn grows_from(t: &str, p: &str) -> bool {
+    t.starts_with(p) && candidate_key(t).contains(candidate_key(p))
+}
+
 impl Term {
     fn new(text: &str, typed: usize) -> Option<Term> {
         if text.is_empty() {
@@ -134,7 +141,8 @@ impl Term {
 pub(crate) struct Prepared<'a> {
     pub index: &'a Index,
     pub terms: Vec<Term>,
-    /// Each term's share of the query by rarity (sums to 1).
+    /// Each term's share of the query by rarity (sums to 1); equal shares
+    /// until [`Prepared::set_rarity`].
     weight: Vec<f64>,
     /// `theme_hits[term][theme]`: the term's best match in that theme's
     /// labels, and whether a label is a candidate for it.
@@ -147,14 +155,18 @@ pub(crate) struct Prepared<'a> {
     pub skim: SkimMatcherV2,
 }
 
-/// Records sampled to estimate how rare each term is.
-const SAMPLE: usize = 4096;
-
-/// How a record did against the query in the scan.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Scored {
-    /// `Some` when at least one term matched (or the query is filters only).
-    pub score: Option<i64>,
+/// One term's result on one record, as a scan keeps it for every
+/// candidate: 12 bytes, since a million of them may be kept per term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TermHit {
+    pub id: u32,
+    /// The match's cheap score (`cheap`), or 0 for a candidate only.
+    pub cheap: i16,
+    /// Thousandths of the term matched; 0: a candidate that does not match.
+    pub credit: u16,
+    /// Byte position of the match in the record's text (saturated), for
+    /// proximity.
+    pub pos: u16,
 }
 
 impl<'a> Prepared<'a> {
@@ -188,70 +200,35 @@ impl<'a> Prepared<'a> {
                 .map(|t| query.themes.contains(&t.id_norm))
                 .collect()
         });
-        let mut p = Prepared {
+        Prepared {
             index,
-            weight: vec![1.0; terms.len()],
+            weight: vec![1.0 / terms.len().max(1) as f64; terms.len()],
             terms,
             theme_hits,
             article_ok,
             theme_ok,
             nothing: !query.warnings.is_empty(),
             skim: SkimMatcherV2::default().respect_case(),
-        };
-        p.weight = p.rarity();
-        p
+        }
     }
 
-    /// Each term's idf (BM25's formula), from how many of a fixed,
-    /// evenly spaced sample of records it matches, normalised to sum to 1.
-    /// A fixed sample keeps scores the same however a scan is split or
-    /// narrowed, and costs a bounded time on a million nodes.
-    fn rarity(&self) -> Vec<f64> {
-        let n = self.terms.len();
-        if n <= 1 {
-            return vec![1.0; n];
-        }
-        let slots = self.index.slots();
-        let step = (slots / SAMPLE).max(1);
-        let ids: Vec<u32> = (0..slots).step_by(step).map(|i| i as u32).collect();
-        let (seen, df) = ids
-            .par_chunks(256)
-            .map(|chunk| {
-                let mut df = vec![0usize; n];
-                let mut seen = 0usize;
-                for &id in chunk {
-                    let Some((part, r)) = self.index.record(id) else {
-                        continue;
-                    };
-                    seen += 1;
-                    for (i, t) in self.terms.iter().enumerate() {
-                        if self.term_in_record(part, r, i, t).0.is_some() {
-                            df[i] += 1;
-                        }
-                    }
-                }
-                (seen, df)
-            })
-            .reduce(
-                || (0, vec![0; n]),
-                |(s1, mut d1), (s2, d2)| {
-                    d1.iter_mut().zip(d2).for_each(|(a, b)| *a += b);
-                    (s1 + s2, d1)
-                },
-            );
-        let seen = seen as f64;
+    /// Weighs the terms by rarity from how many live records each matches
+    /// (`df`): BM25's idf, normalised to sum to 1.
+    pub fn set_rarity(&mut self, df: &[usize]) {
+        let n = self.index.len() as f64;
         let idf: Vec<f64> = df
             .iter()
             .map(|&d| {
                 let d = d as f64;
-                (1.0 + (seen - d + 0.5) / (d + 0.5)).ln()
+                (1.0 + (n - d + 0.5) / (d + 0.5)).ln()
             })
             .collect();
         let sum: f64 = idf.iter().sum();
-        if sum <= f64::EPSILON {
-            return vec![1.0 / n as f64; n];
-        }
-        idf.iter().map(|w| w / sum).collect()
+        self.weight = if sum <= f64::EPSILON {
+            vec![1.0 / idf.len().max(1) as f64; idf.len()]
+        } else {
+            idf.iter().map(|w| w / sum).collect()
+        };
     }
 
     fn passes_filters(&self, part: &Part, r: &Record) -> bool {
@@ -267,44 +244,63 @@ impl<'a> Prepared<'a> {
                 .is_none_or(|ok| part.record_themes(r).iter().any(|&t| ok[t as usize]))
     }
 
-    /// The record's scan result, or `None` when it is dead, filtered out, or
-    /// cannot match this query or any longer one.
-    pub fn scan_record(&self, id: u32) -> Option<Scored> {
+    /// Whether the live record `id` passes the query's filters.
+    pub fn passes(&self, id: u32) -> bool {
+        self.index
+            .record(id)
+            .is_some_and(|(part, r)| self.passes_filters(part, r))
+    }
+
+    /// Term `term_ix` on record `id`: `None` when the record is dead or no
+    /// candidate for the term (it cannot match it nor any longer form).
+    pub fn eval(&self, term_ix: usize, id: u32) -> Option<TermHit> {
         let (part, r) = self.index.record(id)?;
-        if !self.passes_filters(part, r) {
-            return None;
+        let (m, loose) = self.term_in_record(part, r, term_ix, &self.terms[term_ix]);
+        match m {
+            Some((cheap, credit, pos)) => Some(TermHit {
+                id,
+                cheap: cheap.clamp(0, i16::MAX as i64) as i16,
+                credit: credit.clamp(1, 1000) as u16,
+                pos: pos.min(u16::MAX as u32) as u16,
+            }),
+            None => loose.then_some(TermHit {
+                id,
+                cheap: 0,
+                credit: 0,
+                pos: 0,
+            }),
         }
-        if self.terms.is_empty() {
-            return Some(Scored { score: Some(0) });
-        }
-        let mut loose = false;
+    }
+
+    /// A record's cheap score from its terms' hits (`None` for a term it
+    /// lacks), or `None` when it matches no term.
+    pub fn cheap_score(&self, hits: &[Option<TermHit>]) -> Option<i64> {
         let mut matched = 0;
         let mut coverage = 0.0;
         let mut quality = 0;
-        let mut at: [u32; 8] = [0; 8];
-        for (i, term) in self.terms.iter().enumerate() {
-            let (m, l) = self.term_in_record(part, r, i, term);
-            loose |= l;
-            if let Some((cheap, credit, pos)) = m {
-                if matched < at.len() {
-                    at[matched] = pos;
-                }
-                matched += 1;
-                coverage += credit as f64 * self.weight[i];
-                quality += cheap;
+        let mut at: [u16; 8] = [0; 8];
+        for (i, h) in hits.iter().enumerate() {
+            let Some(h) = h.filter(|h| h.credit > 0) else {
+                continue;
+            };
+            if matched < at.len() {
+                at[matched] = h.pos;
             }
+            matched += 1;
+            coverage += f64::from(h.credit) * self.weight[i];
+            quality += i64::from(h.cheap);
         }
-        if !loose {
+        if matched == 0 {
             return None;
         }
-        let near = at.get_mut(..matched.min(8)).map_or(0, |a| {
-            a.sort_unstable();
-            proximity(a.windows(2).map(|w| (w[1] - w[0]) as usize))
-        });
-        Some(Scored {
-            score: (matched > 0)
-                .then(|| compose(matched == self.terms.len(), coverage as i64, quality + near)),
-        })
+        let at = &mut at[..matched.min(8)];
+        at.sort_unstable();
+        let near = proximity(at.windows(2).map(|w| usize::from(w[1] - w[0])));
+        Some(compose(
+            matched == self.terms.len(),
+            coverage as i64,
+            quality + near,
+        ))
     }
 
     /// A quick estimate of the term's best match in the record: (cheap
@@ -470,39 +466,35 @@ const CREDIT_INSIDE: i64 = 600;
 
 /// Occurrences of a stem looked at per haystack: enough for the forms of a
 /// word in one node, few enough that a common stem stays cheap.
-const OCCURRENCES: usize = 24;
+const OCCURRENCES: usize = 12;
 
 /// The term's best match in a normalised haystack, and whether the
 /// haystack is a candidate for the term (see the module docs).
 pub(crate) fn probe(hay: &str, t: &Term) -> (Option<Match>, bool) {
     let mut best: Option<Match> = None;
     let mut loose = false;
-    let mut consider = |m: Match| {
-        if best.is_none_or(|b| (m.credit, m.quality) > (b.credit, b.quality)) {
+    let bytes = hay.as_bytes();
+    // As typed first: one fast search, and a word-start match is as good
+    // as it gets, so most records stop here.
+    if let Some(first) = t.finder.find(bytes) {
+        loose = true;
+        if let Some(m) = exact_from(hay, t, first) {
+            if m.credit == CREDIT_WORD {
+                return (Some(m), true);
+            }
             best = Some(m);
         }
-    };
-    match &t.stem {
-        Some((s, offset, finder)) => {
-            let bytes = hay.as_bytes();
-            for (k, occ) in finder.find_iter(bytes).enumerate() {
-                loose = true;
-                if k >= OCCURRENCES {
-                    break;
-                }
-                if let Some(e) = occ.checked_sub(*offset)
-                    && bytes[e..].starts_with(t.text.as_bytes())
-                    && let Some(m) = exact_at(hay, t, e)
-                {
-                    let whole = m.quality == EXACT + WORD_START + WHOLE_WORD;
-                    consider(m);
-                    if whole {
-                        break;
-                    }
-                }
-                let (ws, we) = word_window(hay, occ, occ + s.len());
-                if stem_form(&hay[ws..we], occ - ws, s) {
-                    consider(Match {
+    }
+    if let Some((s, _, finder)) = &t.stem {
+        for (k, occ) in finder.find_iter(bytes).enumerate() {
+            loose = true;
+            if k >= OCCURRENCES {
+                break;
+            }
+            let (ws, we) = word_window(hay, occ, occ + s.len());
+            if stem_form(&hay[ws..we], occ - ws, s) {
+                if best.is_none_or(|b| CREDIT_STEM > b.credit) {
+                    best = Some(Match {
                         pos: ws,
                         len: we - ws,
                         quality: STEM,
@@ -510,14 +502,7 @@ pub(crate) fn probe(hay: &str, t: &Term) -> (Option<Match>, bool) {
                         kind: MatchKind::Stem,
                     });
                 }
-            }
-        }
-        None => {
-            if let Some(first) = t.finder.find(hay.as_bytes()) {
-                loose = true;
-                if let Some(m) = exact_from(hay, t, first) {
-                    consider(m);
-                }
+                break;
             }
         }
     }

@@ -2,7 +2,7 @@
 //! `theme:<id>`, `article:<id>`). Terms are kept normalised (see
 //! `text::normalize`), so matching never re-normalises a query.
 
-use super::matcher::candidate_key;
+use super::matcher::grows_from;
 use crate::model::Stance;
 use crate::text::normalize::normalize;
 
@@ -88,10 +88,9 @@ impl Query {
             && self.themes == prev.themes
             && self.articles == prev.articles
             && self.warnings == prev.warnings
-            && self.terms.iter().all(|t| {
-                prev.terms.iter().any(|p| {
-                    t.starts_with(p.as_str()) && candidate_key(t).contains(candidate_key(p))
-                })
-            })
+            && self
+                .terms
+                .iter()
+                .all(|t| prev.terms.iter().any(|p| grows_from(t, p)))
     }
 }

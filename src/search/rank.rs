@@ -1,6 +1,8 @@
-//! Ranking: a parallel scan that keeps every candidate record (for
-//! narrowing the next keystroke) and the best few by cheap score, then skim
-//! scoring and highlighting of those few. The score's order is the
+//! Ranking: each term is evaluated on its own in a parallel scan that keeps
+//! every candidate record with the term's match (so the next keystroke on
+//! that word narrows, and the other words' lists are reused); the lists are
+//! then merged into scores, the best few by cheap score are kept, and only
+//! those are skim scored and highlighted. The score's order is the
 //! matcher's ([`super::matcher`]): every word matched, the rarity-weighted
 //! share matched, then quality and proximity.
 
@@ -10,7 +12,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
 use super::index::{Field, Index, Part};
-use super::matcher::{Found, MatchKind, Prepared, proximity, word_window};
+use super::matcher::{Found, MatchKind, Prepared, TermHit, proximity, word_window};
 use super::query::Query;
 use crate::model::NodeRef;
 use crate::text::normalize::normalize_mapped;
@@ -50,43 +52,41 @@ impl Hit {
     }
 }
 
-/// Records (index positions) to scan: all of them, or a previous result.
+/// Records (index positions) to scan: all of them, or the candidates a
+/// term's previous form found.
 #[derive(Clone, Copy)]
 pub(crate) enum Ids<'a> {
     All(usize),
-    Some(&'a [u32]),
+    Of(&'a [TermHit]),
 }
 
 impl Ids<'_> {
     pub(crate) fn len(&self) -> usize {
         match self {
             Ids::All(n) => *n,
-            Ids::Some(ids) => ids.len(),
+            Ids::Of(hits) => hits.len(),
         }
     }
 
     fn get(&self, i: usize) -> u32 {
         match self {
             Ids::All(_) => i as u32,
-            Ids::Some(ids) => ids[i],
+            Ids::Of(hits) => hits[i].id,
         }
     }
 }
 
-/// What a scan found: every candidate record in index order (those that
-/// match or could match a longer query), and the best `keep` matching ones
-/// as (cheap score, record), best first.
+/// What combining the terms found: the best `keep` matching records as
+/// (cheap score, record), best first, and how many records matched.
 #[derive(Debug, Default)]
 pub(crate) struct Scan {
-    pub matched: Vec<u32>,
-    /// How many records matched (the candidates that are hits).
-    pub hits: usize,
     pub top: Vec<(i64, u32)>,
+    pub hits: usize,
 }
 
 /// Records per parallel task; small enough for both cores to share the work
 /// and to notice cancellation quickly, large enough to amortise the task.
-const CHUNK: usize = 2048;
+const CHUNK: usize = 4096;
 
 /// Orders by score (descending), then index order, so ties rank the same in
 /// every run and in every way of splitting the scan.
@@ -102,31 +102,91 @@ fn keep_best(v: &mut Vec<(i64, u32)>, keep: usize) {
     v.sort_unstable_by(better);
 }
 
-/// Scans `ids[range]` on all cores. Returns `None` when `cancelled` said so.
-pub(crate) fn scan(
+/// Evaluates term `term_ix` on `ids` on all cores: its candidates in id
+/// order. `None` when `cancelled` said so.
+pub(crate) fn scan_term(
     p: &Prepared,
+    term_ix: usize,
     ids: Ids,
-    range: Range<usize>,
-    keep: usize,
     cancelled: &(dyn Fn() -> bool + Sync),
-) -> Option<Scan> {
-    let chunks = range.len().div_ceil(CHUNK);
-    let parts: Vec<Option<Scan>> = (0..chunks)
+) -> Option<Vec<TermHit>> {
+    let n = ids.len();
+    let parts: Vec<Option<Vec<TermHit>>> = (0..n.div_ceil(CHUNK))
         .into_par_iter()
         .map(|c| {
             if cancelled() {
                 return None;
             }
-            let lo = range.start + c * CHUNK;
-            let hi = (lo + CHUNK).min(range.end);
+            let hi = ((c + 1) * CHUNK).min(n);
+            Some(
+                (c * CHUNK..hi)
+                    .filter_map(|i| p.eval(term_ix, ids.get(i)))
+                    .collect(),
+            )
+        })
+        .collect();
+    let mut out = Vec::with_capacity(parts.iter().flatten().map(Vec::len).sum());
+    for part in parts {
+        out.extend(part?);
+    }
+    Some(out)
+}
+
+/// Merges the terms' candidate lists (each in id order) into scores on all
+/// cores, applying the filters. With no terms, every record that passes the
+/// filters is a hit.
+pub(crate) fn combine(
+    p: &Prepared,
+    lists: &[&[TermHit]],
+    keep: usize,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Scan> {
+    let slots = p.index.slots();
+    let span = CHUNK * 4;
+    let parts: Vec<Option<Scan>> = (0..slots.div_ceil(span))
+        .into_par_iter()
+        .map(|c| {
+            if cancelled() {
+                return None;
+            }
+            let (lo, hi) = ((c * span) as u32, ((c + 1) * span).min(slots) as u32);
             let mut part = Scan::default();
-            for i in lo..hi {
-                let id = ids.get(i);
-                if let Some(s) = p.scan_record(id) {
-                    part.matched.push(id);
-                    if let Some(score) = s.score {
+            if lists.is_empty() {
+                for id in lo..hi {
+                    if p.passes(id) {
                         part.hits += 1;
-                        part.top.push((score, id));
+                        part.top.push((0, id));
+                    }
+                }
+                keep_best(&mut part.top, keep);
+                return Some(part);
+            }
+            let mut cur: Vec<&[TermHit]> = lists
+                .iter()
+                .map(|l| {
+                    let a = l.partition_point(|h| h.id < lo);
+                    let b = l.partition_point(|h| h.id < hi);
+                    &l[a..b]
+                })
+                .collect();
+            let mut row: Vec<Option<TermHit>> = vec![None; lists.len()];
+            while let Some(id) = cur.iter().filter_map(|l| l.first().map(|h| h.id)).min() {
+                for (slot, l) in row.iter_mut().zip(cur.iter_mut()) {
+                    *slot = match l.first() {
+                        Some(h) if h.id == id => {
+                            *l = &l[1..];
+                            Some(*h)
+                        }
+                        _ => None,
+                    };
+                }
+                if let Some(score) = p.cheap_score(&row)
+                    && p.passes(id)
+                {
+                    part.hits += 1;
+                    part.top.push((score, id));
+                    if part.top.len() >= 4 * keep.max(16) {
+                        keep_best(&mut part.top, keep);
                     }
                 }
             }
@@ -137,12 +197,19 @@ pub(crate) fn scan(
     let mut all = Scan::default();
     for part in parts {
         let part = part?;
-        all.matched.extend(part.matched);
-        all.hits += part.hits;
         all.top.extend(part.top);
+        all.hits += part.hits;
     }
     keep_best(&mut all.top, keep);
     Some(all)
+}
+
+/// How many live records matched each term (its document frequency).
+pub(crate) fn df(lists: &[&[TermHit]]) -> Vec<usize> {
+    lists
+        .iter()
+        .map(|l| l.iter().filter(|h| h.credit > 0).count())
+        .collect()
 }
 
 /// How many records by cheap score get the full skim scoring for `limit` hits.
@@ -315,20 +382,23 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 }
 
 /// Searches the whole index and returns the best `limit` hits, best first.
-/// This is the ranking the worker streams and `mizan search` prints.
+/// This is the ranking the worker sends and `mizan search` prints.
 /// An empty query finds nothing (rather than every node).
 pub fn search(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
     if query.is_empty() {
         return Vec::new();
     }
-    let p = Prepared::new(index, query);
+    let mut p = Prepared::new(index, query);
     let never = || false;
-    let scan = scan(
-        &p,
-        Ids::All(index.slots()),
-        0..index.slots(),
-        keep_for(limit),
-        &never,
-    );
-    scan.map(|s| finish(&p, &s.top, limit)).unwrap_or_default()
+    let lists: Option<Vec<Vec<TermHit>>> = (0..p.terms.len())
+        .map(|i| scan_term(&p, i, Ids::All(index.slots()), &never))
+        .collect();
+    let Some(lists) = lists else {
+        return Vec::new();
+    };
+    let refs: Vec<&[TermHit]> = lists.iter().map(Vec::as_slice).collect();
+    p.set_rarity(&df(&refs));
+    combine(&p, &refs, keep_for(limit), &never)
+        .map(|s| finish(&p, &s.top, limit))
+        .unwrap_or_default()
 }

@@ -1,9 +1,7 @@
 //! The search thread the TUI talks to (television-style): it owns an `Arc`
 //! of the index and reuses one matcher; every submitted query gets a
 //! generation number, and a newer submission makes the running scan stop at
-//! its next chunk. Results stream back as [`Batch`]es: once a search has
-//! taken longer than a frame, the best hits so far after each slice of the
-//! index; always a final one with `done`.
+//! its next chunk. Each finished query sends one [`Batch`].
 //!
 //! [`Worker::build`] makes the index on the worker's own thread (from an
 //! `Arc` of the corpus), so the caller never waits for it: until it is ready
@@ -11,17 +9,18 @@
 //! After an edit the caller updates a copy of the index
 //! ([`Index::update_article`]) and hands it over with [`Worker::set_index`].
 //!
-//! When a query only grows (see [`Query::narrows`]), the scan starts from the
-//! previous query's candidates instead of the whole index.
+//! Each word of a query is evaluated on its own and its candidates kept for
+//! the next keystrokes: unchanged words are reused, and a word that grew at
+//! its end is evaluated only on the candidates of its shorter form (see
+//! [`Query::narrows`]), so a keystroke costs about one word's scan.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
 
 use super::index::{Index, Progress};
-use super::matcher::Prepared;
+use super::matcher::{Prepared, TermHit, grows_from};
 use super::query::Query;
 use super::rank::{self, Hit, Ids};
 use crate::model::Corpus;
@@ -36,12 +35,6 @@ pub struct Batch {
     /// True on the last batch of the generation.
     pub done: bool,
 }
-
-/// Records per slice of a scan, between checks for a newer query.
-const SLICE: usize = 64 * 1024;
-
-/// A search that has run this long sends what it has after each slice.
-const STREAM_AFTER: Duration = Duration::from_millis(16);
 
 /// What the thread is asked to do.
 enum Job {
@@ -180,11 +173,13 @@ impl Drop for Worker {
     }
 }
 
-/// The previous completed query and all its candidates.
-struct Last {
-    query: Query,
-    matched: Vec<u32>,
-}
+/// Term results kept for later keystrokes: the other words of a query are
+/// reused as they are, a word being typed narrows from its shorter form,
+/// and a backspace finds the shorter form again.
+const CACHED_TERMS: usize = 8;
+
+/// A term's text and its candidates, most recently used first.
+type Cache = Vec<(String, Arc<Vec<TermHit>>)>;
 
 fn run(
     mut index: Arc<Index>,
@@ -193,7 +188,7 @@ fn run(
     out: &Sender<Batch>,
     latest: &AtomicU64,
 ) {
-    let mut last: Option<Last> = None;
+    let mut cache: Cache = Vec::new();
     let mut pending: Option<(u64, String)> = None;
     loop {
         // Keystrokes that queued up while we worked: only the newest counts;
@@ -207,83 +202,69 @@ fn run(
                 Job::Query(g, text) => pending = Some((g, text)),
                 Job::Index(ix) => {
                     index = ix;
-                    last = None;
+                    cache.clear();
                 }
             }
         }
         let Some((generation, text)) = pending.take() else {
             continue;
         };
-        let index = &*index;
         let stale = || latest.load(Ordering::SeqCst) != generation;
         let query = Query::parse(&text);
-        if query.is_empty() {
-            last = None;
-            let _ = out.send(Batch {
-                generation,
-                hits: Vec::new(),
-                matched: 0,
-                done: true,
-            });
-            continue;
-        }
-        let p = Prepared::new(index, &query);
-        let prev = last.take().filter(|l| query.narrows(&l.query));
-        let ids = match &prev {
-            Some(l) => Ids::Some(&l.matched),
-            None => Ids::All(index.slots()),
+        let hits = if query.is_empty() {
+            Some((Vec::new(), 0))
+        } else {
+            answer(&index, &query, limit, &mut cache, &stale)
         };
-        let keep = rank::keep_for(limit);
-        let total = ids.len();
-        let mut matched = Vec::new();
-        let mut hit_count = 0;
-        let mut top: Vec<(i64, u32)> = Vec::new();
-        let mut start = 0;
-        let mut cancelled = false;
-        let began = Instant::now();
-        // Runs at least once, so an empty candidate list still ends with a done batch.
-        loop {
-            let end = (start + SLICE).min(total);
-            let Some(s) = rank::scan(&p, ids, start..end, keep, &stale) else {
-                cancelled = true;
-                break;
-            };
-            matched.extend(s.matched);
-            hit_count += s.hits;
-            top.extend(s.top);
-            top.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            top.truncate(keep);
-            let done = end >= total;
-            // Skim scoring the best so far costs a little: stream a partial
-            // batch only once the search has taken longer than a frame.
-            if !done && began.elapsed() < STREAM_AFTER {
-                start = end;
-                continue;
-            }
-            let hits = rank::finish(&p, &top, limit);
-            if stale() {
-                cancelled = true;
-                break;
-            }
-            let batch = Batch {
-                generation,
-                hits,
-                matched: hit_count,
-                done,
-            };
-            if out.send(batch).is_err() {
-                return;
-            }
-            if done {
-                break;
-            }
-            start = end;
-        }
-        if !cancelled {
-            last = Some(Last { query, matched });
-        } else if let Some(l) = prev {
-            // The old matches still narrow a later query that grows from it.
-            last = Some(l);
+        let Some((hits, matched)) = hits else {
+            continue;
+        };
+        let batch = Batch {
+            generation,
+            hits,
+            matched,
+            done: true,
+        };
+        if out.send(batch).is_err() {
+            return;
         }
     }
+}
+
+/// The hits of one query and how many nodes matched, reusing and refilling
+/// the term cache; `None` when a newer query made it stale.
+fn answer(
+    index: &Index,
+    query: &Query,
+    limit: usize,
+    cache: &mut Cache,
+    stale: &(dyn Fn() -> bool + Sync),
+) -> Option<(Vec<Hit>, usize)> {
+    let mut p = Prepared::new(index, query);
+    let mut lists: Vec<Arc<Vec<TermHit>>> = Vec::with_capacity(p.terms.len());
+    for (i, term) in p.terms.iter().enumerate() {
+        if let Some((_, l)) = cache.iter().find(|(t, _)| *t == term.text) {
+            lists.push(Arc::clone(l));
+            continue;
+        }
+        let from = cache
+            .iter()
+            .filter(|(t, _)| grows_from(&term.text, t))
+            .min_by_key(|(_, l)| l.len());
+        let ids = match from {
+            Some((_, l)) => Ids::Of(l),
+            None => Ids::All(index.slots()),
+        };
+        lists.push(Arc::new(rank::scan_term(&p, i, ids, stale)?));
+    }
+    for (term, l) in p.terms.iter().zip(&lists).rev() {
+        cache.retain(|(t, _)| *t != term.text);
+        cache.insert(0, (term.text.clone(), Arc::clone(l)));
+    }
+    cache.truncate(CACHED_TERMS);
+    let refs: Vec<&[TermHit]> = lists.iter().map(|l| l.as_slice()).collect();
+    p.set_rarity(&rank::df(&refs));
+    let scan = rank::combine(&p, &refs, rank::keep_for(limit), stale)?;
+    let hits = rank::finish(&p, &scan.top, limit);
+    (!stale()).then_some((hits, scan.hits))
 }
