@@ -141,6 +141,8 @@ impl Term {
 pub(crate) struct Prepared<'a> {
     pub index: &'a Index,
     pub terms: Vec<Term>,
+    /// How many words the query has (lone letters included).
+    pub typed: usize,
     /// Each term's share of the query by rarity (sums to 1); equal shares
     /// until [`Prepared::set_rarity`].
     weight: Vec<f64>,
@@ -171,10 +173,15 @@ pub(crate) struct TermHit {
 
 impl<'a> Prepared<'a> {
     pub fn new(index: &'a Index, query: &Query) -> Prepared<'a> {
+        // A lone letter next to real words is a word being started: it would
+        // match nearly every node and say nothing, so it waits for its
+        // second letter (and counts as not matched).
+        let longer = query.terms.iter().any(|t| t.chars().nth(1).is_some());
         let terms: Vec<Term> = query
             .terms
             .iter()
             .enumerate()
+            .filter(|(_, t)| !longer || t.chars().nth(1).is_some())
             .filter_map(|(i, t)| Term::new(t, i))
             .collect();
         let theme_hits = terms
@@ -202,6 +209,7 @@ impl<'a> Prepared<'a> {
         });
         Prepared {
             index,
+            typed: query.terms.len(),
             weight: vec![1.0 / terms.len().max(1) as f64; terms.len()],
             terms,
             theme_hits,
@@ -251,6 +259,11 @@ impl<'a> Prepared<'a> {
             .is_some_and(|(part, r)| self.passes_filters(part, r))
     }
 
+    /// Whether the query has filters (else every live record passes).
+    pub fn filtered(&self) -> bool {
+        self.nothing || self.theme_ok.is_some() || self.article_ok.iter().any(|ok| !ok)
+    }
+
     /// Term `term_ix` on record `id`: `None` when the record is dead or no
     /// candidate for the term (it cannot match it nor any longer form).
     pub fn eval(&self, term_ix: usize, id: u32) -> Option<TermHit> {
@@ -297,7 +310,7 @@ impl<'a> Prepared<'a> {
         at.sort_unstable();
         let near = proximity(at.windows(2).map(|w| usize::from(w[1] - w[0])));
         Some(compose(
-            matched == self.terms.len(),
+            matched == self.typed,
             coverage as i64,
             quality + near,
         ))
@@ -397,7 +410,7 @@ impl<'a> Prepared<'a> {
             .map(|(i, f)| f.credit as f64 * self.weight[*i])
             .sum();
         compose(
-            !self.terms.is_empty() && found.len() == self.terms.len(),
+            !self.terms.is_empty() && found.len() == self.typed,
             coverage as i64,
             quality,
         )

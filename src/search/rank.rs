@@ -143,6 +143,7 @@ pub(crate) fn combine(
 ) -> Option<Scan> {
     let slots = p.index.slots();
     let span = CHUNK * 4;
+    let filtered = p.filtered();
     let parts: Vec<Option<Scan>> = (0..slots.div_ceil(span))
         .into_par_iter()
         .map(|c| {
@@ -181,7 +182,7 @@ pub(crate) fn combine(
                     };
                 }
                 if let Some(score) = p.cheap_score(&row)
-                    && p.passes(id)
+                    && (!filtered || p.passes(id))
                 {
                     part.hits += 1;
                     part.top.push((score, id));
@@ -204,12 +205,20 @@ pub(crate) fn combine(
     Some(all)
 }
 
-/// How many live records matched each term (its document frequency).
-pub(crate) fn df(lists: &[&[TermHit]]) -> Vec<usize> {
-    lists
+/// The records of a term's candidates that match it: what scores are made
+/// of (the rest only narrow the next keystroke); their count is the term's
+/// document frequency.
+pub(crate) fn matching(candidates: &[TermHit]) -> Vec<TermHit> {
+    candidates
         .iter()
-        .map(|l| l.iter().filter(|h| h.credit > 0).count())
+        .filter(|h| h.credit > 0)
+        .copied()
         .collect()
+}
+
+/// How many live records matched each term.
+pub(crate) fn df(lists: &[&[TermHit]]) -> Vec<usize> {
+    lists.iter().map(|l| l.len()).collect()
 }
 
 /// How many records by cheap score get the full skim scoring for `limit` hits.
@@ -254,7 +263,7 @@ fn hit(p: &Prepared, id: u32) -> Option<Hit> {
     if found.is_empty() {
         return None;
     }
-    let mut terms = vec![None; p.terms.iter().map(|t| t.typed + 1).max().unwrap_or(0)];
+    let mut terms = vec![None; p.typed];
     // The terms' matches grouped by field.
     let mut groups: Vec<Group> = Vec::new();
     for (term_ix, f) in &found {
@@ -396,6 +405,7 @@ pub fn search(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
     let Some(lists) = lists else {
         return Vec::new();
     };
+    let lists: Vec<Vec<TermHit>> = lists.iter().map(|l| matching(l)).collect();
     let refs: Vec<&[TermHit]> = lists.iter().map(Vec::as_slice).collect();
     p.set_rarity(&df(&refs));
     combine(&p, &refs, keep_for(limit), &never)

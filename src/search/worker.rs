@@ -178,8 +178,15 @@ impl Drop for Worker {
 /// and a backspace finds the shorter form again.
 const CACHED_TERMS: usize = 8;
 
-/// A term's text and its candidates, most recently used first.
-type Cache = Vec<(String, Arc<Vec<TermHit>>)>;
+/// A term's results: its candidates, and those of them that match.
+struct Cached {
+    text: String,
+    candidates: Vec<TermHit>,
+    matching: Vec<TermHit>,
+}
+
+/// Term results, most recently used first.
+type Cache = Vec<Arc<Cached>>;
 
 fn run(
     mut index: Arc<Index>,
@@ -241,28 +248,33 @@ fn answer(
     stale: &(dyn Fn() -> bool + Sync),
 ) -> Option<(Vec<Hit>, usize)> {
     let mut p = Prepared::new(index, query);
-    let mut lists: Vec<Arc<Vec<TermHit>>> = Vec::with_capacity(p.terms.len());
+    let mut lists: Vec<Arc<Cached>> = Vec::with_capacity(p.terms.len());
     for (i, term) in p.terms.iter().enumerate() {
-        if let Some((_, l)) = cache.iter().find(|(t, _)| *t == term.text) {
-            lists.push(Arc::clone(l));
+        if let Some(c) = cache.iter().find(|c| c.text == term.text) {
+            lists.push(Arc::clone(c));
             continue;
         }
         let from = cache
             .iter()
-            .filter(|(t, _)| grows_from(&term.text, t))
-            .min_by_key(|(_, l)| l.len());
+            .filter(|c| grows_from(&term.text, &c.text))
+            .min_by_key(|c| c.candidates.len());
         let ids = match from {
-            Some((_, l)) => Ids::Of(l),
+            Some(c) => Ids::Of(&c.candidates),
             None => Ids::All(index.slots()),
         };
-        lists.push(Arc::new(rank::scan_term(&p, i, ids, stale)?));
+        let candidates = rank::scan_term(&p, i, ids, stale)?;
+        lists.push(Arc::new(Cached {
+            text: term.text.clone(),
+            matching: rank::matching(&candidates),
+            candidates,
+        }));
     }
-    for (term, l) in p.terms.iter().zip(&lists).rev() {
-        cache.retain(|(t, _)| *t != term.text);
-        cache.insert(0, (term.text.clone(), Arc::clone(l)));
+    for l in lists.iter().rev() {
+        cache.retain(|c| c.text != l.text);
+        cache.insert(0, Arc::clone(l));
     }
     cache.truncate(CACHED_TERMS);
-    let refs: Vec<&[TermHit]> = lists.iter().map(|l| l.as_slice()).collect();
+    let refs: Vec<&[TermHit]> = lists.iter().map(|l| l.matching.as_slice()).collect();
     p.set_rarity(&rank::df(&refs));
     let scan = rank::combine(&p, &refs, rank::keep_for(limit), stale)?;
     let hits = rank::finish(&p, &scan.top, limit);
