@@ -9,12 +9,15 @@
 
 pub mod bearing;
 pub mod corpus;
+pub mod date;
 mod diagnostic;
 pub mod edit;
+mod glyph;
 mod types;
 pub mod validate;
 
 pub use bearing::Bearing;
 pub use corpus::{Corpus, MapEntry, NodeRef};
+pub use date::PartialDate;
 pub use types::*;
 pub use validate::{Diagnostic, Severity};
