@@ -23,7 +23,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::model::{Article, Corpus, NodeRef, Stance};
+use crate::model::{Article, ClaimKind, Corpus, NodeRef, Stance};
 use crate::text::normalize::normalize_into;
 
 /// Which text of a node a match is in.
@@ -88,6 +88,9 @@ pub(crate) struct Record {
     pub spans: Range<u32>,
     /// Range into its part's `node_themes`.
     pub themes: Range<u32>,
+    /// Index into `Index::voices`; `None` for the author's own claim.
+    pub voice: Option<u32>,
+    pub kind: Option<ClaimKind>,
 }
 
 /// Records of consecutive articles (or of updates), with their texts.
@@ -134,6 +137,7 @@ impl Part {
         article: &Article,
         idx: u32,
         theme: &mut impl FnMut(&str) -> u16,
+        voice: &mut impl FnMut(&str) -> u32,
     ) -> bool {
         let node = article.node(idx);
         let root = idx == article.root;
@@ -181,6 +185,8 @@ impl Part {
             node: NodeRef { map, node: idx },
             spans: spans_start..self.spans.len() as u32,
             themes: themes_start..self.node_themes.len() as u32,
+            voice: node.voice.as_deref().map(voice),
+            kind: node.kind,
         });
         self.maps = Some(
             self.maps
@@ -217,6 +223,8 @@ impl Part {
                 node: r.node,
                 spans: spans_start..p.spans.len() as u32,
                 themes: themes_start..p.node_themes.len() as u32,
+                voice: r.voice,
+                kind: r.kind,
             });
         }
         p
@@ -276,6 +284,10 @@ impl Progress {
     }
 }
 
+/// A part built by one task, with the theme ids and voices it numbered
+/// itself, and whether it ran out of offsets.
+type Built = (Part, Vec<Box<str>>, Vec<Box<str>>, bool);
+
 /// Nodes per part when building: enough parts for both cores and for cheap
 /// compaction, few enough that finding a record's part stays cheap.
 const PART_NODES: usize = 8192;
@@ -296,6 +308,9 @@ pub struct Index {
     pub(crate) articles: Vec<ArticleInfo>,
     pub(crate) themes: Vec<ThemeInfo>,
     theme_of: HashMap<Box<str>, u16>,
+    /// Each distinct voice, normalised (for the `voice:` filter).
+    pub(crate) voices: Vec<String>,
+    voice_of: HashMap<Box<str>, u32>,
     /// The theme labels of the motion, by id, to label themes added later.
     labels: HashMap<Box<str>, [(Box<str>, String); 2]>,
     /// True when an article had more text than one part's 32-bit offsets
@@ -344,12 +359,14 @@ impl Index {
         progress.total.store(total, Ordering::Relaxed);
         // Each part numbers the themes it meets itself; they are mapped to
         // the index's handles once all parts are built.
-        let built: Vec<(Part, Vec<Box<str>>, bool)> = groups
+        let built: Vec<Built> = groups
             .par_iter()
             .map(|group| {
                 let mut part = Part::default();
                 let mut local: HashMap<Box<str>, u16> = HashMap::new();
                 let mut names: Vec<Box<str>> = Vec::new();
+                let mut local_voices: HashMap<Box<str>, u32> = HashMap::new();
+                let mut voices: Vec<Box<str>> = Vec::new();
                 let mut truncated = false;
                 for &(map, article) in group {
                     if progress.cancelled() {
@@ -363,22 +380,32 @@ impl Index {
                             (names.len() - 1) as u16
                         })
                     };
+                    let mut voice = |v: &str| {
+                        *local_voices.entry(v.into()).or_insert_with(|| {
+                            voices.push(v.into());
+                            (voices.len() - 1) as u32
+                        })
+                    };
                     for idx in article.preorder() {
-                        if !part.push(map, article, idx, &mut theme) {
+                        if !part.push(map, article, idx, &mut theme, &mut voice) {
                             truncated = true;
                             break;
                         }
                     }
                     progress.done.fetch_add(article.len(), Ordering::Relaxed);
                 }
-                (part, names, truncated)
+                (part, names, voices, truncated)
             })
             .collect();
-        for (mut part, names, truncated) in built {
+        for (mut part, names, voices, truncated) in built {
             ix.truncated |= truncated;
             let handles: Vec<u16> = names.iter().map(|n| ix.theme(n)).collect();
             for t in &mut part.node_themes {
                 *t = handles[*t as usize];
+            }
+            let handles: Vec<u32> = voices.iter().map(|v| ix.voice(v)).collect();
+            for r in &mut part.records {
+                r.voice = r.voice.map(|v| handles[v as usize]);
             }
             if !part.records.is_empty() {
                 ix.parts.push(Arc::new(part));
@@ -386,6 +413,19 @@ impl Index {
         }
         ix.renumber();
         ix
+    }
+
+    /// The handle of a voice, adding it (normalised) when new.
+    fn voice(&mut self, v: &str) -> u32 {
+        if let Some(&h) = self.voice_of.get(v) {
+            return h;
+        }
+        let mut norm = String::new();
+        normalize_into(v, &mut norm);
+        self.voices.push(norm);
+        let h = (self.voices.len() - 1) as u32;
+        self.voice_of.insert(v.into(), h);
+        h
     }
 
     /// The handle of a theme id, adding it to the table when new.
@@ -486,24 +526,33 @@ impl Index {
             self.open = true;
         }
         let mut names: Vec<Box<str>> = Vec::new();
+        let mut voices: Vec<Box<str>> = Vec::new();
         let mut part = self
             .parts
             .pop()
             .map(Arc::unwrap_or_clone)
             .unwrap_or_default();
         let before = part.node_themes.len();
+        let first = part.records.len();
         for idx in nodes {
             let mut theme = |id: &str| {
                 names.push(id.into());
                 0
             };
-            if !part.push(map, article, idx, &mut theme) {
+            let mut voice = |v: &str| {
+                voices.push(v.into());
+                (voices.len() - 1) as u32
+            };
+            if !part.push(map, article, idx, &mut theme, &mut voice) {
                 self.truncated = true;
                 break;
             }
         }
         for (t, name) in part.node_themes[before..].iter_mut().zip(&names) {
             *t = self.theme(name);
+        }
+        for r in &mut part.records[first..] {
+            r.voice = r.voice.map(|v| self.voice(&voices[v as usize]));
         }
         self.parts.push(Arc::new(part));
         self.refresh_starts();

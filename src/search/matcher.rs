@@ -152,6 +152,11 @@ pub(crate) struct Prepared<'a> {
     article_ok: Vec<bool>,
     /// `None` when there is no theme filter.
     theme_ok: Option<Vec<bool>>,
+    /// `None` when there is no voice filter; else whether the author's own
+    /// claims pass and, per distinct voice of the index, whether it does.
+    voice_ok: Option<(bool, Vec<bool>)>,
+    /// Claim kinds that pass; empty when there is no kind filter.
+    kinds: Vec<crate::model::ClaimKind>,
     /// A query with a filter that cannot match (e.g. an unknown stance).
     nothing: bool,
     pub skim: SkimMatcherV2,
@@ -207,6 +212,13 @@ impl<'a> Prepared<'a> {
                 .map(|t| query.themes.contains(&t.id_norm))
                 .collect()
         });
+        let voice_ok = (!query.voices.is_empty()).then(|| {
+            let passes = |v: Option<&str>| query.voices.iter().any(|f| f.accepts(v));
+            (
+                passes(None),
+                index.voices.iter().map(|v| passes(Some(v))).collect(),
+            )
+        });
         Prepared {
             index,
             typed: query.terms.len(),
@@ -215,6 +227,8 @@ impl<'a> Prepared<'a> {
             theme_hits,
             article_ok,
             theme_ok,
+            voice_ok,
+            kinds: query.kinds.clone(),
             nothing: !query.warnings.is_empty(),
             skim: SkimMatcherV2::default().respect_case(),
         }
@@ -250,6 +264,14 @@ impl<'a> Prepared<'a> {
                 .theme_ok
                 .as_ref()
                 .is_none_or(|ok| part.record_themes(r).iter().any(|&t| ok[t as usize]))
+            && self
+                .voice_ok
+                .as_ref()
+                .is_none_or(|(own, ok)| match r.voice {
+                    None => *own,
+                    Some(v) => ok[v as usize],
+                })
+            && (self.kinds.is_empty() || r.kind.is_some_and(|k| self.kinds.contains(&k)))
     }
 
     /// Whether the live record `id` passes the query's filters.
@@ -261,7 +283,11 @@ impl<'a> Prepared<'a> {
 
     /// Whether the query has filters (else every live record passes).
     pub fn filtered(&self) -> bool {
-        self.nothing || self.theme_ok.is_some() || self.article_ok.iter().any(|ok| !ok)
+        self.nothing
+            || self.theme_ok.is_some()
+            || self.voice_ok.is_some()
+            || !self.kinds.is_empty()
+            || self.article_ok.iter().any(|ok| !ok)
     }
 
     /// Term `term_ix` on record `id`: `None` when the record is dead or no
