@@ -29,7 +29,7 @@ use memchr::memmem::Finder;
 use super::index::{Field, Index, Part, Record};
 use super::query::Query;
 use crate::text::normalize::is_word_char;
-use crate::text::stem::{stem, stem_form, stem_range};
+use crate::text::stem::{stem, stem_form_at, stem_range};
 
 /// How a query word matched a node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -505,7 +505,7 @@ const CREDIT_INSIDE: i64 = 600;
 
 /// Occurrences of a stem looked at per haystack: enough for the forms of a
 /// word in one node, few enough that a common stem stays cheap.
-const OCCURRENCES: usize = 12;
+const OCCURRENCES: usize = 8;
 
 /// The term's best match in a normalised haystack, and whether the
 /// haystack is a candidate for the term (see the module docs).
@@ -524,18 +524,23 @@ pub(crate) fn probe(hay: &str, t: &Term) -> (Option<Match>, bool) {
             best = Some(m);
         }
     }
-    if let Some((s, _, finder)) = &t.stem {
+    // When the stem is the whole term, its occurrences are the term's: none
+    // found above means none here.
+    let stem = t
+        .stem
+        .as_ref()
+        .filter(|(s, _, _)| loose || s.len() < t.text.len());
+    if let Some((s, _, finder)) = stem {
         for (k, occ) in finder.find_iter(bytes).enumerate() {
             loose = true;
             if k >= OCCURRENCES {
                 break;
             }
-            let (ws, we) = word_window(hay, occ, occ + s.len());
-            if stem_form(&hay[ws..we], occ - ws, s) {
+            if let Some(w) = stem_form_at(hay, occ, s) {
                 if best.is_none_or(|b| CREDIT_STEM > b.credit) {
                     best = Some(Match {
-                        pos: ws,
-                        len: we - ws,
+                        pos: w.start,
+                        len: w.len(),
                         quality: STEM,
                         credit: CREDIT_STEM,
                         kind: MatchKind::Stem,
@@ -615,10 +620,15 @@ fn fuzzy_in_word(hay: &str, term: &Term) -> Option<(usize, usize, usize)> {
         // The whole term is its anchor: only an exact match would do.
         return None;
     }
-    for pos in term.anchor.find_iter(hay.as_bytes()) {
-        if !word_start(hay, pos) {
-            continue;
-        }
+    // A few word starts are enough for a typo in one node, and the same
+    // few are looked at for every longer term with this anchor, which keeps
+    // narrowing sound.
+    let starts = term
+        .anchor
+        .find_iter(hay.as_bytes())
+        .filter(|&pos| word_start(hay, pos))
+        .take(16);
+    for pos in starts {
         let from = pos + term.anchor_len;
         let mut want = rest.chars().peekable();
         let mut end = from;

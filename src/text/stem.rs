@@ -104,6 +104,37 @@ pub fn stem_form(word: &str, at: usize, stem: &str) -> bool {
     }
 }
 
+/// Where the word around `hay[at..at + stem.len()]` lies, when that word is
+/// the stem with clitics ([`stem_form`]). Looks at most a few letters either
+/// side, so the many occurrences of a short stem inside unrelated words
+/// are turned down without walking those words.
+pub fn stem_form_at(hay: &str, at: usize, stem: &str) -> Option<Range<usize>> {
+    let word = |c: char| crate::text::normalize::is_word_char(c);
+    let end = at + stem.len();
+    // At most four letters of prefix (وبال), eight of endings.
+    let mut start = at;
+    for (n, (i, c)) in hay.get(..at)?.char_indices().rev().enumerate() {
+        if !word(c) {
+            break;
+        }
+        if n == 4 {
+            return None;
+        }
+        start = i;
+    }
+    let mut stop = end;
+    for (n, (i, c)) in hay.get(end..)?.char_indices().enumerate() {
+        if !word(c) {
+            break;
+        }
+        if n == 8 {
+            return None;
+        }
+        stop = end + i + c.len_utf8();
+    }
+    stem_form(&hay[start..stop], at - start, stem).then_some(start..stop)
+}
+
 /// A conjunction (و ف), then a preposition (ب ك ل), then the article ال,
 /// each optional; ل + ال is written لل.
 fn arabic_prefix(p: &str) -> bool {
