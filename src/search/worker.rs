@@ -122,6 +122,20 @@ impl Worker {
             .clone()
     }
 
+    /// The index, waiting for the build to finish if it is running (the
+    /// link picker needs it at once; `None` if the thread is gone).
+    pub fn wait_index(&self) -> Option<Arc<Index>> {
+        loop {
+            if let Some(ix) = self.index() {
+                return Some(ix);
+            }
+            if self.thread.as_ref().is_none_or(JoinHandle::is_finished) {
+                return self.index();
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+
     /// Searches `index` from the next query on (after an edit). Queries
     /// already running finish on the old one.
     pub fn set_index(&self, index: Arc<Index>) {

@@ -114,9 +114,7 @@ fn ask_conflict(app: &mut App, map: u32) {
 /// `overwrite`, the old version backed up, written atomically.
 fn write_map(app: &mut App, map: u32, overwrite: bool) -> Result<Outcome, String> {
     let state = app.ws.state_dir.clone();
-    let entry = app
-        .ws
-        .corpus
+    let entry = std::sync::Arc::make_mut(&mut app.ws.corpus)
         .maps
         .get_mut(map as usize)
         .ok_or("no such map")?;
@@ -197,11 +195,16 @@ fn replace(app: &mut App, map: u32, entry: MapEntry) {
     let cache = ArticleCache::for_entry(&entry, app.ws.sources.as_ref());
     let i = map as usize;
     if i < app.ws.corpus.maps.len() {
-        app.ws.corpus.maps[i] = entry;
+        std::sync::Arc::make_mut(&mut app.ws.corpus).maps[i] = entry;
         app.ws.cache[i] = cache;
     } else {
-        app.ws.corpus.maps.push(entry);
+        std::sync::Arc::make_mut(&mut app.ws.corpus)
+            .maps
+            .push(entry);
         app.ws.cache.push(cache);
+    }
+    if let Some(engine) = app.ws.search.as_mut() {
+        engine.edited(&app.ws.corpus, map);
     }
     app.ws.history.forget(map);
     app.screen.browse_mut().trees.remove(&map);
