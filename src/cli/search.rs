@@ -11,38 +11,44 @@ use mizan::search::{Field, Hit, Index, MatchKind, Query, search};
 use mizan::text::sanitize::visible;
 
 use super::Format;
+use super::out::{self, Out};
 
 pub fn run(maps_dir: &Path, words: &[String], format: Format, limit: usize) -> anyhow::Result<i32> {
     let query = Query::parse(&words.join(" "));
     if !query.warnings.is_empty() {
         for w in &query.warnings {
-            eprintln!("mizan: {w}");
+            out::note(&format!("mizan: {w}"));
         }
-        eprintln!("hint: filters are stance:pro|anti|mixed|neutral, theme:<id>, article:<id>");
+        out::note(
+            "hint: filters are stance:pro|anti|mixed|neutral, theme:<id>, article:<id>, \
+             voice:own|reported|<speaker>, kind:fact|prediction|evaluation|proposal",
+        );
         return Ok(2);
     }
     let corpus = super::load(maps_dir)?;
     let index = Index::build(&corpus);
     let hits = search(&index, &query, limit);
+    let mut out = Out::stdout();
     match format {
         Format::Text => {
             for h in &hits {
-                let address = corpus.address(h.node).unwrap_or_default();
+                let address = one_line(&corpus.address(h.node).unwrap_or_default());
                 let claim = one_line(&claim(&corpus, h));
                 let lacks = without(&query, h);
-                println!("{address}  {}  {claim}{lacks}", h.score);
+                out.exact(&format!("{address}  {}  {claim}{lacks}", h.score))?;
             }
         }
         Format::Json => {
-            let out: Vec<_> = hits
+            let doc: Vec<_> = hits
                 .iter()
                 .map(|h| json(&corpus, &index, &query, h))
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&out)?);
+            out.exact(&mizan::export::safe_json::to_string_pretty(&doc)?)?;
         }
     }
+    out.finish()?;
     if hits.is_empty() {
-        eprintln!("mizan: no matches: {}", why_empty(&index, &query));
+        out::note(&format!("mizan: no matches: {}", why_empty(&index, &query)));
         return Ok(1);
     }
     Ok(0)
@@ -112,7 +118,11 @@ fn claim(corpus: &Corpus, h: &Hit) -> String {
     } else {
         &node.claim_en
     };
-    text.to_string()
+    // A reported claim is marked as someone else's, as everywhere.
+    match &node.voice {
+        Some(v) => format!("‹{v}› {text}"),
+        None => text.to_string(),
+    }
 }
 
 /// A single line, with control characters made visible (a claim must not
@@ -146,6 +156,8 @@ fn json(corpus: &Corpus, index: &Index, query: &Query, h: &Hit) -> serde_json::V
         "score": h.score,
         "claim_en": node.map(|n| &*n.claim_en),
         "claim_ar": node.map(|n| &*n.claim_ar),
+        "voice": node.and_then(|n| n.voice.as_deref()),
+        "kind": node.and_then(|n| n.kind).map(|k| k.name()),
         "matches": fields,
         "words": query.terms.iter().zip(&h.terms).map(|(t, m)| serde_json::json!({
             "word": t,

@@ -73,6 +73,8 @@ pub enum Action {
     PrevArticle,
     /// Show only the themes where the two articles clash
     ClashesOnly,
+    /// Count reported claims (‹voice›) as the author's, or only the author's own
+    ToggleReported,
     /// Choose themes or add a link (in the node form)
     Pick,
     /// Add a child node
@@ -216,6 +218,7 @@ impl Action {
         Action::NewArticle,
         Action::OpenEditor,
         Action::SelectQuote,
+        Action::ToggleReported,
         Action::Edit(TextEdit::DeleteBack),
         Action::Edit(TextEdit::DeleteWord),
         Action::Edit(TextEdit::DeleteToStart),
@@ -289,8 +292,9 @@ mod tests {
             Action::NewArticle => 48,
             Action::OpenEditor => 49,
             Action::SelectQuote => 50,
+            Action::ToggleReported => 51,
             Action::Edit(e) => {
-                51 + match e {
+                52 + match e {
                     TextEdit::DeleteBack => 0,
                     TextEdit::DeleteWord => 1,
                     TextEdit::DeleteToStart => 2,
