@@ -9,6 +9,7 @@
 
 pub mod attribution;
 pub mod bearing;
+pub mod checking;
 pub mod corpus;
 pub mod date;
 mod diagnostic;

@@ -18,6 +18,35 @@ pub type Sources = HashMap<String, String>;
 /// Runs every semantic check. `sources` (file name → text) enables the quote
 /// check; `None` skips it. Diagnostics come back sorted by file and position.
 pub fn validate(corpus: &Corpus, maps_dir: &Path, sources: Option<&Sources>) -> Vec<Diagnostic> {
+    let mut out = validate_corpus_wide(corpus, maps_dir);
+    let indexes: Vec<OnceLock<Option<HashMap<&str, NodeIdx>>>> = corpus
+        .maps
+        .par_iter()
+        .map(|m| OnceLock::from(m.article.as_ref().map(id_index)))
+        .collect();
+    let ctx = Ctx {
+        corpus,
+        indexes,
+        sources,
+    };
+    let per_map: Vec<Vec<Diagnostic>> = corpus
+        .maps
+        .par_iter()
+        .enumerate()
+        .map(|(i, m)| match &m.article {
+            Some(a) => ctx.article(i as u32, m, a),
+            None => Vec::new(),
+        })
+        .collect();
+    out.extend(per_map.into_iter().flatten());
+    out.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+    out
+}
+
+/// The findings of [`validate`] that are not about one map's nodes: load
+/// problems, the motion, parse errors and duplicate article ids. With
+/// [`validate_maps`] over every map, the same set as [`validate`], unsorted.
+pub fn validate_corpus_wide(corpus: &Corpus, maps_dir: &Path) -> Vec<Diagnostic> {
     let mut out = corpus.load_diagnostics.clone();
     let motion_failed = out
         .iter()
@@ -76,27 +105,6 @@ pub fn validate(corpus: &Corpus, maps_dir: &Path, sources: Option<&Sources>) -> 
             out.push(e.clone());
         }
     }
-    let indexes: Vec<OnceLock<Option<HashMap<&str, NodeIdx>>>> = corpus
-        .maps
-        .par_iter()
-        .map(|m| OnceLock::from(m.article.as_ref().map(id_index)))
-        .collect();
-    let ctx = Ctx {
-        corpus,
-        indexes,
-        sources,
-    };
-    let per_map: Vec<Vec<Diagnostic>> = corpus
-        .maps
-        .par_iter()
-        .enumerate()
-        .map(|(i, m)| match &m.article {
-            Some(a) => ctx.article(i as u32, m, a),
-            None => Vec::new(),
-        })
-        .collect();
-    out.extend(per_map.into_iter().flatten());
-    out.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     out
 }
 
