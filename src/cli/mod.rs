@@ -5,10 +5,14 @@
 mod cache;
 mod check;
 mod compare;
+mod diff;
 mod docs;
 mod export;
 mod fmt;
+mod git_setup;
 mod import;
+mod log;
+mod merge;
 mod out;
 mod search;
 mod summary;
@@ -134,6 +138,27 @@ pub enum Command {
         #[command(subcommand)]
         action: cache::Action,
     },
+    /// Show what changed between two versions of maps, node by node: added,
+    /// removed, moved, edited fields with old and new text. Exits 0 when
+    /// equal, 1 when different, 2 on error.
+    Diff(diff::DiffArgs),
+    /// Three-way merge of a map file by node id; git's merge driver (`%O %A
+    /// %B`). Writes the result to OURS; exits 1 when conflicts were kept in it.
+    Merge(merge::MergeArgs),
+    /// Set this git repository up for maps: `.gitattributes`, the structural
+    /// diff and the merge driver, in the repository's local config only.
+    GitSetup(git_setup::GitSetupArgs),
+    /// The commits that changed one node, and how, following file renames.
+    Log(log::LogArgs),
+    /// git's external diff driver (installed by `mizan git-setup`).
+    #[command(hide = true)]
+    DiffDriver {
+        #[arg(num_args = 0..)]
+        args: Vec<PathBuf>,
+    },
+    /// git's textconv for maps (installed by `mizan git-setup`).
+    #[command(hide = true)]
+    Textconv { file: PathBuf },
     /// Print a completion script for SHELL (bash, zsh, fish, elvish,
     /// powershell), e.g. `mizan completions bash > ~/.local/share/bash-completion/completions/mizan`.
     Completions {
@@ -192,6 +217,15 @@ fn clap_exit(e: &clap::Error) -> i32 {
 
 fn dispatch(cli: Cli) -> anyhow::Result<i32> {
     USE_CACHE.store(!cli.no_cache, std::sync::atomic::Ordering::Relaxed);
+    // The git-facing commands work on the files git names, not a maps directory.
+    match &cli.command {
+        Some(Command::Diff(args)) => return diff::run(args),
+        Some(Command::Merge(args)) => return merge::run(args),
+        Some(Command::GitSetup(args)) => return git_setup::run(args),
+        Some(Command::DiffDriver { args }) => return diff::driver(args),
+        Some(Command::Textconv { file }) => return diff::textconv(file),
+        _ => {}
+    }
     // Generated docs and the cache need no maps (and must not seed a data
     // directory).
     match &cli.command {
@@ -229,6 +263,15 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         }) => compare::run(&maps_dir, &a, &b, format, clashes, include_reported),
         Some(Command::Export(args)) => export::run(&maps_dir, args),
         Some(Command::Import(args)) => import::run(&maps_dir, args),
+        Some(Command::Log(args)) => log::run(&maps_dir, &args),
+        // Run above, before a maps directory is resolved.
+        Some(
+            Command::Diff(_)
+            | Command::Merge(_)
+            | Command::GitSetup(_)
+            | Command::DiffDriver { .. }
+            | Command::Textconv { .. },
+        ) => Ok(0),
         Some(Command::Completions { .. } | Command::Man | Command::Cache { .. }) => {
             unreachable!("handled above")
         }

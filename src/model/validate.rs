@@ -215,6 +215,21 @@ impl<'a> Ctx<'a> {
             );
         }
 
+        // The article's conflicts are written just above `thesis: Node(`,
+        // one a line, so in the canonical layout they sit right above the
+        // thesis's position; where that cannot be, the article's top.
+        let n = meta.conflicts.len() as u32;
+        let thesis = entry.pos(a.root);
+        for (k, c) in meta.conflicts.iter().enumerate() {
+            let at = match (thesis.line).checked_sub(n + 2) {
+                Some(l) if l >= 1 => Pos {
+                    line: l + k as u32,
+                    col: 9,
+                },
+                _ => top,
+            };
+            out.push(super::conflict::diagnostic(path, at, "the article", c));
+        }
         let source = self.source_text(path, meta, top, &mut out);
         let bearings = bearing::derive(a);
         let motion = self.corpus.motion.as_ref();
@@ -226,6 +241,10 @@ impl<'a> Ctx<'a> {
             let pos = entry.pos(idx);
             let here = NodeRef { map, node: idx };
             let d = |code, msg: String| Diagnostic::error(path, code, msg).at(pos).on(here);
+            for c in &node.conflicts {
+                let what = format!("node `{}`", node.id);
+                out.push(super::conflict::diagnostic(path, pos, &what, c).on(here));
+            }
             if ids.and_then(|ix| ix.get(&*node.id)) != Some(&idx) {
                 out.push(
                     d(

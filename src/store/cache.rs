@@ -175,6 +175,13 @@ impl Cache {
         let Some(article) = &entry.article else {
             return Ok(());
         };
+        // A map holding unresolved merge conflicts is never cached: the
+        // codec does not carry them, and such a map is rare and short-lived.
+        if !article.meta.conflicts.is_empty()
+            || article.nodes.iter().any(|n| !n.conflicts.is_empty())
+        {
+            return Ok(());
+        }
         let payload = cache_codec::encode(article, &entry.positions);
         let key = key_of(source);
         let written = now_ns();

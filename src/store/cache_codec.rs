@@ -148,6 +148,8 @@ pub(super) fn get_meta(r: &mut Reader) -> Option<ArticleMeta> {
         author: r.opt()?,
         outlet: r.opt()?,
         date: r.opt()?,
+        // Maps with conflicts are never cached (`Cache::put`).
+        conflicts: Vec::new(),
         date_inferred: r.flag()?,
         genre: r.tag(&Genre::ALL)?,
         language: r.str()?,
@@ -197,6 +199,7 @@ fn get_tree(r: &mut Reader, meta: ArticleMeta) -> Option<(Article, Vec<Pos>)> {
             themes,
             links,
             note,
+            conflicts: Vec::new(),
             parent,
             children,
         });

@@ -168,3 +168,36 @@ fn only_clean_maps_are_cached_and_clear_empties() {
     assert!(!cache.dir().exists());
     assert_eq!(cache.clear().unwrap(), 0);
 }
+
+// A map holding unresolved merge conflicts is read from its file every time,
+// so `check` always sees its conflicts (the cache's codec does not carry them).
+#[test]
+fn maps_with_conflicts_are_never_cached() {
+    let maps = corpus_dir(2);
+    let mut files: Vec<_> = fs::read_dir(maps.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().is_some_and(|n| n != "motion.ron"))
+        .collect();
+    files.sort();
+    let plain = load_dir(maps.path()).unwrap();
+    let entry = plain.maps.iter().find(|m| m.path == files[0]).unwrap();
+    let mut article = entry.article.clone().unwrap();
+    article.nodes[0].conflicts.push(crate::model::Conflict::new(
+        "claim_en",
+        Some("ours"),
+        Some("theirs"),
+    ));
+    fs::write(&files[0], canon::article_to_string(&article)).unwrap();
+    age(&files[0], hour_ago());
+    let cache_dir = tempfile::tempdir().unwrap();
+    let cache = Cache::at(cache_dir.path());
+    let plain = load_dir(maps.path()).unwrap();
+    for _ in 0..2 {
+        let through = load_dir_with(maps.path(), Some(&cache)).unwrap();
+        same(&plain, &through);
+        let got = through.maps.iter().find(|m| m.path == files[0]).unwrap();
+        assert_eq!(got.article.as_ref().unwrap().nodes[0].conflicts.len(), 1);
+    }
+    assert_eq!(fs::read_dir(cache.dir()).unwrap().count(), 1);
+}

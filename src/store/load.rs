@@ -154,7 +154,7 @@ fn parse_bytes(path: &Path, bytes: &[u8]) -> (MapEntry, Vec<Diagnostic>) {
     if let Some((article, positions)) = fast::parse_article(text) {
         return (checked_depth(path, text, article, positions), notes);
     }
-    match ron_options().from_str::<RawArticle>(text) {
+    match ron_article(text) {
         Ok(raw) => {
             let article = raw.into_article();
             let mut positions = locate::node_positions(text);
@@ -166,6 +166,49 @@ fn parse_bytes(path: &Path, bytes: &[u8]) -> (MapEntry, Vec<Diagnostic>) {
             notes,
         ),
     }
+}
+
+/// ron's deserialiser recurses a few frames per tree level, and frames are
+/// large in debug builds: a tree near ron's recursion limit overflowed a
+/// 2 MiB thread stack once a Node had a `conflicts` list too. Texts that
+/// nest deeply are therefore parsed on a thread with a roomy stack (only
+/// reserved, not used, by shallow parts); others where they are.
+fn ron_article(text: &str) -> Result<RawArticle, ron::error::SpannedError> {
+    const DEEP: usize = 48;
+    const ROOMY_STACK: usize = 64 << 20;
+    if nesting_bound(text) < DEEP {
+        return ron_options().from_str(text);
+    }
+    std::thread::scope(|s| {
+        let parse = || ron_options().from_str::<RawArticle>(text);
+        match std::thread::Builder::new()
+            .stack_size(ROOMY_STACK)
+            .spawn_scoped(s, parse)
+        {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had: parse here, as before.
+            Err(_) => ron_options().from_str(text),
+        }
+    })
+}
+
+/// The deepest nesting of `(` and `[`, brackets inside strings included:
+/// an upper bound of what ron will recurse through, in one fast pass.
+fn nesting_bound(text: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for &b in text.as_bytes() {
+        match b {
+            b'(' | b'[' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b')' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
 }
 
 /// The parsed map, or an error at its `id` when the article id is not a

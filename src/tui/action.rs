@@ -111,6 +111,10 @@ pub enum Action {
     OpenEditor,
     /// Select a passage of the source to quote
     SelectQuote,
+    /// Resolve the node's merge conflict: take ours, theirs, or edit
+    ResolveConflict,
+    /// The node's history in git (`mizan log`)
+    NodeHistory,
     /// Edit a line of text (a query, a form field). Untagged, so the
     /// config names these as it names every other action (`delete_word`).
     #[serde(untagged)]
@@ -219,6 +223,8 @@ impl Action {
         Action::OpenEditor,
         Action::SelectQuote,
         Action::ToggleReported,
+        Action::ResolveConflict,
+        Action::NodeHistory,
         Action::Edit(TextEdit::DeleteBack),
         Action::Edit(TextEdit::DeleteWord),
         Action::Edit(TextEdit::DeleteToStart),
@@ -293,8 +299,10 @@ mod tests {
             Action::OpenEditor => 49,
             Action::SelectQuote => 50,
             Action::ToggleReported => 51,
+            Action::ResolveConflict => 52,
+            Action::NodeHistory => 53,
             Action::Edit(e) => {
-                52 + match e {
+                54 + match e {
                     TextEdit::DeleteBack => 0,
                     TextEdit::DeleteWord => 1,
                     TextEdit::DeleteToStart => 2,

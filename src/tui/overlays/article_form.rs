@@ -128,6 +128,7 @@ fn meta_from_form(f: &Form, old: &ArticleMeta) -> ArticleMeta {
         }),
         rationale_en: f.text(A_WHY_EN).trim().into(),
         rationale_ar: f.text(A_WHY_AR).trim().into(),
+        conflicts: old.conflicts.clone(),
     }
 }
 

@@ -274,6 +274,7 @@ fn node_from_form(f: &Form, a: &Article, editing: Option<NodeIdx>) -> Result<Nod
         themes: f.list(THEMES).iter().map(|t| t.as_str().into()).collect(),
         links,
         note: opt(f.text(NOTE)),
+        conflicts: Vec::new(),
         parent: None,
         children: Vec::new(),
     })
