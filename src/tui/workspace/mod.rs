@@ -12,6 +12,7 @@ pub mod saving;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::model::bearing::{self, Bearings};
 use crate::model::incoming::Incoming;
@@ -29,7 +30,10 @@ pub enum Quit {
 }
 
 pub struct Workspace {
-    pub corpus: Corpus,
+    /// Behind an `Arc` so the search index is built from it on another
+    /// thread; edits go through `Arc::make_mut` (which copies only while a
+    /// build still holds it).
+    pub corpus: Arc<Corpus>,
     pub maps_dir: PathBuf,
     /// Per-article derived data, by map index.
     pub cache: Vec<ArticleCache>,
@@ -72,7 +76,7 @@ impl Workspace {
             .collect();
         file_problems(&mut cache, diagnostics);
         Workspace {
-            corpus,
+            corpus: Arc::new(corpus),
             maps_dir,
             cache,
             sources,

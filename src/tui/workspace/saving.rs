@@ -130,9 +130,7 @@ fn write_map(
     use crate::store::map_save::{Backup, Expect, SaveError, Saved, save_map};
     let state = app.ws.state_dir.clone();
     let other = |s: &str| Failure::Other(s.to_owned());
-    let entry = app
-        .ws
-        .corpus
+    let entry = std::sync::Arc::make_mut(&mut app.ws.corpus)
         .maps
         .get_mut(map as usize)
         .ok_or_else(|| other("no such map"))?;
@@ -279,11 +277,16 @@ fn replace(app: &mut App, map: u32, entry: MapEntry) {
     let cache = ArticleCache::for_entry(&entry, app.ws.sources.as_ref());
     let i = map as usize;
     if i < app.ws.corpus.maps.len() {
-        app.ws.corpus.maps[i] = entry;
+        std::sync::Arc::make_mut(&mut app.ws.corpus).maps[i] = entry;
         app.ws.cache[i] = cache;
     } else {
-        app.ws.corpus.maps.push(entry);
+        std::sync::Arc::make_mut(&mut app.ws.corpus)
+            .maps
+            .push(entry);
         app.ws.cache.push(cache);
+    }
+    if let Some(engine) = app.ws.search.as_mut() {
+        engine.edited(&app.ws.corpus, map);
     }
     app.ws.history.forget(map);
     app.screen.browse_mut().trees.remove(&map);
