@@ -8,6 +8,7 @@
 //! live beside the types because every layer needs them.
 
 pub mod bearing;
+pub mod clusters;
 pub mod corpus;
 mod diagnostic;
 pub mod edit;
@@ -15,6 +16,7 @@ mod types;
 pub mod validate;
 
 pub use bearing::Bearing;
+pub use clusters::{ClusterBearing, Clusters};
 pub use corpus::{Corpus, MapEntry, NodeRef};
 pub use types::*;
 pub use validate::{Diagnostic, Severity};

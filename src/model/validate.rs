@@ -77,6 +77,9 @@ pub fn validate(corpus: &Corpus, maps_dir: &Path, sources: Option<&Sources>) -> 
         })
         .collect();
     out.extend(per_map.into_iter().flatten());
+    // Across articles: nodes that `Agrees` links make one argument must not
+    // bear opposite ways (see `clusters`).
+    out.extend(super::Clusters::build(corpus).split_warnings(corpus));
     out.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     out
 }
