@@ -8,7 +8,8 @@ use std::io;
 use std::path::Path;
 
 use crate::model::{
-    Article, ArticleMeta, Bearing, Link, LinkKind, Motion, Node, NodeIdx, Relation, Stance, Theme,
+    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Motion, Node, NodeIdx,
+    Relation, Stance, StanceBasis, Theme,
 };
 use crate::store::canon;
 
@@ -41,6 +42,13 @@ impl Rng {
         items[self.below(items.len())]
     }
 }
+
+/// Speakers a generated reported claim is attributed to.
+const VOICES: &[&str] = &[
+    "US officials",
+    "military commanders",
+    "المتحدث باسم الحكومة",
+];
 
 const EN: &[&str] = &[
     "US",
@@ -381,6 +389,10 @@ fn article(i: usize, articles: usize, n: usize, seed: u64, links_percent: u64) -
             id: format!("n{k}").into(),
             claim_en: sentence(&mut rng, EN, 60, 140, "."),
             claim_ar: sentence(&mut rng, AR, 50, 120, "."),
+            // Derived from the position, not drawn, so that adding them left
+            // every other generated value (and the benchmarks' corpora) as it was.
+            voice: (k % 11 == 5).then(|| VOICES[k / 11 % VOICES.len()].into()),
+            kind: (k % 5 != 0).then(|| ClaimKind::ALL[k % 4]),
             relation,
             bearing,
             quote: rng.chance(80).then(|| sentence(&mut rng, AR, 80, 200, "،")),
@@ -411,9 +423,15 @@ fn article(i: usize, articles: usize, n: usize, seed: u64, links_percent: u64) -
                 .into(),
             ),
             date_inferred: false,
+            genre: (i % 6 != 0).then(|| Genre::ALL[i % 5]),
             language: "ar".into(),
             source: None,
             stance: Some(stance),
+            stance_basis: if i % 4 == 3 {
+                StanceBasis::Implicit
+            } else {
+                StanceBasis::Explicit
+            },
             rationale_en: sentence(&mut rng, EN, 40, 100, "."),
             rationale_ar: sentence(&mut rng, AR, 40, 100, "."),
         },

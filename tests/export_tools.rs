@@ -210,7 +210,7 @@ fn json_export_validates_against_schema() {
         assert!(errors.is_empty(), "{errors:#?}");
     }
     // and the schema is not vacuous: a wrong stance is rejected
-    let bad = serde_json::json!({"schema": "mizan-maps", "version": 1, "articles": [
+    let bad = serde_json::json!({"schema": "mizan-maps", "version": 2, "articles": [
         {"file": "a.ron", "id": "a", "title_en": "", "title_original": "", "language": "ar",
          "stance": "Pro", "rationale_en": "", "rationale_ar": "",
          "nodes": [{"id": "t", "claim_en": "", "claim_ar": ""}]}]});

@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 
 use super::json::{Doc, JsonArticle, SCHEMA, VERSION};
 use crate::model::{
-    Article, ArticleMeta, Bearing, Link, LinkKind, Motion, Node, NodeIdx, Relation, Stance, Theme,
+    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Motion, Node, NodeIdx,
+    Relation, Stance, StanceBasis, Theme,
 };
 use crate::store::{MOTION_FILE, StoreError, canon, save};
 
@@ -47,12 +48,7 @@ pub fn plan(json: &str) -> Result<Vec<(String, String)>, ImportError> {
             doc.schema
         )));
     }
-    if doc.version != VERSION {
-        return Err(invalid(format!(
-            "schema version {} is not supported (this mizan reads version {VERSION})",
-            doc.version
-        )));
-    }
+    let doc = migrate(doc)?;
     let mut files = Vec::with_capacity(doc.articles.len() + 1);
     if let Some(m) = doc.motion {
         let motion = Motion {
@@ -113,6 +109,48 @@ pub fn import(json: &str, dir: &Path, force: bool) -> Result<Report, ImportError
     Ok(report)
 }
 
+/// Brings a document of an older schema version to [`VERSION`].
+///
+/// Version 1 is version 2 without `voice`, `kind`, `genre` and
+/// `stance_basis`: every v1 node is in the author's voice and unclassified,
+/// every stance explicit, so the upgrade only relabels the document. A v1
+/// document that carries a v2 field is refused rather than read as v2, since
+/// no mizan wrote one and its version is then not to be trusted.
+pub fn migrate(mut doc: Doc) -> Result<Doc, ImportError> {
+    match doc.version {
+        VERSION => Ok(doc),
+        1 => {
+            for a in &doc.articles {
+                let node_field = a.nodes.iter().find_map(|n| {
+                    n.voice
+                        .as_ref()
+                        .map(|_| "voice")
+                        .or(n.kind.as_ref().map(|_| "kind"))
+                        .map(|f| (f, &n.id))
+                });
+                let field = a
+                    .genre
+                    .as_ref()
+                    .map(|_| ("genre", &a.id))
+                    .or(a.stance_basis.as_ref().map(|_| ("stance_basis", &a.id)))
+                    .or(node_field);
+                if let Some((f, id)) = field {
+                    return Err(invalid(format!(
+                        "article `{}`: `{f}` (on `{id}`) is a version 2 field, \
+                         but the document says version 1",
+                        a.id
+                    )));
+                }
+            }
+            doc.version = VERSION;
+            Ok(doc)
+        }
+        v => Err(invalid(format!(
+            "schema version {v} is not supported (this mizan reads versions 1 to {VERSION})"
+        ))),
+    }
+}
+
 fn invalid(msg: String) -> ImportError {
     ImportError::Invalid(msg)
 }
@@ -139,6 +177,16 @@ fn to_article(ja: JsonArticle) -> Result<Article, ImportError> {
     let stance = match ja.stance.as_deref() {
         None => None,
         Some(s) => Some(Stance::parse(s).ok_or_else(|| at(format!("unknown stance `{s}`")))?),
+    };
+    let genre = match ja.genre.as_deref() {
+        None => None,
+        Some(g) => Some(Genre::parse(g).ok_or_else(|| at(format!("unknown genre `{g}`")))?),
+    };
+    let stance_basis = match ja.stance_basis.as_deref() {
+        None => StanceBasis::Explicit,
+        Some(b) => {
+            StanceBasis::parse(b).ok_or_else(|| at(format!("unknown stance basis `{b}`")))?
+        }
     };
     if ja.nodes.is_empty() {
         return Err(at("has no nodes (the thesis is nodes[0])".into()));
@@ -169,6 +217,12 @@ fn to_article(ja: JsonArticle) -> Result<Article, ImportError> {
             Some("neither") => Some(Bearing::Neither),
             Some(b) => return Err(at(format!("unknown bearing `{b}`"))),
         };
+        let kind = match jn.kind.as_deref() {
+            None => None,
+            Some(k) => {
+                Some(ClaimKind::parse(k).ok_or_else(|| at(format!("unknown claim kind `{k}`")))?)
+            }
+        };
         let mut links = Vec::with_capacity(jn.links.len());
         for l in jn.links {
             let kind = match l.kind.as_str() {
@@ -189,6 +243,8 @@ fn to_article(ja: JsonArticle) -> Result<Article, ImportError> {
             id: jn.id.into(),
             claim_en: jn.claim_en.into(),
             claim_ar: jn.claim_ar.into(),
+            voice: jn.voice.map(Into::into),
+            kind,
             relation,
             bearing,
             quote: jn.quote.map(Into::into),
@@ -209,9 +265,11 @@ fn to_article(ja: JsonArticle) -> Result<Article, ImportError> {
             outlet: boxed(ja.outlet),
             date: boxed(ja.date),
             date_inferred: ja.date_inferred,
+            genre,
             language: ja.language.into(),
             source: boxed(ja.source),
             stance,
+            stance_basis,
             rationale_en: ja.rationale_en.into(),
             rationale_ar: ja.rationale_ar.into(),
         },
@@ -233,10 +291,52 @@ mod tests {
         assert!(check_file_name("000_abc.ron").is_ok());
     }
 
-    // A document of another schema version is refused, not misread.
+    // A document of a newer schema version is refused, not misread.
     #[test]
     fn refuses_other_versions() {
-        let doc = r#"{"schema":"mizan-maps","version":2,"articles":[]}"#;
-        assert!(matches!(plan(doc), Err(ImportError::Invalid(m)) if m.contains("version 2")));
+        let doc = r#"{"schema":"mizan-maps","version":3,"articles":[]}"#;
+        assert!(matches!(plan(doc), Err(ImportError::Invalid(m)) if m.contains("version 3")));
+    }
+
+    fn v1_doc(node_extra: &str) -> String {
+        format!(
+            r#"{{"schema":"mizan-maps","version":1,"articles":[{{"file":"a.ron","id":"a",
+            "title_en":"T","title_original":"ت","language":"ar","stance":"anti",
+            "rationale_en":"r","rationale_ar":"ر","nodes":[{{"id":"thesis",
+            "claim_en":"c","claim_ar":"ع"{node_extra}}}]}}]}}"#
+        )
+    }
+
+    // A version 1 export (before voice, kind, genre, stance basis) still
+    // imports, as the author's own unclassified claims with an explicit stance.
+    #[test]
+    fn migrates_version_1() {
+        let files = plan(&v1_doc("")).unwrap();
+        let text = &files[0].1;
+        assert!(text.contains("stance: Anti,\n"), "{text}");
+        for field in ["voice", "kind", "genre", "stance_basis"] {
+            assert!(!text.contains(field), "{field} in {text}");
+        }
+    }
+
+    // A version 1 document carrying a version 2 field is refused, naming it.
+    #[test]
+    fn version_1_with_new_fields_is_refused() {
+        let err = plan(&v1_doc(r#","voice":"US officials""#)).unwrap_err();
+        assert!(
+            matches!(&err, ImportError::Invalid(m) if m.contains("`voice`")),
+            "{err}"
+        );
+    }
+
+    // Unknown names of the new fields are refused with the name.
+    #[test]
+    fn refuses_unknown_claim_kind() {
+        let doc = v1_doc(r#","kind":"rumour""#).replace(r#""version":1"#, r#""version":2"#);
+        let err = plan(&doc).unwrap_err();
+        assert!(
+            err.to_string().contains("unknown claim kind `rumour`"),
+            "{err}"
+        );
     }
 }

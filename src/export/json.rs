@@ -15,8 +15,10 @@ use crate::model::{Article, Motion};
 
 /// The schema name written in every document.
 pub const SCHEMA: &str = "mizan-maps";
-/// The schema version this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The schema version this build writes. Version 2 added a node's `voice`
+/// and `kind` and an article's `genre` and `stance_basis`; version 1
+/// documents are still read (see `import::migrate`).
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -61,11 +63,16 @@ pub struct JsonArticle {
     pub date: Option<String>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub date_inferred: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub genre: Option<String>,
     pub language: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stance: Option<String>,
+    /// `implicit` when the stance is an inferred lean; absent when explicit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance_basis: Option<String>,
     pub rationale_en: String,
     pub rationale_ar: String,
     /// Pre-order; `nodes[0]` is the thesis.
@@ -81,6 +88,11 @@ pub struct JsonNode {
     pub parent: Option<usize>,
     pub claim_en: String,
     pub claim_ar: String,
+    /// Who asserts the claim when it is not the author.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relation: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -141,6 +153,8 @@ fn article(a: &Article, file: &str) -> JsonArticle {
             parent: n.parent.map(|p| pos[p as usize]),
             claim_en: n.claim_en.to_string(),
             claim_ar: n.claim_ar.to_string(),
+            voice: opt(&n.voice),
+            kind: n.kind.map(|k| k.name().to_owned()),
             relation: n.relation.map(|r| r.name().to_owned()),
             bearing: n.bearing.map(|b| b.name().to_owned()),
             quote: opt(&n.quote),
@@ -165,9 +179,11 @@ fn article(a: &Article, file: &str) -> JsonArticle {
         outlet: opt(&m.outlet),
         date: opt(&m.date),
         date_inferred: m.date_inferred,
+        genre: m.genre.map(|g| g.name().to_owned()),
         language: m.language.to_string(),
         source: opt(&m.source),
         stance: m.stance.map(|s| s.name().to_owned()),
+        stance_basis: (!m.stance_basis.is_explicit()).then(|| m.stance_basis.name().to_owned()),
         rationale_en: m.rationale_en.to_string(),
         rationale_ar: m.rationale_ar.to_string(),
         nodes,

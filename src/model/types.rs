@@ -97,6 +97,119 @@ impl LinkKind {
     }
 }
 
+/// What sort of claim a node makes; unclassified when a node names none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ClaimKind {
+    /// Something that is or was the case.
+    Fact,
+    /// Something that will or may happen.
+    Prediction,
+    /// A judgement of worth: good, bad, wise, a failure.
+    Evaluation,
+    /// What should be done.
+    Proposal,
+}
+
+impl ClaimKind {
+    pub const ALL: [ClaimKind; 4] = [
+        ClaimKind::Fact,
+        ClaimKind::Prediction,
+        ClaimKind::Evaluation,
+        ClaimKind::Proposal,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ClaimKind::Fact => "fact",
+            ClaimKind::Prediction => "prediction",
+            ClaimKind::Evaluation => "evaluation",
+            ClaimKind::Proposal => "proposal",
+        }
+    }
+
+    /// Reads a lower-case [`name`](Self::name) or the RON variant name.
+    pub fn parse(s: &str) -> Option<ClaimKind> {
+        ClaimKind::ALL
+            .into_iter()
+            .find(|k| k.name().eq_ignore_ascii_case(s))
+    }
+}
+
+/// What sort of text an article is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Genre {
+    /// The author argues a position.
+    Opinion,
+    /// A report of events and of what others say.
+    News,
+    /// Weighs causes, interests and likely outcomes.
+    Analysis,
+    /// Lays out background for a general reader.
+    Explainer,
+    /// Questions and a speaker's answers.
+    Interview,
+}
+
+impl Genre {
+    pub const ALL: [Genre; 5] = [
+        Genre::Opinion,
+        Genre::News,
+        Genre::Analysis,
+        Genre::Explainer,
+        Genre::Interview,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Genre::Opinion => "opinion",
+            Genre::News => "news",
+            Genre::Analysis => "analysis",
+            Genre::Explainer => "explainer",
+            Genre::Interview => "interview",
+        }
+    }
+
+    /// Reads a lower-case [`name`](Self::name) or the RON variant name.
+    pub fn parse(s: &str) -> Option<Genre> {
+        Genre::ALL
+            .into_iter()
+            .find(|g| g.name().eq_ignore_ascii_case(s))
+    }
+}
+
+/// Whether an article's stance is stated by its author or inferred by the
+/// curator from its framing; an inferred lean is shown as such.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum StanceBasis {
+    /// The author says where they stand.
+    #[default]
+    Explicit,
+    /// A lean the curator reads from selection and framing.
+    Implicit,
+}
+
+impl StanceBasis {
+    pub const ALL: [StanceBasis; 2] = [StanceBasis::Explicit, StanceBasis::Implicit];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            StanceBasis::Explicit => "explicit",
+            StanceBasis::Implicit => "implicit",
+        }
+    }
+
+    /// Reads a lower-case [`name`](Self::name) or the RON variant name.
+    pub fn parse(s: &str) -> Option<StanceBasis> {
+        StanceBasis::ALL
+            .into_iter()
+            .find(|b| b.name().eq_ignore_ascii_case(s))
+    }
+
+    pub fn is_explicit(self) -> bool {
+        self == StanceBasis::Explicit
+    }
+}
+
 /// A link from a node to a node of another article, addressed `article-id/node-id`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -122,6 +235,12 @@ pub struct Node {
     pub id: Box<str>,
     pub claim_en: Box<str>,
     pub claim_ar: Box<str>,
+    /// Who asserts the claim when it is not the author ("US officials");
+    /// `None` is the author's own voice. A reported claim is evidence of what
+    /// others say, not one of the author's reasons.
+    pub voice: Option<Box<str>>,
+    /// What sort of claim it is; `None` is unclassified.
+    pub kind: Option<ClaimKind>,
     /// Relation to the parent; the thesis has none.
     pub relation: Option<Relation>,
     /// Stated bearing on the motion, for nodes whose bearing the tree does not decide.
@@ -135,6 +254,13 @@ pub struct Node {
     pub children: Vec<NodeIdx>,
 }
 
+impl Node {
+    /// True when the node reports what someone other than the author says.
+    pub fn is_reported(&self) -> bool {
+        self.voice.is_some()
+    }
+}
+
 /// Descriptive fields of an article, everything but the tree.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ArticleMeta {
@@ -146,10 +272,13 @@ pub struct ArticleMeta {
     pub date: Option<Box<str>>,
     /// True when the date is not printed in the text but inferred from it.
     pub date_inferred: bool,
+    pub genre: Option<Genre>,
     pub language: Box<str>,
     /// File name of the article's full text in the sources directory.
     pub source: Option<Box<str>>,
     pub stance: Option<Stance>,
+    /// Whether the stance is the author's stated one or an inferred lean.
+    pub stance_basis: StanceBasis,
     pub rationale_en: Box<str>,
     pub rationale_ar: Box<str>,
 }

@@ -231,10 +231,18 @@ fn write_article(a: &Article, positions: Option<Vec<Pos>>) -> Writer {
     if m.date_inferred {
         w.raw_field("date_inferred", "true");
     }
+    if let Some(g) = m.genre {
+        w.raw_field("genre", &format!("{g:?}"));
+    }
     w.str_field("language", &m.language);
     w.opt_str_field("source", m.source.as_deref());
     if let Some(s) = m.stance {
         w.raw_field("stance", &format!("{s:?}"));
+    }
+    // Explicit is the default and left out, so maps from before the field
+    // existed are already canonical.
+    if !m.stance_basis.is_explicit() {
+        w.raw_field("stance_basis", &format!("{:?}", m.stance_basis));
     }
     w.str_field("rationale_en", &m.rationale_en);
     w.str_field("rationale_ar", &m.rationale_ar);
@@ -259,6 +267,10 @@ fn write_node(w: &mut Writer, a: &Article, idx: NodeIdx, field: Option<&str>) {
     w.str_field("id", &n.id);
     w.str_field("claim_en", &n.claim_en);
     w.str_field("claim_ar", &n.claim_ar);
+    w.opt_str_field("voice", n.voice.as_deref());
+    if let Some(k) = n.kind {
+        w.raw_field("kind", &format!("{k:?}"));
+    }
     if let Some(r) = n.relation {
         w.raw_field("relation", &format!("{r:?}"));
     }
@@ -367,6 +379,92 @@ mod tests {
             write_str(&mut out, &s);
             assert_eq!(out, reference(&s), "{s:?}");
         }
+    }
+
+    /// A map using voice, kind, genre and stance basis, in canonical layout.
+    const WITH_VOICE: &str = r#"Article(
+    id: "a",
+    title_en: "T",
+    title_original: "ت",
+    date: "2024",
+    genre: News,
+    language: "ar",
+    stance: Anti,
+    stance_basis: Implicit,
+    rationale_en: "r",
+    rationale_ar: "ر",
+    thesis: Node(
+        id: "thesis",
+        claim_en: "c",
+        claim_ar: "ع",
+        kind: Proposal,
+        children: [
+            Node(
+                id: "officials-fear-isis",
+                claim_en: "ISIS would return.",
+                claim_ar: "سيعود داعش.",
+                voice: "US officials",
+                kind: Prediction,
+                relation: Supports,
+                quote: "ما تدعيه واشنطن",
+            ),
+        ],
+    ),
+)
+"#;
+
+    fn load(text: &str) -> Article {
+        let (entry, _) =
+            crate::store::parse_article(std::path::Path::new("a.ron"), text.as_bytes());
+        entry.article.expect("loads")
+    }
+
+    // The new fields load (fast path and ron alike) and write back byte for byte.
+    #[test]
+    fn voice_kind_genre_basis_round_trip() {
+        let a = load(WITH_VOICE);
+        let n = a.node(a.node(a.root).children[0]);
+        assert_eq!(n.voice.as_deref(), Some("US officials"));
+        assert_eq!(n.kind, Some(crate::model::ClaimKind::Prediction));
+        assert_eq!(a.meta.genre, Some(crate::model::Genre::News));
+        assert_eq!(a.meta.stance_basis, crate::model::StanceBasis::Implicit);
+        assert_eq!(article_to_string(&a), WITH_VOICE);
+        // A comment sends the file down ron's path; it must read the same.
+        let via_ron = load(&WITH_VOICE.replacen("Article(\n", "Article( // c\n", 1));
+        assert_eq!(via_ron, a);
+    }
+
+    // A map from before the fields existed loads as the author's own,
+    // unclassified claims with an explicit stance, and writes unchanged.
+    #[test]
+    fn older_maps_write_unchanged() {
+        let old: String = WITH_VOICE
+            .lines()
+            .filter(|l| {
+                !["genre:", "stance_basis:", "voice:", "kind:"]
+                    .iter()
+                    .any(|f| l.trim_start().starts_with(f))
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let a = load(&old);
+        assert!(
+            a.preorder()
+                .all(|i| a.node(i).voice.is_none() && a.node(i).kind.is_none())
+        );
+        assert_eq!(a.meta.stance_basis, crate::model::StanceBasis::Explicit);
+        assert_eq!(article_to_string(&a), old);
+    }
+
+    // `stance_basis: Explicit` is the default, so `fmt` leaves it out.
+    #[test]
+    fn explicit_basis_is_left_out() {
+        let text = WITH_VOICE.replace("Implicit", "Explicit");
+        let a = load(&text);
+        assert_eq!(
+            article_to_string(&a),
+            text.replace("    stance_basis: Explicit,\n", "")
+        );
     }
 
     // Escapes only what must be, in runs of plain text too.

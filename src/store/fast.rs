@@ -13,7 +13,8 @@
 use super::load::MAX_DEPTH;
 use crate::model::corpus::Pos;
 use crate::model::{
-    Article, ArticleMeta, Bearing, Link, LinkKind, Node, NodeIdx, Relation, Stance,
+    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Node, NodeIdx, Relation,
+    Stance, StanceBasis,
 };
 
 /// Trees deeper than this are left to ron, whose recursion limit decides
@@ -49,6 +50,16 @@ pub fn parse_article(text: &str) -> Option<(Article, Vec<Pos>)> {
         c.lit(b"true,\n")?;
         meta.date_inferred = true;
     }
+    if c.field(1, b"genre") {
+        meta.genre = Some(c.word(&[
+            (b"Opinion", Genre::Opinion),
+            (b"News", Genre::News),
+            (b"Analysis", Genre::Analysis),
+            (b"Explainer", Genre::Explainer),
+            (b"Interview", Genre::Interview),
+        ])?);
+        c.lit(b",\n")?;
+    }
     if let Some(v) = c.opt_str_field(1, b"language")? {
         meta.language = v;
     }
@@ -60,6 +71,13 @@ pub fn parse_article(text: &str) -> Option<(Article, Vec<Pos>)> {
             (b"Mixed", Stance::Mixed),
             (b"Neutral", Stance::Neutral),
         ])?);
+        c.lit(b",\n")?;
+    }
+    if c.field(1, b"stance_basis") {
+        meta.stance_basis = c.word(&[
+            (b"Explicit", StanceBasis::Explicit),
+            (b"Implicit", StanceBasis::Implicit),
+        ])?;
         c.lit(b",\n")?;
     }
     if let Some(v) = c.opt_str_field(1, b"rationale_en")? {
@@ -308,6 +326,16 @@ impl Cursor<'_> {
         }
         if let Some(v) = self.opt_str_field(d, b"claim_ar")? {
             n.claim_ar = v;
+        }
+        n.voice = self.opt_str_field(d, b"voice")?;
+        if self.field(d, b"kind") {
+            n.kind = Some(self.word(&[
+                (b"Fact", ClaimKind::Fact),
+                (b"Prediction", ClaimKind::Prediction),
+                (b"Evaluation", ClaimKind::Evaluation),
+                (b"Proposal", ClaimKind::Proposal),
+            ])?);
+            self.lit(b",\n")?;
         }
         if self.field(d, b"relation") {
             n.relation = Some(self.word(&[

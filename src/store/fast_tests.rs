@@ -87,6 +87,8 @@ proptest! {
             "", " ", "\n", ",", "(", ")", "[", "]", "\"", "\\", ":", "//", "/*", "\r",
             "Node(", "id: \"x\",", "Some(", "\\u{41}", "a", "\t", "],\n", "),\n",
             "\u{1}", "\u{7f}", "\u{85}", "\u{202e}", "\u{feff}", "\u{0}",
+            "voice: \"x\",\n", "kind: Fact,\n", "genre: News,\n", "stance_basis: Implicit,\n",
+            "Explicit", "Proposal",
         ]),
     ) {
         let text = sample();

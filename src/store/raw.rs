@@ -6,7 +6,8 @@
 use serde::Deserialize;
 
 use crate::model::{
-    Article, ArticleMeta, Bearing, Link, Motion, Node, NodeIdx, Relation, Stance, Theme,
+    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, Motion, Node, NodeIdx, Relation, Stance,
+    StanceBasis, Theme,
 };
 
 #[derive(Deserialize)]
@@ -45,11 +46,15 @@ pub struct RawArticle {
     #[serde(default)]
     pub date_inferred: bool,
     #[serde(default)]
+    pub genre: Option<Genre>,
+    #[serde(default)]
     pub language: Box<str>,
     #[serde(default)]
     pub source: Option<Box<str>>,
     #[serde(default)]
     pub stance: Option<Stance>,
+    #[serde(default)]
+    pub stance_basis: StanceBasis,
     #[serde(default)]
     pub rationale_en: Box<str>,
     #[serde(default)]
@@ -65,6 +70,10 @@ pub struct RawNode {
     pub claim_en: Box<str>,
     #[serde(default)]
     pub claim_ar: Box<str>,
+    #[serde(default)]
+    pub voice: Option<Box<str>>,
+    #[serde(default)]
+    pub kind: Option<ClaimKind>,
     #[serde(default)]
     pub relation: Option<Relation>,
     #[serde(default)]
@@ -94,9 +103,11 @@ impl RawArticle {
             outlet: self.outlet,
             date: self.date,
             date_inferred: self.date_inferred,
+            genre: self.genre,
             language: self.language,
             source: self.source,
             stance: self.stance,
+            stance_basis: self.stance_basis,
             rationale_en: self.rationale_en,
             rationale_ar: self.rationale_ar,
         };
@@ -112,6 +123,8 @@ impl RawArticle {
                 id,
                 claim_en,
                 claim_ar,
+                voice,
+                kind,
                 relation,
                 bearing,
                 quote,
@@ -124,6 +137,8 @@ impl RawArticle {
                 id,
                 claim_en,
                 claim_ar,
+                voice,
+                kind,
                 relation,
                 bearing,
                 quote,

@@ -212,6 +212,9 @@ fn node_from_form(f: &Form, a: &Article, editing: Option<NodeIdx>) -> Result<Nod
         id: id.into(),
         claim_en: f.text(EN).trim().into(),
         claim_ar: f.text(AR).trim().into(),
+        // Kept from the node being edited until the form has fields for them.
+        voice: editing.and_then(|e| a.node(e).voice.clone()),
+        kind: editing.and_then(|e| a.node(e).kind),
         relation: match f.choice(RELATION) {
             0 => Some(Relation::Supports),
             1 => Some(Relation::Opposes),
@@ -416,9 +419,11 @@ fn meta_from_form(f: &Form, old: &ArticleMeta) -> ArticleMeta {
         outlet: opt(f.text(A_OUTLET)),
         date: opt(f.text(A_DATE)),
         date_inferred: old.date_inferred && opt(f.text(A_DATE)) == old.date,
+        genre: old.genre,
         language: f.text(A_LANG).trim().into(),
         source: opt(f.text(A_SOURCE)),
         stance: Stance::ALL.get(f.choice(A_STANCE)).copied(),
+        stance_basis: old.stance_basis,
         rationale_en: f.text(A_WHY_EN).trim().into(),
         rationale_ar: f.text(A_WHY_AR).trim().into(),
     }
