@@ -65,6 +65,9 @@ impl ClusterBearing {
 pub struct Member {
     pub node: NodeRef,
     pub bearing: Option<Bearing>,
+    /// The node reports another voice's claim (its `voice` names whose):
+    /// the article shows the argument being made, it does not make it.
+    pub reported: bool,
 }
 
 /// A link whose target resolved to a node: `from` says `kind` about `to`.
@@ -195,10 +198,13 @@ impl Clusters {
         let placeholder = Member {
             node: NodeRef { map: 0, node: 0 },
             bearing: None,
+            reported: false,
         };
         let mut members = vec![placeholder; starts[next as usize] as usize];
         for (map, w) in walks.iter().enumerate() {
-            let Some(w) = w else { continue };
+            let (Some(w), Some(article)) = (w, corpus.article(map as u32)) else {
+                continue;
+            };
             for &idx in &w.order {
                 let c = cluster_of[(offsets[map] + idx) as usize] as usize;
                 members[fill[c] as usize] = Member {
@@ -207,6 +213,7 @@ impl Clusters {
                         node: idx,
                     },
                     bearing: w.bearing[idx as usize],
+                    reported: article.node(idx).is_reported(),
                 };
                 fill[c] += 1;
             }
