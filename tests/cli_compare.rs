@@ -170,7 +170,7 @@ fn text_report() {
         "[clash] sovereignty: Iraqi sovereignty",
         "  A  leans for (2 for, 1 against, 0 neither)",
         "  B  leans against (1 for, 2 against, 2 neither)",
-        "     - flexible-relations  ",
+        "     ▼ flexible-relations  ",
         "[only-a] us-politics: US domestic politics",
         "  A  is split (1 for, 1 against, 0 neither)",
         "  B  says nothing on this theme",
@@ -216,18 +216,13 @@ fn clashes_only() {
     assert!(!out.contains("[agree]"));
 }
 
-// An article compared with itself agrees on every theme it touches.
+// Comparing an article with itself is refused at the shell (issue 14); the
+// library's self-agreement is kept by `compare::tests::self_comparison_agrees_everywhere`.
 #[test]
-fn self_comparison() {
-    let v = json(&["compare", NOON, NOON, "--format", "json"]);
-    let themes = v["themes"].as_array().unwrap();
-    assert_eq!(themes.len(), 9);
-    assert!(
-        themes
-            .iter()
-            .all(|t| t["verdict"] == "agree" && t["a"] == t["b"])
-    );
-    assert_eq!(v["links"], serde_json::json!([]));
+fn self_comparison_is_a_usage_error() {
+    let o = mizan(&maps(), &["compare", NOON, NOON, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
 }
 
 // An unknown id is a usage error: exit 2, a message and the ids there are.
@@ -278,7 +273,7 @@ fn hand_made_maps_are_sanitised_and_escaped() {
     );
     let out = stdout(&o);
     assert!(!out.contains('\u{1b}'));
-    assert!(out.contains("     + th  bad \u{241b}[31m *bold*"), "{out}");
+    assert!(out.contains("     ▲ th  bad \u{241b}[31m *bold*"), "{out}");
     assert!(out.contains("[clash] t: T | one"), "{out}");
     let md = stdout(&mizan(m, &["compare", "x", "y", "--format", "markdown"]));
     assert!(md.contains("| T \\| one | **clash** |"), "{md}");

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use mizan::model::validate::{self, Severity};
 use mizan::store::{self, sources};
+use mizan::text::plural::count;
 
 use super::Format;
 
@@ -33,9 +34,13 @@ pub fn run(maps_dir: &Path, sources_dir: Option<&Path>, format: Format) -> anyho
                 "quotes not checked (no --sources)"
             };
             println!(
-                "{}: {} maps, {articles} articles, {nodes} nodes; {errors} errors, {warnings} warnings; {quotes}",
+                "{}: {}, {}, {}; {}, {}; {quotes}",
                 maps_dir.display(),
-                corpus.maps.len()
+                count(corpus.maps.len(), "map"),
+                count(articles, "article"),
+                count(nodes, "node"),
+                count(errors, "error"),
+                count(warnings, "warning"),
             );
         }
         Format::Json => {

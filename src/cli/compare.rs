@@ -25,6 +25,9 @@ pub fn run(
     format: ReportFormat,
     clashes: bool,
 ) -> anyhow::Result<i32> {
+    if a == b {
+        bail!("compare needs two different articles, got `{a}` twice\nhint: mizan compare A B");
+    }
     let corpus = super::load(maps_dir)?;
     let (ma, mb) = (map_of(&corpus, a)?, map_of(&corpus, b)?);
     let cmp = Comparison::build(&corpus, ma, mb)?;

@@ -35,16 +35,18 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub maps: Option<PathBuf>,
 
-    /// Directory of the articles' source texts (enables the quote check and the source pane)
-    #[arg(long, global = true, value_name = "DIR")]
+    // Not global: these apply to the browser (and `--sources` to `check`,
+    // which has its own), so other commands' `--help` does not list them.
+    /// Directory of the articles' source texts (the source pane and the quote check)
+    #[arg(long, value_name = "DIR")]
     pub sources: Option<PathBuf>,
 
-    /// Config file [default: the per-user config path]
-    #[arg(long, global = true, value_name = "FILE")]
+    /// Config file of the browser [default: the per-user config path]
+    #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// How Arabic is displayed [default: from the config, else mizan]
-    #[arg(long, global = true, value_enum, value_name = "MODE")]
+    /// How the browser displays Arabic [default: from the config, else mizan]
+    #[arg(long, value_enum, value_name = "MODE")]
     pub bidi: Option<BidiChoice>,
 
     #[command(subcommand)]
@@ -62,6 +64,9 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Directory of the articles' source texts: check that every quote is verbatim
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
     },
     /// Rewrite maps in the one canonical layout (stable field order, no
     /// empty fields), so diffs show only real changes.
@@ -86,7 +91,16 @@ pub enum Command {
         limit: usize,
     },
     /// Compare two articles theme by theme: where they agree, clash, or only
-    /// one speaks (verdict rules: the `mizan::compare` docs).
+    /// one speaks.
+    ///
+    /// For each theme, each side's nodes tagged with it are counted by their
+    /// bearing on the motion (▲ for, ▼ against, ◆ neither). A side leans the
+    /// way most of its for/against nodes go; it is split when they are even,
+    /// neutral when it has only nodes bearing neither way. The verdict: agree
+    /// when both lean the same way, clash when one leans for and the other
+    /// against, mixed otherwise (one side split or neutral), only-a / only-b
+    /// when one article says nothing on the theme. Curated links between the
+    /// two articles are listed under the theme they share.
     Compare {
         /// Article id of side A
         a: String,
@@ -151,9 +165,20 @@ pub fn run() -> i32 {
 }
 
 fn dispatch(cli: Cli) -> anyhow::Result<i32> {
-    let (maps_dir, _origin) = dirs::resolve_maps_dir(cli.maps.as_deref())?;
+    let (maps_dir, origin) = dirs::resolve_maps_dir(cli.maps.as_deref())?;
+    if origin == (dirs::MapsOrigin::DataDir { seeded: true }) {
+        eprintln!(
+            "mizan: first run: copied the bundled maps into {}\n\
+             hint: edit them there, or use --maps DIR (or run mizan where ./maps exists)",
+            maps_dir.display()
+        );
+    }
     match cli.command {
-        Some(Command::Check { format }) => check::run(&maps_dir, cli.sources.as_deref(), format),
+        Some(Command::Check { format, sources }) => {
+            // `mizan --sources D check` (the old global form) still works.
+            let sources = sources.or(cli.sources);
+            check::run(&maps_dir, sources.as_deref(), format)
+        }
         Some(Command::Fmt { check }) => fmt::run(&maps_dir, check),
         Some(Command::Search {
             query,

@@ -50,10 +50,24 @@ impl Format {
     }
 }
 
+/// The article ids of a corpus, for a hint after an unknown one (escaped:
+/// they come from map files and end up on a terminal).
+fn known_ids(corpus: &Corpus) -> String {
+    let ids: Vec<String> = corpus
+        .articles()
+        .map(|(_, a)| crate::text::sanitize::visible(a.id()).into_owned())
+        .collect();
+    if ids.is_empty() {
+        "(none)".into()
+    } else {
+        ids.join(", ")
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("no article with id `{0}`")]
-    UnknownArticle(String),
+    #[error("no article with id `{id}`\nhint: articles are: {known}")]
+    UnknownArticle { id: String, known: String },
     #[error("{}: the map does not parse, so it cannot be exported (see `mizan check`)", .0.display())]
     Broken(PathBuf),
     #[error(transparent)]
@@ -90,7 +104,10 @@ impl<'a> Selection<'a> {
             for id in ids {
                 let map = corpus
                     .map_of(id)
-                    .ok_or_else(|| ExportError::UnknownArticle(id.clone()))?;
+                    .ok_or_else(|| ExportError::UnknownArticle {
+                        id: crate::text::sanitize::visible(id).into_owned(),
+                        known: known_ids(corpus),
+                    })?;
                 if !picked.contains(&map) {
                     picked.push(map);
                 }

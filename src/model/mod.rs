@@ -10,13 +10,16 @@
 pub mod bearing;
 pub mod clusters;
 pub mod corpus;
+pub mod date;
 mod diagnostic;
 pub mod edit;
+mod glyph;
 mod types;
 pub mod validate;
 
 pub use bearing::Bearing;
 pub use clusters::{ClusterBearing, Clusters};
 pub use corpus::{Corpus, MapEntry, NodeRef};
+pub use date::PartialDate;
 pub use types::*;
 pub use validate::{Diagnostic, Severity};

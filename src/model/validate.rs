@@ -183,6 +183,15 @@ impl<'a> Ctx<'a> {
         {
             check_chars(&mut out, path, top, "metadata", text, false);
         }
+        if let Some(date) = &meta.date
+            && let Err(why) = super::PartialDate::parse(date)
+        {
+            out.push(
+                Diagnostic::error(path, "bad-date", format!("article date {why}"))
+                    .at(top)
+                    .hint(format!("write the date as {}", super::date::DATE_FORMS)),
+            );
+        }
 
         let source = self.source_text(path, meta, top, &mut out);
         let bearings = bearing::derive(a);

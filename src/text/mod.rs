@@ -6,6 +6,7 @@ mod bidi;
 pub mod layout;
 pub mod markdown;
 pub mod normalize;
+pub mod plural;
 pub mod sanitize;
 mod shape;
 mod wrap;

@@ -112,15 +112,11 @@ fn link_line(cx: &Ctx, link: &PairLink) -> String {
     )
 }
 
-/// `+` for, `-` against, `o` neither, `?` unknown: ASCII so the report
-/// survives any terminal and pipe.
-fn glyph(b: Option<Bearing>) -> char {
-    match b {
-        Some(Bearing::For) => '+',
-        Some(Bearing::Against) => '-',
-        Some(Bearing::Neither) => 'o',
-        None => '?',
-    }
+/// The bearing on the motion in the glyphs the TUI uses (`▲` for, `▼`
+/// against, `◆` neither, `?` unknown): `+`/`−` mean supports/opposes the
+/// parent everywhere in mizan, so they cannot also mean for/against here.
+fn glyph(b: Option<Bearing>) -> &'static str {
+    Bearing::glyph_of(b)
 }
 
 fn cut(s: &str, max: usize) -> String {
