@@ -2,9 +2,14 @@
 //! precisely as the source allows — `2024-09-28`, `2021-07`, `2024` — and a
 //! timeline must not draw `2024` as if it were the first of January: it is
 //! the whole year. So a date is a span of days with the precision it was
-//! written in; a full date is a span of one day.
+//! written in; a full date is a span of one day. Parsing and the calendar
+//! are `model::date`'s; this adds day numbers for placing spans on an axis.
 
 use std::fmt;
+
+use jiff::civil::Date;
+
+use crate::model::date::PartialDate;
 
 /// How precisely a date was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -24,75 +29,40 @@ impl Precision {
     }
 }
 
-/// The days a written date covers, `first..=last`, as days since
-/// 1970-01-01, with what was written.
+/// The days a written date covers, `first..=last`, as day numbers (days
+/// since 1970-01-01, so a view can scale them to an axis), with the date
+/// as written. The calendar is [`PartialDate`]'s (jiff's).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DateSpan {
+    pub date: PartialDate,
     pub first: i32,
     pub last: i32,
     pub precision: Precision,
     pub year: i32,
-    /// 1–12 when the month was written.
-    pub month: Option<u8>,
-    pub day: Option<u8>,
 }
 
 impl DateSpan {
     /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a real calendar date);
-    /// anything else is `None`, and the article counts as undated.
+    /// anything else is `None`, and the article counts as undated
+    /// (`mizan check` says what is wrong with the date).
     pub fn parse(s: &str) -> Option<DateSpan> {
-        let mut parts = s.trim().split('-');
-        let year = number(parts.next()?, 4)?;
-        // A part that is there must be a number; a missing part is fine.
-        let month = match parts.next() {
-            Some(m) => Some(number(m, 2)?),
-            None => None,
-        };
-        let day = match parts.next() {
-            Some(d) => Some(number(d, 2)?),
-            None => None,
-        };
-        if parts.next().is_some() {
-            return None;
-        }
-        let (year, month, day) = (year as i32, month.map(|m| m as u8), day.map(|d| d as u8));
-        if let Some(m) = month
-            && !(1..=12).contains(&m)
-        {
-            return None;
-        }
-        let span = |first, last, precision| DateSpan {
-            first,
-            last,
-            precision,
-            year,
-            month,
-            day,
-        };
-        Some(match (month, day) {
-            (None, _) => span(
-                days_from_civil(year, 1, 1),
-                days_from_civil(year, 12, 31),
-                Precision::Year,
-            ),
-            (Some(m), None) => span(
-                days_from_civil(year, m, 1),
-                days_from_civil(year, m, month_len(year, m)),
-                Precision::Month,
-            ),
-            (Some(m), Some(d)) => {
-                if d == 0 || d > month_len(year, m) {
-                    return None;
-                }
-                let day = days_from_civil(year, m, d);
-                span(day, day, Precision::Day)
-            }
-        })
+        PartialDate::parse(s.trim()).ok().map(DateSpan::of)
     }
 
-    /// Whether the span has a day in calendar year `year`.
-    pub fn touches_year(&self, year: i32) -> bool {
-        self.year == year
+    pub fn of(date: PartialDate) -> DateSpan {
+        let (first, last) = date.span();
+        let precision = match (date.month, date.day) {
+            (None, _) => Precision::Year,
+            (Some(_), None) => Precision::Month,
+            (Some(_), Some(_)) => Precision::Day,
+        };
+        DateSpan {
+            date,
+            first: day_number(first),
+            last: day_number(last),
+            precision,
+            year: date.year as i32,
+        }
     }
 
     /// Number of days covered.
@@ -104,62 +74,26 @@ impl DateSpan {
 impl fmt::Display for DateSpan {
     /// As it was written: `2024`, `2021-07`, `2024-09-28`.
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
-        if let Some(m) = self.month {
-            write!(f, "-{m:02}")?;
-        }
-        if let Some(d) = self.day {
-            write!(f, "-{d:02}")?;
-        }
-        Ok(())
+        self.date.fmt(f)
     }
 }
 
-/// Exactly `digits` ASCII digits.
-fn number(s: &str, digits: usize) -> Option<u32> {
-    (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| s.parse().ok())
-        .flatten()
+const EPOCH: Date = Date::constant(1970, 1, 1);
+
+/// Days since 1970-01-01.
+pub fn day_number(d: Date) -> i32 {
+    (d.duration_since(EPOCH).as_secs().div_euclid(86_400)) as i32
 }
 
-fn is_leap(y: i32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+/// The date of a day number (saturating at jiff's range).
+pub fn date_of_day(n: i32) -> Date {
+    EPOCH.saturating_add(jiff::SignedDuration::from_hours(24 * n as i64))
 }
 
-fn month_len(y: i32, m: u8) -> u8 {
-    match m {
-        2 if is_leap(y) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (the well-known
-/// era arithmetic: 400-year eras of 146,097 days, years starting in March
-/// so the leap day comes last).
-pub fn days_from_civil(y: i32, m: u8, d: u8) -> i32 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = m as i32;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i32 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The inverse of [`days_from_civil`]: (year, month, day).
-pub fn civil_from_days(z: i32) -> (i32, u8, u8) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
-    (y, m, d)
+/// The day number of 1 January of `year` (clamped to jiff's range).
+pub fn year_start(year: i32) -> i32 {
+    let y = year.clamp(-9999, 9999) as i16;
+    day_number(Date::new(y, 1, 1).unwrap_or(EPOCH))
 }
 
 #[cfg(test)]
@@ -172,7 +106,7 @@ mod tests {
     fn partial_dates_are_spans() {
         let y = DateSpan::parse("2024").unwrap();
         assert_eq!((y.precision, y.days()), (Precision::Year, 366));
-        assert_eq!(y.first, days_from_civil(2024, 1, 1));
+        assert_eq!(y.first, year_start(2024));
         let m = DateSpan::parse("2021-07").unwrap();
         assert_eq!((m.precision, m.days()), (Precision::Month, 31));
         assert_eq!(DateSpan::parse("2024-02").unwrap().days(), 29);
@@ -204,15 +138,15 @@ mod tests {
         assert!(DateSpan::parse("2024-02-29").is_some());
     }
 
-    // The day arithmetic agrees with known dates and round-trips.
+    // Day numbers agree with known dates and round-trip.
     #[test]
-    fn civil_days_round_trip() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
-        assert_eq!(days_from_civil(1969, 12, 31), -1);
-        for z in (-800_000..800_000).step_by(997) {
-            let (y, m, d) = civil_from_days(z);
-            assert_eq!(days_from_civil(y, m, d), z);
+    fn day_numbers_round_trip() {
+        assert_eq!(day_number(EPOCH), 0);
+        assert_eq!(day_number(Date::constant(2000, 3, 1)), 11_017);
+        assert_eq!(day_number(Date::constant(1969, 12, 31)), -1);
+        assert_eq!(year_start(2024), day_number(Date::constant(2024, 1, 1)));
+        for z in (-300_000..300_000).step_by(997) {
+            assert_eq!(day_number(date_of_day(z)), z);
         }
     }
 }

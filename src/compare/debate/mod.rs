@@ -384,16 +384,10 @@ impl Badge {
         }
     }
 
-    /// `+Annabaa News 2024`: an ASCII stance mark (`+` pro, `-` anti, `~`
-    /// mixed, `o` neutral, `?` none), the name, the year if known.
-    pub fn ascii(&self) -> String {
-        let mark = match self.stance {
-            Some(Stance::Pro) => '+',
-            Some(Stance::Anti) => '-',
-            Some(Stance::Mixed) => '~',
-            Some(Stance::Neutral) => 'o',
-            None => '?',
-        };
+    /// `▲Annabaa News 2024`: the stance glyph (`model::glyph`), the name,
+    /// the year if known.
+    pub fn label(&self) -> String {
+        let mark = Stance::glyph_of(self.stance);
         match self.year {
             Some(y) => format!("{mark}{} {y}", self.name),
             None => format!("{mark}{}", self.name),

@@ -44,12 +44,12 @@ fn voice(corpus: &Corpus, r: NodeRef) -> Option<String> {
     Some(visible(a.node(r.node).voice.as_deref()?).into_owned())
 }
 
-/// `made by +Annabaa News 2024, ~Noon Post 2021; reported by -report 2020`
+/// `made by ▲Annabaa News 2024, ◆Noon Post 2021; reported by ▼report 2020`
 fn badges(corpus: &Corpus, d: &Debate, c: u32) -> String {
     let (mut made, mut reported) = (Vec::new(), Vec::new());
     for (map, makes) in d.articles(c) {
         if let Some(a) = corpus.article(map) {
-            let b = visible(&Badge::of(a).ascii()).into_owned();
+            let b = visible(&Badge::of(a).label()).into_owned();
             if makes {
                 made.push(b)
             } else {
@@ -131,10 +131,9 @@ pub fn text(corpus: &Corpus, d: &Debate, filter: &Filter) -> String {
             let mark = if info.contested { "!" } else { " " };
             let _ = writeln!(
                 out,
-                "  #{:<4} [{} article{}] {mark} {}",
+                "  #{:<4} [{}] {mark} {}",
                 c + 1,
-                info.makers,
-                if info.makers == 1 { "" } else { "s" },
+                crate::text::plural::count(info.makers as usize, "article"),
                 cut(&claim(corpus, info.representative), CLAIM_CHARS)
             );
             let _ = writeln!(out, "        {}", badges(corpus, d, c));

@@ -235,14 +235,14 @@ fn filters_by_theme_and_year() {
 fn badges_name_outlet_author_or_id() {
     let mut a = article("walldorf-2024", Stance::Pro, "2024-09-28", &[]);
     a.meta.outlet = Some("Annabaa News Network (شبكة النبأ)".into());
-    assert_eq!(Badge::of(&a).ascii(), "+Annabaa News 2024");
+    assert_eq!(Badge::of(&a).label(), "▲Annabaa News 2024");
     a.meta.outlet = None;
     a.meta.author = Some("Mohammed Hassan al-Saadi (محمد حسن الساعدي)".into());
     assert_eq!(Badge::of(&a).name, "al-Saadi");
     a.meta.author = None;
     a.meta.date = Some("sometime".into());
     a.meta.stance = Some(Stance::Mixed);
-    assert_eq!(Badge::of(&a).ascii(), "~walldorf");
+    assert_eq!(Badge::of(&a).label(), "◆walldorf");
 }
 
 // On the bundled maps every cluster is ranked once, none is split, and the

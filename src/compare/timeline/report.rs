@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
-use super::super::date_span::{DateSpan, civil_from_days};
+use super::super::date_span::{DateSpan, date_of_day, year_start};
 use super::super::{Lean, Tally};
 use super::{Entry, Timeline};
 use crate::model::Corpus;
@@ -17,8 +17,7 @@ use crate::text::sanitize::visible;
 const AXIS: usize = 60;
 
 fn iso(day: i32) -> String {
-    let (y, m, d) = civil_from_days(day);
-    format!("{y:04}-{m:02}-{d:02}")
+    date_of_day(day).to_string()
 }
 
 fn stance(e: &Entry) -> &'static str {
@@ -62,11 +61,11 @@ pub fn text(corpus: &Corpus, t: &Timeline) -> String {
         undated_text(&mut out, corpus, t);
         return out;
     };
-    let (y0, y1) = (civil_from_days(first).0, civil_from_days(last).0);
-    let (a0, a1) = (
-        super::super::date_span::days_from_civil(y0, 1, 1),
-        super::super::date_span::days_from_civil(y1 + 1, 1, 1),
+    let (y0, y1) = (
+        date_of_day(first).year() as i32,
+        date_of_day(last).year() as i32,
     );
+    let (a0, a1) = (year_start(y0), year_start(y1 + 1));
     let col = |day: i32| -> usize {
         (((day - a0) as i64 * AXIS as i64) / (a1 - a0).max(1) as i64).clamp(0, AXIS as i64 - 1)
             as usize
@@ -81,7 +80,7 @@ pub fn text(corpus: &Corpus, t: &Timeline) -> String {
     let mut axis = vec![' '; AXIS];
     let mut ticks = vec![' '; AXIS];
     for y in y0..=y1 {
-        let c = col(super::super::date_span::days_from_civil(y, 1, 1));
+        let c = col(year_start(y));
         ticks[c] = '|';
         for (k, ch) in y.to_string().chars().enumerate() {
             if c + k < AXIS {
