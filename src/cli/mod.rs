@@ -6,6 +6,7 @@ mod check;
 mod compare;
 mod debate;
 mod export;
+mod export_data;
 mod fmt;
 mod import;
 mod search;

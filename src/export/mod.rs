@@ -6,12 +6,17 @@
 //! [`write_file`] (atomic, via `store::save`) so the CLI and the TUI share it.
 //! Exporters read only `model`; import also uses `store::canon`, because the
 //! canonical writer is what makes export → import byte-identical.
+//! Two exports are not documents of a selection: [`csv`] writes tidy tables
+//! for analysis (nodes, links) and [`svg`] draws pictures of the corpus
+//! (timeline, overview, debate) from `compare`'s analyses.
 
 pub mod argdown;
+pub mod csv;
 pub mod dot;
 pub mod import;
 pub mod json;
 pub mod markdown;
+pub mod svg;
 
 use std::path::{Path, PathBuf};
 
@@ -74,6 +79,8 @@ pub enum ExportError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Json(#[from] serde_json::Error),
+    #[error("csv: {0}")]
+    Csv(#[from] ::csv::Error),
 }
 
 /// What an export covers: the motion and some articles, in corpus order.
