@@ -1,7 +1,8 @@
 //! `mizan debate` and `mizan timeline` from the shell, on the bundled maps.
 //! Expectations are read off the RON files: walldorf's `talks-plan-2026`
-//! agrees with saadi's `talks-two-years` and contradicts saber's
-//! `talks-buy-time`; the dates are `2020-11`, `2021-07`, `2024` (twice,
+//! (a claim walldorf reports, with a `voice`) agrees with saadi's
+//! `talks-two-years` (saadi's own) and contradicts saber's `talks-buy-time`;
+//! the dates are `2020-12-03` (inferred), `2021-07`, `2024` (twice,
 //! inferred) and `2024-09-28`.
 
 use std::path::PathBuf;
@@ -56,8 +57,8 @@ fn members(c: &Value) -> Vec<&str> {
         .collect()
 }
 
-// The agreeing pair is one argument for the motion, made by two articles
-// and contested by saber's contradicted node.
+// The agreeing pair is one argument for the motion, made by saadi and
+// reported by walldorf, and contested by saber's contradicted node.
 #[test]
 fn debate_json_joins_agreeing_nodes_and_lists_the_contradiction() {
     let v = json(&["debate", "--format", "json"]);
@@ -73,7 +74,24 @@ fn debate_json_joins_agreeing_nodes_and_lists_the_contradiction() {
             "walldorf-2024-time-to-act/talks-plan-2026"
         ]
     );
-    assert_eq!(talks["makers"], 2);
+    assert_eq!(
+        (&talks["makers"], &talks["reporters"]),
+        (&1.into(), &1.into())
+    );
+    let makes: Vec<(&str, bool)> = talks["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), a["makes"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(
+        makes,
+        [
+            ("saadi-2024-iraq-without-coalition", true),
+            ("walldorf-2024-time-to-act", false)
+        ]
+    );
+    assert!(talks["members"][1]["voice"].is_string());
     assert_eq!(talks["contested"], true);
     assert_eq!(talks["themes"], serde_json::json!(["negotiations"]));
     let opp = &talks["opposed"][0];
@@ -138,14 +156,18 @@ fn timeline_json_and_text() {
     let v = json(&["timeline", "--format", "json"]);
     let arts = v["articles"].as_array().unwrap();
     let dates: Vec<&str> = arts.iter().map(|a| a["date"].as_str().unwrap()).collect();
-    assert_eq!(dates, ["2020-11", "2021-07", "2024", "2024", "2024-09-28"]);
-    assert_eq!(arts[0]["first"], "2020-11-01");
-    assert_eq!(arts[0]["last"], "2020-11-30");
+    assert_eq!(
+        dates,
+        ["2020-12-03", "2021-07", "2024", "2024", "2024-09-28"]
+    );
+    assert_eq!(arts[1]["first"], "2021-07-01");
+    assert_eq!(arts[1]["last"], "2021-07-31");
+    assert_eq!(arts[1]["precision"], "month");
     assert_eq!(arts[2]["precision"], "year");
     assert_eq!(arts[2]["last"], "2024-12-31");
     assert_eq!(arts[2]["inferred"], true);
     assert_eq!(arts[4]["inferred"], false);
-    assert_eq!(v["range"]["first"], "2020-11-01");
+    assert_eq!(v["range"]["first"], "2020-12-03");
     let text = String::from_utf8(mizan(&["timeline"]).stdout).unwrap();
     assert!(text.contains("2024-09-28"), "{text}");
     assert!(

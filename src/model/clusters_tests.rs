@@ -208,7 +208,7 @@ fn dangling_links_are_ignored_and_duplicates_resolve_to_first() {
 // Agrees link of a generated corpus gives the same clusters.
 #[test]
 fn direction_does_not_matter_on_a_generated_corpus() {
-    let (_, arts) = crate::synthetic::generate(30, 40, 5);
+    let (_, arts) = crate::synthetic::generate_linked(30, 40, 5, 20);
     let c = corpus(arts.clone());
     let k = Clusters::build(&c);
     let agrees: Vec<ResolvedLink> = k

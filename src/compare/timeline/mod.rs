@@ -165,7 +165,10 @@ mod tests {
         let t = Timeline::build(&c);
         assert!(t.undated.is_empty());
         let dates: Vec<String> = t.entries.iter().map(|e| e.span.to_string()).collect();
-        assert_eq!(dates, ["2020-11", "2021-07", "2024", "2024", "2024-09-28"]);
+        assert_eq!(
+            dates,
+            ["2020-12-03", "2021-07", "2024", "2024", "2024-09-28"]
+        );
         let e2024 = &t.entries[2];
         assert_eq!(
             (e2024.span.precision, e2024.span.days()),
