@@ -19,7 +19,7 @@ pub enum ExportFormat {
     Json,
     /// A readable report with a comparison table by theme
     Markdown,
-    /// Tidy CSV tables for R or pandas: nodes.csv and links.csv (docs/csv.md)
+    /// Tidy CSV tables for R or pandas: nodes.csv and links.csv (README, "For analysis")
     Csv,
     /// An SVG picture of the corpus: --view timeline, overview or debate
     Svg,

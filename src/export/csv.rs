@@ -10,7 +10,7 @@
 //! kept inside quoted fields — because this is data, not display; note
 //! that a spreadsheet may read a cell starting with `=` as a formula.
 //! Empty cells mean "not given"; lists (themes) are joined with `;`.
-//! The columns are documented in `docs/csv.md`.
+//! The columns are documented in the README, "For analysis".
 
 use super::{ExportError, Selection};
 use crate::model::{Article, bearing};

@@ -98,23 +98,30 @@ pub struct Clusters {
 
 const NONE: u32 = u32::MAX;
 
-/// What one walk of an article yields: its reachable nodes in pre-order,
-/// every arena node's effective bearing, and its links (source, kind,
-/// target address).
+/// What one walk of an article yields: its reachable nodes in pre-order
+/// (with, in the same order, a hash of each node's id and whether it is
+/// reported), every arena node's effective bearing, and its links (source,
+/// kind, target address). The walk is the only pass that reads the nodes:
+/// over a million nodes every further pass over them costs a cache miss
+/// per node, which is most of the time this takes.
 struct Walk<'a> {
     order: Vec<NodeIdx>,
+    id_hash: Vec<u64>,
+    reported: Vec<bool>,
     bearing: Vec<Option<Bearing>>,
     links: Vec<(NodeIdx, LinkKind, &'a str)>,
 }
 
 fn walk(article: &Article) -> Walk<'_> {
+    let n = article.nodes.len();
     let mut w = Walk {
-        order: Vec::with_capacity(article.nodes.len()),
-        bearing: vec![None; article.nodes.len()],
+        order: Vec::with_capacity(n),
+        id_hash: Vec::with_capacity(n),
+        reported: Vec::with_capacity(n),
+        bearing: vec![None; n],
         links: Vec::new(),
     };
-    // The same rule as `bearing::derive`, in the walk that is needed anyway
-    // (a second walk of a million nodes costs as much as the clustering).
+    // The same rule as `bearing::derive`, in the walk that is needed anyway.
     for idx in article.preorder() {
         let node = article.node(idx);
         let derived = match node.parent {
@@ -126,6 +133,8 @@ fn walk(article: &Article) -> Walk<'_> {
         };
         w.bearing[idx as usize] = node.bearing.or(derived);
         w.order.push(idx);
+        w.id_hash.push(id_hash(&node.id));
+        w.reported.push(node.is_reported());
         for link in &node.links {
             w.links.push((idx, link.kind, &link.to));
         }
@@ -133,9 +142,18 @@ fn walk(article: &Article) -> Walk<'_> {
     w
 }
 
+/// FNV-1a: ids are short, and a hash match is confirmed by comparing the
+/// strings, so a fast hash with rare collisions is all that is needed.
+fn id_hash(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// A link on its way to being resolved: the target article's map and node id.
 struct Pending<'a> {
     map: u32,
+    hash: u64,
     node_id: &'a str,
     from: NodeRef,
     kind: LinkKind,
@@ -202,10 +220,8 @@ impl Clusters {
         };
         let mut members = vec![placeholder; starts[next as usize] as usize];
         for (map, w) in walks.iter().enumerate() {
-            let (Some(w), Some(article)) = (w, corpus.article(map as u32)) else {
-                continue;
-            };
-            for &idx in &w.order {
+            let Some(w) = w else { continue };
+            for (k, &idx) in w.order.iter().enumerate() {
                 let c = cluster_of[(offsets[map] + idx) as usize] as usize;
                 members[fill[c] as usize] = Member {
                     node: NodeRef {
@@ -213,7 +229,7 @@ impl Clusters {
                         node: idx,
                     },
                     bearing: w.bearing[idx as usize],
-                    reported: article.node(idx).is_reported(),
+                    reported: w.reported[k],
                 };
                 fill[c] += 1;
             }
@@ -333,9 +349,10 @@ fn split_warning(entry: &MapEntry, at: NodeRef, pro: &str, con: &str) -> Diagnos
 }
 
 /// Resolves every link to a reachable node. Links are grouped by target
-/// article so that each target is walked once, matching its node ids
-/// against the sorted ids wanted of it (the first node in pre-order with an
-/// id wins, as in `Article::find`); dangling links are left out.
+/// article and sorted by the hash of the wanted node id, so that each
+/// target's id hashes (taken in the walk) are scanned once; a hash match is
+/// confirmed on the strings. The first node in pre-order with an id wins,
+/// as in `Article::find`; dangling links are left out.
 fn resolve_links(corpus: &Corpus, walks: &[Option<Walk>]) -> Vec<ResolvedLink> {
     let mut pending: Vec<Pending> = walks
         .iter()
@@ -346,6 +363,7 @@ fn resolve_links(corpus: &Corpus, walks: &[Option<Walk>]) -> Vec<ResolvedLink> {
                 let (aid, nid) = to.split_once('/')?;
                 Some(Pending {
                     map: corpus.map_of(aid)?,
+                    hash: id_hash(nid),
                     node_id: nid,
                     from: NodeRef {
                         map: map as u32,
@@ -356,21 +374,23 @@ fn resolve_links(corpus: &Corpus, walks: &[Option<Walk>]) -> Vec<ResolvedLink> {
             })
         })
         .collect();
-    pending.par_sort_unstable_by(|a, b| (a.map, a.node_id).cmp(&(b.map, b.node_id)));
+    pending.par_sort_unstable_by_key(|p| (p.map, p.hash));
     let mut links: Vec<ResolvedLink> = pending
         .par_chunk_by(|a, b| a.map == b.map)
         .flat_map_iter(|group| {
             let map = group[0].map;
             let mut found: Vec<Option<NodeIdx>> = vec![None; group.len()];
             if let (Some(w), Some(article)) = (walks[map as usize].as_ref(), corpus.article(map)) {
-                for &idx in &w.order {
-                    let id = &*article.node(idx).id;
-                    let lo = group.partition_point(|p| p.node_id < id);
-                    for (k, p) in group[lo..].iter().enumerate() {
-                        if p.node_id != id {
+                for (k, &h) in w.id_hash.iter().enumerate() {
+                    let lo = group.partition_point(|p| p.hash < h);
+                    for (j, p) in group[lo..].iter().enumerate() {
+                        if p.hash != h {
                             break;
                         }
-                        found[lo + k].get_or_insert(idx);
+                        let idx = w.order[k];
+                        if found[lo + j].is_none() && &*article.node(idx).id == p.node_id {
+                            found[lo + j] = Some(idx);
+                        }
                     }
                 }
             }

@@ -261,3 +261,22 @@ fn bundled_maps_make_a_debate() {
         assert!(d.info(top).unwrap().makers >= 2, "{side:?}");
     }
 }
+
+// Ranking keeps the plain single-node clusters in place and sorts the rest
+// around them: the result equals a full sort by (key, cluster number).
+#[test]
+fn rank_equals_a_full_sort() {
+    let key = |c: u32| {
+        let h = c.wrapping_mul(2_654_435_761);
+        (
+            Reverse(h % 3),
+            Reverse((h >> 8) % 2),
+            Reverse(1 + (h >> 16) as usize % 3),
+        )
+    };
+    let list: Vec<u32> = (0..2000).collect();
+    let mut want: Vec<(RankKey, u32)> = list.iter().map(|&c| (key(c), c)).collect();
+    want.sort();
+    let want: Vec<u32> = want.into_iter().map(|(_, c)| c).collect();
+    assert_eq!(rank(&list, key), want);
+}
