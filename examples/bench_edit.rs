@@ -18,7 +18,8 @@ use std::time::{Duration, Instant};
 use mizan::model::edit::{Edit, NodeField};
 use mizan::tui::app::App;
 use mizan::tui::key::{Code, KeyPress};
-use mizan::tui::{Options, editing, effects, setup, update, view};
+use mizan::tui::workspace::editing;
+use mizan::tui::{Options, effects, setup, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -43,8 +44,10 @@ fn report(what: &str, v: &mut [Duration]) {
     );
 }
 
+/// Presses a key and runs the effects it asks for, as the loop does.
 fn press(app: &mut App, k: &str) {
-    update::key(app, KeyPress::parse(k).expect("key"));
+    let fx = update::key(app, KeyPress::parse(k).expect("key"));
+    effects::run(app, fx);
 }
 
 fn main() {
@@ -69,11 +72,11 @@ fn main() {
         setup(&opts, &|k| (k == "MIZAN_STATE_DIR").then(|| state.clone())).expect("setup");
     app.overlays.clear();
     let screen = Rect::new(0, 0, 200, 60);
-    app.areas = view::areas(screen);
+    app.view.areas = view::areas(screen);
     let mut term = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
     println!(
         "corpus: {articles} maps × {per} nodes = {} nodes; edits on the first map",
-        app.corpus.node_count()
+        app.ws.corpus.node_count()
     );
     // Into the first map's tree, on a reason of the thesis with siblings.
     press(&mut app, "Enter");
@@ -148,18 +151,17 @@ fn main() {
         press(&mut app, if i % 2 == 0 { "J" } else { "K" });
         let t = Instant::now();
         press(&mut app, "C-s");
-        effects::run(&mut app);
         saves.push(t.elapsed());
         assert!(
-            app.history.dirty_maps().is_empty(),
+            app.ws.history.dirty_maps().is_empty(),
             "saved: {:?}",
             app.flash
         );
     }
     // Where a save's time goes, step by step, on the same map (the save
     // writes the text and the positions in one pass: the last line).
-    let path = app.corpus.maps[0].path.clone();
-    let article = app.corpus.article(0).expect("map").clone();
+    let path = app.ws.corpus.maps[0].path.clone();
+    let article = app.ws.corpus.article(0).expect("map").clone();
     let state_dir = tmp.path().join("state");
     let mut steps: Vec<(&str, Vec<Duration>)> = vec![
         ("  canonical text", vec![]),
@@ -187,7 +189,7 @@ fn main() {
         let _ = mizan::store::canon::article_with_positions(&article);
         steps[4].1.push(t.elapsed());
     }
-    let size = std::fs::metadata(&app.corpus.maps[0].path).map_or(0, |m| m.len());
+    let size = std::fs::metadata(&app.ws.corpus.maps[0].path).map_or(0, |m| m.len());
     report(
         &format!("save one map ({} KiB, backup, fsync)", size / 1024),
         &mut saves,

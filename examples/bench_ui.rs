@@ -11,10 +11,11 @@
 use std::time::{Duration, Instant};
 
 use mizan::model::{Corpus, MapEntry};
-use mizan::tui::app::{App, Setup};
+use mizan::tui::app::{App, Lang, Settings, Setup};
 use mizan::tui::key::KeyPress;
 use mizan::tui::keymap::Keymap;
 use mizan::tui::palette::Palette;
+use mizan::tui::workspace::Workspace;
 use mizan::tui::{Options, setup, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -51,14 +52,15 @@ fn app_over(articles: Vec<mizan::model::Article>, motion: mizan::model::Motion) 
         .collect();
     let corpus = Corpus::new(Some(motion), "motion.ron".into(), maps);
     App::new(Setup {
-        corpus,
-        maps_dir: ".".into(),
-        sources: None,
-        diagnostics: Vec::new(),
-        keymap: Keymap::default_map(),
-        palette: Palette::colored(),
-        bidi: mizan::text::BidiMode::Mizan,
-        bidi_reason: String::new(),
+        ws: Workspace::new(corpus, ".".into(), None, Vec::new()),
+        settings: Settings {
+            keymap: Keymap::default_map(),
+            palette: Palette::colored(),
+            bidi: mizan::text::BidiMode::Mizan,
+            bidi_reason: String::new(),
+            export_dir: ".".into(),
+            lang: Lang::En,
+        },
     })
 }
 
@@ -81,7 +83,7 @@ fn main() {
         bidi: None,
     };
     let mut app = setup(&opts, &|_| None).expect("bundled maps load");
-    app.areas = view::areas(Rect::new(0, 0, 120, 40));
+    app.view.areas = view::areas(Rect::new(0, 0, 120, 40));
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("backend");
     draw(&mut term, &app);
     println!(
@@ -99,7 +101,7 @@ fn main() {
     );
     let t = Instant::now();
     let mut app = app_over(arts, motion);
-    app.areas = view::areas(Rect::new(0, 0, 200, 60));
+    app.view.areas = view::areas(Rect::new(0, 0, 200, 60));
     println!("App::new over {nodes} nodes: {:.1?}", t.elapsed());
     let mut term = Terminal::new(TestBackend::new(200, 60)).expect("backend");
     let mut times = Vec::new();
@@ -139,15 +141,15 @@ fn main() {
     // 3. A comparison of two 5,000-node articles: build + first frame.
     let (motion, arts) = mizan::synthetic::generate(2, 5_000, 3);
     let mut app = app_over(arts, motion);
-    app.areas = view::areas(Rect::new(0, 0, 200, 60));
+    app.view.areas = view::areas(Rect::new(0, 0, 200, 60));
     let mut times = Vec::new();
     for _ in 0..20 {
-        app.screen = mizan::tui::app::Screen::Browse;
+        app.screen.to_browse();
         let mut term = Terminal::new(TestBackend::new(200, 60)).expect("backend");
         // A fresh layout cache: the first frame of a comparison lays out its text.
-        app.layout_cache = Default::default();
+        app.view.layout_cache = Default::default();
         let t = Instant::now();
-        mizan::tui::screens::open_compare(&mut app, 0, 1);
+        mizan::tui::screens::compare::open_compare(&mut app, 0, 1);
         term.draw(|f| view::view(&app, f)).expect("draw");
         times.push(t.elapsed());
     }

@@ -7,9 +7,9 @@ use mizan::compare::{Side, Verdict};
 use mizan::tui::app::{App, Overlay, Screen};
 use mizan::tui::config::BidiChoice;
 
-fn compare_state(a: &App) -> &mizan::tui::compare_view::CompareState {
+fn compare_state(a: &App) -> &mizan::tui::screens::compare::CompareState {
     match &a.screen {
-        Screen::Compare(s) => s,
+        Screen::Compare(s, _) => s,
         _ => panic!("not comparing"),
     }
 }
@@ -17,7 +17,7 @@ fn compare_state(a: &App) -> &mizan::tui::compare_view::CompareState {
 /// Opens the comparison alpha × beta through the picker.
 fn open(a: &mut App) {
     press(a, "c");
-    assert!(matches!(a.overlays.last(), Some(Overlay::Picker(_))));
+    assert!(matches!(a.overlays.last(), Some(Overlay::Choose(_))));
     type_text(a, "beta");
     press(a, "Enter");
 }
@@ -29,8 +29,8 @@ fn picker_opens_comparison() {
     open(&mut a);
     let s = compare_state(&a);
     let (alpha, beta) = (
-        a.corpus.map_of("alpha").unwrap(),
-        a.corpus.map_of("beta").unwrap(),
+        a.ws.corpus.map_of("alpha").unwrap(),
+        a.ws.corpus.map_of("beta").unwrap(),
     );
     assert_eq!((s.cmp.a, s.cmp.b), (alpha, beta));
     // isis: alpha has done (for) and not-done (against): split; beta leans against.
@@ -51,7 +51,7 @@ fn enter_opens_node_in_tree() {
     press(&mut a, "Tab");
     assert_eq!(compare_state(&a).side, Side::B);
     press(&mut a, "Enter");
-    assert!(matches!(a.screen, Screen::Browse));
+    assert!(matches!(a.screen, Screen::Browse(_)));
     assert!(at(&a).starts_with("beta/"), "{}", at(&a));
 }
 
@@ -61,8 +61,8 @@ fn swap_cycle_filter_close() {
     let mut a = app();
     open(&mut a);
     let (alpha, beta) = (
-        a.corpus.map_of("alpha").unwrap(),
-        a.corpus.map_of("beta").unwrap(),
+        a.ws.corpus.map_of("alpha").unwrap(),
+        a.ws.corpus.map_of("beta").unwrap(),
     );
     press(&mut a, "s");
     let s = compare_state(&a);
@@ -84,7 +84,7 @@ fn swap_cycle_filter_close() {
     );
     assert!(screen(&a).contains("no themes to show"));
     press(&mut a, "Esc");
-    assert!(matches!(a.screen, Screen::Browse));
+    assert!(matches!(a.screen, Screen::Browse(_)));
 }
 
 // o shows the overview; moving to a cell lists its nodes; Enter opens one.
@@ -92,14 +92,14 @@ fn swap_cycle_filter_close() {
 fn overview_cell_to_node() {
     let mut a = app();
     press(&mut a, "o");
-    let Screen::Overview(s) = &a.screen else {
+    let Screen::Overview(s, _) = &a.screen else {
         panic!("no overview")
     };
     assert_eq!(s.ov.articles.len(), 2);
     // Row alpha, column isis (the motion's first theme): done and not-done.
     assert_eq!(s.nodes().len(), 2);
     press(&mut a, "Tab j Enter");
-    assert!(matches!(a.screen, Screen::Browse));
+    assert!(matches!(a.screen, Screen::Browse(_)));
     assert_eq!(at(&a), "alpha/not-done");
 }
 

@@ -10,7 +10,7 @@ use common::{app_in, at, keys, scratch, screen};
 use mizan::tui::app::{App, Overlay};
 
 fn children(app: &App, map: u32, node: &str) -> Vec<String> {
-    let a = app.corpus.article(map).unwrap();
+    let a = app.ws.corpus.article(map).unwrap();
     let n = a.find(node).unwrap();
     a.node(n)
         .children
@@ -36,7 +36,7 @@ fn move_indent_outdent_undo_redo() {
     assert_eq!(at(&a), "alpha/timeline");
     keys(&mut a, ">");
     assert_eq!(children(&a, 0, "done"), ["not-done", "timeline"]);
-    assert!(a.history.is_dirty(0));
+    assert!(a.ws.history.is_dirty(0));
     keys(&mut a, "<");
     assert_eq!(children(&a, 0, "thesis"), ["done", "timeline"]);
     keys(&mut a, "u");
@@ -44,7 +44,10 @@ fn move_indent_outdent_undo_redo() {
     assert_eq!(children(&a, 0, "done"), ["not-done", "timeline"]);
     keys(&mut a, "u u u");
     assert_eq!(children(&a, 0, "thesis"), ["done", "timeline"]);
-    assert!(!a.history.is_dirty(0), "undoing everything is clean again");
+    assert!(
+        !a.ws.history.is_dirty(0),
+        "undoing everything is clean again"
+    );
     keys(&mut a, "u");
     assert_eq!(a.flash.as_deref(), Some("nothing to undo"));
     keys(&mut a, "C-r C-r");
@@ -84,14 +87,14 @@ fn cut_and_paste_between_articles() {
     assert_eq!(children(&a, 0, "thesis"), ["timeline"]);
     // To beta's tree, its thesis.
     keys(&mut a, "Tab Tab j Enter p");
-    let beta = a.corpus.article(1).unwrap();
+    let beta = a.ws.corpus.article(1).unwrap();
     assert_eq!(beta.meta.id.as_ref(), "beta");
     let pasted = children(&a, 1, "thesis");
     assert_eq!(pasted.last().map(String::as_str), Some("done"));
     assert_eq!(children(&a, 1, "done"), ["not-done"]);
-    assert_eq!(a.history.dirty_maps(), vec![0, 1]);
+    assert_eq!(a.ws.history.dirty_maps(), vec![0, 1]);
     keys(&mut a, "u u");
-    assert!(a.history.dirty_maps().is_empty());
+    assert!(a.ws.history.dirty_maps().is_empty());
     assert_eq!(children(&a, 0, "thesis"), ["done", "timeline"]);
 }
 
@@ -105,7 +108,7 @@ fn save_writes_the_edited_map_only() {
     let mut a = app_in(&maps, &state);
     keys(&mut a, "Enter j J C-s");
     assert_eq!(a.flash.as_deref(), Some("saved alpha.ron"));
-    assert!(a.history.dirty_maps().is_empty());
+    assert!(a.ws.history.dirty_maps().is_empty());
     assert_eq!(fs::read(maps.join("beta.ron")).unwrap(), before_beta);
     let corpus = mizan::store::load_dir(&maps).unwrap();
     let alpha = corpus.article(0).unwrap();
@@ -145,7 +148,7 @@ fn conflict_is_never_a_silent_overwrite() {
     );
     keys(&mut a, "c");
     assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
-    assert!(a.history.is_dirty(0));
+    assert!(a.ws.history.is_dirty(0));
     // Keep both: ours as a new map, theirs loaded in place.
     keys(&mut a, "C-s k");
     assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
@@ -153,8 +156,8 @@ fn conflict_is_never_a_silent_overwrite() {
     let text = fs::read_to_string(&mine).unwrap();
     assert!(text.contains("id: \"alpha-mine\""));
     assert!(!text.contains("Changed elsewhere."));
-    assert!(a.history.dirty_maps().is_empty());
-    let reloaded = a.corpus.article(0).unwrap();
+    assert!(a.ws.history.dirty_maps().is_empty());
+    let reloaded = a.ws.corpus.article(0).unwrap();
     assert_eq!(
         &*reloaded.node(reloaded.find("timeline").unwrap()).claim_en,
         "Changed elsewhere."
@@ -170,7 +173,7 @@ fn conflict_is_never_a_silent_overwrite() {
     fs::write(&path, &theirs).unwrap();
     keys(&mut a, "C-s r");
     assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
-    assert!(!a.history.is_dirty(0));
+    assert!(!a.ws.history.is_dirty(0));
 }
 
 // Quitting with unsaved edits asks; cancel stays, save-and-quit saves.
@@ -179,12 +182,12 @@ fn quit_with_unsaved_edits_asks() {
     let (maps, state, _t) = scratch();
     let mut a = app_in(&maps, &state);
     keys(&mut a, "Enter j J q");
-    assert!(!a.should_quit);
+    assert!(a.ws.quit.is_none());
     assert!(screen(&a).contains("Unsaved edits in alpha.ron."));
     keys(&mut a, "c");
-    assert!(!a.should_quit);
+    assert!(a.ws.quit.is_none());
     keys(&mut a, "q s");
-    assert!(a.should_quit);
+    assert!(a.ws.quit.is_some());
     assert!(
         fs::read_to_string(maps.join("alpha.ron"))
             .unwrap()
@@ -195,7 +198,7 @@ fn quit_with_unsaved_edits_asks() {
     );
     let mut b = app_in(&maps, &state);
     keys(&mut b, "Enter j J q d");
-    assert!(b.should_quit && b.discard_on_quit);
+    assert!(b.ws.quit == Some(mizan::tui::workspace::Quit::Discarding));
 }
 
 // A recovery file is offered at the next start; restoring puts the edits
@@ -205,14 +208,14 @@ fn recovery_is_offered_and_restored() {
     let (maps, state, _t) = scratch();
     let mut a = app_in(&maps, &state);
     keys(&mut a, "Enter j J");
-    let r = mizan::tui::saving::recovery_of(&a).expect("unsaved edits");
+    let r = mizan::tui::workspace::saving::recovery_of(&a).expect("unsaved edits");
     mizan::store::recovery::write(&state, &r).unwrap();
     drop(a);
     let mut b = app_in(&maps, &state);
     assert!(screen(&b).contains("Unsaved edits recovered"));
     keys(&mut b, "r");
     assert_eq!(children(&b, 0, "thesis"), ["timeline", "done"]);
-    assert!(b.history.is_dirty(0));
+    assert!(b.ws.history.is_dirty(0));
     assert!(
         mizan::store::recovery::read(&state, &maps)
             .unwrap()
@@ -221,7 +224,7 @@ fn recovery_is_offered_and_restored() {
     let mut c = app_in(&maps, &state);
     assert!(c.overlays.is_empty());
     keys(&mut c, "q");
-    assert!(c.should_quit);
+    assert!(c.ws.quit.is_some());
 }
 
 // After each edit only the edited map and the maps linking into it are
@@ -233,7 +236,7 @@ fn checks_after_edits_match_a_full_check() {
     let mut a = app_in(&maps, &state);
     let full = |a: &mut App| {
         let mut now: Vec<Vec<(u32, String)>> = Vec::new();
-        for c in &a.cache {
+        for c in &a.ws.cache {
             let mut v: Vec<(u32, String)> = c
                 .problems
                 .iter()
@@ -246,7 +249,7 @@ fn checks_after_edits_match_a_full_check() {
     };
     let check = |a: &mut App| {
         let incremental = full(a);
-        mizan::tui::editing::revalidate(a);
+        mizan::tui::workspace::editing::revalidate(a);
         assert_eq!(
             incremental,
             full(a),
@@ -254,9 +257,9 @@ fn checks_after_edits_match_a_full_check() {
         );
     };
     let link_problem = |a: &App| {
-        let alpha = a.corpus.article(0).unwrap();
+        let alpha = a.ws.corpus.article(0).unwrap();
         let done = alpha.find("done").unwrap();
-        a.cache[0]
+        a.ws.cache[0]
             .problems
             .get(&done)
             .is_some_and(|p| p.iter().any(|d| d.message.contains("beta/threat")))
@@ -289,7 +292,7 @@ fn reloading_a_broken_map_reports_where() {
         text.replace("claim_ar: \"المهمة", "claim_arr: \"المهمة"),
     )
     .unwrap();
-    mizan::tui::saving::reload(&mut a, 0);
+    mizan::tui::workspace::saving::reload(&mut a, 0);
     let s = screen(&a);
     let line = text
         .lines()
@@ -298,8 +301,8 @@ fn reloading_a_broken_map_reports_where() {
         + 1;
     assert!(s.contains(&format!("alpha.ron:{line}:")), "{s}");
     assert!(s.contains("claim_arr"), "{s}");
-    assert!(a.corpus.article(0).is_none());
-    assert!(a.corpus.maps[0].error.is_some());
+    assert!(a.ws.corpus.article(0).is_none());
+    assert!(a.ws.corpus.maps[0].error.is_some());
 }
 
 // `E` on a map that did not load opens the editor at its error's line.
@@ -319,12 +322,12 @@ fn editor_opens_a_broken_map_at_its_error() {
         .unwrap() as u32
         + 1;
     let mut a = app_in(&maps, &state);
-    common::press(&mut a, "E");
+    let fx = common::press(&mut a, "E");
     assert_eq!(
-        a.effects,
+        fx,
         vec![mizan::tui::effects::Effect::OpenEditor { map: 0, line }]
     );
-    let req = mizan::tui::effects::run(&mut a).expect("an editor to run");
+    let req = mizan::tui::effects::run(&mut a, fx).expect("an editor to run");
     assert_eq!((req.path, req.line), (path, line));
 }
 
@@ -335,7 +338,7 @@ fn recovery_kept_for_later_is_moved_aside() {
     let (maps, state, _t) = scratch();
     let mut a = app_in(&maps, &state);
     keys(&mut a, "Enter j J");
-    let r = mizan::tui::saving::recovery_of(&a).expect("unsaved edits");
+    let r = mizan::tui::workspace::saving::recovery_of(&a).expect("unsaved edits");
     mizan::store::recovery::write(&state, &r).unwrap();
     let mut b = app_in(&maps, &state);
     keys(&mut b, "l");
@@ -373,16 +376,16 @@ fn search_index_survives_moves_only() {
     common::type_text(&mut a, "timeline");
     common::finish_search(&mut a);
     keys(&mut a, "Esc");
-    assert!(a.search.is_some(), "the first search builds the index");
+    assert!(a.ws.search.is_some(), "the first search builds the index");
     keys(&mut a, "Enter j j > K");
-    assert!(a.search.is_some(), "moves keep it");
+    assert!(a.ws.search.is_some(), "moves keep it");
     keys(&mut a, "/");
     common::type_text(&mut a, "timeline agreed");
     common::finish_search(&mut a);
     keys(&mut a, "Enter");
     assert_eq!(at(&a), "alpha/timeline");
     keys(&mut a, "d y");
-    assert!(a.search.is_none(), "a deletion drops it");
+    assert!(a.ws.search.is_none(), "a deletion drops it");
 }
 
 // A map changed on disk while a node form is open is reloaded only after
@@ -399,16 +402,16 @@ fn disk_changes_wait_for_the_form() {
         text.replace("A timeline was agreed.", "Changed elsewhere."),
     )
     .unwrap();
-    a.disk_changes.push(path.clone());
-    mizan::tui::saving::apply_disk_changes(&mut a);
-    let t = a.corpus.article(0).unwrap();
+    a.ws.disk_changes.push(path.clone());
+    mizan::tui::workspace::saving::apply_disk_changes(&mut a);
+    let t = a.ws.corpus.article(0).unwrap();
     assert_eq!(
         &*t.node(t.find("timeline").unwrap()).claim_en,
         "A timeline was agreed."
     );
     keys(&mut a, "Esc");
-    mizan::tui::saving::apply_disk_changes(&mut a);
-    let t = a.corpus.article(0).unwrap();
+    mizan::tui::workspace::saving::apply_disk_changes(&mut a);
+    let t = a.ws.corpus.article(0).unwrap();
     assert_eq!(
         &*t.node(t.find("timeline").unwrap()).claim_en,
         "Changed elsewhere."

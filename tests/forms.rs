@@ -11,7 +11,7 @@ use mizan::model::{Bearing, LinkKind, Relation};
 use mizan::tui::app::{App, Overlay};
 
 fn node<'a>(app: &'a App, map: u32, id: &str) -> &'a mizan::model::Node {
-    let a = app.corpus.article(map).unwrap();
+    let a = app.ws.corpus.article(map).unwrap();
     a.node(a.find(id).expect("node exists"))
 }
 
@@ -47,14 +47,14 @@ fn add_child_with_arabic_claim() {
     );
     keys(&mut a, "u");
     assert!(
-        a.corpus
+        a.ws.corpus
             .article(0)
             .unwrap()
             .find("iran-gains-if-they-leave")
             .is_none()
     );
     assert!(
-        a.history.is_dirty(0),
+        a.ws.history.is_dirty(0),
         "undoing past the save is an unsaved change"
     );
 }
@@ -69,11 +69,11 @@ fn add_sibling_and_cancel() {
     type_text(&mut a, "Costs");
     keys(&mut a, "Esc");
     assert!(a.overlays.is_empty());
-    assert!(a.history.dirty_maps().is_empty());
+    assert!(a.ws.history.dirty_maps().is_empty());
     keys(&mut a, "A");
     type_text(&mut a, "Costs are high");
     keys(&mut a, "Enter");
-    let t = a.corpus.article(0).unwrap();
+    let t = a.ws.corpus.article(0).unwrap();
     let ids: Vec<&str> = t
         .node(t.root)
         .children
@@ -124,8 +124,8 @@ fn edit_node_fields_and_pickers() {
     assert_eq!(n.links[0].kind, LinkKind::Rebuts);
     assert_eq!(&*n.links[0].to, "beta/threat");
     // The quote is not in the source: live validation marks the node.
-    let problems = &a.cache[0].problems;
-    let idx = a.corpus.article(0).unwrap().find("done").unwrap();
+    let problems = &a.ws.cache[0].problems;
+    let idx = a.ws.corpus.article(0).unwrap().find("done").unwrap();
     assert!(
         problems
             .get(&idx)
@@ -136,7 +136,7 @@ fn edit_node_fields_and_pickers() {
     let n = node(&a, 0, "done");
     assert_eq!(n.relation, Some(Relation::Supports));
     assert_eq!(n.links[0].kind, LinkKind::Contradicts);
-    assert!(a.history.dirty_maps().is_empty());
+    assert!(a.ws.history.dirty_maps().is_empty());
 }
 
 // A taken id keeps the form open with the reason; fixing it goes through.
@@ -201,12 +201,12 @@ fn edit_article_meta() {
     }
     type_text(&mut a, "a");
     keys(&mut a, "Enter");
-    let m = &a.corpus.article(0).unwrap().meta;
+    let m = &a.ws.corpus.article(0).unwrap().meta;
     assert_eq!(&*m.title_en, "Alpha, retitled");
     assert_eq!(m.stance, Some(mizan::model::Stance::Anti));
     keys(&mut a, "u");
     assert_eq!(
-        &*a.corpus.article(0).unwrap().meta.title_en,
+        &*a.ws.corpus.article(0).unwrap().meta.title_en,
         "Alpha: withdraw soon"
     );
 }

@@ -4,14 +4,16 @@ mod common;
 
 use common::{app, at, press};
 use mizan::tui::app::{Focus, Lang, Overlay};
+use mizan::tui::effects::Effect;
+use mizan::tui::workspace::Quit;
 
 // Opening an article focuses its tree on the thesis; j/k walk the rows.
 #[test]
 fn open_article_and_walk() {
     let mut a = app();
-    assert_eq!(a.focus, Focus::Articles);
+    assert_eq!(a.screen.browse().focus, Focus::Articles);
     press(&mut a, "Enter");
-    assert_eq!(a.focus, Focus::Tree);
+    assert_eq!(a.screen.browse().focus, Focus::Tree);
     assert_eq!(at(&a), "alpha/thesis");
     press(&mut a, "j");
     assert_eq!(at(&a), "alpha/done");
@@ -66,7 +68,11 @@ fn follow_link_and_jump_list() {
     let mut a = app();
     press(&mut a, "Enter j f");
     assert_eq!(at(&a), "beta/threat");
-    assert_eq!(a.selected, 1, "the article list follows the jump");
+    assert_eq!(
+        a.screen.browse().selected,
+        1,
+        "the article list follows the jump"
+    );
     press(&mut a, "f");
     assert_eq!(
         at(&a),
@@ -94,7 +100,7 @@ fn link_target_is_revealed() {
     );
     press(&mut a, "S-Tab j Enter j f");
     assert_eq!(at(&a), "alpha/not-done");
-    assert_eq!(a.focus, Focus::Tree);
+    assert_eq!(a.screen.browse().focus, Focus::Tree);
 }
 
 // L switches the claim language; S shows the source only where there is one.
@@ -102,14 +108,14 @@ fn link_target_is_revealed() {
 fn language_and_source_toggles() {
     let mut a = app();
     press(&mut a, "L");
-    assert_eq!(a.lang, Lang::Ar);
+    assert_eq!(a.settings.lang, Lang::Ar);
     press(&mut a, "S");
-    assert!(a.show_source);
+    assert!(a.screen.browse().show_source);
     press(&mut a, "j");
-    assert_eq!(a.selected, 1);
-    assert!(!a.show_source, "beta has no source text");
+    assert_eq!(a.screen.browse().selected, 1);
+    assert!(!a.screen.browse().show_source, "beta has no source text");
     press(&mut a, "S");
-    assert!(!a.show_source);
+    assert!(!a.screen.browse().show_source);
     assert!(a.flash.as_deref().unwrap_or("").contains("no source text"));
 }
 
@@ -118,17 +124,16 @@ fn language_and_source_toggles() {
 fn help_overlay_and_quit() {
     let mut a = app();
     press(&mut a, "?");
-    assert!(matches!(a.overlays.last(), Some(Overlay::Help { .. })));
+    assert!(matches!(a.overlays.last(), Some(Overlay::Help(_))));
     press(&mut a, "j j");
     assert!(matches!(
         a.overlays.last(),
-        Some(Overlay::Help { scroll: 2 })
+        Some(Overlay::Help(h)) if h.scroll == 2
     ));
-    press(&mut a, "Esc");
+    assert!(press(&mut a, "Esc").is_empty());
     assert!(a.overlays.is_empty());
-    assert!(!a.should_quit);
-    press(&mut a, "q");
-    assert!(a.should_quit);
+    // Quitting is an effect `update` returns for the loop to run.
+    assert_eq!(press(&mut a, "q"), vec![Effect::Quit(Quit::Keeping)]);
 }
 
 // Tab and S-Tab cycle the panes.
@@ -136,13 +141,13 @@ fn help_overlay_and_quit() {
 fn focus_cycles() {
     let mut a = app();
     press(&mut a, "Tab");
-    assert_eq!(a.focus, Focus::Tree);
+    assert_eq!(a.screen.browse().focus, Focus::Tree);
     press(&mut a, "Tab");
-    assert_eq!(a.focus, Focus::Detail);
+    assert_eq!(a.screen.browse().focus, Focus::Detail);
     press(&mut a, "Tab");
-    assert_eq!(a.focus, Focus::Articles);
+    assert_eq!(a.screen.browse().focus, Focus::Articles);
     press(&mut a, "S-Tab");
-    assert_eq!(a.focus, Focus::Detail);
+    assert_eq!(a.screen.browse().focus, Focus::Detail);
 }
 
 // Moving the selection scrolls the source pane to the node's quote.
@@ -153,7 +158,7 @@ fn source_follows_selection() {
     press(&mut a, "j j");
     assert_eq!(at(&a), "alpha/not-done");
     assert!(
-        a.source_scroll > 0,
+        a.screen.browse().source_scroll > 0,
         "the quote on line 3 is scrolled into a 6-line pane"
     );
 }
@@ -163,7 +168,7 @@ fn source_follows_selection() {
 fn mouse_click_and_wheel() {
     use mizan::tui::update::{Mouse, mouse};
     let mut a = app();
-    let list = a.areas.list;
+    let list = a.view.areas.list;
     // Articles take two rows each: the second article starts on the list's third row.
     mouse(
         &mut a,
@@ -172,8 +177,8 @@ fn mouse_click_and_wheel() {
             y: list.y + 3,
         },
     );
-    assert_eq!(a.selected, 1);
-    assert_eq!(a.focus, Focus::Articles);
+    assert_eq!(a.screen.browse().selected, 1);
+    assert_eq!(a.screen.browse().focus, Focus::Articles);
     mouse(
         &mut a,
         Mouse::Click {
@@ -181,8 +186,8 @@ fn mouse_click_and_wheel() {
             y: list.y + 1,
         },
     );
-    assert_eq!(a.selected, 0);
-    let tree = a.areas.tree;
+    assert_eq!(a.screen.browse().selected, 0);
+    let tree = a.view.areas.tree;
     mouse(
         &mut a,
         Mouse::Click {
@@ -190,7 +195,7 @@ fn mouse_click_and_wheel() {
             y: tree.y + 2,
         },
     );
-    assert_eq!(a.focus, Focus::Tree);
+    assert_eq!(a.screen.browse().focus, Focus::Tree);
     assert_eq!(at(&a), "alpha/done");
     mouse(
         &mut a,
@@ -219,14 +224,19 @@ fn bad_config_warns_and_uses_defaults() {
         bidi: None,
     };
     let a = mizan::tui::setup(&opts, &|_| None).unwrap();
-    let Some(Overlay::Message { lines, .. }) = a.overlays.last() else {
+    let Some(Overlay::Message(m)) = a.overlays.last() else {
         panic!("no warning overlay")
     };
+    let lines = &m.lines;
     assert!(
         lines[0].starts_with(&format!("{}:2:11: ", cfg.display())),
         "{lines:?}"
     );
-    assert_eq!(a.bidi, mizan::text::BidiMode::Mizan, "defaults apply");
+    assert_eq!(
+        a.settings.bidi,
+        mizan::text::BidiMode::Mizan,
+        "defaults apply"
+    );
 }
 
 // Keys from the config file rebind actions.
@@ -249,8 +259,8 @@ fn config_rebinds_keys() {
     assert!(a.overlays.is_empty());
     common::resize(&mut a, 120, 40);
     press(&mut a, "C-n");
-    assert_eq!(a.selected, 1);
-    assert_eq!(a.bidi, mizan::text::BidiMode::Off);
+    assert_eq!(a.screen.browse().selected, 1);
+    assert_eq!(a.settings.bidi, mizan::text::BidiMode::Off);
 }
 
 // x asks for a format and writes the article there, saying where.
@@ -258,11 +268,11 @@ fn config_rebinds_keys() {
 fn export_from_the_ui() {
     let mut a = app();
     let dir = tempfile::tempdir().unwrap();
-    a.export_dir = dir.path().to_path_buf();
+    a.settings.export_dir = dir.path().to_path_buf();
     press(&mut a, "x");
-    assert!(matches!(a.overlays.last(), Some(Overlay::Export { .. })));
-    press(&mut a, "j j j Enter");
-    mizan::tui::effects::run(&mut a);
+    assert!(matches!(a.overlays.last(), Some(Overlay::Export(_))));
+    let fx = press(&mut a, "j j j Enter");
+    mizan::tui::effects::run(&mut a, fx);
     let path = dir.path().join("alpha.md");
     let text = std::fs::read_to_string(&path).expect("the Markdown export was written");
     assert!(text.contains("Alpha: withdraw soon"));

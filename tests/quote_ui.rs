@@ -6,9 +6,10 @@ mod common;
 
 use common::{app_in, keys, scratch, screen};
 use mizan::tui::app::{App, Overlay};
+use mizan::tui::overlays::quote::selecting;
 
 fn quote_of(app: &App, id: &str) -> Option<String> {
-    let a = app.corpus.article(0).unwrap();
+    let a = app.ws.corpus.article(0).unwrap();
     a.node(a.find(id).unwrap())
         .quote
         .as_deref()
@@ -16,8 +17,8 @@ fn quote_of(app: &App, id: &str) -> Option<String> {
 }
 
 fn problems_of(app: &App, id: &str) -> usize {
-    let idx = app.corpus.article(0).unwrap().find(id).unwrap();
-    app.cache[0].problems.get(&idx).map_or(0, Vec::len)
+    let idx = app.ws.corpus.article(0).unwrap().find(id).unwrap();
+    app.ws.cache[0].problems.get(&idx).map_or(0, Vec::len)
 }
 
 // On a node without a quote, `v` starts at the first word on screen; `w`
@@ -29,13 +30,13 @@ fn select_words_and_set_the_quote() {
     keys(&mut a, "Enter j j");
     assert_eq!(quote_of(&a, "timeline"), None);
     keys(&mut a, "v");
-    assert!(a.show_source, "v shows the source");
+    assert!(a.screen.browse().show_source, "v shows the source");
     assert!(screen(&a).contains("quoting 1 words"));
     keys(&mut a, "j w w");
-    let sel = a.quote_select.as_ref().unwrap();
+    let sel = selecting(&a).unwrap();
     assert!(sel.word_count() > 3);
     keys(&mut a, "Enter");
-    assert!(a.quote_select.is_none());
+    assert!(selecting(&a).is_none());
     let q = quote_of(&a, "timeline").expect("a quote");
     assert!(q.starts_with("مقال تجريبي عن الانسحاب"), "{q}");
     assert!(
@@ -64,21 +65,21 @@ fn selection_starts_on_the_existing_quote() {
     let (maps, state, _t) = scratch();
     let mut a = app_in(&maps, &state);
     keys(&mut a, "Enter v");
-    let text = a.cache[0].source.as_ref().unwrap().text.clone();
-    let sel = a.quote_select.clone().unwrap();
+    let text = a.ws.cache[0].source.as_ref().unwrap().text.clone();
+    let sel = selecting(&a).cloned().unwrap();
     assert_eq!(
         &text[sel.range()],
         "قالت الولايات المتحدة (2020) إن الانسحاب سيكتمل قريبا"
     );
     keys(&mut a, "b o w");
-    let sel = a.quote_select.clone().unwrap();
+    let sel = selecting(&a).cloned().unwrap();
     assert_eq!(
         &text[sel.range()],
         "الولايات المتحدة (2020) إن الانسحاب سيكتمل"
     );
     keys(&mut a, "Esc");
-    assert!(a.quote_select.is_none());
-    assert!(a.history.dirty_maps().is_empty());
+    assert!(selecting(&a).is_none());
+    assert!(a.ws.history.dirty_maps().is_empty());
 }
 
 // `a` while selecting opens the new-child form with the quote filled in.
@@ -101,14 +102,14 @@ fn mouse_drag_selects() {
     let (maps, state, _t) = scratch();
     let mut a = app_in(&maps, &state);
     keys(&mut a, "Enter j j S");
-    let r = a.areas.right;
+    let r = a.view.areas.right;
     // The second line of text, from its right end (Arabic starts there)
     // leftwards.
     let (y, right) = (r.y + 2, r.x + r.width - 3);
     mizan::tui::update::mouse(&mut a, mizan::tui::update::Mouse::Click { x: right, y });
     mizan::tui::update::mouse(&mut a, mizan::tui::update::Mouse::Drag { x: right - 12, y });
-    let sel = a.quote_select.clone().expect("a drag selects");
-    let text = a.cache[0].source.as_ref().unwrap().text.clone();
+    let sel = selecting(&a).cloned().clone().expect("a drag selects");
+    let text = a.ws.cache[0].source.as_ref().unwrap().text.clone();
     let got = &text[sel.range()];
     assert!(got.starts_with("قالت"), "{got}");
     assert!(sel.word_count() >= 2, "{got}");

@@ -69,7 +69,10 @@ fn no_color_keeps_glyphs() {
     };
     let mut a = mizan::tui::setup(&opts, &|k| (k == "NO_COLOR").then(|| "1".into())).unwrap();
     resize(&mut a, 100, 20);
-    assert_eq!(a.palette, mizan::tui::palette::Palette::monochrome());
+    assert_eq!(
+        a.settings.palette,
+        mizan::tui::palette::Palette::monochrome()
+    );
     let s = screen(&a);
     assert!(s.contains("▲ PRO"), "{s}");
     assert!(s.contains("▼ ANTI"), "{s}");

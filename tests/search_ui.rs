@@ -18,7 +18,7 @@ fn hits(a: &mizan::tui::app::App) -> Vec<String> {
         Some(Overlay::Search(s)) => s
             .hits
             .iter()
-            .map(|h| a.corpus.address(h.node).unwrap())
+            .map(|h| a.ws.corpus.address(h.node).unwrap())
             .collect(),
         _ => panic!("search is not open"),
     }

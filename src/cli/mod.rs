@@ -5,6 +5,7 @@
 mod check;
 mod compare;
 mod debate;
+mod docs;
 mod export;
 mod export_data;
 mod fmt;
@@ -140,6 +141,15 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Read a JSON export back into canonical map files.
     Import(import::ImportArgs),
+    /// Print a completion script for SHELL (bash, zsh, fish, elvish,
+    /// powershell), e.g. `mizan completions bash > ~/.local/share/bash-completion/completions/mizan`.
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `mizan man | man -l -`.
+    Man,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,6 +176,12 @@ pub fn run() -> i32 {
 }
 
 fn dispatch(cli: Cli) -> anyhow::Result<i32> {
+    // Generated docs need no maps (and must not seed a data directory).
+    match cli.command {
+        Some(Command::Completions { shell }) => return docs::completions(shell),
+        Some(Command::Man) => return docs::man(),
+        _ => {}
+    }
     let (maps_dir, origin) = dirs::resolve_maps_dir(cli.maps.as_deref())?;
     if origin == (dirs::MapsOrigin::DataDir { seeded: true }) {
         eprintln!(
@@ -200,6 +216,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Some(Command::Timeline { format }) => debate::run_timeline(&maps_dir, format),
         Some(Command::Export(args)) => export::run(&maps_dir, args),
         Some(Command::Import(args)) => import::run(&maps_dir, args),
+        Some(Command::Completions { .. } | Command::Man) => unreachable!("handled above"),
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
             let opts = mizan::tui::Options {
                 maps_dir,

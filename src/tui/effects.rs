@@ -1,13 +1,17 @@
-//! Effects: what `update` asks for but must not do itself (it stays pure and
-//! testable): writing and reading files. The loop runs them after each batch
-//! of events; the external editor needs the terminal, so the loop runs that
-//! one itself (see `run`'s return value).
+//! Effects: what `update` asks for but must not do itself, so that it stays
+//! pure and testable — reading and writing files, checking paths, talking
+//! to the search worker, ending the session. `update` returns them as
+//! values; the loop runs them (with [`run`]) after each event, before the
+//! next. The external editor needs the terminal, so `run` hands that one
+//! back to the loop; the recovery snapshot is written when the loop is
+//! idle.
 
 use std::path::PathBuf;
 
-use super::app::{App, Overlay};
-use super::saving;
 use crate::export::{self, Format, Selection};
+use crate::tui::app::{App, Overlay};
+use crate::tui::overlays::{form, search};
+use crate::tui::workspace::{Quit, saving};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -42,6 +46,20 @@ pub enum Effect {
         map: u32,
         line: u32,
     },
+    /// Send this query to the search worker for the search overlay.
+    Search {
+        query: String,
+    },
+    /// The new-article form's article: find its file name (the form shows
+    /// why not), then add it as an unsaved map.
+    NewArticle(Box<crate::model::Article>),
+    /// Files in the maps directory changed on disk: reload what has no
+    /// unsaved edits, once no overlay holds a node.
+    DiskChanged(Vec<PathBuf>),
+    /// The recovery snapshot is behind the edits (written when idle).
+    SnapshotRecovery,
+    /// End the session.
+    Quit(Quit),
 }
 
 /// An external editor to run on a file at a line, then reload the map.
@@ -52,26 +70,30 @@ pub struct EditorRequest {
     pub line: u32,
 }
 
-/// Runs and clears the pending effects, reporting each in the status bar.
-/// Returns the external editor to open, if one was asked for.
-pub fn run(app: &mut App) -> Option<EditorRequest> {
+/// Runs effects `update` returned, reporting each in the status bar (and
+/// any they ask for in turn). Returns the external editor to open, if one
+/// was asked for: the loop runs it, since it needs the terminal.
+pub fn run(app: &mut App, effects: Vec<Effect>) -> Option<EditorRequest> {
     let mut editor = None;
-    for effect in std::mem::take(&mut app.effects) {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front().or_else(|| {
+        let more = std::mem::take(&mut app.out);
+        queue.extend(more);
+        queue.pop_front()
+    }) {
         match effect {
             Effect::Export { articles, format } => {
-                let dir: PathBuf = app.export_dir.clone();
-                let result = Selection::new(&app.corpus, &articles)
+                let dir: PathBuf = app.settings.export_dir.clone();
+                let result = Selection::new(&app.ws.corpus, &articles)
                     .and_then(|sel| export::export_to_dir(&sel, format, &dir));
                 match result {
                     Ok(path) => {
                         app.flash =
                             Some(format!("exported {} to {}", format.name(), path.display()))
                     }
-                    Err(e) => app.overlays.push(Overlay::Message {
-                        title: "Export failed".into(),
-                        lines: vec![e.to_string()],
-                        scroll: 0,
-                    }),
+                    Err(e) => app
+                        .overlays
+                        .push(Overlay::message("Export failed", vec![e.to_string()])),
                 }
             }
             Effect::Save { then_quit, force } => saving::save(app, then_quit, force),
@@ -81,10 +103,18 @@ pub fn run(app: &mut App) -> Option<EditorRequest> {
             Effect::Restore => saving::restore(app),
             Effect::DiscardRecovery => saving::discard_recovery(app),
             Effect::KeepRecovery => saving::keep_recovery(app),
+            Effect::Search { query } => search::submit(app, query),
+            Effect::NewArticle(article) => form::create_article(app, *article),
+            Effect::DiskChanged(paths) => {
+                app.ws.disk_changes.extend(paths);
+                saving::apply_disk_changes(app);
+            }
+            Effect::SnapshotRecovery => app.ws.recovery_stale = true,
+            Effect::Quit(how) => app.ws.quit = Some(how),
             Effect::OpenEditor { map, line } => {
-                if app.history.is_dirty(map) {
+                if app.ws.history.is_dirty(map) {
                     app.flash = Some("not saved, so the editor was not opened".into());
-                } else if let Some(m) = app.corpus.maps.get(map as usize) {
+                } else if let Some(m) = app.ws.corpus.maps.get(map as usize) {
                     editor = Some(EditorRequest {
                         map,
                         path: m.path.clone(),

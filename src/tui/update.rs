@@ -1,14 +1,17 @@
-//! `update`: state × action → state, with no terminal in sight. Keys and
-//! mouse events are turned into actions here too (through the keymap), so a
-//! test can drive the whole UI with key names.
+//! `update`: state × action → state and the effects to run, with no
+//! terminal in sight. Keys, pastes and mouse events are turned into actions
+//! here too (through the keymap), so a test can drive the whole UI with key
+//! names. Whatever has the keys is a [`Layer`]: the top overlay, else the
+//! screen; this module hands it the input and acts on its [`Outcome`].
 
-use super::action::Action;
-use super::app::{App, Focus, Overlay, Screen};
-use super::key::{Code, KeyPress};
-use super::keymap::{Lookup, Mode};
-use super::screens;
-use super::source_view;
-use crate::model::NodeRef;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::effects::Effect;
+use crate::tui::key::{Code, KeyPress};
+use crate::tui::keymap::{Lookup, Mode};
+use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::Overlay;
+use crate::tui::screens::{Screen, browse};
 
 /// A mouse event, in screen cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,562 +35,133 @@ pub enum Mouse {
     },
 }
 
+/// Which keymap table is active: the top layer's.
 pub fn mode(app: &App) -> Mode {
-    match (app.overlays.last(), &app.screen) {
-        (None, Screen::Browse) if app.quote_select.is_some() => Mode::Quote,
-        (None, Screen::Browse) => Mode::Normal,
-        (None, Screen::Compare(_)) => Mode::Compare,
-        (None, Screen::Overview(_)) => Mode::Overview,
-        (Some(Overlay::Search(_) | Overlay::Picker(_) | Overlay::Choose(_)), _) => Mode::Search,
-        (Some(Overlay::Form(_)), _) => Mode::Form,
-        (Some(_), _) => Mode::Overlay,
+    match app.overlays.last() {
+        Some(o) => o.layer().mode(),
+        None => app.screen.layer().mode(),
     }
 }
 
-/// Handles one key press: resolves it through the keymap (with a pending
-/// first key of a sequence) and applies the action.
-pub fn key(app: &mut App, press: KeyPress) {
-    app.flash = None;
-    // A question's answer letters come before any binding.
-    if let (Some(Overlay::Ask(ask)), Code::Char(c), false, false) =
-        (app.overlays.last(), press.code, press.ctrl, press.alt)
-        && let Some(answer) = ask.pick(c).cloned()
-    {
-        app.overlays.pop();
-        super::editing::answer(app, answer);
+/// Hands the layer with the keys to `f`, taken out of the app while it
+/// runs (see `layer`), and puts it back unless it closed.
+fn with_top(app: &mut App, f: impl FnOnce(&mut dyn Layer, &mut App) -> Option<Outcome>) {
+    if let Some(mut top) = app.overlays.pop() {
+        let at = app.overlays.len();
+        let outcome = f(top.layer_mut(), app);
+        match outcome {
+            None | Some(Outcome::Stay) => app.overlays.insert(at.min(app.overlays.len()), top),
+            Some(Outcome::Close) => {}
+            Some(Outcome::Push(o)) => {
+                app.overlays.insert(at.min(app.overlays.len()), top);
+                app.overlays.push(o);
+            }
+        }
         return;
     }
-    let pending = app.pending.take();
-    match app.keymap.lookup(mode(app), pending, press) {
-        Lookup::Action(a) => update(app, a),
-        Lookup::Pending => app.pending = Some(press),
-        Lookup::None => {
-            // In a text overlay, an unbound printable key types.
-            let Code::Char(c) = press.code else { return };
-            if press.ctrl || press.alt {
-                return;
+    // A compare or overview screen leaves the browser it carries in its
+    // place while it runs; it comes back over it unless it closed (or
+    // opened another screen).
+    match std::mem::take(&mut app.screen) {
+        Screen::Browse(b) => {
+            app.screen = Screen::Browse(b);
+            let outcome = f(&mut browse::BrowseScreen, app);
+            if let Some(Outcome::Push(o)) = outcome {
+                app.overlays.push(o);
             }
-            match app.overlays.last_mut() {
-                Some(Overlay::Search(s)) => {
-                    s.line.insert(c);
-                    s.dirty = true;
-                }
-                Some(Overlay::Picker(p)) => {
-                    p.line.insert(c);
-                    p.refilter(&app.corpus);
-                }
-                Some(Overlay::Form(_)) => super::forms::form_char(app, c),
-                Some(Overlay::Choose(_)) => super::pickers::choose_char(app, c),
-                _ => {}
+        }
+        Screen::Compare(mut s, b) => {
+            app.screen = Screen::Browse(b);
+            let outcome = f(&mut *s, app);
+            let closed = matches!(outcome, Some(Outcome::Close));
+            if let Some(Outcome::Push(o)) = outcome {
+                app.overlays.push(o);
+            }
+            if !closed && app.screen.is_browse() {
+                app.screen.to_compare(*s);
+            }
+        }
+        Screen::Overview(mut s, b) => {
+            app.screen = Screen::Browse(b);
+            let outcome = f(&mut *s, app);
+            let closed = matches!(outcome, Some(Outcome::Close));
+            if let Some(Outcome::Push(o)) = outcome {
+                app.overlays.push(o);
+            }
+            if !closed && app.screen.is_browse() {
+                app.screen.to_overview(*s);
             }
         }
     }
+}
+
+/// The effects asked for so far, handed over.
+fn effects(app: &mut App) -> Vec<Effect> {
+    std::mem::take(&mut app.out)
+}
+
+/// Handles one key press: resolves it through the keymap (with a pending
+/// first key of a sequence) and applies the action. Returns the effects
+/// for the loop to run.
+pub fn key(app: &mut App, press: KeyPress) -> Vec<Effect> {
+    app.flash = None;
+    let letter = match (press.code, press.ctrl, press.alt) {
+        (Code::Char(c), false, false) => Some(c),
+        _ => None,
+    };
+    // A question's answer letters come before any binding.
+    if let (Some(c), Some(top)) = (letter, app.overlays.last())
+        && top.layer().letters_first()
+    {
+        let mut taken = false;
+        with_top(app, |l, app| {
+            let outcome = l.typed(app, c);
+            taken = outcome.is_some();
+            outcome
+        });
+        if taken {
+            return effects(app);
+        }
+    }
+    let pending = app.pending.take();
+    match app.settings.keymap.lookup(mode(app), pending, press) {
+        Lookup::Action(a) => return update(app, a),
+        Lookup::Pending => app.pending = Some(press),
+        // An unbound printable key types, where there is text to type into.
+        Lookup::None => {
+            if let Some(c) = letter {
+                with_top(app, |l, app| l.typed(app, c));
+            }
+        }
+    }
+    effects(app)
 }
 
 /// Pasted text (bracketed paste) goes into the text input on top, whole,
 /// instead of being read as keys.
-pub fn paste(app: &mut App, text: &str) {
-    match app.overlays.last_mut() {
-        Some(Overlay::Form(st)) => st.form.paste(text),
-        Some(Overlay::Search(s)) => {
-            s.line.insert_str(text);
-            s.dirty = true;
-        }
-        Some(Overlay::Choose(st)) => st.chooser.paste(text),
-        Some(Overlay::Picker(p)) => {
-            if p.line.insert_str(text) {
-                p.refilter(&app.corpus);
-            }
-        }
-        _ => app.flash = Some("paste goes into a form or the search (i edits a node)".into()),
-    }
+pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
+    with_top(app, |l, app| Some(l.paste(app, text)));
+    effects(app)
 }
 
-pub fn update(app: &mut App, action: Action) {
-    match app.overlays.last() {
-        Some(Overlay::Search(_)) => return search(app, action),
-        Some(Overlay::Picker(_)) => return screens::picker(app, action),
-        Some(Overlay::Form(_)) => return super::forms::form_action(app, action),
-        Some(Overlay::Choose(_)) => return super::pickers::choose_action(app, action),
-        Some(_) => return overlay(app, action),
-        None => {}
-    }
-    if app.quote_select.is_some() && matches!(app.screen, Screen::Browse) {
-        return super::quote_select::update(app, action);
-    }
-    match app.screen {
-        Screen::Browse => {}
-        Screen::Compare(_) => return screens::compare(app, action),
-        Screen::Overview(_) => return screens::overview(app, action),
-    }
-    match action {
-        Action::Quit => super::editing::request_quit(app),
-        Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
-        Action::Close => {}
-        Action::Down => step(app, 1),
-        Action::Up => step(app, -1),
-        Action::PageDown => step(app, page(app)),
-        Action::PageUp => step(app, -page(app)),
-        Action::Top => step(app, isize::MIN / 2),
-        Action::Bottom => step(app, isize::MAX / 2),
-        Action::Left => left(app),
-        Action::Right => right(app),
-        Action::Toggle => toggle(app),
-        Action::Parent => parent(app),
-        Action::NextSibling => sibling(app, 1),
-        Action::PrevSibling => sibling(app, -1),
-        Action::ExpandAll | Action::CollapseAll => {
-            let map = app.map();
-            if let (Some(a), Some(t)) = (app.corpus.article(map), app.trees.get_mut(&map)) {
-                t.set_all(a, action == Action::ExpandAll);
-            }
-            selection_moved(app);
-        }
-        Action::FocusNext => app.focus = cycle(app.focus, 1),
-        Action::FocusPrev => app.focus = cycle(app.focus, -1),
-        Action::ToggleLanguage => {
-            app.lang = app.lang.other();
-        }
-        Action::ToggleSource => {
-            if app.has_source() || app.show_source {
-                app.show_source = !app.show_source;
-                selection_moved(app);
-            } else {
-                app.flash =
-                    Some("no source text for this article (start with --sources DIR)".into());
-            }
-        }
-        Action::FollowLink => follow_link(app),
-        Action::JumpBack => jump(app, true),
-        Action::JumpForward => jump(app, false),
-        Action::Search => app.overlays.push(Overlay::Search(Box::default())),
-        Action::Compare => screens::open_picker(app),
-        Action::Overview => screens::open_overview(app),
-        Action::Export => {
-            if let Some(a) = app.corpus.article(app.map()) {
-                let articles = vec![a.meta.id.to_string()];
-                app.overlays.push(Overlay::Export {
-                    articles,
-                    selected: 0,
-                });
-            }
-        }
-        Action::Accept
-        | Action::DeleteBack
-        | Action::DeleteWord
-        | Action::DeleteToStart
-        | Action::CursorLeft
-        | Action::CursorRight
-        | Action::LineStart
-        | Action::LineEnd
-        | Action::Swap
-        | Action::NextArticle
-        | Action::PrevArticle
-        | Action::ClashesOnly
-        | Action::WordLeft
-        | Action::WordRight
-        | Action::DeleteForward
-        | Action::DeleteToEnd
-        | Action::Pick => {}
-        Action::AddChild
-        | Action::AddSibling
-        | Action::EditNode
-        | Action::EditArticle
-        | Action::DeleteNode
-        | Action::MoveDown
-        | Action::MoveUp
-        | Action::Indent
-        | Action::Outdent
-        | Action::Cut
-        | Action::Paste
-        | Action::Undo
-        | Action::Redo
-        | Action::Save
-        | Action::NewArticle
-        | Action::OpenEditor => super::editing::act(app, action),
-        Action::SelectQuote => super::quote_select::start(app),
-    }
+/// Applies an action to whatever has the keys; returns the effects.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    with_top(app, |l, app| Some(l.handle(app, action)));
+    effects(app)
 }
 
-/// Actions while the search overlay is on top.
-fn search(app: &mut App, action: Action) {
-    let rows = super::search_view::rows(app.areas.screen);
-    let Some(Overlay::Search(s)) = app.overlays.last_mut() else {
-        return;
-    };
-    match action {
-        Action::Close => {
-            app.overlays.pop();
+/// Applies a mouse event: over a popup the wheel scrolls it; otherwise a
+/// click selects the row under it and focuses its pane, the wheel scrolls
+/// the pane under the pointer, a drag over the source selects a quote.
+pub fn mouse(app: &mut App, m: Mouse) -> Vec<Effect> {
+    if app.overlays.iter().any(Overlay::is_popup) {
+        match m {
+            Mouse::ScrollUp { .. } => return update(app, Action::Up),
+            Mouse::ScrollDown { .. } => return update(app, Action::Down),
+            Mouse::Click { .. } | Mouse::Drag { .. } => {}
         }
-        Action::Quit => super::editing::request_quit(app),
-        Action::Accept => {
-            let Some(hit) = s.hits.get(s.selected) else {
-                return;
-            };
-            let target = hit.node;
-            app.overlays.pop();
-            jump_to(app, target);
-        }
-        Action::Down => s.select(1, rows),
-        Action::Up => s.select(-1, rows),
-        Action::PageDown => s.select(rows as isize, rows),
-        Action::PageUp => s.select(-(rows as isize), rows),
-        edit => {
-            if s.line.apply(edit) == Some(true) {
-                s.dirty = true;
-            }
-        }
+        return effects(app);
     }
-}
-
-fn overlay(app: &mut App, action: Action) {
-    let page = app.areas.screen.height.saturating_sub(4).max(1) as isize;
-    let Some(top) = app.overlays.last_mut() else {
-        return;
-    };
-    let scroll = match top {
-        Overlay::Help { scroll } | Overlay::Message { scroll, .. } => scroll,
-        Overlay::Export { articles, selected } => {
-            let n = crate::export::Format::ALL.len();
-            match action {
-                Action::Close => {
-                    app.overlays.pop();
-                }
-                Action::Quit => super::editing::request_quit(app),
-                Action::Down => *selected = (*selected + 1).min(n - 1),
-                Action::Up => *selected = selected.saturating_sub(1),
-                Action::Accept => {
-                    let format = crate::export::Format::ALL[*selected];
-                    let articles = std::mem::take(articles);
-                    app.overlays.pop();
-                    app.effects
-                        .push(super::effects::Effect::Export { articles, format });
-                }
-                _ => {}
-            }
-            return;
-        }
-        Overlay::Ask(_) => {
-            match action {
-                Action::Close => {
-                    app.overlays.pop();
-                }
-                Action::Quit => super::editing::request_quit(app),
-                _ => {}
-            }
-            return;
-        }
-        Overlay::Search(_) | Overlay::Picker(_) | Overlay::Form(_) | Overlay::Choose(_) => {
-            return;
-        }
-    };
-    match action {
-        Action::Close => {
-            app.overlays.pop();
-        }
-        Action::Quit => super::editing::request_quit(app),
-        Action::Down => *scroll += 1,
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::PageDown => *scroll += page as usize,
-        Action::PageUp => *scroll = scroll.saturating_sub(page as usize),
-        _ => {}
-    }
-}
-
-/// Rows a page moves in the focused pane.
-fn page(app: &App) -> isize {
-    let area = match app.focus {
-        Focus::Articles => app.areas.list,
-        Focus::Tree => app.areas.tree,
-        Focus::Detail => app.areas.right,
-    };
-    (area.height.saturating_sub(2) as isize).max(1)
-}
-
-fn cycle(f: Focus, by: i32) -> Focus {
-    let order = [Focus::Articles, Focus::Tree, Focus::Detail];
-    let i = order.iter().position(|&x| x == f).unwrap_or(0) as i32;
-    order[(i + by).rem_euclid(3) as usize]
-}
-
-fn clamp_add(v: usize, by: isize, len: usize) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    (v as isize).saturating_add(by).clamp(0, len as isize - 1) as usize
-}
-
-/// Moves within the focused pane.
-fn step(app: &mut App, by: isize) {
-    match app.focus {
-        Focus::Articles => {
-            let next = clamp_add(app.selected, by, app.corpus.maps.len());
-            select_map(app, next);
-        }
-        Focus::Tree => {
-            if let Some(t) = app.trees.get_mut(&app.map()) {
-                t.cursor = clamp_add(t.cursor, by, t.rows.len());
-            }
-            selection_moved(app);
-        }
-        Focus::Detail if app.show_source => {
-            let lines = source_view::line_count(app);
-            app.source_scroll = clamp_add(app.source_scroll, by, lines);
-        }
-        Focus::Detail => {
-            let links = app.current().map_or(0, |r| link_count(app, r));
-            if links > 0 && by.abs() == 1 {
-                app.link_sel = clamp_add(app.link_sel, by, links);
-            } else {
-                app.detail_scroll = (app.detail_scroll as isize + by).max(0) as usize;
-            }
-        }
-    }
-}
-
-fn link_count(app: &App, r: NodeRef) -> usize {
-    app.corpus
-        .article(r.map)
-        .map_or(0, |a| a.node(r.node).links.len())
-}
-
-pub fn select_map(app: &mut App, map: usize) {
-    if map != app.selected {
-        app.selected = map;
-        // Its byte offsets belong to the other article's source.
-        app.quote_select = None;
-        app.ensure_tree();
-        app.source_scroll = 0;
-        if !app.has_source() {
-            app.show_source = false;
-        }
-    }
-    let h = app.areas.list.height.saturating_sub(2) as usize / 2;
-    if app.selected < app.list_offset {
-        app.list_offset = app.selected;
-    } else if h > 0 && app.selected >= app.list_offset + h {
-        app.list_offset = app.selected + 1 - h;
-    }
-    selection_moved(app);
-}
-
-/// After the tree cursor moves: keep it visible, reset the detail, and bring
-/// the node's quote into view in the source pane.
-pub fn selection_moved(app: &mut App) {
-    let h = app.areas.tree.height.saturating_sub(2) as usize;
-    let map = app.map();
-    if let Some(t) = app.trees.get_mut(&map) {
-        t.scroll_into_view(h);
-    }
-    app.detail_scroll = 0;
-    app.link_sel = 0;
-    if app.show_source
-        && let Some(line) = source_view::quote_line(app)
-    {
-        let h = app.areas.right.height.saturating_sub(2) as usize;
-        app.source_scroll = line.saturating_sub(h / 3);
-    }
-}
-
-fn with_tree(app: &mut App, f: impl FnOnce(&crate::model::Article, &mut super::tree::TreeView)) {
-    let map = app.map();
-    if let (Some(a), Some(t)) = (app.corpus.article(map), app.trees.get_mut(&map)) {
-        f(a, t);
-    }
-    selection_moved(app);
-}
-
-fn left(app: &mut App) {
-    if app.focus != Focus::Tree {
-        app.focus = cycle(app.focus, -1);
-        return;
-    }
-    with_tree(app, |a, t| {
-        let Some(n) = t.current() else { return };
-        if t.is_expanded(n) && !a.node(n).children.is_empty() && n != a.root {
-            t.collapse(t.cursor);
-        } else if let Some(p) = a.node(n).parent
-            && let Some(row) = t.row_of(p)
-        {
-            t.cursor = row;
-        }
-    });
-}
-
-fn right(app: &mut App) {
-    if app.focus == Focus::Articles {
-        app.focus = Focus::Tree;
-        return;
-    }
-    if app.focus != Focus::Tree {
-        return;
-    }
-    with_tree(app, |a, t| {
-        let Some(n) = t.current() else { return };
-        if a.node(n).children.is_empty() {
-            return;
-        }
-        if t.is_expanded(n) {
-            t.cursor += 1;
-        } else {
-            t.expand(a, t.cursor);
-        }
-    });
-}
-
-fn toggle(app: &mut App) {
-    match app.focus {
-        Focus::Articles => app.focus = Focus::Tree,
-        Focus::Tree => with_tree(app, |a, t| {
-            let Some(n) = t.current() else { return };
-            if t.is_expanded(n) {
-                t.collapse(t.cursor);
-            } else {
-                t.expand(a, t.cursor);
-            }
-        }),
-        Focus::Detail => follow_link(app),
-    }
-}
-
-fn parent(app: &mut App) {
-    with_tree(app, |a, t| {
-        if let Some(p) = t.current().and_then(|n| a.node(n).parent)
-            && let Some(row) = t.row_of(p)
-        {
-            t.cursor = row;
-        }
-    });
-}
-
-fn sibling(app: &mut App, by: isize) {
-    with_tree(app, |a, t| {
-        let Some(n) = t.current() else { return };
-        let Some(p) = a.node(n).parent else { return };
-        let sibs = &a.node(p).children;
-        let Some(i) = sibs.iter().position(|&c| c == n) else {
-            return;
-        };
-        let j = clamp_add(i, by, sibs.len());
-        if let Some(row) = t.row_of(sibs[j]) {
-            t.cursor = row;
-        }
-    });
-}
-
-/// Shows a node: selects its article, reveals it in the tree, focuses the tree.
-pub fn go_to(app: &mut App, r: NodeRef) {
-    select_map(app, r.map as usize);
-    with_tree(app, |a, t| t.reveal(a, r.node));
-    app.focus = Focus::Tree;
-}
-
-/// Goes to a node and records where we were, so `C-o` comes back: following
-/// a link, opening a search hit, or a node from the compare or overview screen.
-pub fn jump_to(app: &mut App, target: NodeRef) {
-    app.screen = super::app::Screen::Browse;
-    if let Some(here) = app.current() {
-        app.jumps_back.push(here);
-        app.jumps_forward.clear();
-    }
-    go_to(app, target);
-}
-
-fn follow_link(app: &mut App) {
-    let Some(here) = app.current() else { return };
-    let Some(a) = app.corpus.article(here.map) else {
-        return;
-    };
-    let Some(link) = a.node(here.node).links.get(app.link_sel) else {
-        app.flash = Some("this node has no links".into());
-        return;
-    };
-    match app.corpus.resolve(&link.to) {
-        Some(target) => jump_to(app, target),
-        None => app.flash = Some(format!("link target `{}` does not exist", link.to)),
-    }
-}
-
-fn jump(app: &mut App, back: bool) {
-    let Some(here) = app.current() else { return };
-    let (from, to) = if back {
-        (&mut app.jumps_back, &mut app.jumps_forward)
-    } else {
-        (&mut app.jumps_forward, &mut app.jumps_back)
-    };
-    match from.pop() {
-        Some(target) => {
-            to.push(here);
-            go_to(app, target);
-        }
-        None => {
-            app.flash = Some(
-                if back {
-                    "no earlier jump"
-                } else {
-                    "no later jump"
-                }
-                .into(),
-            )
-        }
-    }
-}
-
-/// Applies a mouse event: a click selects the row under it and focuses its
-/// pane; the wheel scrolls the pane under the pointer.
-pub fn mouse(app: &mut App, m: Mouse) {
-    let (x, y, by) = match m {
-        Mouse::Drag { x, y } => {
-            // Dragging over the source text selects a passage to quote.
-            if app.overlays.is_empty() && app.show_source && matches!(app.screen, Screen::Browse) {
-                super::quote_select::mouse(app, x, y, true);
-            }
-            return;
-        }
-        Mouse::Click { x, y } => (x, y, 0),
-        Mouse::ScrollUp { x, y } => (x, y, -3),
-        Mouse::ScrollDown { x, y } => (x, y, 3),
-    };
-    if !app.overlays.is_empty() {
-        if by != 0 {
-            update(app, if by > 0 { Action::Down } else { Action::Up });
-        }
-        return;
-    }
-    let hit =
-        |r: ratatui::layout::Rect| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
-    let pane = if hit(app.areas.list) {
-        Focus::Articles
-    } else if hit(app.areas.tree) {
-        Focus::Tree
-    } else if hit(app.areas.right) {
-        Focus::Detail
-    } else {
-        return;
-    };
-    app.focus = pane;
-    if by != 0 {
-        step(app, by);
-        return;
-    }
-    match pane {
-        Focus::Articles => {
-            let row = (y.saturating_sub(app.areas.list.y + 1) / 2) as usize + app.list_offset;
-            if row < app.corpus.maps.len() {
-                select_map(app, row);
-            }
-        }
-        Focus::Tree => {
-            let map = app.map();
-            if let Some(t) = app.trees.get_mut(&map) {
-                let row = y.saturating_sub(app.areas.tree.y + 1) as usize + t.offset;
-                if row < t.rows.len() {
-                    t.cursor = row;
-                }
-            }
-            selection_moved(app);
-        }
-        Focus::Detail if app.show_source => super::quote_select::mouse(app, x, y, false),
-        Focus::Detail => {}
-    }
+    browse::mouse(app, m);
+    effects(app)
 }

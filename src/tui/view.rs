@@ -2,21 +2,45 @@
 //! handling use. One `render_*` function per region; nothing here changes
 //! state (the source pane's layout cache aside).
 
+use std::cell::RefCell;
+
+use crate::text::BidiMode;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::action::Action;
-use super::app::{App, Areas, Focus, Lang, Overlay, Screen};
-use super::bidi_line::one_line;
-use super::detail;
-use super::keymap::Mode;
-use super::overlay_view;
-use super::palette::{bearing_glyph, stance_glyph};
-use super::source_view;
+use crate::tui::app::App;
+
+/// Screen regions from the last layout, for paging and mouse hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub screen: Rect,
+    pub list: Rect,
+    pub tree: Rect,
+    pub right: Rect,
+    pub status: Rect,
+}
+
+/// The source pane's wrapped lines for one width, cached between frames.
+#[derive(Debug, Clone, Default)]
+pub struct SourceLayout {
+    /// (map, text width, mode) the lines were laid out for; width is never 0,
+    /// so the default key matches no real layout.
+    pub key: (u32, u16, BidiMode),
+    /// (byte offset where the visual line's paragraph starts, the line).
+    pub lines: Vec<(usize, crate::text::VisualLine)>,
+}
+
+/// What the view keeps between frames: where things were drawn (for
+/// paging and mouse hits) and laid-out text.
+#[derive(Default)]
+pub struct ViewCache {
+    pub areas: Areas,
+    pub layout_cache: RefCell<crate::tui::widgets::bidi_line::LayoutCache>,
+    pub source_layout: RefCell<SourceLayout>,
+}
 
 /// Below this the browser cannot be drawn usefully.
 pub const MIN_WIDTH: u16 = 40;
@@ -57,351 +81,26 @@ pub fn areas(screen: Rect) -> Areas {
 
 pub fn view(app: &App, frame: &mut Frame) {
     let buf = frame.buffer_mut();
-    let a = app.areas;
+    let a = app.view.areas;
     if a.list.width == 0 {
         render_too_small(app, a.screen, buf);
         return;
     }
-    match &app.screen {
-        Screen::Browse => render_browse(app, buf),
-        Screen::Compare(s) => super::compare_view::render(app, s, a.screen, buf),
-        Screen::Overview(s) => {
-            let body = Rect {
-                height: a.screen.height.saturating_sub(1),
-                ..a.screen
-            };
-            super::overview_view::render(app, s, body, buf);
-            render_status(app, a.status, buf);
-        }
-    }
+    app.screen.layer().render(app, a.screen, buf);
+    // Bottom-up; only the top overlay's cursor shows.
     let mut cursor = None;
     for o in &app.overlays {
-        match o {
-            Overlay::Ask(ask) => super::ask::render(ask, &app.palette, a.screen, buf),
-            Overlay::Form(f) => {
-                cursor = super::form_view::render(&f.form, &app.palette, app.bidi, a.screen, buf)
-            }
-            Overlay::Choose(c) => {
-                cursor = super::choose::render(&c.chooser, &app.palette, app.bidi, a.screen, buf)
-            }
-            Overlay::Search(s) => super::search_view::render(app, s, a.screen, buf),
-            Overlay::Picker(p) => overlay_view::picker(app, p, a.screen, buf),
-            Overlay::Export { articles, selected } => {
-                overlay_view::export(app, articles, *selected, a.screen, buf)
-            }
-            _ => overlay_view::text(app, o, a.screen, buf),
-        }
+        cursor = o.layer().render(app, a.screen, buf);
     }
-    // Only the top overlay's cursor shows.
-    let top_has_cursor = matches!(
-        app.overlays.last(),
-        Some(Overlay::Form(_) | Overlay::Choose(_))
-    );
-    if let (true, Some((x, y))) = (top_has_cursor, cursor) {
+    if let Some((x, y)) = cursor {
         frame.set_cursor_position(ratatui::layout::Position { x, y });
     }
-}
-
-fn render_browse(app: &App, buf: &mut Buffer) {
-    let a = app.areas;
-    render_list(app, a.list, buf);
-    render_tree(app, a.tree, buf);
-    if app.show_source && app.has_source() {
-        let block = pane_block(app, Focus::Detail, " Source ".into());
-        let inner = block.inner(a.right);
-        block.render(a.right, buf);
-        source_view::render(app, inner, buf);
-    } else {
-        let title = app
-            .current()
-            .and_then(|r| app.corpus.address(r))
-            .map_or(" Node ".into(), |addr| format!(" {addr} "));
-        let block = pane_block(app, Focus::Detail, title);
-        let inner = block.inner(a.right);
-        block.render(a.right, buf);
-        detail::render(app, inner, buf);
-    }
-    render_status(app, a.status, buf);
 }
 
 fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let msg = format!("enlarge the terminal (at least {MIN_WIDTH}×{MIN_HEIGHT})");
     Paragraph::new(msg)
-        .style(app.palette.warning)
+        .style(app.settings.palette.warning)
         .wrap(Wrap { trim: true })
         .render(area, buf);
-}
-
-fn pane_block(app: &App, pane: Focus, title: String) -> Block<'static> {
-    let focused = app.focus == pane && app.overlays.is_empty();
-    let (style, border) = if focused {
-        (app.palette.border_focus, BorderType::Thick)
-    } else {
-        (app.palette.border, BorderType::Rounded)
-    };
-    Block::bordered()
-        .border_type(border)
-        .border_style(style)
-        .title(Span::styled(title, app.palette.title))
-}
-
-fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = pane_block(
-        app,
-        Focus::Articles,
-        format!(" Articles ({}) ", app.corpus.maps.len()),
-    );
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let p = &app.palette;
-    let mut lines: Vec<Line> = Vec::new();
-    for (i, m) in app.corpus.maps.iter().enumerate().skip(app.list_offset) {
-        if lines.len() + 2 > inner.height as usize {
-            break;
-        }
-        let (first, second) = match &m.article {
-            Some(a) => {
-                let s = a.meta.stance;
-                let badge = format!(
-                    "{} {:<7} ",
-                    stance_glyph(s),
-                    s.map_or("?", |s| s.name()).to_uppercase()
-                );
-                let title = if app.lang == Lang::Ar {
-                    &a.meta.title_original
-                } else {
-                    &a.meta.title_en
-                };
-                let dirty = app.history.is_dirty(i as u32);
-                let tw = inner.width.saturating_sub(if dirty { 12 } else { 10 });
-                let mut l = one_line(&app.layout_cache, title, tw, app.bidi, Style::new());
-                if dirty {
-                    l.spans.insert(0, Span::styled("+ ", p.warning));
-                }
-                l.spans.insert(
-                    0,
-                    Span::styled(badge, p.stance(s).add_modifier(Modifier::BOLD)),
-                );
-                let info: Vec<&str> = [a.meta.outlet.as_deref(), a.meta.date.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-                let mut second = one_line(
-                    &app.layout_cache,
-                    &info.join(" · "),
-                    inner.width.saturating_sub(2),
-                    app.bidi,
-                    p.dim,
-                );
-                second.spans.insert(0, Span::raw("  "));
-                (l, second)
-            }
-            None => {
-                let name = m
-                    .path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let first = Line::from(vec![Span::styled("✗ BROKEN  ", p.broken), Span::raw(name)]);
-                let msg = m.error.as_ref().map_or(String::new(), |d| {
-                    format!("{}:{} {}", d.line, d.col, d.message)
-                });
-                let mut second = one_line(
-                    &app.layout_cache,
-                    &msg,
-                    inner.width.saturating_sub(2),
-                    app.bidi,
-                    p.error,
-                );
-                second.spans.insert(0, Span::raw("  "));
-                (first, second)
-            }
-        };
-        let sel = i == app.selected;
-        for mut l in [first, second] {
-            if sel {
-                l = l.patch_style(p.selection);
-                let w = l.width();
-                l.spans.push(Span::styled(
-                    " ".repeat((inner.width as usize).saturating_sub(w)),
-                    p.selection,
-                ));
-            }
-            lines.push(l);
-        }
-    }
-    Paragraph::new(lines).render(inner, buf);
-}
-
-fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
-    let map = app.map();
-    let Some(a) = app.corpus.article(map) else {
-        let block = pane_block(app, Focus::Tree, " Tree ".into());
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let msg = app
-            .corpus
-            .maps
-            .get(app.selected)
-            .and_then(|m| m.error.as_ref())
-            .map_or_else(|| "no maps loaded".to_string(), |d| d.to_string());
-        Paragraph::new(msg)
-            .style(app.palette.error)
-            .render(inner, buf);
-        return;
-    };
-    let lang = if app.lang == Lang::Ar { "AR" } else { "EN" };
-    let t = app.tree();
-    let count = t.map_or(0, |t| t.rows.len());
-    let title = format!(" {} · {count} shown · {lang} ", a.meta.id);
-    let block = pane_block(app, Focus::Tree, title);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let Some(t) = t else { return };
-    let p = &app.palette;
-    let cache = &app.cache[app.selected];
-    let mut lines = Vec::with_capacity(inner.height as usize);
-    for (i, row) in t
-        .rows
-        .iter()
-        .enumerate()
-        .skip(t.offset)
-        .take(inner.height as usize)
-    {
-        let n = a.node(row.node);
-        let mut spans = vec![Span::raw("  ".repeat(row.depth as usize))];
-        let expander = if n.children.is_empty() {
-            "  "
-        } else if t.is_expanded(row.node) {
-            "▾ "
-        } else {
-            "▸ "
-        };
-        spans.push(Span::styled(expander, p.dim));
-        let rel = match n.relation {
-            Some(crate::model::Relation::Supports) => "+ ",
-            Some(crate::model::Relation::Opposes) => "− ",
-            None => "",
-        };
-        spans.push(Span::styled(rel, p.key));
-        let b = cache.bearings.of(row.node);
-        spans.push(Span::styled(format!("{} ", bearing_glyph(b)), p.bearing(b)));
-        if cache.problems.contains_key(&row.node) {
-            spans.push(Span::styled("! ", p.error));
-        }
-        let used: usize = spans.iter().map(|s| s.width()).sum();
-        let claim = if app.lang == Lang::Ar {
-            &n.claim_ar
-        } else {
-            &n.claim_en
-        };
-        let width = (inner.width as usize).saturating_sub(used) as u16;
-        let style = if row.depth == 0 {
-            p.title
-        } else {
-            Style::new()
-        };
-        spans.extend(one_line(&app.layout_cache, claim, width, app.bidi, style).spans);
-        let mut line = Line::from(spans);
-        if i == t.cursor {
-            line = line.patch_style(p.selection);
-            let w = line.width();
-            line.spans.push(Span::styled(
-                " ".repeat((inner.width as usize).saturating_sub(w)),
-                p.selection,
-            ));
-        }
-        lines.push(line);
-    }
-    Paragraph::new(lines).render(inner, buf);
-}
-
-/// Key hints made from the keymap, so they show the user's bindings.
-fn hint(app: &App, mode: Mode, action: Action, label: &str) -> Vec<Span<'static>> {
-    match app.keymap.keys_for(mode, action).first() {
-        Some(k) => vec![
-            Span::styled(k.to_string(), app.palette.key),
-            Span::styled(format!(" {label}  "), app.palette.dim),
-        ],
-        None => vec![],
-    }
-}
-
-fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
-    let mut spans: Vec<Span> = Vec::new();
-    if let Some(f) = &app.flash {
-        spans.push(Span::styled(format!(" {f} "), app.palette.warning));
-    } else if let Some(sel) = &app.quote_select {
-        spans.push(Span::styled(
-            format!(" quoting {} words ", sel.word_count()),
-            app.palette.selection,
-        ));
-        spans.push(Span::raw(" "));
-        for (a, l) in [
-            (Action::Accept, "set as quote"),
-            (Action::AddChild, "new child"),
-            (Action::WordRight, "word"),
-            (Action::Down, "line"),
-            (Action::Swap, "other end"),
-            (Action::Close, "stop"),
-        ] {
-            spans.extend(hint(app, Mode::Quote, a, l));
-        }
-    } else {
-        spans.push(Span::raw(" "));
-        let (mode, hints): (Mode, &[(Action, &str)]) = match app.screen {
-            Screen::Overview(_) => (
-                Mode::Overview,
-                &[
-                    (Action::Help, "help"),
-                    (Action::Right, "theme"),
-                    (Action::Down, "article"),
-                    (Action::FocusNext, "cell/nodes"),
-                    (Action::Accept, "open"),
-                    (Action::Compare, "compare"),
-                    (Action::Close, "back"),
-                ],
-            ),
-            _ => (
-                Mode::Normal,
-                &[
-                    (Action::Help, "help"),
-                    (Action::Toggle, "open/fold"),
-                    (Action::FocusNext, "pane"),
-                    (Action::Search, "search"),
-                    (Action::Compare, "compare"),
-                    (Action::Overview, "overview"),
-                    (Action::ToggleLanguage, "EN/AR"),
-                    (Action::ToggleSource, "source"),
-                    (Action::FollowLink, "link"),
-                    (Action::JumpBack, "back"),
-                    (Action::Quit, "quit"),
-                ],
-            ),
-        };
-        for &(a, l) in hints {
-            spans.extend(hint(app, mode, a, l));
-        }
-    }
-    let line = Line::from(spans);
-    let used = line.width() as u16;
-    Paragraph::new(line).render(area, buf);
-    let dirty = app.history.dirty_maps().len();
-    let right = match dirty {
-        0 => format!(" bidi: {} ", bidi_name(app)),
-        n => format!(" [+] {n} unsaved · bidi: {} ", bidi_name(app)),
-    };
-    let w = right.chars().count() as u16;
-    if area.width >= used + w {
-        let r = Rect {
-            x: area.x + area.width - w,
-            width: w,
-            ..area
-        };
-        Paragraph::new(Span::styled(right, app.palette.dim)).render(r, buf);
-    }
-}
-
-pub fn bidi_name(app: &App) -> &'static str {
-    app.bidi.name()
 }

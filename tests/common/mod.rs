@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use mizan::tui::app::App;
 use mizan::tui::config::BidiChoice;
+use mizan::tui::effects::Effect;
 use mizan::tui::key::KeyPress;
 use mizan::tui::{Options, setup, update, view};
 use ratatui::Terminal;
@@ -35,21 +36,24 @@ pub fn app() -> App {
 }
 
 pub fn resize(app: &mut App, w: u16, h: u16) {
-    app.areas = view::areas(Rect::new(0, 0, w, h));
-    update::selection_moved(app);
+    app.view.areas = view::areas(Rect::new(0, 0, w, h));
+    mizan::tui::screens::browse::selection_moved(app);
 }
 
-/// Presses keys given by name, separated by spaces (`"j j Tab g g"`).
-pub fn press(app: &mut App, keys: &str) {
+/// Presses keys given by name, separated by spaces (`"j j Tab g g"`),
+/// without running the effects they ask for; returns those.
+pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut out = Vec::new();
     for k in keys.split_whitespace() {
         let press = KeyPress::parse(k).unwrap_or_else(|e| panic!("{e}"));
-        update::key(app, press);
+        out.extend(update::key(app, press));
     }
+    out
 }
 
 /// The screen as text, one line per row (trailing spaces trimmed).
 pub fn screen(app: &App) -> String {
-    let a = app.areas.screen;
+    let a = app.view.areas.screen;
     let mut term = Terminal::new(TestBackend::new(a.width, a.height)).expect("test backend");
     term.draw(|f| view::view(app, f)).expect("draw");
     let buf = term.backend().buffer();
@@ -68,7 +72,7 @@ pub fn screen(app: &App) -> String {
 /// The selected node's address, e.g. `alpha/done`.
 pub fn at(app: &App) -> String {
     app.current()
-        .and_then(|r| app.corpus.address(r))
+        .and_then(|r| app.ws.corpus.address(r))
         .unwrap_or_default()
 }
 
@@ -80,13 +84,14 @@ pub fn type_text(app: &mut App, text: &str) {
             ctrl: false,
             alt: false,
         };
-        update::key(app, press);
+        let fx = update::key(app, press);
+        mizan::tui::effects::run(app, fx);
     }
 }
 
 /// Runs the search to completion, as the loop would over several frames.
 pub fn finish_search(app: &mut App) {
-    mizan::tui::search_view::pump(app, true);
+    mizan::tui::overlays::search::pump(app, true);
 }
 
 /// A copy of the fixture maps in a temporary directory, for tests that
@@ -123,7 +128,7 @@ pub fn app_in(maps: &std::path::Path, state: &std::path::Path) -> App {
 /// Presses keys, running the effects after each one as the loop does.
 pub fn keys(app: &mut App, k: &str) {
     for key in k.split_whitespace() {
-        press(app, key);
-        mizan::tui::effects::run(app);
+        let fx = press(app, key);
+        mizan::tui::effects::run(app, fx);
     }
 }

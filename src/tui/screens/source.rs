@@ -10,28 +10,34 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::app::{App, SourceLayout};
-use super::bidi_line::to_line;
 use crate::text as layout;
+use crate::tui::app::App;
+use crate::tui::view::SourceLayout;
+use crate::tui::widgets::bidi_line::to_line;
 
 /// Width of the gutter left of the text.
 const GUTTER: u16 = 2;
 
 /// The text width the source pane has inside its border and gutter.
 fn text_width(app: &App) -> u16 {
-    app.areas.right.width.saturating_sub(2 + GUTTER).max(1)
+    app.view.areas.right.width.saturating_sub(2 + GUTTER).max(1)
 }
 
 /// The cached layout for the current article and pane width, made if stale.
 fn lines(app: &App) -> Ref<'_, SourceLayout> {
     let width = text_width(app);
-    let key = (app.map(), width, app.bidi);
-    if app.source_layout.borrow().key != key {
+    let key = (app.map(), width, app.settings.bidi);
+    if app.view.source_layout.borrow().key != key {
         let mut out = Vec::new();
-        if let Some(src) = app.cache.get(app.selected).and_then(|c| c.source.as_ref()) {
+        if let Some(src) = app
+            .ws
+            .cache
+            .get(app.screen.browse().selected)
+            .and_then(|c| c.source.as_ref())
+        {
             let mut start = 0;
             for para in src.text.split('\n') {
-                let vls = layout::layout(para, width as usize, app.bidi);
+                let vls = layout::layout(para, width as usize, app.settings.bidi);
                 if vls.is_empty() {
                     out.push((start, layout::VisualLine::default()));
                 }
@@ -39,9 +45,9 @@ fn lines(app: &App) -> Ref<'_, SourceLayout> {
                 start += para.len() + 1;
             }
         }
-        *app.source_layout.borrow_mut() = SourceLayout { key, lines: out };
+        *app.view.source_layout.borrow_mut() = SourceLayout { key, lines: out };
     }
-    app.source_layout.borrow()
+    app.view.source_layout.borrow()
 }
 
 pub fn line_count(app: &App) -> usize {
@@ -52,6 +58,7 @@ pub fn line_count(app: &App) -> usize {
 pub fn quote_line(app: &App) -> Option<usize> {
     let r = app.current()?;
     let range = app
+        .ws
         .cache
         .get(r.map as usize)?
         .source
@@ -108,13 +115,15 @@ pub fn line_offset(app: &App, at: usize, by: isize) -> Option<usize> {
 /// The source byte under a screen cell of the source pane, if any: the same
 /// geometry `render` draws with (border, gutter, right-aligned RTL lines).
 pub fn offset_at(app: &App, x: u16, y: u16) -> Option<usize> {
-    let area = app.areas.right;
+    let area = app.view.areas.right;
     let (left, top) = (area.x + 1 + GUTTER, area.y + 1);
     if x < left || y < top || y + 1 >= area.y + area.height {
         return None;
     }
     let l = lines(app);
-    let (start, vl) = l.lines.get(app.source_scroll + (y - top) as usize)?;
+    let (start, vl) = l
+        .lines
+        .get(app.screen.browse().source_scroll + (y - top) as usize)?;
     let width = text_width(app) as usize;
     let mut col = if vl.rtl {
         width.saturating_sub(vl.width)
@@ -139,9 +148,14 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(src) = app.cache.get(app.selected).and_then(|c| c.source.as_ref()) else {
+    let Some(src) = app
+        .ws
+        .cache
+        .get(app.screen.browse().selected)
+        .and_then(|c| c.source.as_ref())
+    else {
         Paragraph::new("no source text")
-            .style(app.palette.dim)
+            .style(app.settings.palette.dim)
             .render(area, buf);
         return;
     };
@@ -149,8 +163,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .current()
         .and_then(|r| src.quotes.get(r.node as usize).cloned().flatten());
     let quoted: Vec<&Range<usize>> = src.quotes.iter().flatten().collect();
-    let p = &app.palette;
-    let selecting = app.quote_select.as_ref().map(|s| s.range());
+    let p = &app.settings.palette;
+    let selecting = crate::tui::overlays::quote::selecting(app).map(|s| s.range());
     let highlight = |r: Range<usize>| {
         if selecting.as_ref().is_some_and(|s| overlaps(s, &r)) {
             Some(p.selection)
@@ -167,7 +181,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let shown: Vec<Line> = l
         .lines
         .iter()
-        .skip(app.source_scroll)
+        .skip(app.screen.browse().source_scroll)
         .take(height)
         .map(|(start, vl)| {
             let any = vl.glyphs.iter().any(|g| {

@@ -13,11 +13,18 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
-use super::app::App;
-use super::bidi_line::to_line;
-use super::palette::stance_glyph;
 use crate::search::{Hit, Index, Worker};
 use crate::text;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::effects::Effect;
+use crate::tui::keymap::Mode;
+use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::ask::request_quit;
+use crate::tui::palette::stance_glyph;
+use crate::tui::screens::browse::jump_to;
+use crate::tui::widgets::bidi_line::to_line;
+use crate::tui::widgets::list;
 
 /// Hits asked of the worker per query.
 pub const LIMIT: usize = 200;
@@ -42,7 +49,7 @@ impl Engine {
 /// What the search overlay shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchState {
-    pub line: super::line_edit::LineEdit,
+    pub line: crate::tui::widgets::line_edit::LineEdit,
     pub hits: Vec<Hit>,
     pub selected: usize,
     pub offset: usize,
@@ -51,13 +58,18 @@ pub struct SearchState {
     pub shown: u64,
     pub submitted: u64,
     pub done: bool,
-    /// The query changed and has not been sent to the worker yet.
-    pub dirty: bool,
     /// The index is being built (drawn once before the build starts).
     pub indexing: bool,
 }
 
 impl SearchState {
+    /// The effect that sends the query as it now is to the search worker.
+    fn submission(&self) -> Effect {
+        Effect::Search {
+            query: self.line.text.clone(),
+        }
+    }
+
     pub fn query(&self) -> &str {
         &self.line.text
     }
@@ -66,14 +78,8 @@ impl SearchState {
         if self.hits.is_empty() {
             return;
         }
-        let last = self.hits.len() as isize - 1;
-        self.selected = (self.selected as isize + by).clamp(0, last) as usize;
-        let h = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + h {
-            self.offset = self.selected + 1 - h;
-        }
+        self.selected = list::step(self.selected, by, self.hits.len());
+        self.offset = list::scroll_into_view(self.offset, self.selected, height);
     }
 }
 
@@ -94,8 +100,8 @@ pub fn rows(screen: Rect) -> usize {
     area(screen).height.saturating_sub(4) as usize
 }
 
-pub fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
-    let p = &app.palette;
+fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
+    let p = &app.settings.palette;
     let area = area(screen);
     Clear.render(area, buf);
     let status = if s.indexing {
@@ -111,7 +117,14 @@ pub fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(p.border_focus)
-        .title(Span::styled(" Search — Enter opens, Esc closes ", p.title))
+        .title(Span::styled(
+            format!(
+                " Search — {} opens, {} closes ",
+                app.key(Mode::Search, Action::Accept),
+                app.key(Mode::Search, Action::Close)
+            ),
+            p.title,
+        ))
         .title_bottom(Span::styled(format!(" {status} "), p.dim));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -139,18 +152,67 @@ pub fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 }
 
+impl Layer for SearchState {
+    fn mode(&self) -> Mode {
+        Mode::Search
+    }
+
+    fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
+        let rows = rows(app.view.areas.screen);
+        let s = self;
+        match action {
+            Action::Close => return Outcome::Close,
+            Action::Quit => request_quit(app),
+            Action::Accept => {
+                if let Some(hit) = s.hits.get(s.selected) {
+                    jump_to(app, hit.node);
+                    return Outcome::Close;
+                }
+            }
+            Action::Down => s.select(1, rows),
+            Action::Up => s.select(-1, rows),
+            Action::PageDown => s.select(rows as isize, rows),
+            Action::PageUp => s.select(-(rows as isize), rows),
+            Action::Edit(e) if s.line.apply(e) => app.out.push(s.submission()),
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn typed(&mut self, app: &mut App, c: char) -> Option<Outcome> {
+        self.line.insert(c);
+        app.out.push(self.submission());
+        Some(Outcome::Stay)
+    }
+
+    fn paste(&mut self, app: &mut App, text: &str) -> Outcome {
+        self.line.insert_str(text);
+        app.out.push(self.submission());
+        Outcome::Stay
+    }
+
+    fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+        render(app, self, screen, buf);
+        None
+    }
+}
+
 /// One hit: stance badge, address, the matched field with its matches marked.
 fn hit_line(app: &App, hit: &Hit, width: u16, selected: bool) -> Line<'static> {
-    let p = &app.palette;
-    let stance = app.corpus.article(hit.node.map).and_then(|a| a.meta.stance);
-    let address = app.corpus.address(hit.node).unwrap_or_default();
+    let p = &app.settings.palette;
+    let stance = app
+        .ws
+        .corpus
+        .article(hit.node.map)
+        .and_then(|a| a.meta.stance);
+    let address = app.ws.corpus.address(hit.node).unwrap_or_default();
     let mut spans = vec![
         Span::styled(format!("{} ", stance_glyph(stance)), p.stance(stance)),
         Span::styled(format!("{address:<40} "), p.dim),
     ];
     let used: usize = spans.iter().map(Span::width).sum();
     let room = (width as usize).saturating_sub(used) as u16;
-    spans.extend(snippet(&hit.text, &hit.ranges, room, app.bidi).spans);
+    spans.extend(snippet(&hit.text, &hit.ranges, room, app.settings.bidi).spans);
     let mut line = Line::from(spans);
     if selected {
         line = line.patch_style(p.selection);
@@ -190,27 +252,40 @@ fn snippet(text: &str, ranges: &[Range<usize>], width: u16, mode: text::BidiMode
     line
 }
 
-/// Runs the search overlay's effects: sends a changed query to the worker
-/// (making the engine on first use) and takes the newest results. With
-/// `block`, waits for the final batch (for tests). Returns whether a search
-/// is still running, so the loop can poll again soon.
+/// `Effect::Search`: sends the query to the worker (making the engine on
+/// first use) for the search overlay on top to show.
+pub fn submit(app: &mut App, query: String) {
+    let Some(crate::tui::app::Overlay::Search(s)) = app.overlays.last_mut() else {
+        return;
+    };
+    let engine = app
+        .ws
+        .search
+        .get_or_insert_with(|| Engine::new(&app.ws.corpus));
+    s.indexing = false;
+    s.submitted = engine.worker.submit(query);
+    s.done = false;
+}
+
+/// Takes the newest results for the search overlay (making the engine,
+/// after one frame that says so, if there is none). With `block`, waits
+/// for the final batch (for tests). Returns whether a search is still
+/// running, so the loop can poll again soon.
 pub fn pump(app: &mut App, block: bool) -> bool {
-    let Some(super::app::Overlay::Search(s)) = app.overlays.last_mut() else {
+    let Some(crate::tui::app::Overlay::Search(s)) = app.overlays.last_mut() else {
         return false;
     };
     // Building the index takes seconds on a large corpus: let one frame say
     // so before it starts, rather than freezing on the old screen.
-    if app.search.is_none() && !block && !s.indexing {
+    if app.ws.search.is_none() && !block && !s.indexing {
         s.indexing = true;
         return true;
     }
     s.indexing = false;
-    let engine = app.search.get_or_insert_with(|| Engine::new(&app.corpus));
-    if s.dirty {
-        s.dirty = false;
-        s.submitted = engine.worker.submit(s.line.text.clone());
-        s.done = false;
-    }
+    let engine = app
+        .ws
+        .search
+        .get_or_insert_with(|| Engine::new(&app.ws.corpus));
     loop {
         let batch = if block && !s.done {
             match engine.worker.receiver().recv() {

@@ -7,9 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use unicode_bidi::BidiClass;
 
-use super::bidi_line::to_line;
-use super::line_edit::LineEdit;
 use crate::text::{self, BidiMode, Glyph, VisualLine};
+use crate::tui::widgets::bidi_line::to_line;
+use crate::tui::widgets::line_edit::LineEdit;
 
 /// A text input laid out for drawing: the rows in view and the cursor's
 /// (column, row) among them.

@@ -9,86 +9,21 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
-use super::app::{App, Lang};
-use super::bidi_line::one_line;
-use super::palette::{bearing_glyph, stance_glyph};
-use crate::compare::{Mark, Overview};
+use crate::compare::Mark;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Lang};
+use crate::tui::keymap::Mode;
+use crate::tui::palette::{bearing_glyph, stance_glyph};
+use crate::tui::screens::overview::OverviewState;
+use crate::tui::widgets::bidi_line::one_line;
 
 /// Cells a matrix column takes.
 const CELL: u16 = 8;
 /// Cells the article column takes.
 const NAME: u16 = 28;
 
-#[derive(Debug, Clone)]
-pub struct OverviewState {
-    pub ov: Overview,
-    /// Selected article (index into `ov.articles`) and theme column.
-    pub row: usize,
-    pub col: usize,
-    /// First article row and theme column shown.
-    pub row_offset: usize,
-    pub col_offset: usize,
-    /// Whether the node list below the matrix has the keys.
-    pub in_nodes: bool,
-    pub node_sel: usize,
-}
-
-impl OverviewState {
-    pub fn new(ov: Overview, row: usize) -> OverviewState {
-        OverviewState {
-            row: row.min(ov.articles.len().saturating_sub(1)),
-            ov,
-            col: 0,
-            row_offset: 0,
-            col_offset: 0,
-            in_nodes: false,
-            node_sel: 0,
-        }
-    }
-
-    /// The selected cell's nodes, as (map, node).
-    pub fn nodes(&self) -> Vec<(u32, u32)> {
-        let Some(a) = self.ov.articles.get(self.row) else {
-            return vec![];
-        };
-        a.cells
-            .get(self.col)
-            .map_or(vec![], |c| c.nodes.iter().map(|&n| (a.map, n)).collect())
-    }
-
-    /// Moves the cell (or the node selection) and keeps it in view.
-    pub fn step(&mut self, rows: isize, cols: isize, screen: Rect) {
-        if self.in_nodes {
-            let n = self.nodes().len();
-            if n > 0 {
-                self.node_sel = (self.node_sel as isize + rows).clamp(0, n as isize - 1) as usize;
-            }
-            return;
-        }
-        let nr = self.ov.articles.len();
-        let nc = self.ov.themes.len();
-        if nr == 0 || nc == 0 {
-            return;
-        }
-        self.row = (self.row as isize + rows).clamp(0, nr as isize - 1) as usize;
-        self.col = (self.col as isize + cols).clamp(0, nc as isize - 1) as usize;
-        self.node_sel = 0;
-        let (h, w) = matrix_size(screen);
-        if self.row < self.row_offset {
-            self.row_offset = self.row;
-        } else if self.row >= self.row_offset + h {
-            self.row_offset = self.row + 1 - h;
-        }
-        if self.col < self.col_offset {
-            self.col_offset = self.col;
-        } else if self.col >= self.col_offset + w {
-            self.col_offset = self.col + 1 - w;
-        }
-    }
-}
-
 /// Rows of articles and columns of themes the matrix has room for.
-fn matrix_size(screen: Rect) -> (usize, usize) {
+pub(crate) fn matrix_size(screen: Rect) -> (usize, usize) {
     let [_, matrix, _] = split(screen);
     let rows = matrix.height.saturating_sub(3) as usize;
     let cols = (matrix.width.saturating_sub(NAME + 2) / CELL) as usize;
@@ -111,7 +46,7 @@ pub fn render(app: &App, s: &OverviewState, screen: Rect, buf: &mut Buffer) {
 }
 
 fn block(app: &App, title: &str, focused: bool) -> Block<'static> {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     Block::bordered()
         .border_type(if focused {
             BorderType::Thick
@@ -125,7 +60,7 @@ fn block(app: &App, title: &str, focused: bool) -> Block<'static> {
 /// The spectrum: each article's badge placed by its position; with more
 /// articles than fit, a histogram of how many sit at each place.
 fn render_spectrum(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let b = block(app, "Stance spectrum", false);
     let inner = b.inner(area);
     b.render(area, buf);
@@ -179,7 +114,7 @@ fn render_spectrum(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
 }
 
 fn cell_text(app: &App, c: &crate::compare::Cell) -> (String, Style) {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let t = &c.tally;
     match t.mark() {
         Mark::For => (format!("▲{}", t.for_), p.pro),
@@ -191,16 +126,16 @@ fn cell_text(app: &App, c: &crate::compare::Cell) -> (String, Style) {
 }
 
 fn render_matrix(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let b = block(app, "Articles × themes", !s.in_nodes);
     let inner = b.inner(area);
     b.render(area, buf);
-    let (h, w) = matrix_size(app.areas.screen);
+    let (h, w) = matrix_size(app.view.areas.screen);
     let cols: Vec<usize> = (s.col_offset..s.ov.themes.len()).take(w).collect();
     let label = |i: usize| -> String {
         let id = &s.ov.themes[i];
-        let t = app.corpus.motion.as_ref().and_then(|m| m.theme(id));
-        let l = match (t, app.lang) {
+        let t = app.ws.corpus.motion.as_ref().and_then(|m| m.theme(id));
+        let l = match (t, app.settings.lang) {
             (Some(t), Lang::En) => t.en.to_string(),
             _ => id.to_string(),
         };
@@ -216,31 +151,38 @@ fn render_matrix(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
     }
     let mut lines = vec![Line::from(head)];
     let theme_name = s.ov.themes.get(s.col).map(|id| {
-        app.corpus
+        app.ws
+            .corpus
             .motion
             .as_ref()
             .and_then(|m| m.theme(id))
             .map_or_else(|| id.to_string(), |t| format!("{} · {}", t.en, t.ar))
     });
     let mut named = one_line(
-        &app.layout_cache,
+        &app.view.layout_cache,
         &theme_name.unwrap_or_default(),
         inner.width.saturating_sub(NAME),
-        app.bidi,
+        app.settings.bidi,
         p.title,
     );
     named.spans.insert(0, Span::raw(" ".repeat(NAME as usize)));
     lines.push(named);
     for (i, a) in s.ov.articles.iter().enumerate().skip(s.row_offset).take(h) {
-        let Some(art) = app.corpus.article(a.map) else {
+        let Some(art) = app.ws.corpus.article(a.map) else {
             continue;
         };
-        let title = if app.lang == Lang::Ar {
+        let title = if app.settings.lang == Lang::Ar {
             &art.meta.title_original
         } else {
             &art.meta.id
         };
-        let mut name = one_line(&app.layout_cache, title, NAME - 3, app.bidi, Style::new());
+        let mut name = one_line(
+            &app.view.layout_cache,
+            title,
+            NAME - 3,
+            app.settings.bidi,
+            Style::new(),
+        );
         name.spans.insert(
             0,
             Span::styled(format!("{} ", stance_glyph(a.stance)), p.stance(a.stance)),
@@ -268,11 +210,16 @@ fn render_matrix(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_nodes(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let nodes = s.nodes();
     let b = block(
         app,
-        &format!("{} nodes in this cell — Tab, then Enter opens", nodes.len()),
+        &format!(
+            "{} nodes in this cell — {}, then {} opens",
+            nodes.len(),
+            app.key(Mode::Overview, Action::FocusNext),
+            app.key(Mode::Overview, Action::Accept)
+        ),
         s.in_nodes,
     );
     let inner = b.inner(area);
@@ -285,21 +232,25 @@ fn render_nodes(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
     };
     let mut lines = Vec::new();
     for (i, &(map, n)) in nodes.iter().enumerate().skip(start).take(h) {
-        let Some(a) = app.corpus.article(map) else {
+        let Some(a) = app.ws.corpus.article(map) else {
             continue;
         };
         let node = a.node(n);
-        let bearing = app.cache.get(map as usize).and_then(|c| c.bearings.of(n));
-        let claim = if app.lang == Lang::Ar {
+        let bearing = app
+            .ws
+            .cache
+            .get(map as usize)
+            .and_then(|c| c.bearings.of(n));
+        let claim = if app.settings.lang == Lang::Ar {
             &node.claim_ar
         } else {
             &node.claim_en
         };
         let mut l = one_line(
-            &app.layout_cache,
+            &app.view.layout_cache,
             claim,
             inner.width.saturating_sub(2),
-            app.bidi,
+            app.settings.bidi,
             Style::new(),
         );
         l.spans.insert(

@@ -3,14 +3,16 @@
 //! tree, bearings, quotes and the same checks as `mizan check`, at once).
 //! Writing files is not done here: saving is an effect (see `saving`).
 
-use super::action::Action;
-use super::app::{App, Focus, Overlay, file_problems};
-use super::ask::{Answer, Ask};
-use super::effects::Effect;
 use crate::model::bearing;
 use crate::model::edit::{self, Edit};
 use crate::model::{Article, Node, NodeIdx, validate};
 use crate::store::sources::quote_ranges;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus, Overlay};
+use crate::tui::effects::Effect;
+use crate::tui::keymap::Mode;
+use crate::tui::overlays::ask::{Answer, Ask};
+use crate::tui::workspace::file_problems;
 
 /// A subtree taken out with `X`, ready for `p` in any article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,32 +29,41 @@ pub fn act(app: &mut App, action: Action) {
         Action::Undo => return undo(app, true),
         Action::Redo => return undo(app, false),
         Action::Save => {
-            return app.effects.push(Effect::Save {
+            return app.out.push(Effect::Save {
                 then_quit: false,
                 force: false,
             });
         }
-        Action::NewArticle => return super::forms::open_new_article(app),
+        Action::NewArticle => return crate::tui::overlays::form::open_new_article(app),
         _ => {}
     }
     let map = app.map();
-    if app.corpus.article(map).is_none() {
+    if app.ws.corpus.article(map).is_none() {
         if action == Action::OpenEditor {
             open_editor(app);
         } else {
-            app.flash = Some("this map did not load: fix it in a text editor (E) first".into());
+            app.flash = Some(format!(
+                "this map did not load: fix it in a text editor ({}) first",
+                app.key(Mode::Normal, Action::OpenEditor)
+            ));
         }
         return;
     }
     // The keys act on the tree; from the article list, they act on its tree.
-    if app.focus == Focus::Articles && action != Action::EditArticle {
-        app.focus = Focus::Tree;
+    if app.screen.browse().focus == Focus::Articles && action != Action::EditArticle {
+        app.screen.browse_mut().focus = Focus::Tree;
     }
     match action {
-        Action::AddChild => super::forms::open_node(app, super::forms::Target::Child),
-        Action::AddSibling => super::forms::open_node(app, super::forms::Target::Sibling),
-        Action::EditNode => super::forms::open_node(app, super::forms::Target::Edit),
-        Action::EditArticle => super::forms::open_article(app),
+        Action::AddChild => {
+            crate::tui::overlays::form::open_node(app, crate::tui::overlays::form::Target::Child)
+        }
+        Action::AddSibling => {
+            crate::tui::overlays::form::open_node(app, crate::tui::overlays::form::Target::Sibling)
+        }
+        Action::EditNode => {
+            crate::tui::overlays::form::open_node(app, crate::tui::overlays::form::Target::Edit)
+        }
+        Action::EditArticle => crate::tui::overlays::form::open_article(app),
         Action::DeleteNode => ask_delete(app),
         Action::MoveDown => move_among_siblings(app, 1),
         Action::MoveUp => move_among_siblings(app, -1),
@@ -68,7 +79,7 @@ pub fn act(app: &mut App, action: Action) {
 /// The selected node of the selected article, with its article.
 fn selected(app: &App) -> Option<(u32, &Article, NodeIdx)> {
     let r = app.current()?;
-    Some((r.map, app.corpus.article(r.map)?, r.node))
+    Some((r.map, app.ws.corpus.article(r.map)?, r.node))
 }
 
 /// A node's name in messages: its id in backticks.
@@ -88,6 +99,7 @@ pub fn apply(
     select_after_undo: NodeIdx,
 ) -> bool {
     let Some(article) = app
+        .ws
         .corpus
         .maps
         .get_mut(map as usize)
@@ -98,7 +110,8 @@ pub fn apply(
     let touched = Touched::by(&edit);
     match article.apply(edit) {
         Ok(inverse) => {
-            app.history
+            app.ws
+                .history
                 .record(map, name.clone(), inverse, select_after_undo, select_after);
             refresh_after_edit(app, map, touched);
             show(app, map, select_after);
@@ -115,9 +128,9 @@ pub fn apply(
 /// Undoes (or redoes) the last step, wherever it was, and shows it.
 fn undo(app: &mut App, is_undo: bool) {
     let step = if is_undo {
-        app.history.take_undo()
+        app.ws.history.take_undo()
     } else {
-        app.history.take_redo()
+        app.ws.history.take_redo()
     };
     let Some(step) = step else {
         app.flash = Some(
@@ -132,12 +145,13 @@ fn undo(app: &mut App, is_undo: bool) {
     };
     let map = step.map;
     let Some(article) = app
+        .ws
         .corpus
         .maps
         .get_mut(map as usize)
         .and_then(|m| m.article.as_mut())
     else {
-        app.history.put_back(step, is_undo);
+        app.ws.history.put_back(step, is_undo);
         return;
     };
     let touched = Touched::by(&step.edit);
@@ -145,9 +159,9 @@ fn undo(app: &mut App, is_undo: bool) {
         Ok(back) => {
             let (name, select) = (step.name.clone(), step.select);
             if is_undo {
-                app.history.undone(step, back);
+                app.ws.history.undone(step, back);
             } else {
-                app.history.redone(step, back);
+                app.ws.history.redone(step, back);
             }
             refresh_after_edit(app, map, touched);
             show(app, map, select);
@@ -155,7 +169,7 @@ fn undo(app: &mut App, is_undo: bool) {
         }
         Err(e) => {
             app.flash = Some(format!("cannot undo {}: {e}", step.name));
-            app.history.put_back(step, is_undo);
+            app.ws.history.put_back(step, is_undo);
         }
     }
 }
@@ -204,8 +218,8 @@ impl Touched {
 /// changed): an edit costs the map's size, not the corpus's.
 pub fn refresh_after_edit(app: &mut App, map: u32, touched: Touched) {
     let i = map as usize;
-    app.corpus.reindex();
-    if let (Some(a), Some(c)) = (app.corpus.article(map), app.cache.get_mut(i)) {
+    app.ws.corpus.reindex();
+    if let (Some(a), Some(c)) = (app.ws.corpus.article(map), app.ws.cache.get_mut(i)) {
         c.bearings = bearing::derive(a);
         if let Some(src) = c.source.as_mut() {
             src.quotes = quote_ranges(
@@ -213,7 +227,7 @@ pub fn refresh_after_edit(app: &mut App, map: u32, touched: Touched) {
                 a.nodes.iter().map(|n| n.quote.as_deref().unwrap_or("")),
             );
         }
-        if let Some(t) = app.trees.get_mut(&map) {
+        if let Some(t) = app.screen.browse_mut().trees.get_mut(&map) {
             t.rebuild(a);
         }
     }
@@ -224,51 +238,56 @@ pub fn refresh_after_edit(app: &mut App, map: u32, touched: Touched) {
     }
     // The index holds the old text; the next `/` builds a new one.
     if touched.text {
-        app.search = None;
+        app.ws.search = None;
     }
-    app.recovery_stale = true;
+    app.out.push(Effect::SnapshotRecovery);
 }
 
 /// The same checks as `mizan check`, marked on the nodes.
 pub fn revalidate(app: &mut App) {
-    let diags = validate::validate(&app.corpus, &app.maps_dir, app.sources.as_ref());
-    for c in &mut app.cache {
+    let diags = validate::validate(&app.ws.corpus, &app.ws.maps_dir, app.ws.sources.as_ref());
+    for c in &mut app.ws.cache {
         c.problems.clear();
     }
-    file_problems(&mut app.cache, diags);
+    file_problems(&mut app.ws.cache, diags);
 }
 
 /// The checks again for one map and the maps whose links point into it.
 fn revalidate_maps(app: &mut App, map: u32) {
-    let Some(a) = app.corpus.article(map) else {
+    let Some(a) = app.ws.corpus.article(map) else {
         return revalidate(app);
     };
     let mut maps = vec![map];
     maps.extend(
-        validate::maps_linking_to(&app.corpus, &a.meta.id)
+        validate::maps_linking_to(&app.ws.corpus, &a.meta.id)
             .into_iter()
             .filter(|&m| m != map),
     );
-    let diags = validate::validate_maps(&app.corpus, app.sources.as_ref(), &maps);
+    let diags = validate::validate_maps(&app.ws.corpus, app.ws.sources.as_ref(), &maps);
     for &m in &maps {
-        if let Some(c) = app.cache.get_mut(m as usize) {
+        if let Some(c) = app.ws.cache.get_mut(m as usize) {
             c.problems.clear();
         }
     }
-    file_problems(&mut app.cache, diags);
+    file_problems(&mut app.ws.cache, diags);
 }
 
 /// Selects a node in the browser (its article, expanded to it).
 pub fn show(app: &mut App, map: u32, node: NodeIdx) {
-    super::update::select_map(app, map as usize);
+    crate::tui::screens::browse::select_map(app, map as usize);
     let attached = app
+        .ws
         .corpus
         .article(map)
         .is_some_and(|a| node == a.root || a.ancestors(node).any(|p| p == a.root));
-    if let (true, Some(a), Some(t)) = (attached, app.corpus.article(map), app.trees.get_mut(&map)) {
+    if let (true, Some(a), Some(t)) = (
+        attached,
+        app.ws.corpus.article(map),
+        app.screen.browse_mut().trees.get_mut(&map),
+    ) {
         t.reveal(a, node);
     }
-    super::update::selection_moved(app);
+    crate::tui::screens::browse::selection_moved(app);
 }
 
 fn ask_delete(app: &mut App) {
@@ -276,7 +295,10 @@ fn ask_delete(app: &mut App) {
         return;
     };
     if n == a.root {
-        app.flash = Some("the thesis cannot be deleted (edit it with i)".into());
+        app.flash = Some(format!(
+            "the thesis cannot be deleted (edit it with {})",
+            app.key(Mode::Normal, Action::EditNode)
+        ));
         return;
     }
     let below = a.preorder_from(n).count() - 1;
@@ -288,7 +310,10 @@ fn ask_delete(app: &mut App) {
     if below > 0 {
         lines.push(format!("Its {below} nodes below go with it."));
     }
-    lines.push("u undoes it.".into());
+    lines.push(format!(
+        "{} undoes it.",
+        app.key(Mode::Normal, Action::Undo)
+    ));
     let ask = Ask::new("Delete", lines)
         .choice('y', "delete", Answer::Delete { map, node: n })
         .choice('n', "keep it", Answer::Cancel);
@@ -296,7 +321,7 @@ fn ask_delete(app: &mut App) {
 }
 
 pub fn delete(app: &mut App, map: u32, node: NodeIdx) {
-    let Some(a) = app.corpus.article(map) else {
+    let Some(a) = app.ws.corpus.article(map) else {
         return;
     };
     let Some(parent) = a.node(node).parent else {
@@ -403,10 +428,11 @@ fn cut(app: &mut App) {
     let parent = a.node(n).parent.unwrap_or(a.root);
     let name = format!("cut {} ({} nodes)", node_name(a, n), order.len());
     if apply(app, map, Edit::Detach { node: n }, name, parent, n) {
-        app.clipboard = Some(clip);
+        app.ws.clipboard = Some(clip);
         app.flash = Some(format!(
-            "cut {} nodes: p pastes them under the selected node",
-            order.len()
+            "cut {} nodes: {} pastes them under the selected node",
+            order.len(),
+            app.key(Mode::Normal, Action::Paste)
         ));
     }
 }
@@ -414,8 +440,11 @@ fn cut(app: &mut App) {
 /// `p`: pastes a copy of the cut subtree as the last child of the selected
 /// node, in this article or another. Ids that are taken get a suffix.
 fn paste(app: &mut App) {
-    let Some(clip) = app.clipboard.clone() else {
-        app.flash = Some("nothing cut yet (X cuts a node)".into());
+    let Some(clip) = app.ws.clipboard.clone() else {
+        app.flash = Some(format!(
+            "nothing cut yet ({} cuts a node)",
+            app.key(Mode::Normal, Action::Cut)
+        ));
         return;
     };
     let Some((map, a, under)) = selected(app) else {
@@ -450,7 +479,7 @@ fn paste(app: &mut App) {
 
 /// Marks a node expanded, so what an edit puts under it shows.
 pub fn expand(app: &mut App, map: u32, node: NodeIdx) {
-    if let Some(t) = app.trees.get_mut(&map) {
+    if let Some(t) = app.screen.browse_mut().trees.get_mut(&map) {
         if t.expanded.len() <= node as usize {
             t.expanded.resize(node as usize + 1, false);
         }
@@ -474,7 +503,7 @@ pub fn unique_id(id: &str, taken: &std::collections::HashSet<Box<str>>) -> Box<s
 /// map, it asks to save first, since the editor sees only the disk.
 fn open_editor(app: &mut App) {
     let map = app.map();
-    if app.history.is_dirty(map) {
+    if app.ws.history.is_dirty(map) {
         let ask = Ask::new(
             "Unsaved edits",
             vec!["The editor opens the file on disk, which does not have your edits yet.".into()],
@@ -487,10 +516,11 @@ fn open_editor(app: &mut App) {
     open_editor_now(app);
 }
 
-fn open_editor_now(app: &mut App) {
+pub(crate) fn open_editor_now(app: &mut App) {
     let map = app.map();
     // At the node; in a map that did not load, at its error.
     let error_line = app
+        .ws
         .corpus
         .maps
         .get(map as usize)
@@ -499,7 +529,8 @@ fn open_editor_now(app: &mut App) {
     let line = app
         .current()
         .and_then(|r| {
-            app.corpus
+            app.ws
+                .corpus
                 .maps
                 .get(r.map as usize)
                 .map(|m| m.pos(r.node).line)
@@ -507,63 +538,14 @@ fn open_editor_now(app: &mut App) {
         .or(error_line)
         .unwrap_or(1)
         .max(1);
-    app.effects.push(Effect::OpenEditor { map, line });
-}
-
-/// Quit, asking first when edits are unsaved.
-pub fn request_quit(app: &mut App) {
-    let dirty = app.history.dirty_maps();
-    if dirty.is_empty() {
-        app.should_quit = true;
-        return;
-    }
-    let names: Vec<String> = dirty.iter().map(|&m| map_file_name(app, m)).collect();
-    let ask = Ask::new(
-        "Unsaved edits",
-        vec![format!("Unsaved edits in {}.", names.join(", "))],
-    )
-    .choice(
-        's',
-        "save and quit",
-        Answer::Run(Effect::Save {
-            then_quit: true,
-            force: false,
-        }),
-    )
-    .choice(
-        'd',
-        "quit without saving (the edits are lost)",
-        Answer::QuitDiscarding,
-    )
-    .choice('c', "cancel", Answer::Cancel);
-    app.overlays.push(Overlay::Ask(Box::new(ask)));
+    app.out.push(Effect::OpenEditor { map, line });
 }
 
 pub fn map_file_name(app: &App, map: u32) -> String {
-    app.corpus
+    app.ws
+        .corpus
         .maps
         .get(map as usize)
         .and_then(|m| m.path.file_name())
         .map_or_else(|| "?".into(), |f| f.to_string_lossy().into_owned())
-}
-
-/// Acts on the answer to a question.
-pub fn answer(app: &mut App, answer: Answer) {
-    match answer {
-        Answer::Run(effect) => app.effects.push(effect),
-        Answer::Delete { map, node } => delete(app, map, node),
-        Answer::QuitDiscarding => {
-            app.discard_on_quit = true;
-            app.should_quit = true;
-        }
-        Answer::SaveAndEdit => {
-            app.effects.push(Effect::Save {
-                then_quit: false,
-                force: false,
-            });
-            // Runs after the save; if the save did not happen it says so.
-            open_editor_now(app);
-        }
-        Answer::Cancel => {}
-    }
 }

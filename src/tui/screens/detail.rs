@@ -8,14 +8,16 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::app::{App, Focus};
-use super::bidi_line::text_lines;
-use super::palette::{bearing_glyph, stance_glyph};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus};
+use crate::tui::keymap::Mode;
+use crate::tui::palette::{bearing_glyph, stance_glyph};
+use crate::tui::widgets::bidi_line::text_lines;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = lines(app, area.width);
     let max = lines.len().saturating_sub(area.height as usize);
-    let scroll = app.detail_scroll.min(max);
+    let scroll = app.screen.browse().detail_scroll.min(max);
     Paragraph::new(lines)
         .scroll((scroll as u16, 0))
         .render(area, buf);
@@ -26,13 +28,13 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let Some(r) = app.current() else {
         return vec![];
     };
-    let Some(a) = app.corpus.article(r.map) else {
+    let Some(a) = app.ws.corpus.article(r.map) else {
         return vec![];
     };
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let n = a.node(r.node);
-    let cache = &app.cache[r.map as usize];
-    let mode = app.bidi;
+    let cache = &app.ws.cache[r.map as usize];
+    let mode = app.settings.bidi;
     let mut out: Vec<Line<'static>> = Vec::new();
     let heading = |out: &mut Vec<Line<'static>>, s: &str| {
         if !out.is_empty() {
@@ -44,14 +46,14 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     if n.parent.is_none() {
         let m = &a.meta;
         out.extend(text_lines(
-            &app.layout_cache,
+            &app.view.layout_cache,
             &m.title_en,
             width,
             mode,
             p.title,
         ));
         out.extend(text_lines(
-            &app.layout_cache,
+            &app.view.layout_cache,
             &m.title_original,
             width,
             mode,
@@ -65,7 +67,13 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         if m.date_inferred {
             info.push_str(" (date inferred)");
         }
-        out.extend(text_lines(&app.layout_cache, &info, width, mode, p.dim));
+        out.extend(text_lines(
+            &app.view.layout_cache,
+            &info,
+            width,
+            mode,
+            p.dim,
+        ));
         heading(&mut out, "Stance");
         out.push(Line::from(Span::styled(
             format!(
@@ -76,14 +84,14 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             p.stance(m.stance),
         )));
         out.extend(text_lines(
-            &app.layout_cache,
+            &app.view.layout_cache,
             &m.rationale_en,
             width,
             mode,
             Style::new(),
         ));
         out.extend(text_lines(
-            &app.layout_cache,
+            &app.view.layout_cache,
             &m.rationale_ar,
             width,
             mode,
@@ -94,14 +102,14 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         heading(&mut out, "Claim");
     }
     out.extend(text_lines(
-        &app.layout_cache,
+        &app.view.layout_cache,
         &n.claim_en,
         width,
         mode,
         Style::new(),
     ));
     out.extend(text_lines(
-        &app.layout_cache,
+        &app.view.layout_cache,
         &n.claim_ar,
         width,
         mode,
@@ -110,7 +118,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
 
     if let Some(q) = &n.quote {
         heading(&mut out, "Quote");
-        out.extend(text_lines(&app.layout_cache, q, width, mode, p.key));
+        out.extend(text_lines(&app.view.layout_cache, q, width, mode, p.key));
     }
 
     let b = cache.bearings.of(r.node);
@@ -130,7 +138,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     );
     heading(&mut out, "Bearing");
     out.extend(text_lines(
-        &app.layout_cache,
+        &app.view.layout_cache,
         &bearing,
         width,
         mode,
@@ -141,6 +149,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         heading(&mut out, "Themes");
         for t in &n.themes {
             let label = app
+                .ws
                 .corpus
                 .motion
                 .as_ref()
@@ -150,7 +159,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                     |th| format!("{} · {}", th.en, th.ar),
                 );
             out.extend(text_lines(
-                &app.layout_cache,
+                &app.view.layout_cache,
                 &format!("#{label}"),
                 width,
                 mode,
@@ -160,19 +169,27 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     }
 
     if !n.links.is_empty() {
-        heading(&mut out, "Links (f or Enter follows)");
+        heading(
+            &mut out,
+            &format!(
+                "Links ({} or {} follows)",
+                app.key(Mode::Normal, Action::FollowLink),
+                app.key(Mode::Normal, Action::Toggle)
+            ),
+        );
         for (i, l) in n.links.iter().enumerate() {
-            let sel = i == app.link_sel;
+            let sel = i == app.screen.browse().link_sel;
             let marker = if sel { "▶ " } else { "  " };
-            let target = app.corpus.resolve(&l.to);
+            let target = app.ws.corpus.resolve(&l.to);
             let claim = target
                 .and_then(|t| {
-                    app.corpus
+                    app.ws
+                        .corpus
                         .article(t.map)
                         .map(|ta| ta.node(t.node).claim_en.to_string())
                 })
                 .unwrap_or_else(|| "(missing)".into());
-            let style = if sel && app.focus == Focus::Detail {
+            let style = if sel && app.screen.browse().focus == Focus::Detail {
                 p.selection
             } else {
                 Style::new()
@@ -184,7 +201,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             ]));
             out.extend(
                 text_lines(
-                    &app.layout_cache,
+                    &app.view.layout_cache,
                     &claim,
                     width.saturating_sub(2),
                     mode,
@@ -202,7 +219,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     if let Some(note) = &n.note {
         heading(&mut out, "Note");
         out.extend(text_lines(
-            &app.layout_cache,
+            &app.view.layout_cache,
             note,
             width,
             mode,
@@ -215,7 +232,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         for d in problems {
             let style = if d.is_error() { p.error } else { p.warning };
             out.extend(text_lines(
-                &app.layout_cache,
+                &app.view.layout_cache,
                 &format!("{}: {}", d.code, d.message),
                 width,
                 mode,

@@ -5,12 +5,16 @@
 
 use std::path::Path;
 
-use super::app::{App, ArticleCache, Overlay};
-use super::ask::{Answer, Ask};
-use super::editing::{self, map_file_name};
-use super::effects::Effect;
 use crate::model::MapEntry;
 use crate::store::{self, backup, canon, disk, recovery};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Overlay};
+use crate::tui::effects::Effect;
+use crate::tui::keymap::Mode;
+use crate::tui::overlays::ask::{Answer, Ask};
+use crate::tui::workspace::ArticleCache;
+use crate::tui::workspace::Quit;
+use crate::tui::workspace::editing::{self, map_file_name};
 
 enum Outcome {
     Saved,
@@ -20,15 +24,17 @@ enum Outcome {
 
 /// `C-s`: writes every map with unsaved edits.
 pub fn save(app: &mut App, then_quit: bool, force: bool) {
-    let dirty = app.history.dirty_maps();
+    let dirty = app.ws.history.dirty_maps();
     if dirty.is_empty() {
         app.flash = Some("nothing to save".into());
-        app.should_quit |= then_quit;
+        if then_quit {
+            app.out.push(Effect::Quit(Quit::Keeping));
+        }
         return;
     }
     let errors: usize = dirty
         .iter()
-        .filter_map(|&m| app.cache.get(m as usize))
+        .filter_map(|&m| app.ws.cache.get(m as usize))
         .flat_map(|c| c.problems.values().flatten())
         .filter(|d| d.is_error())
         .count();
@@ -61,19 +67,18 @@ pub fn save(app: &mut App, then_quit: bool, force: bool) {
         match write_map(app, map, false) {
             Ok(Outcome::Saved) => saved.push(map_file_name(app, map)),
             Ok(Outcome::Conflict) => ask_conflict(app, map),
-            Err(e) => app.overlays.push(Overlay::Message {
-                title: "Save failed".into(),
-                lines: vec![e, "Your edits are still here, unsaved.".into()],
-                scroll: 0,
-            }),
+            Err(e) => app.overlays.push(Overlay::message(
+                "Save failed",
+                vec![e, "Your edits are still here, unsaved.".into()],
+            )),
         }
     }
     if !saved.is_empty() {
         app.flash = Some(format!("saved {}", saved.join(", ")));
     }
-    app.recovery_stale = true;
-    if then_quit && app.history.dirty_maps().is_empty() {
-        app.should_quit = true;
+    app.out.push(Effect::SnapshotRecovery);
+    if then_quit && app.ws.history.dirty_maps().is_empty() {
+        app.out.push(Effect::Quit(Quit::Keeping));
     }
 }
 
@@ -108,8 +113,13 @@ fn ask_conflict(app: &mut App, map: u32) {
 /// Writes one map: canonical text, checked against the disk unless
 /// `overwrite`, the old version backed up, written atomically.
 fn write_map(app: &mut App, map: u32, overwrite: bool) -> Result<Outcome, String> {
-    let state = app.state_dir.clone();
-    let entry = app.corpus.maps.get_mut(map as usize).ok_or("no such map")?;
+    let state = app.ws.state_dir.clone();
+    let entry = app
+        .ws
+        .corpus
+        .maps
+        .get_mut(map as usize)
+        .ok_or("no such map")?;
     let article = entry.article.as_ref().ok_or("the map did not load")?;
     let (text, positions) = canon::article_with_positions(article);
     // Read once: for the conflict check, the no-change check and the backup.
@@ -132,7 +142,7 @@ fn write_map(app: &mut App, map: u32, overwrite: bool) -> Result<Outcome, String
     }
     entry.hash = disk::content_hash(text.as_bytes());
     entry.positions = positions;
-    app.history.mark_saved(map);
+    app.ws.history.mark_saved(map);
     Ok(Outcome::Saved)
 }
 
@@ -146,13 +156,13 @@ pub fn overwrite(app: &mut App, map: u32) {
         }
         Err(e) => app.flash = Some(format!("save failed: {e}")),
     }
-    app.recovery_stale = true;
+    app.out.push(Effect::SnapshotRecovery);
 }
 
 /// Replaces a map with the file on disk; its undo steps are dropped.
 /// Returns whether the file loaded.
 pub fn reload(app: &mut App, map: u32) {
-    let Some(path) = app.corpus.maps.get(map as usize).map(|m| m.path.clone()) else {
+    let Some(path) = app.ws.corpus.maps.get(map as usize).map(|m| m.path.clone()) else {
         return;
     };
     match std::fs::read(&path) {
@@ -174,54 +184,56 @@ fn install(app: &mut App, map: u32, entry: MapEntry) {
         None => format!("reloaded {} from disk", map_file_name(app, map)),
     });
     if let Some(p) = problem {
-        app.overlays.push(Overlay::Message {
-            title: "Map does not load".into(),
-            lines: p.lines().map(str::to_owned).collect(),
-            scroll: 0,
-        });
+        app.overlays.push(Overlay::message(
+            "Map does not load",
+            p.lines().map(str::to_owned).collect(),
+        ));
     }
 }
 
 /// Puts a new entry in place of map `map` (or after the last one) and
 /// brings the caches up to date.
 fn replace(app: &mut App, map: u32, entry: MapEntry) {
-    let cache = ArticleCache::for_entry(&entry, app.sources.as_ref());
+    let cache = ArticleCache::for_entry(&entry, app.ws.sources.as_ref());
     let i = map as usize;
-    if i < app.corpus.maps.len() {
-        app.corpus.maps[i] = entry;
-        app.cache[i] = cache;
+    if i < app.ws.corpus.maps.len() {
+        app.ws.corpus.maps[i] = entry;
+        app.ws.cache[i] = cache;
     } else {
-        app.corpus.maps.push(entry);
-        app.cache.push(cache);
+        app.ws.corpus.maps.push(entry);
+        app.ws.cache.push(cache);
     }
-    app.history.forget(map);
-    app.trees.remove(&map);
-    if let Some(a) = app.corpus.article(map) {
-        app.trees.insert(map, super::tree::TreeView::new(a));
+    app.ws.history.forget(map);
+    app.screen.browse_mut().trees.remove(&map);
+    if let Some(a) = app.ws.corpus.article(map) {
+        app.screen
+            .browse_mut()
+            .trees
+            .insert(map, crate::tui::screens::tree::TreeView::new(a));
     }
     editing::refresh(app, map);
-    super::update::selection_moved(app);
+    crate::tui::screens::browse::selection_moved(app);
 }
 
 /// Adds a map that is not on disk yet (or not any more) as unsaved.
 pub fn add_unsaved(app: &mut App, entry: MapEntry) -> u32 {
-    let map = app.corpus.maps.len() as u32;
+    let map = app.ws.corpus.maps.len() as u32;
     replace(app, map, entry);
-    app.history.mark_unsaved(map);
+    app.ws.history.mark_unsaved(map);
     map
 }
 
 /// Ours becomes a new map with a new id beside the file; theirs is loaded.
 pub fn keep_both(app: &mut App, map: u32) {
-    let Some(mut ours) = app.corpus.article(map).cloned() else {
+    let Some(mut ours) = app.ws.corpus.article(map).cloned() else {
         return;
     };
     let base = format!("{}-mine", ours.meta.id);
     let mut id = base.clone();
     let mut k = 2;
     let path = loop {
-        match store::names::new_map_path(&app.maps_dir, &id) {
-            Ok(p) if app.corpus.map_of(&id).is_none() => break p,
+        match store::names::new_map_path(&app.ws.maps_dir, &id) {
+            Ok(p) if app.ws.corpus.map_of(&id).is_none() => break p,
             Ok(_) | Err(_) if k < 100 => {
                 id = format!("{base}-{k}");
                 k += 1;
@@ -245,7 +257,7 @@ pub fn keep_both(app: &mut App, map: u32) {
         error: None,
         hash: disk::content_hash(text.as_bytes()),
     };
-    let new_map = app.corpus.maps.len() as u32;
+    let new_map = app.ws.corpus.maps.len() as u32;
     replace(app, new_map, entry);
     reload(app, map);
     let file = path
@@ -259,29 +271,29 @@ pub fn keep_both(app: &mut App, map: u32) {
 
 /// The recovery file's contents for the maps with unsaved edits.
 pub fn recovery_of(app: &App) -> Option<recovery::Recovery> {
-    let dirty = app.history.dirty_maps();
+    let dirty = app.ws.history.dirty_maps();
     if dirty.is_empty() {
         return None;
     }
     let files = dirty
         .iter()
         .filter_map(|&m| {
-            let e = app.corpus.maps.get(m as usize)?;
+            let e = app.ws.corpus.maps.get(m as usize)?;
             Some(recovery::RecoveredFile {
                 path: e.path.clone(),
                 text: canon::article_to_string(e.article.as_ref()?),
             })
         })
         .collect();
-    Some(recovery::Recovery::new(app.maps_dir.clone(), files))
+    Some(recovery::Recovery::new(app.ws.maps_dir.clone(), files))
 }
 
 /// Offers to restore a recovery file left by a crash, if there is one.
 pub fn offer_recovery(app: &mut App) {
-    let Some(state) = app.state_dir.clone() else {
+    let Some(state) = app.ws.state_dir.clone() else {
         return;
     };
-    match recovery::read(&state, &app.maps_dir) {
+    match recovery::read(&state, &app.ws.maps_dir) {
         Ok(Some(r)) => {
             let names: Vec<String> = r
                 .files
@@ -293,12 +305,15 @@ pub fn offer_recovery(app: &mut App) {
                 vec![format!(
                     "mizan stopped with unsaved edits in {} (kept in {}).",
                     names.join(", "),
-                    recovery::path_for(&state, &app.maps_dir).display()
+                    recovery::path_for(&state, &app.ws.maps_dir).display()
                 )],
             )
             .choice(
                 'r',
-                "restore them (then C-s saves them)",
+                format!(
+                    "restore them (then {} saves them)",
+                    app.key(Mode::Normal, Action::Save)
+                ),
                 Answer::Run(Effect::Restore),
             )
             .choice('d', "discard them", Answer::Run(Effect::DiscardRecovery))
@@ -315,10 +330,10 @@ pub fn offer_recovery(app: &mut App) {
 }
 
 pub fn restore(app: &mut App) {
-    let Some(state) = app.state_dir.clone() else {
+    let Some(state) = app.ws.state_dir.clone() else {
         return;
     };
-    let r = match recovery::read(&state, &app.maps_dir) {
+    let r = match recovery::read(&state, &app.ws.maps_dir) {
         Ok(Some(r)) => r,
         Ok(None) => return,
         Err(e) => {
@@ -332,12 +347,12 @@ pub fn restore(app: &mut App) {
         if entry.article.is_none() {
             continue;
         }
-        match app.corpus.maps.iter().position(|m| m.path == f.path) {
+        match app.ws.corpus.maps.iter().position(|m| m.path == f.path) {
             Some(i) => {
                 // Keep what the disk held when read, so saving still checks it.
-                entry.hash = app.corpus.maps[i].hash;
+                entry.hash = app.ws.corpus.maps[i].hash;
                 replace(app, i as u32, entry);
-                app.history.mark_unsaved(i as u32);
+                app.ws.history.mark_unsaved(i as u32);
             }
             None => {
                 entry.hash = 0;
@@ -350,19 +365,22 @@ pub fn restore(app: &mut App) {
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
         );
     }
-    let _ = recovery::discard(&state, &app.maps_dir);
-    app.recovery_stale = true;
+    let _ = recovery::discard(&state, &app.ws.maps_dir);
+    app.out.push(Effect::SnapshotRecovery);
     app.flash = Some(format!(
-        "restored unsaved edits in {}; C-s saves them",
-        restored.join(", ")
+        "restored unsaved edits in {}; {} saves them",
+        restored.join(", "),
+        app.key(Mode::Normal, Action::Save)
     ));
 }
 
 /// Moves the recovery file aside (`<name>-kept-<time>.ron` beside it): it
 /// is no longer offered, and the next crash's recovery cannot overwrite it.
 pub fn keep_recovery(app: &mut App) {
-    let Some(state) = &app.state_dir else { return };
-    let from = recovery::path_for(state, &app.maps_dir);
+    let Some(state) = &app.ws.state_dir else {
+        return;
+    };
+    let from = recovery::path_for(state, &app.ws.maps_dir);
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -377,8 +395,8 @@ pub fn keep_recovery(app: &mut App) {
 }
 
 pub fn discard_recovery(app: &mut App) {
-    if let Some(state) = &app.state_dir {
-        match recovery::discard(state, &app.maps_dir) {
+    if let Some(state) = &app.ws.state_dir {
+        match recovery::discard(state, &app.ws.maps_dir) {
             Ok(()) => app.flash = Some("recovered edits discarded".into()),
             Err(e) => app.flash = Some(format!("recovery file: {e}")),
         }
@@ -388,10 +406,11 @@ pub fn discard_recovery(app: &mut App) {
 /// Acts on the files the watcher saw change, once nothing is open that
 /// holds a node's index (a form, a picker, a question, a quote selection).
 pub fn apply_disk_changes(app: &mut App) {
-    if app.disk_changes.is_empty() || !app.overlays.is_empty() || app.quote_select.is_some() {
+    // A quote selection is an overlay too.
+    if app.ws.disk_changes.is_empty() || !app.overlays.is_empty() {
         return;
     }
-    let mut paths = std::mem::take(&mut app.disk_changes);
+    let mut paths = std::mem::take(&mut app.ws.disk_changes);
     paths.sort();
     paths.dedup();
     for path in paths {
@@ -412,14 +431,14 @@ pub fn disk_changed(app: &mut App, path: &Path) {
     // Read once: to tell our own save from someone else's, then to parse.
     let bytes = std::fs::read(path).ok();
     let now = bytes.as_deref().map(disk::content_hash);
-    match app.corpus.maps.iter().position(|m| m.path == path) {
+    match app.ws.corpus.maps.iter().position(|m| m.path == path) {
         Some(i) => {
             let map = i as u32;
-            let known = app.corpus.maps[i].hash;
+            let known = app.ws.corpus.maps[i].hash;
             if now == Some(known) {
                 return; // our own save, or a touch
             }
-            if app.history.is_dirty(map) {
+            if app.ws.history.is_dirty(map) {
                 app.flash = Some(format!(
                     "{name} changed on disk; your unsaved edits stay (saving will ask)"
                 ));
@@ -432,7 +451,7 @@ pub fn disk_changed(app: &mut App, path: &Path) {
         }
         None => {
             if let Some(bytes) = &bytes {
-                let map = app.corpus.maps.len() as u32;
+                let map = app.ws.corpus.maps.len() as u32;
                 replace(app, map, store::parse_article(path, bytes).0);
                 app.flash = Some(format!("new map on disk: {name}"));
             }

@@ -8,11 +8,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::bidi_line::to_line;
-use super::choose::{Chooser, in_view};
-use super::palette::Palette;
-use super::text_field::text_field;
 use crate::text::{self, BidiMode};
+use crate::tui::action::Action;
+use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::palette::Palette;
+use crate::tui::widgets::bidi_line::to_line;
+use crate::tui::widgets::chooser::Chooser;
+use crate::tui::widgets::list::scroll_into_view;
+use crate::tui::widgets::text_field::text_field;
 
 /// Where the chooser goes on a screen.
 pub fn area(screen: Rect) -> Rect {
@@ -42,16 +45,27 @@ pub fn render(
     c: &Chooser,
     palette: &Palette,
     bidi: BidiMode,
+    km: &Keymap,
     screen: Rect,
     buf: &mut Buffer,
 ) -> Option<(u16, u16)> {
     let p = palette;
     let area = area(screen);
     Clear.render(area, buf);
+    let key = |a| km.name(Mode::Search, a);
     let keys = if c.multi {
-        "Tab marks · Enter done · Esc cancels"
+        format!(
+            "{} marks · {} done · {} cancels",
+            key(Action::Toggle),
+            key(Action::Accept),
+            key(Action::Close)
+        )
     } else {
-        "Enter chooses · Esc cancels"
+        format!(
+            "{} chooses · {} cancels",
+            key(Action::Accept),
+            key(Action::Close)
+        )
     };
     let mut status = format!(" {}/{}", c.filtered.len(), c.items.len());
     if c.multi {
@@ -86,7 +100,7 @@ pub fn render(
         let y = inner.y + 2;
         Line::styled("  nothing matches", p.dim).render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
-    let offset = in_view(c.offset, c.selected, rows);
+    let offset = scroll_into_view(c.offset, c.selected, rows);
     for (k, &i) in c.filtered.iter().enumerate().skip(offset).take(rows) {
         let y = inner.y + 2 + (k - offset) as u16;
         let rect = Rect::new(inner.x, y, inner.width, 1);

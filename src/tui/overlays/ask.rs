@@ -1,14 +1,22 @@
 //! A question that stops the world until answered: delete this node? quit
 //! with unsaved edits? the file changed on disk, now what? Each choice has a
-//! letter; Esc cancels. The answer is acted on by `editing::answer`.
+//! letter, typed before any binding; Esc cancels. The answer is acted on
+//! by [`answer`]; [`request_quit`] is the question most often asked.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-use super::effects::Effect;
-use super::palette::Palette;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::effects::Effect;
+use crate::tui::keymap::Mode;
+use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::Overlay;
+use crate::tui::palette::Palette;
+use crate::tui::workspace::Quit;
+use crate::tui::workspace::editing;
 
 /// What to do once a person chose: most answers are an effect to run
 /// (save, reload, restore...); the rest change the UI's own state.
@@ -66,7 +74,38 @@ impl Ask {
     }
 }
 
-pub fn render(ask: &Ask, p: &Palette, area: Rect, buf: &mut Buffer) {
+impl Layer for Ask {
+    fn mode(&self) -> Mode {
+        Mode::Overlay
+    }
+
+    fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
+        match action {
+            Action::Close => return Outcome::Close,
+            Action::Quit => request_quit(app),
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn letters_first(&self) -> bool {
+        true
+    }
+
+    fn typed(&mut self, app: &mut App, c: char) -> Option<Outcome> {
+        let chosen = self.pick(c)?.clone();
+        answer(app, chosen);
+        Some(Outcome::Close)
+    }
+
+    fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+        let cancel = app.key(Mode::Overlay, Action::Close);
+        render(self, &app.settings.palette, &cancel, screen, buf);
+        None
+    }
+}
+
+fn render(ask: &Ask, p: &Palette, cancel: &str, area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(4).clamp(20, 72);
     let mut lines: Vec<Line> = ask.lines.iter().map(|l| Line::raw(l.clone())).collect();
     lines.push(Line::default());
@@ -77,7 +116,7 @@ pub fn render(ask: &Ask, p: &Palette, area: Rect, buf: &mut Buffer) {
         ]));
     }
     lines.push(Line::from(vec![
-        Span::styled("  Esc", p.key),
+        Span::styled(format!("  {cancel}"), p.key),
         Span::styled("  cancel", p.dim),
     ]));
     // Wrapped lines may take more rows than there are lines; leave room.
@@ -103,6 +142,58 @@ pub fn render(ask: &Ask, p: &Palette, area: Rect, buf: &mut Buffer) {
                 .title(Span::styled(format!(" {} ", ask.title), p.title)),
         )
         .render(r, buf);
+}
+
+/// Quit, asking first when edits are unsaved.
+pub fn request_quit(app: &mut App) {
+    let dirty = app.ws.history.dirty_maps();
+    if dirty.is_empty() {
+        app.out.push(Effect::Quit(Quit::Keeping));
+        return;
+    }
+    let names: Vec<String> = dirty
+        .iter()
+        .map(|&m| editing::map_file_name(app, m))
+        .collect();
+    let ask = Ask::new(
+        "Unsaved edits",
+        vec![format!("Unsaved edits in {}.", names.join(", "))],
+    )
+    .choice(
+        's',
+        "save and quit",
+        Answer::Run(Effect::Save {
+            then_quit: true,
+            force: false,
+        }),
+    )
+    .choice(
+        'd',
+        "quit without saving (the edits are lost)",
+        Answer::QuitDiscarding,
+    )
+    .choice('c', "cancel", Answer::Cancel);
+    app.overlays.push(Overlay::Ask(Box::new(ask)));
+}
+
+/// Acts on the answer to a question.
+pub fn answer(app: &mut App, answer: Answer) {
+    match answer {
+        Answer::Run(effect) => app.out.push(effect),
+        Answer::Delete { map, node } => editing::delete(app, map, node),
+        Answer::QuitDiscarding => {
+            app.out.push(Effect::Quit(Quit::Discarding));
+        }
+        Answer::SaveAndEdit => {
+            app.out.push(Effect::Save {
+                then_quit: false,
+                force: false,
+            });
+            // Runs after the save; if the save did not happen it says so.
+            editing::open_editor_now(app);
+        }
+        Answer::Cancel => {}
+    }
 }
 
 #[cfg(test)]

@@ -10,146 +10,17 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
-use super::app::{App, Lang};
-use super::bidi_line::one_line;
-use super::palette::{bearing_glyph, stance_glyph};
-use crate::compare::{Comparison, Side, Verdict};
-
-/// What the compare screen shows and where its selection is.
-#[derive(Debug, Clone)]
-pub struct CompareState {
-    pub cmp: Comparison,
-    /// The side the selection moves on.
-    pub side: Side,
-    /// Index into [`CompareState::items`].
-    pub sel: usize,
-    /// First body line shown.
-    pub offset: usize,
-    pub clashes_only: bool,
-}
-
-/// One selectable place: a row, and a node of the focused side on it (none
-/// when that side says nothing on the theme).
-pub type Item = (usize, Option<usize>);
-
-impl CompareState {
-    pub fn new(cmp: Comparison) -> CompareState {
-        CompareState {
-            cmp,
-            side: Side::A,
-            sel: 0,
-            offset: 0,
-            clashes_only: false,
-        }
-    }
-
-    pub fn visible_rows(&self) -> impl Iterator<Item = usize> + '_ {
-        self.cmp
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| !self.clashes_only || r.verdict == Verdict::Clash)
-            .map(|(i, _)| i)
-    }
-
-    /// The selectable places on the focused side, top to bottom.
-    pub fn items(&self) -> Vec<Item> {
-        let mut out = Vec::new();
-        for r in self.visible_rows() {
-            let n = self.cmp.rows[r].side(self.side).entries.len();
-            if n == 0 {
-                out.push((r, None));
-            }
-            out.extend((0..n).map(|e| (r, Some(e))));
-        }
-        out
-    }
-
-    /// The item the selection is on, found without listing every item
-    /// (the view asks for it each frame).
-    pub fn selected_item(&self) -> Option<Item> {
-        let mut left = self.sel;
-        for r in self.visible_rows() {
-            let n = self.cmp.rows[r].side(self.side).entries.len().max(1);
-            if left < n {
-                let has = !self.cmp.rows[r].side(self.side).entries.is_empty();
-                return Some((r, has.then_some(left)));
-            }
-            left -= n;
-        }
-        None
-    }
-
-    /// Body lines each visible row takes: its heading, its longer side, its links.
-    fn height(&self, r: usize) -> usize {
-        let row = &self.cmp.rows[r];
-        1 + row.a.entries.len().max(row.b.entries.len()).max(1) + row.links.len()
-    }
-
-    /// The body line an item is drawn on.
-    fn line_of(&self, item: Item) -> usize {
-        let mut line = 0;
-        for r in self.visible_rows() {
-            if r == item.0 {
-                return line + 1 + item.1.unwrap_or(0);
-            }
-            line += self.height(r);
-        }
-        line
-    }
-
-    /// Moves the selection and scrolls so it stays in a body `height` lines tall.
-    pub fn select(&mut self, by: isize, height: usize) {
-        let items = self.items();
-        if items.is_empty() {
-            self.sel = 0;
-            return;
-        }
-        self.sel = (self.sel as isize + by).clamp(0, items.len() as isize - 1) as usize;
-        let line = self.line_of(items[self.sel]);
-        let h = height.max(1);
-        if line < self.offset + 1 {
-            // Show the row's heading with its first node.
-            self.offset = line.saturating_sub(1 + items[self.sel].1.unwrap_or(0));
-        } else if line >= self.offset + h {
-            self.offset = line + 1 - h;
-        }
-    }
-
-    /// Switches the focused side, staying on the same theme.
-    pub fn switch_side(&mut self, height: usize) {
-        let row = self.items().get(self.sel).map(|i| i.0);
-        self.side = match self.side {
-            Side::A => Side::B,
-            Side::B => Side::A,
-        };
-        self.sel = self
-            .items()
-            .iter()
-            .position(|i| Some(i.0) == row)
-            .unwrap_or(0);
-        self.select(0, height);
-    }
-
-    /// The map and node the selection is on.
-    pub fn selected_node(&self) -> Option<(u32, u32)> {
-        let (r, e) = self.selected_item()?;
-        let entry = self.cmp.rows[r].side(self.side).entries.get(e?)?;
-        let map = match self.side {
-            Side::A => self.cmp.a,
-            Side::B => self.cmp.b,
-        };
-        Some((map, entry.node))
-    }
-}
-
-/// Lines the body has on a screen (for paging and keeping the selection in view).
-pub fn body_height(screen: Rect) -> usize {
-    screen.height.saturating_sub(7) as usize
-}
+use crate::compare::{Side, Verdict};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Lang};
+use crate::tui::keymap::Mode;
+use crate::tui::palette::{bearing_glyph, stance_glyph};
+use crate::tui::screens::compare::CompareState;
+use crate::tui::widgets::bidi_line::one_line;
+use crate::tui::widgets::hints;
 
 fn verdict_style(app: &App, v: Verdict) -> (&'static str, Style) {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     match v {
         Verdict::Agree => ("= agree", p.key),
         Verdict::Clash => ("≠ clash", p.error),
@@ -160,7 +31,7 @@ fn verdict_style(app: &App, v: Verdict) -> (&'static str, Style) {
 }
 
 pub fn render(app: &App, s: &CompareState, area: Rect, buf: &mut Buffer) {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let [header, body, status] = area.layout(&Layout::vertical([
         Constraint::Length(4),
         Constraint::Fill(1),
@@ -196,27 +67,32 @@ pub fn render(app: &App, s: &CompareState, area: Rect, buf: &mut Buffer) {
     render_head(app, s.cmp.b, s.side == Side::B, right, buf);
     Paragraph::new(Line::styled(" theme ", p.dim)).render(mid, buf);
     render_body(app, s, body_in, buf);
-    let hints = Line::from(vec![
-        Span::styled(" Tab", p.key),
-        Span::styled(" side  ", p.dim),
-        Span::styled("Enter", p.key),
-        Span::styled(" open  ", p.dim),
-        Span::styled("s", p.key),
-        Span::styled(" swap  ", p.dim),
-        Span::styled("[ ]", p.key),
-        Span::styled(" other article  ", p.dim),
-        Span::styled("!", p.key),
-        Span::styled(
-            if s.clashes_only {
-                " all themes  "
-            } else {
-                " clashes only  "
-            },
-            p.dim,
-        ),
-        Span::styled("Esc", p.key),
-        Span::styled(" back", p.dim),
-    ]);
+    // Keys from the keymap; the clashes toggle says what it will show.
+    let km = &app.settings.keymap;
+    let mut spans = vec![Span::raw(" ")];
+    spans.extend(hints::status_spans(
+        km,
+        p,
+        Mode::Compare,
+        &[
+            Action::FocusNext,
+            Action::Accept,
+            Action::Swap,
+            Action::PrevArticle,
+            Action::NextArticle,
+        ],
+    ));
+    if let Some(k) = km.key(Mode::Compare, Action::ClashesOnly) {
+        let what = if s.clashes_only {
+            " all themes  "
+        } else {
+            " clashes only  "
+        };
+        spans.push(Span::styled(k.to_string(), p.key));
+        spans.push(Span::styled(what, p.dim));
+    }
+    spans.extend(hints::status_spans(km, p, Mode::Compare, &[Action::Close]));
+    let hints = Line::from(spans);
     Paragraph::new(hints).render(status, buf);
 }
 
@@ -237,19 +113,22 @@ impl CompareState {
             spans.push(Span::raw("  "));
         }
         if self.clashes_only {
-            spans.push(Span::styled("(clashes only) ", app.palette.warning));
+            spans.push(Span::styled(
+                "(clashes only) ",
+                app.settings.palette.warning,
+            ));
         }
         Line::from(spans)
     }
 }
 
 fn render_head(app: &App, map: u32, focused: bool, area: Rect, buf: &mut Buffer) {
-    let p = &app.palette;
-    let Some(a) = app.corpus.article(map) else {
+    let p = &app.settings.palette;
+    let Some(a) = app.ws.corpus.article(map) else {
         return;
     };
     let m = &a.meta;
-    let title = if app.lang == Lang::Ar {
+    let title = if app.settings.lang == Lang::Ar {
         &m.title_original
     } else {
         &m.title_en
@@ -265,7 +144,7 @@ fn render_head(app: &App, map: u32, focused: bool, area: Rect, buf: &mut Buffer)
     } else {
         p.title
     };
-    let mut first = one_line(&app.layout_cache, title, w, app.bidi, style);
+    let mut first = one_line(&app.view.layout_cache, title, w, app.settings.bidi, style);
     first
         .spans
         .insert(0, Span::styled(badge, p.stance(m.stance)));
@@ -274,10 +153,10 @@ fn render_head(app: &App, map: u32, focused: bool, area: Rect, buf: &mut Buffer)
         .flatten()
         .collect();
     let second = one_line(
-        &app.layout_cache,
+        &app.view.layout_cache,
         &info.join(" · "),
         area.width,
-        app.bidi,
+        app.settings.bidi,
         p.dim,
     );
     Paragraph::new(vec![first, second]).render(area, buf);
@@ -287,7 +166,7 @@ fn render_head(app: &App, map: u32, focused: bool, area: Rect, buf: &mut Buffer)
 /// hold thousands of nodes, and laying out text that is not shown would
 /// cost more than the whole frame budget.
 fn render_body(app: &App, s: &CompareState, area: Rect, buf: &mut Buffer) {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let half = area.width.saturating_sub(3) / 2;
     let selected = s.selected_item();
     let (from, to) = (s.offset, s.offset + area.height as usize);
@@ -344,9 +223,10 @@ fn render_body(app: &App, s: &CompareState, area: Rect, buf: &mut Buffer) {
 
 /// A theme's heading: verdict marker, theme name, both sides' tallies.
 fn row_head(app: &App, row: &crate::compare::Row, width: u16) -> Line<'static> {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let (label, vstyle) = verdict_style(app, row.verdict);
     let theme = app
+        .ws
         .corpus
         .motion
         .as_ref()
@@ -354,7 +234,7 @@ fn row_head(app: &App, row: &crate::compare::Row, width: u16) -> Line<'static> {
         .map_or_else(
             || row.theme.to_string(),
             |t| {
-                if app.lang == Lang::Ar {
+                if app.settings.lang == Lang::Ar {
                     t.ar.to_string()
                 } else {
                     t.en.to_string()
@@ -369,10 +249,10 @@ fn row_head(app: &App, row: &crate::compare::Row, width: u16) -> Line<'static> {
     let mut head = vec![Span::styled(format!("{label:<9}"), vstyle)];
     head.extend(
         one_line(
-            &app.layout_cache,
+            &app.view.layout_cache,
             &theme,
             width.saturating_sub(40),
-            app.bidi,
+            app.settings.bidi,
             p.title,
         )
         .spans,
@@ -391,25 +271,25 @@ fn entry_cell(
     half: u16,
     selected: bool,
 ) -> Line<'static> {
-    let p = &app.palette;
+    let p = &app.settings.palette;
     let col = s.cmp.rows[r].side(side);
     let map = match side {
         Side::A => s.cmp.a,
         Side::B => s.cmp.b,
     };
-    let mut cell = match (col.entries.get(i), app.corpus.article(map)) {
+    let mut cell = match (col.entries.get(i), app.ws.corpus.article(map)) {
         (Some(e), Some(a)) => {
             let n = a.node(e.node);
-            let claim = if app.lang == Lang::Ar {
+            let claim = if app.settings.lang == Lang::Ar {
                 &n.claim_ar
             } else {
                 &n.claim_en
             };
             let mut l = one_line(
-                &app.layout_cache,
+                &app.view.layout_cache,
                 claim,
                 half.saturating_sub(2),
-                app.bidi,
+                app.settings.bidi,
                 Style::new(),
             );
             l.spans.insert(
@@ -445,6 +325,7 @@ fn link_line(app: &App, s: &CompareState, li: u32) -> Line<'static> {
             Side::B => s.cmp.b,
         };
         let id = app
+            .ws
             .corpus
             .article(map)
             .map(|a| a.node(node).id.to_string())
@@ -457,5 +338,5 @@ fn link_line(app: &App, s: &CompareState, li: u32) -> Line<'static> {
         l.kind.name(),
         end(ts, tnode)
     );
-    Line::styled(arrow, app.palette.key)
+    Line::styled(arrow, app.settings.palette.key)
 }

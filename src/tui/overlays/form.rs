@@ -3,14 +3,23 @@
 //! itself is generic (`form`), as is the picker for themes and links
 //! (`choose`).
 
-use super::action::Action;
-use super::app::{App, Overlay};
-use super::editing::{self, node_name, unique_id};
-use super::form::{Field, Form, FormEvent};
 use crate::model::edit::{self, Edit, NodeField};
 use crate::model::{
     Article, ArticleMeta, Bearing, Link, LinkKind, MapEntry, Node, NodeIdx, Relation, Stance,
 };
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::tui::action::Action;
+use crate::tui::app::{App, Overlay};
+use crate::tui::effects::Effect;
+use crate::tui::keymap::Mode;
+use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::choose;
+use crate::tui::overlays::help::Help;
+use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::form_view;
+use crate::tui::workspace::editing::{self, node_name, unique_id};
 
 /// Where a node form's node goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +98,8 @@ fn parse_link(s: &str) -> Option<Link> {
     })
 }
 
-fn node_form(title: String, n: &Node) -> Form {
+/// `pick`: the key that opens the chooser of a list field.
+fn node_form(title: String, n: &Node, pick: &str) -> Form {
     let mut form = Form::new(
         title,
         vec![
@@ -116,12 +126,12 @@ fn node_form(title: String, n: &Node) -> Form {
             Field::list(
                 "themes",
                 n.themes.iter().map(|t| t.to_string()).collect(),
-                "C-p chooses",
+                format!("{pick} chooses"),
             ),
             Field::list(
                 "links",
                 n.links.iter().map(link_label).collect(),
-                "C-p adds",
+                format!("{pick} adds"),
             ),
             Field::text("note", n.note.as_deref().unwrap_or(""), ""),
         ],
@@ -132,14 +142,15 @@ fn node_form(title: String, n: &Node) -> Form {
 
 /// `a`, `A`, `i`: opens the node form.
 pub fn open_node(app: &mut App, target: Target) {
+    let pick = app.key(Mode::Form, Action::Pick);
     let Some(r) = app.current() else { return };
-    let Some(a) = app.corpus.article(r.map) else {
+    let Some(a) = app.ws.corpus.article(r.map) else {
         return;
     };
     let n = r.node;
     let (form, to) = match target {
         Target::Edit => (
-            node_form(format!("Edit {}", node_name(a, n)), a.node(n)),
+            node_form(format!("Edit {}", node_name(a, n)), a.node(n), &pick),
             FormFor::EditNode {
                 map: r.map,
                 node: n,
@@ -159,7 +170,11 @@ pub fn open_node(app: &mut App, target: Target) {
                 ..Default::default()
             };
             (
-                node_form(format!("New node under {}", node_name(a, parent)), &blank),
+                node_form(
+                    format!("New node under {}", node_name(a, parent)),
+                    &blank,
+                    &pick,
+                ),
                 FormFor::NewNode {
                     map: r.map,
                     parent,
@@ -264,62 +279,65 @@ fn changes(node: NodeIdx, old: &Node, new: Node) -> Vec<Edit> {
     out
 }
 
-/// Actions while a form is on top.
-pub fn form_action(app: &mut App, action: Action) {
-    let Some(Overlay::Form(st)) = app.overlays.last_mut() else {
-        return;
-    };
-    let event = if action == Action::Help {
-        app.overlays.push(Overlay::Help { scroll: 0 });
-        return;
-    } else {
-        st.form.handle(action)
-    };
-    form_event(app, event);
-}
+impl Layer for FormState {
+    fn mode(&self) -> Mode {
+        Mode::Form
+    }
 
-/// A printable key typed into the form.
-pub fn form_char(app: &mut App, c: char) {
-    let Some(Overlay::Form(st)) = app.overlays.last_mut() else {
-        return;
-    };
-    let event = st.form.type_char(c);
-    form_event(app, event);
-}
-
-fn form_event(app: &mut App, event: FormEvent) {
-    match event {
-        FormEvent::None => {}
-        FormEvent::Cancel => {
-            app.overlays.pop();
-            app.flash = Some("form cancelled; nothing changed".into());
+    fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
+        if action == Action::Help {
+            return Outcome::Push(Overlay::Help(Help::default()));
         }
-        FormEvent::Pick { field, query } => super::pickers::open(app, field, &query),
-        FormEvent::Accept => accept(app),
+        let event = self.form.handle(action);
+        self.event(app, event)
+    }
+
+    fn typed(&mut self, app: &mut App, c: char) -> Option<Outcome> {
+        let event = self.form.type_char(c);
+        Some(self.event(app, event))
+    }
+
+    fn paste(&mut self, _app: &mut App, text: &str) -> Outcome {
+        self.form.paste(text);
+        Outcome::Stay
+    }
+
+    fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+        let s = &app.settings;
+        form_view::render(&self.form, &s.palette, s.bidi, &s.keymap, screen, buf)
     }
 }
 
-fn accept(app: &mut App) {
-    let Some(Overlay::Form(st)) = app.overlays.last() else {
-        return;
-    };
-    let (form, target) = (st.form.clone(), st.target.clone());
-    let result = match target {
-        FormFor::NewNode { map, parent, at } => accept_new_node(app, &form, map, parent, at),
-        FormFor::EditNode { map, node } => accept_edit_node(app, &form, map, node),
-        FormFor::Article { map } => accept_article(app, &form, map),
-        FormFor::NewArticle => accept_new_article(app, &form),
-    };
-    match result {
-        Ok(()) => {
-            // Edits push no overlay, so the form is still the top one.
-            if matches!(app.overlays.last(), Some(Overlay::Form(_))) {
-                app.overlays.pop();
+impl FormState {
+    fn event(&mut self, app: &mut App, event: FormEvent) -> Outcome {
+        match event {
+            FormEvent::None => Outcome::Stay,
+            FormEvent::Cancel => {
+                app.flash = Some("form cancelled; nothing changed".into());
+                Outcome::Close
             }
-        }
-        Err(e) => {
-            if let Some(Overlay::Form(st)) = app.overlays.last_mut() {
-                st.form.error = Some(e);
+            FormEvent::Pick { field, query } => {
+                choose::open(app, self, field, &query);
+                Outcome::Stay
+            }
+            FormEvent::Accept => {
+                let result = match self.target.clone() {
+                    FormFor::NewNode { map, parent, at } => {
+                        accept_new_node(app, &self.form, map, parent, at)
+                    }
+                    FormFor::EditNode { map, node } => accept_edit_node(app, &self.form, map, node),
+                    FormFor::Article { map } => accept_article(app, &self.form, map),
+                    FormFor::NewArticle => accept_new_article(app, &self.form),
+                };
+                match result {
+                    // The new article's form stays until its file name is found.
+                    Ok(()) if self.target == FormFor::NewArticle => Outcome::Stay,
+                    Ok(()) => Outcome::Close,
+                    Err(e) => {
+                        self.form.error = Some(e);
+                        Outcome::Stay
+                    }
+                }
             }
         }
     }
@@ -328,7 +346,7 @@ fn accept(app: &mut App) {
 type Accepted = Result<(), String>;
 
 fn accept_new_node(app: &mut App, f: &Form, map: u32, parent: NodeIdx, at: usize) -> Accepted {
-    let a = app.corpus.article(map).ok_or("the map is gone")?;
+    let a = app.ws.corpus.article(map).ok_or("the map is gone")?;
     let node = node_from_form(f, a, None)?;
     let name = format!("add `{}` under {}", node.id, node_name(a, parent));
     let idx = a.nodes.len() as NodeIdx;
@@ -339,7 +357,7 @@ fn accept_new_node(app: &mut App, f: &Form, map: u32, parent: NodeIdx, at: usize
 }
 
 fn accept_edit_node(app: &mut App, f: &Form, map: u32, node: NodeIdx) -> Accepted {
-    let a = app.corpus.article(map).ok_or("the map is gone")?;
+    let a = app.ws.corpus.article(map).ok_or("the map is gone")?;
     let new = node_from_form(f, a, Some(node))?;
     let edits = changes(node, a.node(node), new);
     if edits.is_empty() {
@@ -432,7 +450,7 @@ fn meta_from_form(f: &Form, old: &ArticleMeta) -> ArticleMeta {
 /// `I`: the selected article's title, stance and metadata.
 pub fn open_article(app: &mut App) {
     let map = app.map();
-    let Some(a) = app.corpus.article(map) else {
+    let Some(a) = app.ws.corpus.article(map) else {
         return;
     };
     let form = article_form(format!("Article `{}`", a.meta.id), &a.meta, false);
@@ -456,13 +474,13 @@ pub fn open_new_article(app: &mut App) {
 }
 
 fn accept_article(app: &mut App, f: &Form, map: u32) -> Accepted {
-    let a = app.corpus.article(map).ok_or("the map is gone")?;
+    let a = app.ws.corpus.article(map).ok_or("the map is gone")?;
     let meta = meta_from_form(f, &a.meta);
     if meta == a.meta {
         app.flash = Some("no change".into());
         return Ok(());
     }
-    if meta.id != a.meta.id && app.corpus.map_of(&meta.id).is_some() {
+    if meta.id != a.meta.id && app.ws.corpus.map_of(&meta.id).is_some() {
         return Err(format!("another article has the id `{}`", meta.id));
     }
     let root = a.root;
@@ -471,12 +489,14 @@ fn accept_article(app: &mut App, f: &Form, map: u32) -> Accepted {
     Ok(())
 }
 
+/// Checks what needs no disk and asks for the article to be made: the
+/// file name is found by the effect (`create_article`), which closes the
+/// form or shows why not.
 fn accept_new_article(app: &mut App, f: &Form) -> Accepted {
     let id = f.text(A_ID).trim().to_string();
-    if app.corpus.map_of(&id).is_some() {
+    if app.ws.corpus.map_of(&id).is_some() {
         return Err(format!("another article has the id `{id}`"));
     }
-    let path = crate::store::names::new_map_path(&app.maps_dir, &id).map_err(|e| e.to_string())?;
     let meta = meta_from_form(f, &ArticleMeta::default());
     let thesis = Node {
         id: "thesis".into(),
@@ -489,6 +509,29 @@ fn accept_new_article(app: &mut App, f: &Form) -> Accepted {
         nodes: vec![thesis],
         root: 0,
     };
+    app.out.push(Effect::NewArticle(Box::new(article)));
+    Ok(())
+}
+
+/// `Effect::NewArticle`: the article gets a file name in the maps
+/// directory and is added as an unsaved map; the form on top closes. A
+/// name that cannot be used is shown in the form, which stays.
+pub fn create_article(app: &mut App, article: Article) {
+    let id = article.meta.id.to_string();
+    let path = match crate::store::names::new_map_path(&app.ws.maps_dir, &id) {
+        Ok(p) => p,
+        Err(e) => {
+            if let Some(Overlay::Form(st)) = app.overlays.last_mut() {
+                st.form.error = Some(e.to_string());
+            }
+            return;
+        }
+    };
+    if let Some(Overlay::Form(st)) = app.overlays.last()
+        && st.target == FormFor::NewArticle
+    {
+        app.overlays.pop();
+    }
     let entry = MapEntry {
         path: path.clone(),
         article: Some(article),
@@ -496,20 +539,21 @@ fn accept_new_article(app: &mut App, f: &Form) -> Accepted {
         positions: Vec::new(),
         hash: 0,
     };
-    let map = super::saving::add_unsaved(app, entry);
+    let map = crate::tui::workspace::saving::add_unsaved(app, entry);
     editing::show(app, map, 0);
     app.flash = Some(format!(
-        "new article `{id}`: C-s writes {}; a adds reasons",
+        "new article `{id}`: {} writes {}; {} adds reasons",
+        app.key(Mode::Normal, Action::Save),
         path.file_name()
             .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default()
+            .unwrap_or_default(),
+        app.key(Mode::Normal, Action::AddChild)
     ));
-    Ok(())
 }
 
 /// Puts a quote into a node form's quote field (quoting from the source).
 pub fn set_quote(form: &mut Form, text: &str) {
-    if let Some(super::form::FieldValue::Text(line)) =
+    if let Some(crate::tui::widgets::form::FieldValue::Text(line)) =
         form.fields.get_mut(QUOTE).map(|f| &mut f.value)
     {
         line.text = text.to_string();

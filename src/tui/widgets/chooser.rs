@@ -14,11 +14,12 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
-use super::action::Action;
-use super::line_edit::LineEdit;
 use crate::model::NodeRef;
 use crate::search::Index;
 use crate::text::normalize::normalize;
+use crate::tui::action::Action;
+use crate::tui::widgets::line_edit::LineEdit;
+use crate::tui::widgets::list;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Chooser {
@@ -137,11 +138,8 @@ impl Chooser {
                     self.marked.insert(i);
                 }
             }
-            edit => {
-                if self.line.apply(edit) == Some(true) {
-                    self.refilter();
-                }
-            }
+            Action::Edit(e) if self.line.apply(e) => self.refilter(),
+            _ => {}
         }
         ChooseEvent::None
     }
@@ -157,6 +155,15 @@ impl Chooser {
         if self.line.insert_str(s) {
             self.refilter();
         }
+    }
+
+    /// Matches the query against these texts instead of the labels (one
+    /// per item; normalised here as the labels would be).
+    pub fn with_keys(mut self, keys: Vec<String>) -> Chooser {
+        self.keys = keys.iter().map(|k| normalize(k)).collect();
+        self.answered.clear();
+        self.refilter();
+        self
     }
 
     /// Finds nodes through the search index from now on.
@@ -235,30 +242,18 @@ impl Chooser {
         if self.filtered.is_empty() {
             return;
         }
-        let last = self.filtered.len() as isize - 1;
-        self.selected = (self.selected as isize + by).clamp(0, last) as usize;
-        self.offset = in_view(self.offset, self.selected, rows);
+        self.selected = list::step(self.selected, by, self.filtered.len());
+        self.offset = list::scroll_into_view(self.offset, self.selected, rows);
     }
 }
 
-/// The first row to show so that `selected` is among `rows` from it.
-pub(super) fn in_view(offset: usize, selected: usize, rows: usize) -> usize {
-    let rows = rows.max(1);
-    if selected < offset {
-        selected
-    } else if selected >= offset + rows {
-        selected + 1 - rows
-    } else {
-        offset
-    }
-}
-
-pub use super::choose_view::{area, render, rows};
+pub use crate::tui::widgets::chooser_view::{area, render, rows};
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::BidiMode;
+    use crate::tui::action::TextEdit;
     use crate::tui::palette::Palette;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
@@ -296,9 +291,9 @@ mod tests {
         assert_eq!(labels(&c), ["isis", "distant issues of sovereignty"]);
         typed(&mut c, "x");
         assert!(c.filtered.is_empty());
-        c.handle(Action::DeleteBack, 10);
+        c.handle(Action::Edit(TextEdit::DeleteBack), 10);
         assert_eq!(c.filtered.len(), 2, "deleting widens again");
-        c.handle(Action::DeleteToStart, 10);
+        c.handle(Action::Edit(TextEdit::DeleteToStart), 10);
         assert_eq!(c.filtered.len(), 5);
         c.paste("cost\nof");
         assert_eq!(
@@ -430,7 +425,8 @@ mod tests {
         let mut term = Terminal::new(TestBackend::new(w, h)).expect("test backend");
         let mut cursor = None;
         let p = Palette::colored();
-        term.draw(|f| cursor = render(c, &p, BidiMode::Mizan, f.area(), f.buffer_mut()))
+        let km = crate::tui::keymap::Keymap::default_map();
+        term.draw(|f| cursor = render(c, &p, BidiMode::Mizan, &km, f.area(), f.buffer_mut()))
             .expect("draw");
         (term.backend().buffer().clone(), cursor)
     }
@@ -494,6 +490,10 @@ mod tests {
         }
         let mut buf = Buffer::empty(Rect::new(0, 0, 0, 0));
         let p = Palette::monochrome();
-        assert_eq!(render(&c, &p, BidiMode::Mizan, buf.area, &mut buf), None);
+        let km = crate::tui::keymap::Keymap::default_map();
+        assert_eq!(
+            render(&c, &p, BidiMode::Mizan, &km, buf.area, &mut buf),
+            None
+        );
     }
 }

@@ -1,0 +1,239 @@
+//! The pickers a node form opens: themes from the motion's vocabulary
+//! (several, marked with Tab), and a link's target over every other
+//! article's nodes, then the link's kind. What is chosen goes back into the
+//! form under them.
+
+use crate::model::LinkKind;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::tui::action::Action;
+use crate::tui::app::{App, Lang, Overlay};
+use crate::tui::keymap::Mode;
+use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::form::{FormFor, FormState, THEMES};
+use crate::tui::palette::stance_glyph;
+use crate::tui::screens::compare::open_compare;
+use crate::tui::widgets::chooser::{ChooseEvent, Chooser};
+use crate::tui::widgets::chooser_view;
+
+/// What a chooser is choosing, and so where its choice goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChooseFor {
+    /// Themes for the list field of the form below.
+    Themes {
+        field: usize,
+    },
+    /// A link's target for the form below, then its kind.
+    LinkTarget {
+        field: usize,
+    },
+    LinkKind {
+        field: usize,
+        to: String,
+    },
+    /// The article to compare map `a` with (`c`).
+    Compare {
+        a: u32,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct ChooseState {
+    pub chooser: Chooser,
+    pub purpose: ChooseFor,
+}
+
+/// Opens the picker for a list field of the form on top.
+pub fn open(app: &mut App, st: &FormState, field: usize, query: &str) {
+    // Link targets are found with the search index (made on the first `/`
+    // or here, and made again after edits).
+    if field != THEMES && app.ws.search.is_none() {
+        app.ws.search = Some(crate::tui::overlays::search::Engine::new(&app.ws.corpus));
+    }
+    let index = app
+        .ws
+        .search
+        .as_ref()
+        .map(|e| std::sync::Arc::clone(&e.index));
+    let (FormFor::NewNode { map, .. } | FormFor::EditNode { map, .. }) = st.target else {
+        return;
+    };
+    let chosen = st.form.list(field).to_vec();
+    let (chooser, purpose) = if field == THEMES {
+        let items = app
+            .ws
+            .corpus
+            .motion
+            .as_ref()
+            .map(|m| {
+                m.themes
+                    .iter()
+                    .map(|t| (t.id.to_string(), format!("{} — {} — {}", t.id, t.en, t.ar)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        (
+            Chooser::new(
+                format!(
+                    "Themes — {} marks, {} keeps",
+                    app.key(Mode::Search, Action::Toggle),
+                    app.key(Mode::Search, Action::Accept)
+                ),
+                items,
+                true,
+                &chosen,
+                query,
+            ),
+            ChooseFor::Themes { field },
+        )
+    } else {
+        // Links go to other articles (a link inside one article is flagged).
+        let mut items = Vec::new();
+        let mut item_of = std::collections::HashMap::new();
+        for (m, a) in app.ws.corpus.articles().filter(|(m, _)| *m != map) {
+            for n in a.preorder() {
+                let node = a.node(n);
+                item_of.insert(crate::model::NodeRef { map: m, node: n }, items.len());
+                items.push((
+                    format!("{}/{}", a.meta.id, node.id),
+                    format!("{}/{} — {}", a.meta.id, node.id, node.claim_en),
+                ));
+            }
+        }
+        let mut chooser = Chooser::new(
+            format!(
+                "Link to — {} chooses",
+                app.key(Mode::Search, Action::Accept)
+            ),
+            items,
+            false,
+            &[],
+            "",
+        );
+        if let Some(index) = index {
+            chooser = chooser.with_search(crate::tui::widgets::chooser::NodeSearch {
+                index,
+                item_of: std::sync::Arc::new(item_of),
+            });
+        }
+        chooser.line = crate::tui::widgets::line_edit::LineEdit {
+            text: query.to_string(),
+            cursor: query.len(),
+        };
+        chooser.refilter();
+        (chooser, ChooseFor::LinkTarget { field })
+    };
+    app.overlays
+        .push(Overlay::Choose(Box::new(ChooseState { chooser, purpose })));
+}
+
+impl Layer for ChooseState {
+    fn mode(&self) -> Mode {
+        Mode::Search
+    }
+
+    fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
+        let rows = chooser_view::rows(app.view.areas.screen);
+        match self.chooser.handle(action, rows) {
+            ChooseEvent::None => Outcome::Stay,
+            ChooseEvent::Cancel => Outcome::Close,
+            ChooseEvent::Done(values) => {
+                chosen(app, self.purpose.clone(), values);
+                Outcome::Close
+            }
+        }
+    }
+
+    fn typed(&mut self, _app: &mut App, c: char) -> Option<Outcome> {
+        self.chooser.type_char(c);
+        Some(Outcome::Stay)
+    }
+
+    fn paste(&mut self, _app: &mut App, text: &str) -> Outcome {
+        self.chooser.paste(text);
+        Outcome::Stay
+    }
+
+    fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+        let s = &app.settings;
+        chooser_view::render(&self.chooser, &s.palette, s.bidi, &s.keymap, screen, buf)
+    }
+}
+
+/// `c`: the articles to compare the current one with, matched on their
+/// ids and both titles (Arabic normalised).
+pub fn open_compare_picker(app: &mut App) {
+    let a = app.map();
+    if app.ws.corpus.article(a).is_none() {
+        app.flash = Some("this map did not load; there is nothing to compare".into());
+        return;
+    }
+    let lang = app.settings.lang;
+    let (mut items, mut keys) = (Vec::new(), Vec::new());
+    for (m, art) in app.ws.corpus.articles().filter(|&(m, _)| m != a) {
+        let st = art.meta.stance;
+        let title = match lang {
+            Lang::Ar => &art.meta.title_original,
+            Lang::En => &art.meta.title_en,
+        };
+        let badge = format!("{} {:<8}", stance_glyph(st), st.map_or("?", |s| s.name()));
+        items.push((m.to_string(), format!("{badge}{title}")));
+        keys.push(format!(
+            "{} {} {}",
+            art.meta.id, art.meta.title_en, art.meta.title_original
+        ));
+    }
+    if items.is_empty() {
+        app.flash = Some("there is no other article to compare with".into());
+        return;
+    }
+    let a_id = app.ws.corpus.article(a).map_or("", |x| &*x.meta.id);
+    let chooser =
+        Chooser::new(format!("Compare {a_id} with"), items, false, &[], "").with_keys(keys);
+    app.overlays.push(Overlay::Choose(Box::new(ChooseState {
+        chooser,
+        purpose: ChooseFor::Compare { a },
+    })));
+}
+
+fn chosen(app: &mut App, purpose: ChooseFor, values: Vec<String>) {
+    match purpose {
+        ChooseFor::Compare { a } => {
+            if let Some(b) = values.first().and_then(|v| v.parse().ok()) {
+                open_compare(app, a, b);
+            }
+        }
+        ChooseFor::Themes { field } => {
+            if let Some(Overlay::Form(st)) = app.overlays.last_mut()
+                && let Some(list) = st.form.list_mut(field)
+            {
+                *list = values;
+            }
+        }
+        ChooseFor::LinkTarget { field } => {
+            let Some(to) = values.into_iter().next() else {
+                return;
+            };
+            let items = [LinkKind::Agrees, LinkKind::Contradicts, LinkKind::Rebuts]
+                .iter()
+                .map(|k| (k.name().to_string(), k.name().to_string()))
+                .collect();
+            let chooser = Chooser::new(format!("Link to {to} — how?"), items, false, &[], "");
+            app.overlays.push(Overlay::Choose(Box::new(ChooseState {
+                chooser,
+                purpose: ChooseFor::LinkKind { field, to },
+            })));
+        }
+        ChooseFor::LinkKind { field, to } => {
+            let Some(kind) = values.into_iter().next() else {
+                return;
+            };
+            if let Some(Overlay::Form(st)) = app.overlays.last_mut()
+                && let Some(list) = st.form.list_mut(field)
+            {
+                list.push(format!("{kind} {to}"));
+            }
+        }
+    }
+}

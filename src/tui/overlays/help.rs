@@ -1,0 +1,109 @@
+//! The `?` help: every mode's keys, made from the keymap (so a rebound key
+//! shows as bound), the Arabic display mode and why, and the glyphs.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::Mode;
+use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::message::{render_scrolled, scroll};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Help {
+    pub scroll: usize,
+}
+
+impl Layer for Help {
+    fn mode(&self) -> Mode {
+        Mode::Overlay
+    }
+
+    fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
+        scroll(app, &mut self.scroll, action)
+    }
+
+    fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+        let title = format!(" Keys — {} closes ", app.key(Mode::Overlay, Action::Close));
+        render_scrolled(app, title, help_lines(app), self.scroll, screen, buf);
+        None
+    }
+}
+
+fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let p = &app.settings.palette;
+    let mut out = vec![Line::styled("Browsing", p.title)];
+    let rows = app.settings.keymap.help_lines(Mode::Normal);
+    let kw = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(28);
+    for (keys, help) in rows {
+        out.push(Line::from(vec![
+            Span::styled(format!("  {keys:<kw$}  "), p.key),
+            Span::raw(help),
+        ]));
+    }
+    out.push(Line::default());
+    out.push(Line::styled("Searching", p.title));
+    for (keys, help) in app.settings.keymap.help_lines(Mode::Search) {
+        out.push(Line::from(vec![
+            Span::styled(format!("  {keys:<kw$}  "), p.key),
+            Span::raw(help),
+        ]));
+    }
+    for (mode, title) in [
+        (Mode::Form, "Editing a form"),
+        (Mode::Quote, "Selecting a quote in the source"),
+        (Mode::Compare, "Comparing"),
+        (Mode::Overview, "Overview"),
+    ] {
+        out.push(Line::default());
+        out.push(Line::styled(title, p.title));
+        for (keys, help) in app.settings.keymap.help_lines(mode) {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {keys:<kw$}  "), p.key),
+                Span::raw(help),
+            ]));
+        }
+    }
+    out.push(Line::default());
+    out.push(Line::styled("In this window", p.title));
+    for (keys, help) in app.settings.keymap.help_lines(Mode::Overlay) {
+        out.push(Line::from(vec![
+            Span::styled(format!("  {keys:<kw$}  "), p.key),
+            Span::raw(help),
+        ]));
+    }
+    out.push(Line::default());
+    out.push(Line::from(vec![
+        Span::styled("Arabic display: ", p.title),
+        Span::raw(format!(
+            "{} — {}",
+            app.settings.bidi.name(),
+            app.settings.bidi_reason
+        )),
+    ]));
+    out.push(Line::raw(format!(
+        "  Terminals send Tab for C-i unless they speak the kitty keyboard protocol: use {} there.",
+        app.settings
+            .keymap
+            .keys_for(Mode::Normal, Action::JumpForward)
+            .iter()
+            .map(|k| k.to_string())
+            .find(|k| k != "C-i")
+            .unwrap_or_else(|| app.key(Mode::Normal, Action::JumpForward))
+    )));
+    out.push(Line::from(vec![
+        Span::styled("Glyphs: ", p.title),
+        Span::styled("▲ for/pro ", p.pro),
+        Span::styled("▼ against/anti ", p.anti),
+        Span::styled("◆ neither/mixed ", p.mixed),
+        Span::raw("● neutral  + supports  − opposes  ! has a problem"),
+    ]));
+    out
+}

@@ -1,0 +1,84 @@
+//! A message over the screen (config problems, a failed save or export, a
+//! map that does not load): a title and lines, scrolled with the keys of
+//! the keymap's overlay table. The help overlay scrolls and draws the same
+//! way, through [`scroll`] and [`render_scrolled`].
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
+
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::Mode;
+use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::ask::request_quit;
+use crate::tui::widgets::popup;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub scroll: usize,
+}
+
+/// The keys of a scrolled text: close, quit, move a row or a page.
+pub fn scroll(app: &mut App, scroll: &mut usize, action: Action) -> Outcome {
+    let page = app.view.areas.screen.height.saturating_sub(4).max(1) as usize;
+    match action {
+        Action::Close => return Outcome::Close,
+        Action::Quit => request_quit(app),
+        Action::Down => *scroll += 1,
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::PageDown => *scroll += page,
+        Action::PageUp => *scroll = scroll.saturating_sub(page),
+        _ => {}
+    }
+    Outcome::Stay
+}
+
+/// Lines in a large centred frame, wrapped, scrolled (never past the end).
+pub fn render_scrolled(
+    app: &App,
+    title: String,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+    screen: Rect,
+    buf: &mut Buffer,
+) {
+    let area = popup::centered_pct(screen, 80, 85);
+    Clear.render(area, buf);
+    let p = &app.settings.palette;
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(p.border_focus)
+        .title(Span::styled(title, p.title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let max = lines.len().saturating_sub(inner.height as usize);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll.min(max) as u16, 0))
+        .render(inner, buf);
+}
+
+impl Layer for Message {
+    fn mode(&self) -> Mode {
+        Mode::Overlay
+    }
+
+    fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
+        scroll(app, &mut self.scroll, action)
+    }
+
+    fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+        let title = format!(
+            " {} — {} closes ",
+            self.title,
+            app.key(Mode::Overlay, Action::Close)
+        );
+        let lines = self.lines.iter().map(|l| Line::raw(l.clone())).collect();
+        render_scrolled(app, title, lines, self.scroll, screen, buf);
+        None
+    }
+}

@@ -1,0 +1,91 @@
+//! What fills the terminal under the overlays: the browser (article list,
+//! tree, detail or source), the compare screen and the overview. Each
+//! screen's state and how keys change it live beside its drawing.
+//!
+//! The browser's state travels with the screen: in `Screen::Browse` it is
+//! the screen; the compare and overview screens carry it to give back when
+//! they close, so the browser is as it was left.
+
+pub mod browse;
+pub mod browse_view;
+pub mod compare;
+pub mod compare_view;
+pub(crate) mod detail;
+pub mod overview;
+pub mod overview_view;
+pub(crate) mod source;
+pub mod tree;
+
+use browse::{Browse, BrowseScreen};
+use compare::CompareState;
+use overview::OverviewState;
+
+use crate::tui::layer::Layer;
+
+/// What fills the screen under the overlays.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Browse(Box<Browse>),
+    /// Two articles side by side, and the browser to go back to.
+    Compare(Box<CompareState>, Box<Browse>),
+    /// Every article by theme, and the browser to go back to.
+    Overview(Box<OverviewState>, Box<Browse>),
+}
+
+impl Default for Screen {
+    fn default() -> Screen {
+        Screen::Browse(Box::default())
+    }
+}
+
+impl Screen {
+    /// The browser's state, wherever it is carried.
+    pub fn browse(&self) -> &Browse {
+        match self {
+            Screen::Browse(b) | Screen::Compare(_, b) | Screen::Overview(_, b) => b,
+        }
+    }
+
+    pub fn browse_mut(&mut self) -> &mut Browse {
+        match self {
+            Screen::Browse(b) | Screen::Compare(_, b) | Screen::Overview(_, b) => b,
+        }
+    }
+
+    /// The screen as a layer, for drawing, its mode and its hints.
+    pub fn layer(&self) -> &dyn Layer {
+        match self {
+            Screen::Browse(_) => &BrowseScreen,
+            Screen::Compare(s, _) => &**s,
+            Screen::Overview(s, _) => &**s,
+        }
+    }
+
+    /// Whether the browser is what is shown.
+    pub fn is_browse(&self) -> bool {
+        matches!(self, Screen::Browse(_))
+    }
+
+    /// Takes the browser's state out, leaving an empty browser.
+    fn take_browse(&mut self) -> Box<Browse> {
+        match std::mem::take(self) {
+            Screen::Browse(b) | Screen::Compare(_, b) | Screen::Overview(_, b) => b,
+        }
+    }
+
+    /// Back to the browser, as it was left.
+    pub fn to_browse(&mut self) {
+        let b = self.take_browse();
+        *self = Screen::Browse(b);
+    }
+
+    pub fn to_compare(&mut self, s: CompareState) {
+        let b = self.take_browse();
+        *self = Screen::Compare(Box::new(s), b);
+    }
+
+    pub fn to_overview(&mut self, s: OverviewState) {
+        let b = self.take_browse();
+        *self = Screen::Overview(Box::new(s), b);
+    }
+}

@@ -1,0 +1,44 @@
+//! Where a popup goes: centred on the screen, sized as a share of it with
+//! a floor, never larger than the screen. One helper for every popup, so
+//! they all centre the same way (the odd cell goes right and down).
+
+use ratatui::layout::Rect;
+
+/// A `w` × `h` rectangle centred on `screen` (clamped to it).
+pub fn centered(screen: Rect, w: u16, h: u16) -> Rect {
+    let (w, h) = (w.min(screen.width), h.min(screen.height));
+    Rect {
+        x: screen.x + (screen.width - w) / 2,
+        y: screen.y + (screen.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// `w_pct` % × `h_pct` % of the screen, at least 20 × 5, centred.
+pub fn centered_pct(screen: Rect, w_pct: u16, h_pct: u16) -> Rect {
+    let w = (u32::from(screen.width) * u32::from(w_pct) / 100) as u16;
+    let h = (u32::from(screen.height) * u32::from(h_pct) / 100) as u16;
+    centered(screen, w.max(20), h.max(5))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Centred with the odd cell to the right and below; never off screen.
+    #[test]
+    fn centres_and_clamps() {
+        let s = Rect::new(0, 0, 81, 25);
+        assert_eq!(centered(s, 20, 5), Rect::new(30, 10, 20, 5));
+        assert_eq!(centered(s, 200, 50), s);
+        assert_eq!(
+            centered_pct(Rect::new(0, 0, 10, 3), 80, 85),
+            Rect::new(0, 0, 10, 3)
+        );
+        assert_eq!(
+            centered_pct(Rect::new(0, 0, 100, 40), 50, 40),
+            Rect::new(25, 12, 50, 16)
+        );
+    }
+}

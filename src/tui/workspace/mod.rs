@@ -1,0 +1,135 @@
+//! The maps being worked on and everything that follows them: the corpus
+//! and what is derived from it per article, the undo history, the cut
+//! subtree, where backups and recovery go, and what the disk did. Editing
+//! with undo, saving with conflict checks, reloading and recovery after a
+//! crash live in the modules below.
+
+pub mod editing;
+pub mod history;
+pub mod saving;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::model::bearing::{self, Bearings};
+use crate::model::validate::Sources;
+use crate::model::{Corpus, Diagnostic, MapEntry, NodeIdx};
+use crate::store::sources::quote_ranges;
+
+/// How the session ends, once the person asked to quit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quit {
+    /// Unsaved edits (a signal, an error) go to the recovery file.
+    Keeping,
+    /// The person chose to quit without saving: no recovery file.
+    Discarding,
+}
+
+pub struct Workspace {
+    pub corpus: Corpus,
+    pub maps_dir: PathBuf,
+    /// Per-article derived data, by map index.
+    pub cache: Vec<ArticleCache>,
+    /// Source texts by file name, for the quote check after each edit.
+    pub sources: Option<Sources>,
+    /// Undo, redo, and which maps have unsaved edits.
+    pub history: history::History,
+    /// The subtree `X` cut, for `p`.
+    pub clipboard: Option<editing::Clip>,
+    /// The search index and worker, made on the first `/` (and again after
+    /// an edit changed the text).
+    pub search: Option<crate::tui::overlays::search::Engine>,
+    /// Where backups and the recovery file go (`None`: no home directory).
+    pub state_dir: Option<PathBuf>,
+    /// The recovery snapshot is older than the edits.
+    pub recovery_stale: bool,
+    /// Files the watcher saw change, waiting until no form, picker or
+    /// question is open (a reload under an open node form would leave it
+    /// pointing at another node).
+    pub disk_changes: Vec<PathBuf>,
+    /// Set once the session is to end.
+    pub quit: Option<Quit>,
+}
+
+impl Workspace {
+    /// The maps as loaded, with their caches and the checks' findings.
+    pub fn new(
+        corpus: Corpus,
+        maps_dir: PathBuf,
+        sources: Option<Sources>,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Workspace {
+        let mut cache: Vec<ArticleCache> = corpus
+            .maps
+            .iter()
+            .map(|m| ArticleCache::for_entry(m, sources.as_ref()))
+            .collect();
+        file_problems(&mut cache, diagnostics);
+        Workspace {
+            corpus,
+            maps_dir,
+            cache,
+            sources,
+            history: Default::default(),
+            clipboard: None,
+            search: None,
+            state_dir: None,
+            recovery_stale: false,
+            disk_changes: Vec::new(),
+            quit: None,
+        }
+    }
+}
+
+/// An article's full text and where each node's quote sits in it.
+#[derive(Debug, Clone, Default)]
+pub struct SourceText {
+    pub text: String,
+    /// Byte ranges of quotes, by arena index (`None`: no quote, or not found).
+    pub quotes: Vec<Option<Range<usize>>>,
+}
+
+/// Per-article derived data computed once at load.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleCache {
+    pub bearings: Bearings,
+    pub source: Option<SourceText>,
+    /// Diagnostics about this article's nodes, by arena index.
+    pub problems: HashMap<NodeIdx, Vec<Diagnostic>>,
+}
+
+impl ArticleCache {
+    /// What is derived from a map at load (problems are filled in after).
+    pub fn for_entry(m: &MapEntry, sources: Option<&Sources>) -> ArticleCache {
+        match &m.article {
+            Some(a) => ArticleCache {
+                bearings: bearing::derive(a),
+                source: sources.and_then(|src| {
+                    let text = src.get(a.meta.source.as_deref()?)?;
+                    let quotes = quote_ranges(
+                        text,
+                        a.nodes.iter().map(|n| n.quote.as_deref().unwrap_or("")),
+                    );
+                    Some(SourceText {
+                        text: text.clone(),
+                        quotes,
+                    })
+                }),
+                problems: HashMap::new(),
+            },
+            None => ArticleCache::default(),
+        }
+    }
+}
+
+/// Files each diagnostic about a node under its article and node.
+pub fn file_problems(cache: &mut [ArticleCache], diags: Vec<Diagnostic>) {
+    for d in diags {
+        if let Some(r) = d.node
+            && let Some(c) = cache.get_mut(r.map as usize)
+        {
+            c.problems.entry(r.node).or_default().push(d);
+        }
+    }
+}
