@@ -61,6 +61,12 @@ pub enum Action {
     Compare,
     /// Overview of all articles by theme
     Overview,
+    /// The debate: every argument for and against, across articles
+    Debate,
+    /// Next theme to show only the arguments on (then all themes again)
+    CycleTheme,
+    /// Next year to show only the arguments made in (then all years again)
+    CycleYear,
     /// Export the current article
     Export,
     /// Open the selected search hit
@@ -216,6 +222,9 @@ impl Action {
         Action::NewArticle,
         Action::OpenEditor,
         Action::SelectQuote,
+        Action::Debate,
+        Action::CycleTheme,
+        Action::CycleYear,
         Action::Edit(TextEdit::DeleteBack),
         Action::Edit(TextEdit::DeleteWord),
         Action::Edit(TextEdit::DeleteToStart),
@@ -289,8 +298,11 @@ mod tests {
             Action::NewArticle => 48,
             Action::OpenEditor => 49,
             Action::SelectQuote => 50,
+            Action::Debate => 51,
+            Action::CycleTheme => 52,
+            Action::CycleYear => 53,
             Action::Edit(e) => {
-                51 + match e {
+                54 + match e {
                     TextEdit::DeleteBack => 0,
                     TextEdit::DeleteWord => 1,
                     TextEdit::DeleteToStart => 2,
