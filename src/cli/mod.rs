@@ -114,6 +114,10 @@ pub enum Command {
         /// Show only the themes where the two clash
         #[arg(long)]
         clashes: bool,
+        /// Count reported claims (nodes with a `voice`) as the author's own;
+        /// by default they are listed but only the author's claims count
+        #[arg(long)]
+        include_reported: bool,
     },
     /// The arguments for and against the motion across all articles: nodes
     /// joined by `Agrees` links are one argument, ranked by how many
@@ -207,7 +211,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
             b,
             format,
             clashes,
-        }) => compare::run(&maps_dir, &a, &b, format, clashes),
+            include_reported,
+        }) => compare::run(&maps_dir, &a, &b, format, clashes, include_reported),
         Some(Command::Debate {
             theme,
             year,

@@ -17,6 +17,8 @@ pub mod import;
 pub mod json;
 pub mod markdown;
 pub mod svg;
+#[cfg(test)]
+mod voiced;
 
 use std::path::{Path, PathBuf};
 

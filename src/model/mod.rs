@@ -7,6 +7,7 @@
 //! `tui` draws. Validation ([`validate`]) and bearing derivation ([`bearing`])
 //! live beside the types because every layer needs them.
 
+pub mod attribution;
 pub mod bearing;
 pub mod clusters;
 pub mod corpus;
@@ -14,6 +15,7 @@ pub mod date;
 mod diagnostic;
 pub mod edit;
 mod glyph;
+pub mod incoming;
 mod types;
 pub mod validate;
 

@@ -79,6 +79,8 @@ pub enum Action {
     PrevArticle,
     /// Show only the themes where the two articles clash
     ClashesOnly,
+    /// Count reported claims (‹voice›) as the author's, or only the author's own
+    ToggleReported,
     /// Choose themes or add a link (in the node form)
     Pick,
     /// Add a child node
@@ -222,6 +224,7 @@ impl Action {
         Action::NewArticle,
         Action::OpenEditor,
         Action::SelectQuote,
+        Action::ToggleReported,
         Action::Debate,
         Action::CycleTheme,
         Action::CycleYear,
@@ -298,11 +301,12 @@ mod tests {
             Action::NewArticle => 48,
             Action::OpenEditor => 49,
             Action::SelectQuote => 50,
-            Action::Debate => 51,
-            Action::CycleTheme => 52,
-            Action::CycleYear => 53,
+            Action::ToggleReported => 51,
+            Action::Debate => 52,
+            Action::CycleTheme => 53,
+            Action::CycleYear => 54,
             Action::Edit(e) => {
-                54 + match e {
+                55 + match e {
                     TextEdit::DeleteBack => 0,
                     TextEdit::DeleteWord => 1,
                     TextEdit::DeleteToStart => 2,

@@ -93,6 +93,7 @@ pub fn setup(opts: &Options, env: &dyn Fn(&str) -> Option<String>) -> Result<App
         bidi_reason,
         export_dir: config.export_dir.unwrap_or_else(|| PathBuf::from(".")),
         lang: app::Lang::En,
+        voices: Default::default(),
     };
     let mut app = App::new(Setup { ws, settings });
     workspace::saving::offer_recovery(&mut app);

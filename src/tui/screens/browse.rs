@@ -140,6 +140,7 @@ impl Layer for BrowseScreen {
             | Action::ClashesOnly
             | Action::CycleTheme
             | Action::CycleYear
+            | Action::ToggleReported
             | Action::Pick => {}
             Action::AddChild
             | Action::AddSibling

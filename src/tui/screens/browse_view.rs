@@ -77,8 +77,14 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         let (first, second) = match &m.article {
             Some(a) => {
                 let s = a.meta.stance;
+                // An inferred lean says so: `▼ ANTI (implicit)`.
+                let implicit = if a.meta.stance_basis.is_explicit() {
+                    ""
+                } else {
+                    " (implicit)"
+                };
                 let badge = format!(
-                    "{} {:<7} ",
+                    "{} {:<7}{implicit} ",
                     stance_glyph(s),
                     s.map_or("?", |s| s.name()).to_uppercase()
                 );
@@ -88,7 +94,10 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
                     &a.meta.title_en
                 };
                 let dirty = app.ws.history.is_dirty(i as u32);
-                let tw = inner.width.saturating_sub(if dirty { 12 } else { 10 });
+                let badge_w = badge.chars().count() as u16;
+                let tw = inner
+                    .width
+                    .saturating_sub(badge_w + if dirty { 2 } else { 0 });
                 let mut l = one_line(
                     &app.view.layout_cache,
                     title,
@@ -214,6 +223,22 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!("{} ", bearing_glyph(b)), p.bearing(b)));
         if cache.problems.contains_key(&row.node) {
             spans.push(Span::styled("! ", p.error));
+        }
+        // A reported claim is someone else's: its speaker comes first.
+        if let Some(v) = &n.voice {
+            let used: usize = spans.iter().map(|s| s.width()).sum();
+            let room = (inner.width as usize).saturating_sub(used) / 2;
+            spans.extend(
+                one_line(
+                    &app.view.layout_cache,
+                    &format!("‹{v}›"),
+                    room.min(28) as u16,
+                    app.settings.bidi,
+                    p.key,
+                )
+                .spans,
+            );
+            spans.push(Span::raw(" "));
         }
         let used: usize = spans.iter().map(|s| s.width()).sum();
         let claim = if app.settings.lang == Lang::Ar {
