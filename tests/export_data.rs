@@ -193,3 +193,38 @@ fn svg_views_render_with_rsvg_convert() {
         }
     }
 }
+
+// A second export into the same place replaces its own files (CSV known by
+// its header, SVG by its comment); a file that is not an export is refused
+// unless --force.
+#[test]
+fn data_exports_replace_only_their_own_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write_fixture(dir.path());
+    let out = tempfile::tempdir().unwrap();
+    let o = format!("{}/", out.path().display());
+    for format in ["csv", "svg"] {
+        mizan(dir.path(), &["export", "--format", format, "-o", &o]);
+        mizan(dir.path(), &["export", "--format", format, "-o", &o]);
+    }
+    let foreign = out.path().join("notes.csv");
+    std::fs::write(&foreign, "my notes\n").unwrap();
+    let f = foreign.to_string_lossy().into_owned();
+    let refused = Command::new(env!("CARGO_BIN_EXE_mizan"))
+        .arg("--maps")
+        .arg(dir.path())
+        .args(["export", "--format", "csv", "-o", &f])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&foreign).unwrap(), "my notes\n");
+    mizan(
+        dir.path(),
+        &["export", "--format", "csv", "-o", &f, "--force"],
+    );
+    assert!(
+        std::fs::read_to_string(&foreign)
+            .unwrap()
+            .starts_with("article,")
+    );
+}

@@ -9,6 +9,7 @@ use std::path::Path;
 use anyhow::{Context, bail};
 
 use super::compare::ReportFormat;
+use super::out::Out;
 use mizan::compare::debate::{self, Debate, Filter};
 use mizan::compare::timeline::{self, Timeline};
 use mizan::model::Corpus;
@@ -28,28 +29,34 @@ pub fn run_debate(
         year,
     };
     let d = Debate::build(&corpus);
+    // The text and Markdown reports show map text through `visible`
+    // already; JSON escapes it.
+    let mut out = Out::stdout();
     match format {
-        ReportFormat::Text => print!("{}", debate::report::text(&corpus, &d, &filter)),
-        ReportFormat::Markdown => print!("{}", debate::report::markdown(&corpus, &d, &filter)),
+        ReportFormat::Text => out.raw(&debate::report::text(&corpus, &d, &filter))?,
+        ReportFormat::Markdown => out.raw(&debate::report::markdown(&corpus, &d, &filter))?,
         ReportFormat::Json => {
             let v = debate::report::json(&corpus, &d, &filter);
-            println!("{}", serde_json::to_string_pretty(&v).context("json")?);
+            out.exact(&serde_json::to_string_pretty(&v).context("json")?)?;
         }
     }
+    out.finish()?;
     Ok(0)
 }
 
 pub fn run_timeline(maps_dir: &Path, format: ReportFormat) -> anyhow::Result<i32> {
     let corpus = super::load(maps_dir)?;
     let t = Timeline::build(&corpus);
+    let mut out = Out::stdout();
     match format {
-        ReportFormat::Text => print!("{}", timeline::report::text(&corpus, &t)),
-        ReportFormat::Markdown => print!("{}", timeline::report::markdown(&corpus, &t)),
+        ReportFormat::Text => out.raw(&timeline::report::text(&corpus, &t))?,
+        ReportFormat::Markdown => out.raw(&timeline::report::markdown(&corpus, &t))?,
         ReportFormat::Json => {
             let v = timeline::report::json(&corpus, &t);
-            println!("{}", serde_json::to_string_pretty(&v).context("json")?);
+            out.exact(&serde_json::to_string_pretty(&v).context("json")?)?;
         }
     }
+    out.finish()?;
     Ok(0)
 }
 

@@ -5,8 +5,7 @@
 //! `VIEW.svg`, with `-o DIR` and no `--view`). The tables and pictures are
 //! the library's (`mizan::export::{csv, svg}`); this file picks and writes.
 
-use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 use clap::ValueEnum;
@@ -15,8 +14,10 @@ use super::export::{ExportArgs, ExportFormat, is_dir_target};
 use mizan::export::Selection;
 use mizan::export::csv::{self, Table};
 use mizan::export::svg::{self, View};
+use mizan::export::target::{self, Written};
 use mizan::model::Corpus;
-use mizan::store::save;
+
+use super::out::{self, Out};
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CsvTable {
@@ -85,7 +86,7 @@ pub fn run(maps_dir: &Path, args: ExportArgs) -> anyhow::Result<i32> {
                 .into_iter()
                 .map(|v| (format!("{}.svg", v.name()), svg::render(&part, v)))
                 .collect();
-            write(&args.output, &docs)
+            write(&args.output, &docs, args.force)
         }
         _ => {
             let tables: Vec<Table> = match (args.table, &args.output) {
@@ -97,7 +98,7 @@ pub fn run(maps_dir: &Path, args: ExportArgs) -> anyhow::Result<i32> {
             for t in tables {
                 docs.push((t.file_name().to_string(), csv::render(&sel, t)?));
             }
-            write(&args.output, &docs)
+            write(&args.output, &docs, args.force)
         }
     }
 }
@@ -114,35 +115,38 @@ fn sub_corpus(corpus: &Corpus, sel: &Selection) -> Corpus {
     Corpus::new(corpus.motion.clone(), corpus.motion_path.clone(), maps)
 }
 
-/// One document to stdout or FILE, or each as `DIR/name`.
-fn write(output: &Option<std::path::PathBuf>, docs: &[(String, String)]) -> anyhow::Result<i32> {
-    match output {
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            for (_, text) in docs {
-                match stdout
-                    .write_all(text.as_bytes())
-                    .and_then(|()| stdout.flush())
-                {
-                    // `mizan export ... | head` closing the pipe is not an error.
-                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(0),
-                    other => other?,
-                }
-            }
-        }
-        Some(dir) if is_dir_target(dir) => {
-            std::fs::create_dir_all(dir)?;
+/// One document to stdout (or `-o -`) or FILE, or each as `DIR/name`, by
+/// the export rules of `mizan::export::target` (regular files only, a file
+/// that is not an export replaced only with --force).
+fn write(output: &Option<PathBuf>, docs: &[(String, String)], force: bool) -> anyhow::Result<i32> {
+    let said = |path: &Path, w: Written| {
+        let verb = match w {
+            Written::Written => "wrote",
+            Written::Unchanged => "unchanged:",
+        };
+        out::note(&format!("{verb} {}", path.display()));
+    };
+    match output.as_deref() {
+        Some(dir) if dir.as_os_str() != "-" && is_dir_target(dir) => {
+            target::make_dir(dir)?;
             for (name, text) in docs {
                 let path = dir.join(name);
-                save::save_atomic(&path, text.as_bytes())?;
-                eprintln!("wrote {}", path.display());
+                said(&path, target::write_export(&path, text.as_bytes(), force)?);
             }
         }
-        Some(file) => {
+        Some(file) if file.as_os_str() != "-" => {
             for (_, text) in docs {
-                save::save_atomic(file, text.as_bytes())?;
+                said(file, target::write_export(file, text.as_bytes(), force)?);
             }
-            eprintln!("wrote {}", file.display());
+        }
+        _ => {
+            // The tables and pictures hold map text exactly (CSV quoting,
+            // XML escaping): written as they are.
+            let mut o = Out::stdout();
+            for (_, text) in docs {
+                o.raw(text)?;
+            }
+            o.finish()?;
         }
     }
     Ok(0)

@@ -36,6 +36,11 @@ pub const NODE_COLUMNS: [&str; 17] = [
     "links",
 ];
 
+/// How the node table starts: a later export recognises its own file by it.
+pub const NODE_HEADER: &str = "article,outlet,date,";
+/// How the link table starts.
+pub const LINK_HEADER: &str = "from_article,from_node,";
+
 /// The link table's header, in order.
 pub const LINK_COLUMNS: [&str; 7] = [
     "from_article",

@@ -62,6 +62,10 @@ pub fn render(corpus: &Corpus, view: View) -> String {
     out
 }
 
+/// The comment every picture carries, so that a later export recognises
+/// the file as its own (`export::target`).
+pub const MARK: &str = "written by mizan export";
+
 const FONT: &str = "DejaVu Sans, Noto Sans, Noto Sans Arabic, Arial, sans-serif";
 const INK: &str = "#222222";
 const FAINT: &str = "#bbbbbb";
@@ -132,6 +136,7 @@ fn page(w: f32, h: f32) -> Document {
         .set("height", h)
         .set("viewBox", (0, 0, w, h))
         .set("font-family", FONT)
+        .add(::svg::node::Comment::new(MARK))
         .add(
             Rectangle::new()
                 .set("width", w)

@@ -11,4 +11,5 @@ pub mod hints;
 pub mod line_edit;
 pub mod list;
 pub mod popup;
+pub mod scorer;
 pub mod text_field;
