@@ -101,3 +101,33 @@ fn debate_snapshots() {
         insta::assert_snapshot!(format!("debate_{w}x{h}"), screen(&a));
     }
 }
+
+// T opens the timeline from the browser, T in the debate toggles it; the
+// dated fixture article gets a bar, the undated one is listed apart.
+#[test]
+fn t_shows_the_timeline() {
+    let mut a = app();
+    press(&mut a, "T");
+    assert!(state(&a).timeline.is_some());
+    let shown = screen(&a);
+    assert!(shown.contains("Timeline: 1 dated articles"), "{shown}");
+    assert!(
+        shown.contains("2024-01-02") && !shown.contains("2024-01-02?"),
+        "{shown}"
+    );
+    assert!(shown.contains("no readable date"), "{shown}");
+    press(&mut a, "j Enter");
+    assert!(matches!(a.screen, Screen::Debate(..)), "column keys wait");
+    press(&mut a, "T");
+    assert!(state(&a).timeline.is_none());
+    press(&mut a, "T Esc");
+    assert!(matches!(a.screen, Screen::Browse(_)));
+}
+
+// The timeline at 80x24.
+#[test]
+fn timeline_snapshot() {
+    let mut a = app_with(BidiChoice::Mizan, 80, 24);
+    press(&mut a, "T");
+    insta::assert_snapshot!("timeline_80x24", screen(&a));
+}

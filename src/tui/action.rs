@@ -67,6 +67,8 @@ pub enum Action {
     CycleTheme,
     /// Next year to show only the arguments made in (then all years again)
     CycleYear,
+    /// The timeline: articles on a time axis, themes by year
+    Timeline,
     /// Export the current article
     Export,
     /// Open the selected search hit
@@ -228,6 +230,7 @@ impl Action {
         Action::Debate,
         Action::CycleTheme,
         Action::CycleYear,
+        Action::Timeline,
         Action::Edit(TextEdit::DeleteBack),
         Action::Edit(TextEdit::DeleteWord),
         Action::Edit(TextEdit::DeleteToStart),
@@ -305,8 +308,9 @@ mod tests {
             Action::Debate => 52,
             Action::CycleTheme => 53,
             Action::CycleYear => 54,
+            Action::Timeline => 55,
             Action::Edit(e) => {
-                55 + match e {
+                56 + match e {
                     TextEdit::DeleteBack => 0,
                     TextEdit::DeleteWord => 1,
                     TextEdit::DeleteToStart => 2,

@@ -131,6 +131,13 @@ pub const DEFAULT: &[Row] = &[
         "debate",
         "the debate across all articles",
     ),
+    row(
+        N,
+        "T",
+        A::Timeline,
+        "timeline",
+        "the articles and themes over time",
+    ),
     row(N, "x", A::Export, "export", "export the article"),
     row(N, "a", A::AddChild, "add child", "add a child node"),
     row(N, "A", A::AddSibling, "add sibling", "add a sibling node"),
@@ -377,6 +384,7 @@ pub const DEFAULT: &[Row] = &[
         "year",
         "only one year (cycles; all again)",
     ),
+    row(D, "T", A::Timeline, "timeline", "timeline / arguments"),
     row(
         D,
         "L",

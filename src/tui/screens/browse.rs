@@ -126,6 +126,7 @@ impl Layer for BrowseScreen {
             Action::Compare => crate::tui::overlays::choose::open_compare_picker(app),
             Action::Overview => crate::tui::screens::overview::open_overview(app),
             Action::Debate => crate::tui::screens::debate::open_debate(app),
+            Action::Timeline => crate::tui::screens::debate::open_timeline(app),
             Action::Export => {
                 if let Some(a) = app.ws.corpus.article(app.map()) {
                     let articles = vec![a.meta.id.to_string()];

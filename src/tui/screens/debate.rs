@@ -3,12 +3,14 @@
 //! how many articles make them — `compare::debate`), one column each; the
 //! selected argument opens into its nodes, each in its own article's words,
 //! and the arguments that contradict it. Filters by theme (`t`) and year
-//! (`y`) cycle through the values there are. Drawing is `debate_view`'s.
+//! (`y`) cycle through the values there are. `T` swaps the columns for the
+//! timeline (`timeline_view`). Drawing is `debate_view`'s.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::compare::debate::{Debate, Filter, article_span};
+use crate::compare::timeline::Timeline;
 use crate::model::{ClusterBearing, NodeRef};
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -19,7 +21,7 @@ use crate::tui::overlays::ask::request_quit;
 use crate::tui::overlays::help::Help;
 use crate::tui::screens::browse::jump_to;
 use crate::tui::screens::browse_view::render_status;
-use crate::tui::screens::debate_view;
+use crate::tui::screens::{debate_view, timeline_view};
 
 /// The two columns.
 pub const SIDES: [ClusterBearing; 2] = [ClusterBearing::For, ClusterBearing::Against];
@@ -40,6 +42,8 @@ pub struct DebateState {
     /// Whether the selected argument's nodes have the keys, and which one.
     pub in_members: bool,
     pub member_sel: usize,
+    /// Showing the timeline instead of the two columns (`T`).
+    pub timeline: Option<Timeline>,
 }
 
 impl DebateState {
@@ -66,6 +70,7 @@ impl DebateState {
             sel: [0, 0],
             in_members: false,
             member_sel: 0,
+            timeline: None,
         };
         s.refilter(app);
         s
@@ -127,12 +132,35 @@ pub fn open_debate(app: &mut App) {
     app.screen.to_debate(s);
 }
 
+/// The same screen, showing the timeline first.
+pub fn open_timeline(app: &mut App) {
+    let mut s = DebateState::new(app);
+    s.timeline = Some(Timeline::build(&app.ws.corpus));
+    app.screen.to_debate(s);
+}
+
 impl Layer for DebateState {
     fn mode(&self) -> Mode {
         Mode::Debate
     }
 
     fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
+        // The timeline has no selection: the column keys wait for `T`.
+        let moves = matches!(
+            action,
+            Action::Down
+                | Action::Up
+                | Action::Left
+                | Action::Right
+                | Action::FocusNext
+                | Action::FocusPrev
+                | Action::Accept
+                | Action::CycleTheme
+                | Action::CycleYear
+        );
+        if moves && self.timeline.is_some() {
+            return Outcome::Stay;
+        }
         match action {
             Action::Close => return Outcome::Close,
             Action::Quit => request_quit(app),
@@ -165,6 +193,12 @@ impl Layer for DebateState {
             Action::ToggleLanguage => {
                 app.settings.lang = app.settings.lang.other();
             }
+            Action::Timeline => {
+                self.timeline = match self.timeline {
+                    Some(_) => None,
+                    None => Some(Timeline::build(&app.ws.corpus)),
+                };
+            }
             _ => {}
         }
         Outcome::Stay
@@ -175,7 +209,10 @@ impl Layer for DebateState {
             height: screen.height.saturating_sub(1),
             ..screen
         };
-        debate_view::render(app, self, body, buf);
+        match &self.timeline {
+            Some(t) => timeline_view::render(app, t, body, buf),
+            None => debate_view::render(app, self, body, buf),
+        }
         let status = Rect {
             y: screen.y + body.height,
             height: screen.height - body.height,
@@ -193,7 +230,7 @@ impl Layer for DebateState {
             Action::Accept,
             Action::CycleTheme,
             Action::CycleYear,
-            Action::ToggleLanguage,
+            Action::Timeline,
             Action::Close,
         ]
     }

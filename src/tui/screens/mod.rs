@@ -16,6 +16,7 @@ pub(crate) mod detail;
 pub mod overview;
 pub mod overview_view;
 pub(crate) mod source;
+pub mod timeline_view;
 pub mod tree;
 
 use browse::{Browse, BrowseScreen};
