@@ -22,14 +22,14 @@ fn main() {
                 .unwrap_or_else(|| usage(&format!("{name} needs a number")))
         };
         match a.as_str() {
+            "--help" | "-h" => {
+                println!("gen_corpus: writes a synthetic corpus of canonical maps\n{USAGE}");
+                return;
+            }
             "--articles" => articles = num("--articles") as usize,
             "--nodes-per-article" => per = num("--nodes-per-article") as usize,
             "--seed" => seed = num("--seed"),
             "--links-percent" => links = num("--links-percent").min(100),
-            "--help" | "-h" => {
-                println!("{USAGE}");
-                return;
-            }
             _ if a.starts_with('-') => usage(&format!("unknown option {a}")),
             _ => out = Some(PathBuf::from(a)),
         }

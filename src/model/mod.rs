@@ -9,7 +9,9 @@
 
 pub mod attribution;
 pub mod bearing;
+pub mod checking;
 pub mod clusters;
+pub mod conflict;
 pub mod corpus;
 pub mod date;
 mod diagnostic;
@@ -22,6 +24,7 @@ pub mod validate;
 
 pub use bearing::Bearing;
 pub use clusters::{ClusterBearing, Clusters};
+pub use conflict::Conflict;
 pub use corpus::{Corpus, MapEntry, NodeRef};
 pub use date::PartialDate;
 pub use types::*;

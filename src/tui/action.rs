@@ -119,6 +119,10 @@ pub enum Action {
     OpenEditor,
     /// Select a passage of the source to quote
     SelectQuote,
+    /// Resolve the node's merge conflict: take ours, theirs, or edit
+    ResolveConflict,
+    /// The node's history in git (`mizan log`)
+    NodeHistory,
     /// Edit a line of text (a query, a form field). Untagged, so the
     /// config names these as it names every other action (`delete_word`).
     #[serde(untagged)]
@@ -227,6 +231,8 @@ impl Action {
         Action::OpenEditor,
         Action::SelectQuote,
         Action::ToggleReported,
+        Action::ResolveConflict,
+        Action::NodeHistory,
         Action::Debate,
         Action::CycleTheme,
         Action::CycleYear,
@@ -305,12 +311,14 @@ mod tests {
             Action::OpenEditor => 49,
             Action::SelectQuote => 50,
             Action::ToggleReported => 51,
-            Action::Debate => 52,
-            Action::CycleTheme => 53,
-            Action::CycleYear => 54,
-            Action::Timeline => 55,
+            Action::ResolveConflict => 52,
+            Action::NodeHistory => 53,
+            Action::Debate => 54,
+            Action::CycleTheme => 55,
+            Action::CycleYear => 56,
+            Action::Timeline => 57,
             Action::Edit(e) => {
-                56 + match e {
+                58 + match e {
                     TextEdit::DeleteBack => 0,
                     TextEdit::DeleteWord => 1,
                     TextEdit::DeleteToStart => 2,
