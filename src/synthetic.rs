@@ -262,10 +262,25 @@ fn article_id(i: usize) -> String {
     format!("gen-{i:06}")
 }
 
-/// Generates `articles` articles of `nodes_per_article` nodes each.
+/// Generates `articles` articles of `nodes_per_article` nodes each, about
+/// 4% of the nodes with a link into another article.
 pub fn generate(articles: usize, nodes_per_article: usize, seed: u64) -> (Motion, Vec<Article>) {
+    generate_linked(articles, nodes_per_article, seed, 4)
+}
+
+/// Like [`generate`], with `links_percent` of the nodes linking into
+/// another article. An `Agrees` link joins nodes of the same bearing (a
+/// link drawn between nodes of different bearings becomes `Contradicts`),
+/// so the argument clusters are never split and the corpus checks clean,
+/// as a curated one should.
+pub fn generate_linked(
+    articles: usize,
+    nodes_per_article: usize,
+    seed: u64,
+    links_percent: u64,
+) -> (Motion, Vec<Article>) {
     let mut out: Vec<Article> = (0..articles)
-        .map(|i| article(i, articles, nodes_per_article.max(1), seed))
+        .map(|i| article(i, articles, nodes_per_article.max(1), seed, links_percent))
         .collect();
     // What `check` asks of attribution, settled once all dates are known
     // (so the random stream, and every other value, stays as it was): a
@@ -294,10 +309,56 @@ pub fn generate(articles: usize, nodes_per_article: usize, seed: u64) -> (Motion
             a.meta.stance_basis = StanceBasis::Implicit;
         }
     }
+    agree_only_alike(&mut out);
     (motion(), out)
 }
 
-fn article(i: usize, articles: usize, n: usize, seed: u64) -> Article {
+/// Turns each `Agrees` link between nodes of different bearings into
+/// `Contradicts`. Generated node ids are `n<k>`, so a target is found by
+/// its number rather than a search.
+fn agree_only_alike(arts: &mut [Article]) {
+    let bearings: Vec<Vec<Option<Bearing>>> = arts
+        .iter()
+        .map(|a| crate::model::bearing::derive(a).effective)
+        .collect();
+    let slots: Vec<Vec<NodeIdx>> = arts
+        .iter()
+        .map(|a| {
+            let mut by_k = vec![0 as NodeIdx; a.nodes.len()];
+            for (i, n) in a.nodes.iter().enumerate() {
+                if let Some(k) = n.id.strip_prefix('n').and_then(|k| k.parse::<usize>().ok()) {
+                    by_k[k] = i as NodeIdx;
+                }
+            }
+            by_k
+        })
+        .collect();
+    let index: std::collections::HashMap<&str, usize> = arts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (&*a.meta.id, i))
+        .collect();
+    let mut turned: Vec<(usize, usize, usize)> = Vec::new();
+    for (ai, a) in arts.iter().enumerate() {
+        for (ni, n) in a.nodes.iter().enumerate() {
+            for (li, l) in n.links.iter().enumerate() {
+                let target = l.target().and_then(|(aid, nid)| {
+                    let t = *index.get(aid)?;
+                    let k: usize = nid.strip_prefix('n')?.parse().ok()?;
+                    Some(bearings[t][slots[t][k] as usize])
+                });
+                if l.kind == LinkKind::Agrees && target != Some(bearings[ai][ni]) {
+                    turned.push((ai, ni, li));
+                }
+            }
+        }
+    }
+    for (ai, ni, li) in turned {
+        arts[ai].nodes[ni].links[li].kind = LinkKind::Contradicts;
+    }
+}
+
+fn article(i: usize, articles: usize, n: usize, seed: u64, links_percent: u64) -> Article {
     let mut rng = Rng::new(seed ^ (i as u64).wrapping_mul(0x1000_0000_01B3));
     let stance = Stance::ALL[rng.below(4)];
     let mut nodes: Vec<Node> = Vec::with_capacity(n);
@@ -342,7 +403,7 @@ fn article(i: usize, articles: usize, n: usize, seed: u64) -> Article {
             }
         }
         let mut links = Vec::new();
-        if articles > 1 && rng.chance(4) {
+        if articles > 1 && rng.chance(links_percent) {
             // Every article has nodes `n0`..`n{n-1}`, so the link resolves.
             let other = (i + 1 + rng.below(articles - 1)) % articles;
             let kind = [LinkKind::Agrees, LinkKind::Contradicts, LinkKind::Rebuts][rng.below(3)];
@@ -445,10 +506,15 @@ pub fn write_corpus(
     nodes_per_article: usize,
     seed: u64,
 ) -> io::Result<()> {
-    std::fs::create_dir_all(dir)?;
     let (motion, arts) = generate(articles, nodes_per_article, seed);
-    std::fs::write(dir.join("motion.ron"), canon::motion_to_string(&motion))?;
-    for a in &arts {
+    write_articles(dir, &motion, &arts)
+}
+
+/// Writes a motion and articles as canonical map files into `dir` (created).
+pub fn write_articles(dir: &Path, motion: &Motion, arts: &[Article]) -> io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(dir.join("motion.ron"), canon::motion_to_string(motion))?;
+    for a in arts {
         std::fs::write(
             dir.join(format!("{}.ron", a.meta.id)),
             canon::article_to_string(a),
@@ -500,6 +566,41 @@ mod tests {
         for s in Stance::ALL {
             assert!(arts.iter().any(|a| a.meta.stance == Some(s)), "{s:?}");
         }
+    }
+
+    // The link density follows `links_percent`; Agrees and Contradicts
+    // links both occur, and no argument cluster is split.
+    #[test]
+    fn links_follow_the_density_and_agree_only_alike() {
+        let (motion, arts) = generate_linked(100, 100, 9, 10);
+        let links: Vec<&Link> = arts
+            .iter()
+            .flat_map(|a| a.nodes.iter().flat_map(|n| &n.links))
+            .collect();
+        assert!((800..1200).contains(&links.len()), "{}", links.len());
+        for kind in [LinkKind::Agrees, LinkKind::Contradicts] {
+            assert!(
+                links.iter().filter(|l| l.kind == kind).count() > 100,
+                "{kind:?}"
+            );
+        }
+        let maps = arts
+            .into_iter()
+            .map(|a| crate::model::MapEntry {
+                path: "x.ron".into(),
+                article: Some(a),
+                error: None,
+                positions: Vec::new(),
+                hash: 0,
+            })
+            .collect();
+        let corpus = crate::model::Corpus::new(Some(motion), "m.ron".into(), maps);
+        let clusters = crate::model::Clusters::build(&corpus);
+        assert!(
+            clusters.len() < corpus.node_count(),
+            "some nodes are joined"
+        );
+        assert!(clusters.split_warnings(&corpus).is_empty());
     }
 
     // The same seed gives the same corpus; another seed another one.

@@ -20,15 +20,24 @@ pub enum ExportFormat {
     Json,
     /// A readable report with a comparison table by theme
     Markdown,
+    /// Tidy CSV tables for R or pandas: nodes.csv and links.csv (README, "For analysis")
+    Csv,
+    /// An SVG picture of the corpus: --view timeline, overview or debate
+    Svg,
 }
 
-impl From<ExportFormat> for Format {
-    fn from(f: ExportFormat) -> Format {
+/// The document formats; CSV tables and SVG pictures are not one document
+/// per selection and go through `export_data`.
+impl TryFrom<ExportFormat> for Format {
+    type Error = ();
+
+    fn try_from(f: ExportFormat) -> Result<Format, ()> {
         match f {
-            ExportFormat::Argdown => Format::Argdown,
-            ExportFormat::Dot => Format::Dot,
-            ExportFormat::Json => Format::Json,
-            ExportFormat::Markdown => Format::Markdown,
+            ExportFormat::Argdown => Ok(Format::Argdown),
+            ExportFormat::Dot => Ok(Format::Dot),
+            ExportFormat::Json => Ok(Format::Json),
+            ExportFormat::Markdown => Ok(Format::Markdown),
+            ExportFormat::Csv | ExportFormat::Svg => Err(()),
         }
     }
 }
@@ -47,15 +56,26 @@ pub struct ExportArgs {
     /// through); a file that is not a previous export needs --force.
     #[arg(short = 'o', long = "output", value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
+    /// With --format csv: the table written to stdout or FILE (with -o DIR
+    /// both are written, as nodes.csv and links.csv)
+    #[arg(long, value_enum, value_name = "TABLE")]
+    pub table: Option<super::export_data::CsvTable>,
+    /// With --format svg: the picture to draw (with -o DIR and no --view,
+    /// all three are written, as VIEW.svg)
+    #[arg(long, value_enum, value_name = "VIEW")]
+    pub view: Option<super::export_data::SvgView>,
     /// Replace a file that is not a previous mizan export
     #[arg(long)]
     pub force: bool,
 }
 
 pub fn run(maps_dir: &Path, args: ExportArgs) -> anyhow::Result<i32> {
+    let Ok(format) = Format::try_from(args.format) else {
+        return super::export_data::run(maps_dir, args);
+    };
+    super::export_data::refuse_data_options(&args)?;
     let corpus = super::load(maps_dir)?;
     let sel = Selection::new(&corpus, &args.articles)?;
-    let format = Format::from(args.format);
     let said = |path: &Path, w: Written| {
         let verb = match w {
             Written::Written => "wrote",
@@ -95,6 +115,6 @@ fn to_stdout(sel: &Selection, format: Format) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn is_dir_target(p: &Path) -> bool {
+pub fn is_dir_target(p: &Path) -> bool {
     p.is_dir() || p.as_os_str().to_string_lossy().ends_with('/')
 }

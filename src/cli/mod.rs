@@ -5,9 +5,11 @@
 mod cache;
 mod check;
 mod compare;
+mod debate;
 mod diff;
 mod docs;
 mod export;
+mod export_data;
 mod fmt;
 mod git_setup;
 mod import;
@@ -127,6 +129,28 @@ pub enum Command {
         /// by default they are listed but only the author's claims count
         #[arg(long)]
         include_reported: bool,
+    },
+    /// The arguments for and against the motion across all articles: nodes
+    /// joined by `Agrees` links are one argument, ranked by how many
+    /// articles make it, with what contradicts or rebuts it (rules: the
+    /// `mizan::compare::debate` docs).
+    Debate {
+        /// Only arguments with a node on this theme (an id from motion.ron)
+        #[arg(long, value_name = "THEME")]
+        theme: Option<String>,
+        /// Only arguments made by an article dated in this year
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = compare::ReportFormat::Text)]
+        format: compare::ReportFormat,
+    },
+    /// The articles on a time axis with their stance (partial dates as the
+    /// span they cover, inferred dates marked), and each theme's lean by year.
+    Timeline {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = compare::ReportFormat::Text)]
+        format: compare::ReportFormat,
     },
     /// Write the maps as Argdown, Graphviz DOT, JSON or a Markdown report.
     Export(export::ExportArgs),
@@ -261,6 +285,12 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
             clashes,
             include_reported,
         }) => compare::run(&maps_dir, &a, &b, format, clashes, include_reported),
+        Some(Command::Debate {
+            theme,
+            year,
+            format,
+        }) => debate::run_debate(&maps_dir, theme, year, format),
+        Some(Command::Timeline { format }) => debate::run_timeline(&maps_dir, format),
         Some(Command::Export(args)) => export::run(&maps_dir, args),
         Some(Command::Import(args)) => import::run(&maps_dir, args),
         Some(Command::Log(args)) => log::run(&maps_dir, &args),

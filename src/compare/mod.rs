@@ -1,7 +1,10 @@
 //! Comparing articles: two side by side, aligned row by row per theme
 //! ([`Comparison`]), and all at once on a stance spectrum and in an
 //! articles × themes matrix ([`Overview`]). [`report`] renders a comparison
-//! as text, Markdown or JSON strings for the shell.
+//! as text, Markdown or JSON strings for the shell. Across all articles,
+//! [`debate`] gathers the arguments made for and against the motion (the
+//! clusters of `Agrees` links) and [`timeline`] places the articles and
+//! their themes in time.
 //!
 //! Depends on `model` (and `text` for sanitising output) only; the TUI views
 //! draw these values and the CLI prints the reports. Nothing here prints.
@@ -78,9 +81,12 @@
 //! a pairwise verdict.
 
 pub mod align;
+pub mod date_span;
+pub mod debate;
 pub mod overview;
 pub mod report;
 mod tally;
+pub mod timeline;
 
 pub use align::{Column, CompareError, Comparison, Entry, PairLink, Row, Side};
 pub use overview::{ArticleRow, Cell, Overview};

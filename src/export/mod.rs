@@ -7,14 +7,19 @@
 //! the TUI share it.
 //! Exporters read only `model`; import also uses `store::canon`, because the
 //! canonical writer is what makes export → import byte-identical.
+//! Two exports are not documents of a selection: [`csv`] writes tidy tables
+//! for analysis (nodes, links) and [`svg`] draws pictures of the corpus
+//! (timeline, overview, debate) from `compare`'s analyses.
 
 pub mod argdown;
+pub mod csv;
 pub mod dot;
 pub mod import;
 pub mod json;
 pub mod markdown;
 pub mod safe_json;
 mod sink;
+pub mod svg;
 pub mod target;
 #[cfg(test)]
 mod voiced;
@@ -87,6 +92,8 @@ pub enum ExportError {
     Target(String),
     #[error("cannot write the export: {0}")]
     Write(#[from] std::io::Error),
+    #[error("csv: {0}")]
+    Csv(#[from] ::csv::Error),
 }
 
 /// What an export covers: the motion and some articles, in corpus order.

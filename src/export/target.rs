@@ -70,13 +70,16 @@ pub fn write_export(path: &Path, text: &[u8], force: bool) -> Result<Written, Ex
 }
 
 /// Whether the first bytes of a file are those of a mizan export, in any
-/// of the four formats.
+/// of the formats (CSV tables by their header, SVG by its comment).
 pub fn is_export(head: &[u8]) -> bool {
     let head = String::from_utf8_lossy(head);
     head.starts_with(MARKDOWN_MARK)
         || head.starts_with("digraph mizan {")
         || head.starts_with("===\ntitle: ")
         || (head.trim_start().starts_with('{') && head.contains("\"schema\": \"mizan-maps\""))
+        || head.starts_with(super::csv::NODE_HEADER)
+        || head.starts_with(super::csv::LINK_HEADER)
+        || (head.starts_with("<svg") && head.contains(super::svg::MARK))
 }
 
 fn refused(path: &Path, why: String) -> ExportError {

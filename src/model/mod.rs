@@ -10,6 +10,7 @@
 pub mod attribution;
 pub mod bearing;
 pub mod checking;
+pub mod clusters;
 pub mod conflict;
 pub mod corpus;
 pub mod date;
@@ -22,6 +23,7 @@ mod types;
 pub mod validate;
 
 pub use bearing::Bearing;
+pub use clusters::{ClusterBearing, Clusters};
 pub use conflict::Conflict;
 pub use corpus::{Corpus, MapEntry, NodeRef};
 pub use date::PartialDate;

@@ -105,6 +105,9 @@ pub fn validate_corpus_wide(corpus: &Corpus, maps_dir: &Path) -> Vec<Diagnostic>
             out.push(e.clone());
         }
     }
+    // Across articles: nodes that `Agrees` links make one argument must not
+    // bear opposite ways (see `clusters`).
+    out.extend(super::Clusters::build(corpus).split_warnings(corpus));
     out
 }
 

@@ -61,6 +61,14 @@ pub enum Action {
     Compare,
     /// Overview of all articles by theme
     Overview,
+    /// The debate: every argument for and against, across articles
+    Debate,
+    /// Next theme to show only the arguments on (then all themes again)
+    CycleTheme,
+    /// Next year to show only the arguments made in (then all years again)
+    CycleYear,
+    /// The timeline: articles on a time axis, themes by year
+    Timeline,
     /// Export the current article
     Export,
     /// Open the selected search hit
@@ -225,6 +233,10 @@ impl Action {
         Action::ToggleReported,
         Action::ResolveConflict,
         Action::NodeHistory,
+        Action::Debate,
+        Action::CycleTheme,
+        Action::CycleYear,
+        Action::Timeline,
         Action::Edit(TextEdit::DeleteBack),
         Action::Edit(TextEdit::DeleteWord),
         Action::Edit(TextEdit::DeleteToStart),
@@ -301,8 +313,12 @@ mod tests {
             Action::ToggleReported => 51,
             Action::ResolveConflict => 52,
             Action::NodeHistory => 53,
+            Action::Debate => 54,
+            Action::CycleTheme => 55,
+            Action::CycleYear => 56,
+            Action::Timeline => 57,
             Action::Edit(e) => {
-                54 + match e {
+                58 + match e {
                     TextEdit::DeleteBack => 0,
                     TextEdit::DeleteWord => 1,
                     TextEdit::DeleteToStart => 2,

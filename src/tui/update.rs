@@ -92,6 +92,17 @@ fn with_top(app: &mut App, f: impl FnOnce(&mut dyn Layer, &mut App) -> Option<Ou
                 app.screen.to_overview(*s);
             }
         }
+        Screen::Debate(mut s, b) => {
+            app.screen = Screen::Browse(b);
+            let outcome = f(&mut *s, app);
+            let closed = matches!(outcome, Some(Outcome::Close));
+            if let Some(Outcome::Push(o)) = outcome {
+                app.overlays.push(o);
+            }
+            if !closed && app.screen.is_browse() {
+                app.screen.to_debate(*s);
+            }
+        }
     }
 }
 

@@ -24,6 +24,8 @@ pub enum Mode {
     Compare,
     /// All articles: spectrum and themes matrix.
     Overview,
+    /// The debate: arguments for and against across articles.
+    Debate,
     /// The node or article form: printable keys type into the focused field.
     Form,
     /// Selecting a passage of the source to quote.

@@ -61,6 +61,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         (Mode::Quote, "Selecting a quote in the source"),
         (Mode::Compare, "Comparing"),
         (Mode::Overview, "Overview"),
+        (Mode::Debate, "The debate"),
     ] {
         out.push(Line::default());
         out.push(Line::styled(title, p.title));

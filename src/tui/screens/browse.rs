@@ -125,6 +125,8 @@ impl Layer for BrowseScreen {
             Action::Search => app.overlays.push(Overlay::Search(Box::default())),
             Action::Compare => crate::tui::overlays::choose::open_compare_picker(app),
             Action::Overview => crate::tui::screens::overview::open_overview(app),
+            Action::Debate => crate::tui::screens::debate::open_debate(app),
+            Action::Timeline => crate::tui::screens::debate::open_timeline(app),
             Action::Export => {
                 if let Some(a) = app.ws.corpus.article(app.map()) {
                     let articles = vec![a.meta.id.to_string()];
@@ -137,6 +139,8 @@ impl Layer for BrowseScreen {
             | Action::NextArticle
             | Action::PrevArticle
             | Action::ClashesOnly
+            | Action::CycleTheme
+            | Action::CycleYear
             | Action::ToggleReported
             | Action::Pick => {}
             Action::AddChild

@@ -10,14 +10,18 @@ pub mod browse;
 pub mod browse_view;
 pub mod compare;
 pub mod compare_view;
+pub mod debate;
+pub mod debate_view;
 pub(crate) mod detail;
 pub mod overview;
 pub mod overview_view;
 pub(crate) mod source;
+pub mod timeline_view;
 pub mod tree;
 
 use browse::{Browse, BrowseScreen};
 use compare::CompareState;
+use debate::DebateState;
 use overview::OverviewState;
 
 use crate::tui::layer::Layer;
@@ -30,6 +34,8 @@ pub enum Screen {
     Compare(Box<CompareState>, Box<Browse>),
     /// Every article by theme, and the browser to go back to.
     Overview(Box<OverviewState>, Box<Browse>),
+    /// The arguments for and against across articles, and the browser.
+    Debate(Box<DebateState>, Box<Browse>),
 }
 
 impl Default for Screen {
@@ -42,13 +48,19 @@ impl Screen {
     /// The browser's state, wherever it is carried.
     pub fn browse(&self) -> &Browse {
         match self {
-            Screen::Browse(b) | Screen::Compare(_, b) | Screen::Overview(_, b) => b,
+            Screen::Browse(b)
+            | Screen::Compare(_, b)
+            | Screen::Overview(_, b)
+            | Screen::Debate(_, b) => b,
         }
     }
 
     pub fn browse_mut(&mut self) -> &mut Browse {
         match self {
-            Screen::Browse(b) | Screen::Compare(_, b) | Screen::Overview(_, b) => b,
+            Screen::Browse(b)
+            | Screen::Compare(_, b)
+            | Screen::Overview(_, b)
+            | Screen::Debate(_, b) => b,
         }
     }
 
@@ -58,6 +70,7 @@ impl Screen {
             Screen::Browse(_) => &BrowseScreen,
             Screen::Compare(s, _) => &**s,
             Screen::Overview(s, _) => &**s,
+            Screen::Debate(s, _) => &**s,
         }
     }
 
@@ -69,7 +82,10 @@ impl Screen {
     /// Takes the browser's state out, leaving an empty browser.
     fn take_browse(&mut self) -> Box<Browse> {
         match std::mem::take(self) {
-            Screen::Browse(b) | Screen::Compare(_, b) | Screen::Overview(_, b) => b,
+            Screen::Browse(b)
+            | Screen::Compare(_, b)
+            | Screen::Overview(_, b)
+            | Screen::Debate(_, b) => b,
         }
     }
 
@@ -87,5 +103,10 @@ impl Screen {
     pub fn to_overview(&mut self, s: OverviewState) {
         let b = self.take_browse();
         *self = Screen::Overview(Box::new(s), b);
+    }
+
+    pub fn to_debate(&mut self, s: DebateState) {
+        let b = self.take_browse();
+        *self = Screen::Debate(Box::new(s), b);
     }
 }
