@@ -31,7 +31,7 @@ fn select_words_and_set_the_quote() {
     assert_eq!(quote_of(&a, "timeline"), None);
     keys(&mut a, "v");
     assert!(a.screen.browse().show_source, "v shows the source");
-    assert!(screen(&a).contains("quoting 1 words"));
+    assert!(screen(&a).contains("quoting 1 word "));
     keys(&mut a, "j w w");
     let sel = selecting(&a).unwrap();
     assert!(sel.word_count() > 3);

@@ -131,6 +131,14 @@ pub enum Action {
     OpenEditor,
     /// Select a passage of the source to quote
     SelectQuote,
+    /// Widen the focused pane
+    WidenPane,
+    /// Narrow the focused pane
+    NarrowPane,
+    /// Hide or show the article list
+    ToggleList,
+    /// Hide or show the detail pane
+    ToggleDetail,
 }
 
 impl Action {
@@ -198,6 +206,10 @@ impl Action {
         Action::NewArticle,
         Action::OpenEditor,
         Action::SelectQuote,
+        Action::WidenPane,
+        Action::NarrowPane,
+        Action::ToggleList,
+        Action::ToggleDetail,
     ];
 }
 
@@ -271,6 +283,10 @@ mod tests {
             Action::NewArticle => 59,
             Action::OpenEditor => 60,
             Action::SelectQuote => 61,
+            Action::WidenPane => 62,
+            Action::NarrowPane => 63,
+            Action::ToggleList => 64,
+            Action::ToggleDetail => 65,
         }
     }
 
@@ -280,6 +296,6 @@ mod tests {
         for (i, &a) in Action::ALL.iter().enumerate() {
             assert_eq!(position(a), i, "{a:?}");
         }
-        assert_eq!(Action::ALL.len(), position(Action::SelectQuote) + 1);
+        assert_eq!(Action::ALL.len(), position(Action::ToggleDetail) + 1);
     }
 }

@@ -152,10 +152,7 @@ fn event_loop(
     loop {
         let size = term.size()?;
         let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-        if app.view.areas.screen != screen {
-            app.view.areas = view::areas(screen);
-            screens::browse::selection_moved(app);
-        }
+        screens::browse::relayout(app, screen);
         let searching = overlays::search::pump(app, false);
         term.draw(|f| view::view(app, f))?;
         if panic_for_test {

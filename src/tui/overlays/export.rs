@@ -13,6 +13,7 @@ use crate::tui::effects::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::widgets::popup;
+use crate::tui::widgets::selection;
 use crate::tui::workspace::editing::request_quit;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,11 +78,8 @@ impl Layer for Export {
                 Format::Json => "JSON (docs/json-schema.md)",
                 Format::Markdown => "Markdown report",
             };
-            let mut l = Line::raw(format!("  {what:<28} .{}", f.extension()));
-            if i == self.selected {
-                l = l.patch_style(p.selection);
-            }
-            lines.push(l);
+            let l = Line::raw(format!(" {what:<28} .{}", f.extension()));
+            lines.push(selection::row(l, i == self.selected, inner.width, p));
         }
         Paragraph::new(lines).render(inner, buf);
         None

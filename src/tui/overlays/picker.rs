@@ -19,6 +19,8 @@ use crate::tui::screens::compare::open_compare;
 use crate::tui::widgets::bidi_line::one_line;
 use crate::tui::widgets::line_edit::LineEdit;
 use crate::tui::widgets::popup;
+use crate::tui::widgets::selection;
+use crate::tui::widgets::text_field::input_line;
 use crate::tui::workspace::editing::request_quit;
 
 /// The fuzzy list of articles to compare the current one with.
@@ -138,16 +140,15 @@ impl Layer for PickerState {
             ));
         let inner = block.inner(area);
         block.render(area, buf);
-        let (before, after) = self.line.text.split_at(self.line.cursor);
-        let mut lines = vec![
-            Line::from(vec![
-                Span::styled("> ", p.key),
-                Span::raw(before.to_string()),
-                Span::styled("▏", p.key),
-                Span::raw(after.to_string()),
-            ]),
-            Line::default(),
-        ];
+        let cursor = input_line(
+            "> ",
+            &self.line,
+            Rect::new(inner.x, inner.y, inner.width, 1),
+            app.settings.bidi,
+            p.key,
+            buf,
+        );
+        let mut lines = vec![Line::default()];
         let room = inner.height.saturating_sub(2) as usize;
         let start = self.selected.saturating_sub(room.saturating_sub(1));
         for (i, &m) in self.matches.iter().enumerate().skip(start).take(room) {
@@ -163,7 +164,7 @@ impl Layer for PickerState {
             let mut l = one_line(
                 &app.view.layout_cache,
                 title,
-                inner.width.saturating_sub(12),
+                inner.width.saturating_sub(13),
                 app.settings.bidi,
                 Style::new(),
             );
@@ -174,15 +175,17 @@ impl Layer for PickerState {
                     p.stance(st),
                 ),
             );
-            if i == self.selected {
-                l = l.patch_style(p.selection);
-            }
-            lines.push(l);
+            lines.push(selection::row(l, i == self.selected, inner.width, p));
         }
         if self.matches.is_empty() {
             lines.push(Line::styled("  no article matches", p.dim));
         }
-        Paragraph::new(lines).render(inner, buf);
-        None
+        let below = Rect {
+            y: inner.y + 1,
+            height: inner.height.saturating_sub(1),
+            ..inner
+        };
+        Paragraph::new(lines).render(below, buf);
+        cursor
     }
 }

@@ -17,6 +17,7 @@ use crate::tui::overlays::Overlay;
 use crate::tui::overlays::export::Export;
 use crate::tui::overlays::help::Help;
 use crate::tui::screens::browse_view;
+use crate::tui::screens::panes::Panes;
 use crate::tui::screens::source;
 use crate::tui::screens::tree::TreeView;
 use crate::tui::update::Mouse;
@@ -62,6 +63,8 @@ pub struct Browse {
     pub jumps_forward: Vec<NodeRef>,
     /// Where the last mouse press in the source pane was (a drag selects from there).
     pub source_press: Option<usize>,
+    /// How the width is shared between the panes, and which are hidden.
+    pub panes: Panes,
 }
 
 /// The browser as a layer. Its state stays in the app while it handles
@@ -100,11 +103,26 @@ impl Layer for BrowseScreen {
                 }
                 selection_moved(app);
             }
-            Action::FocusNext => {
-                app.screen.browse_mut().focus = cycle(app.screen.browse().focus, 1)
+            Action::FocusNext => focus_by(app, 1),
+            Action::FocusPrev => focus_by(app, -1),
+            Action::WidenPane | Action::NarrowPane => {
+                let b = app.screen.browse_mut();
+                let by = if action == Action::WidenPane { 1 } else { -1 };
+                b.panes.grow(b.focus, by);
             }
-            Action::FocusPrev => {
-                app.screen.browse_mut().focus = cycle(app.screen.browse().focus, -1)
+            Action::ToggleList => {
+                let b = app.screen.browse_mut();
+                b.panes.list_hidden = !b.panes.list_hidden;
+                if b.panes.list_hidden && b.focus == Focus::Articles {
+                    b.focus = Focus::Tree;
+                }
+            }
+            Action::ToggleDetail => {
+                let b = app.screen.browse_mut();
+                b.panes.detail_hidden = !b.panes.detail_hidden;
+                if b.panes.detail_hidden && b.focus == Focus::Detail {
+                    b.focus = Focus::Tree;
+                }
             }
             Action::ToggleLanguage => {
                 app.settings.lang = app.settings.lang.other();
@@ -206,6 +224,28 @@ fn cycle(f: Focus, by: i32) -> Focus {
     order[(i + by).rem_euclid(3) as usize]
 }
 
+/// Moves the focus to the next pane that is not hidden.
+fn focus_by(app: &mut App, by: i32) {
+    let b = app.screen.browse_mut();
+    let mut f = cycle(b.focus, by);
+    while b.panes.is_hidden(f) {
+        f = cycle(f, by);
+    }
+    b.focus = f;
+}
+
+/// Lays the screen out again for the browser's focus and pane settings
+/// (which decide the widths); keeps the cursors in view when it changed.
+pub fn relayout(app: &mut App, screen: Rect) {
+    let b = app.screen.browse();
+    let areas = crate::tui::view::areas_for(screen, &b.panes, b.focus);
+    if areas != app.view.areas {
+        app.view.areas = areas;
+        scroll_list(app);
+        selection_moved(app);
+    }
+}
+
 fn clamp_add(v: usize, by: isize, len: usize) -> usize {
     if len == 0 {
         return 0;
@@ -264,13 +304,26 @@ pub fn select_map(app: &mut App, map: usize) {
             app.screen.browse_mut().show_source = false;
         }
     }
-    let h = app.view.areas.list.height.saturating_sub(2) as usize / 2;
-    if app.screen.browse().selected < app.screen.browse().list_offset {
-        app.screen.browse_mut().list_offset = app.screen.browse().selected;
-    } else if h > 0 && app.screen.browse().selected >= app.screen.browse().list_offset + h {
-        app.screen.browse_mut().list_offset = app.screen.browse().selected + 1 - h;
-    }
+    scroll_list(app);
     selection_moved(app);
+}
+
+/// Scrolls the article list so the selected item is whole on screen
+/// (items are two or three rows: titles wrap).
+fn scroll_list(app: &mut App) {
+    let h = app.view.areas.list.height.saturating_sub(2) as usize;
+    let width = browse_view::list_item_width(app);
+    let selected = app.screen.browse().selected;
+    let mut offset = app.screen.browse().list_offset.min(selected);
+    if h > 0 {
+        let rows = |i: usize| browse_view::list_item(app, i, width).len();
+        let mut used: usize = (offset..=selected).map(rows).sum();
+        while used > h && offset < selected {
+            used -= rows(offset);
+            offset += 1;
+        }
+    }
+    app.screen.browse_mut().list_offset = offset;
 }
 
 /// After the tree cursor moves: keep it visible, reset the detail, and bring
@@ -475,10 +528,15 @@ pub fn mouse(app: &mut App, m: Mouse) {
     }
     match pane {
         Focus::Articles => {
-            let row = (y.saturating_sub(app.view.areas.list.y + 1) / 2) as usize
-                + app.screen.browse().list_offset;
-            if row < app.ws.corpus.maps.len() {
-                select_map(app, row);
+            let mut y = y.saturating_sub(app.view.areas.list.y + 1) as usize;
+            let width = browse_view::list_item_width(app);
+            for i in app.screen.browse().list_offset..app.ws.corpus.maps.len() {
+                let rows = browse_view::list_item(app, i, width).len();
+                if y < rows {
+                    select_map(app, i);
+                    break;
+                }
+                y -= rows;
             }
         }
         Focus::Tree => {

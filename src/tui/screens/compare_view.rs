@@ -14,7 +14,8 @@ use crate::compare::{Side, Verdict};
 use crate::tui::app::{App, Lang};
 use crate::tui::palette::{bearing_glyph, stance_glyph};
 use crate::tui::screens::compare::CompareState;
-use crate::tui::widgets::bidi_line::one_line;
+use crate::tui::widgets::bidi_line::{fields_line, one_line};
+use crate::tui::widgets::selection;
 
 fn verdict_style(app: &App, v: Verdict) -> (&'static str, Style) {
     let p = &app.settings.palette;
@@ -140,13 +141,13 @@ fn render_head(app: &App, map: u32, focused: bool, area: Rect, buf: &mut Buffer)
     first
         .spans
         .insert(0, Span::styled(badge, p.stance(m.stance)));
-    let info: Vec<&str> = [Some(&*m.id), m.outlet.as_deref(), m.date.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    let second = one_line(
-        &app.view.layout_cache,
-        &info.join(" · "),
+    let second = fields_line(
+        &[
+            &m.id,
+            m.outlet.as_deref().unwrap_or(""),
+            m.date.as_deref().unwrap_or(""),
+        ],
+        " · ",
         area.width,
         app.settings.bidi,
         p.dim,
@@ -280,7 +281,7 @@ fn entry_cell(
             let mut l = one_line(
                 &app.view.layout_cache,
                 claim,
-                half.saturating_sub(2),
+                half.saturating_sub(3),
                 app.settings.bidi,
                 Style::new(),
             );
@@ -293,15 +294,13 @@ fn entry_cell(
             );
             l
         }
-        _ if i == 0 && col.entries.is_empty() => Line::styled("  (nothing on this theme)", p.dim),
+        _ if i == 0 && col.entries.is_empty() => Line::styled(" (nothing on this theme)", p.dim),
         _ => Line::default(),
     };
+    cell = selection::row(cell, selected, half, p);
     let w = cell.width();
     cell.spans
         .push(Span::raw(" ".repeat((half as usize).saturating_sub(w))));
-    if selected {
-        cell = cell.patch_style(p.selection);
-    }
     cell
 }
 

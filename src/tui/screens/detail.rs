@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::tui::app::{App, Focus};
 use crate::tui::palette::{bearing_glyph, stance_glyph};
-use crate::tui::widgets::bidi_line::text_lines;
+use crate::tui::widgets::bidi_line::{fields_line, fields_lines, text_lines};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = lines(app, area.width);
@@ -57,17 +57,19 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             mode,
             p.title,
         ));
-        let by: Vec<&str> = [m.author.as_deref(), m.outlet.as_deref(), m.date.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        let mut info = by.join(" · ");
-        if m.date_inferred {
-            info.push_str(" (date inferred)");
-        }
-        out.extend(text_lines(
+        let date = match (&m.date, m.date_inferred) {
+            (Some(d), true) => format!("{d} (date inferred)"),
+            (Some(d), false) => d.to_string(),
+            (None, _) => String::new(),
+        };
+        out.extend(fields_lines(
             &app.view.layout_cache,
-            &info,
+            &[
+                m.author.as_deref().unwrap_or(""),
+                m.outlet.as_deref().unwrap_or(""),
+                &date,
+            ],
+            " · ",
             width,
             mode,
             p.dim,
@@ -153,12 +155,13 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                 .as_ref()
                 .and_then(|m| m.theme(t))
                 .map_or_else(
-                    || format!("{t} (unknown)"),
-                    |th| format!("{} · {}", th.en, th.ar),
+                    || (format!("#{t} (unknown)"), String::new()),
+                    |th| (format!("#{}", th.en), th.ar.to_string()),
                 );
-            out.extend(text_lines(
+            out.extend(fields_lines(
                 &app.view.layout_cache,
-                &format!("#{label}"),
+                &[&label.0, &label.1],
+                " · ",
                 width,
                 mode,
                 Style::new(),
@@ -170,7 +173,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         heading(&mut out, "Links (f or Enter follows)");
         for (i, l) in n.links.iter().enumerate() {
             let sel = i == app.screen.browse().link_sel;
-            let marker = if sel { "▶ " } else { "  " };
+            let marker = if sel { "› " } else { "  " };
             let target = app.ws.corpus.resolve(&l.to);
             let claim = target
                 .and_then(|t| {
@@ -185,11 +188,22 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             } else {
                 Style::new()
             };
-            out.push(Line::from(vec![
+            let mut head = Line::from(vec![
                 Span::styled(marker, p.key),
                 Span::styled(format!("{} ", l.kind.name()), p.key),
-                Span::styled(l.to.to_string(), style),
-            ]));
+            ]);
+            let used = head.width() as u16;
+            head.spans.extend(
+                fields_line(
+                    &[&l.to.to_string()],
+                    "",
+                    width.saturating_sub(used),
+                    mode,
+                    style,
+                )
+                .spans,
+            );
+            out.push(head);
             out.extend(
                 text_lines(
                     &app.view.layout_cache,

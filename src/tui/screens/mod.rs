@@ -13,6 +13,7 @@ pub mod compare_view;
 pub(crate) mod detail;
 pub mod overview;
 pub mod overview_view;
+pub mod panes;
 pub(crate) mod source;
 pub mod tree;
 

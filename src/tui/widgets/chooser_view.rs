@@ -12,7 +12,8 @@ use crate::text::{self, BidiMode};
 use crate::tui::palette::Palette;
 use crate::tui::widgets::bidi_line::to_line;
 use crate::tui::widgets::chooser::{Chooser, in_view};
-use crate::tui::widgets::text_field::text_field;
+use crate::tui::widgets::selection;
+use crate::tui::widgets::text_field::input_line;
 
 /// Where the chooser goes on a screen.
 pub fn area(screen: Rect) -> Rect {
@@ -71,15 +72,14 @@ pub fn render(
         return None;
     }
 
-    let prompt = "> ";
-    let prompt_w = (prompt.len() as u16).min(inner.width);
-    Span::styled(prompt, p.key).render(Rect::new(inner.x, inner.y, prompt_w, 1), buf);
-    let query_w = inner.width - prompt_w;
-    let q = text_field(&c.line, query_w, bidi, 1, true, Style::new());
-    if let Some(line) = q.lines.into_iter().next() {
-        line.render(Rect::new(inner.x + prompt_w, inner.y, query_w, 1), buf);
-    }
-    let cursor = q.cursor.map(|(x, _)| (inner.x + prompt_w + x, inner.y));
+    let cursor = input_line(
+        "> ",
+        &c.line,
+        Rect::new(inner.x, inner.y, inner.width, 1),
+        bidi,
+        p.key,
+        buf,
+    );
 
     let rows = inner.height.saturating_sub(2) as usize;
     if c.filtered.is_empty() && rows > 0 {
@@ -90,10 +90,8 @@ pub fn render(
     for (k, &i) in c.filtered.iter().enumerate().skip(offset).take(rows) {
         let y = inner.y + 2 + (k - offset) as u16;
         let rect = Rect::new(inner.x, y, inner.width, 1);
-        if k == c.selected {
-            buf.set_style(rect, p.selection);
-        }
-        item_line(c, i, p, bidi, inner.width).render(rect, buf);
+        let line = item_line(c, i, p, bidi, inner.width.saturating_sub(1));
+        selection::row(line, k == c.selected, inner.width, p).render(rect, buf);
     }
     cursor
 }

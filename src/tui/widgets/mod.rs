@@ -9,4 +9,5 @@ pub mod form;
 pub mod form_view;
 pub mod line_edit;
 pub mod popup;
+pub mod selection;
 pub mod text_field;
