@@ -362,7 +362,7 @@ fn article(i: usize, articles: usize, n: usize, seed: u64) -> Article {
                 .into(),
             ),
             date_inferred: false,
-            genre: (i % 6 != 0).then(|| Genre::ALL[i % 5]),
+            genre: (!i.is_multiple_of(6)).then(|| Genre::ALL[i % 5]),
             language: "ar".into(),
             source: None,
             stance: Some(stance),

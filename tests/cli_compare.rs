@@ -85,7 +85,7 @@ fn json_verdicts_match_the_maps() {
         ("us-politics", "only-a"),
         ("partners", "only-b"),
         ("iraqi-governance", "only-b"),
-        ("sovereignty", "clash"),
+        ("sovereignty", "mixed"),
         ("negotiations", "agree"),
     ];
     let want: Vec<(String, String)> = want
@@ -93,14 +93,17 @@ fn json_verdicts_match_the_maps() {
         .map(|(t, w)| (t.to_string(), w.to_string()))
         .collect();
     assert_eq!(rows, want);
-    // Both sides have both bearings on isis and still agree: 3:4 and 0:2 both lean against.
-    assert_eq!(tally(&theme(&v, "isis")["a"]), (3, 4, 2));
+    // Both sides have both bearings on isis and still agree: 2:4 and 0:2 both lean against.
+    assert_eq!(tally(&theme(&v, "isis")["a"]), (2, 4, 1));
     assert_eq!(tally(&theme(&v, "isis")["b"]), (0, 2, 0));
-    assert_eq!(tally(&theme(&v, "sovereignty")["a"]), (2, 1, 0));
-    assert_eq!(tally(&theme(&v, "sovereignty")["b"]), (1, 2, 2));
-    assert_eq!(theme(&v, "us-politics")["a"]["lean"], "split");
+    // A split side against a leaning one is mixed, not a clash.
+    assert_eq!(tally(&theme(&v, "sovereignty")["a"]), (1, 1, 1));
+    assert_eq!(tally(&theme(&v, "sovereignty")["b"]), (0, 2, 3));
+    assert_eq!(theme(&v, "sovereignty")["a"]["lean"], "split");
+    assert_eq!(theme(&v, "us-politics")["a"]["lean"], "for");
     assert_eq!(theme(&v, "iran")["a"]["lean"], Value::Null);
-    assert_eq!(v["counts"]["clash"], 1);
+    assert_eq!(v["counts"]["clash"], 0);
+    assert_eq!(v["counts"]["mixed"], 1);
     assert_eq!(v["counts"]["only_b"], 4);
 }
 
@@ -126,7 +129,7 @@ fn json_nodes_and_bearings() {
     assert_eq!(
         nodes(&s["a"]),
         [
-            "economic-cooperation for",
+            "economic-cooperation neither",
             "test-of-iraqi-forces for",
             "flexible-relations against"
         ]
@@ -134,7 +137,7 @@ fn json_nodes_and_bearings() {
     assert_eq!(
         nodes(&s["b"]),
         [
-            "balanced-relations for",
+            "balanced-relations neither",
             "iraq-needs-commitments against",
             "neutral-in-us-iran-conflict against",
             "choices-independent-of-troops neither",
@@ -167,15 +170,15 @@ fn text_report() {
     for line in [
         "A  saadi-2024-iraq-without-coalition (mixed)  Iraq without the international coalition",
         "Motion: US-led forces should withdraw from Iraq",
-        "[clash] sovereignty: Iraqi sovereignty",
-        "  A  leans for (2 for, 1 against, 0 neither)",
-        "  B  leans against (1 for, 2 against, 2 neither)",
+        "[mixed] sovereignty: Iraqi sovereignty",
+        "  A  is split (1 for, 1 against, 1 neither)",
+        "  B  leans against (0 for, 2 against, 3 neither)",
         "     ▼ flexible-relations  ",
         "[only-a] us-politics: US domestic politics",
-        "  A  is split (1 for, 1 against, 0 neither)",
+        "  A  leans for (1 for, 0 against, 1 neither)",
         "  B  says nothing on this theme",
         "  link  A biden-2021-kept-troops agrees B combat-exit-announced",
-        "11 themes: 4 agree, 1 clash, 0 mixed, 2 only A, 4 only B",
+        "11 themes: 4 agree, 0 clash, 1 mixed, 2 only A, 4 only B",
     ] {
         assert!(out.contains(line), "missing {line:?} in\n{out}");
     }
@@ -191,29 +194,32 @@ fn markdown_report() {
     for line in [
         "# Comparison: Iraq without the international coalition",
         "| Theme | Verdict | A: for / against / neither | B: for / against / neither |",
-        "| Iraqi sovereignty | **clash** | 2 / 1 / 0 (for) | 1 / 2 / 2 (against) |",
-        "| Iran's influence | **only-b** | — | 1 / 5 / 6 (against) |",
-        "## Iraqi sovereignty — clash",
+        "| Iraqi sovereignty | **mixed** | 1 / 1 / 1 (split) | 0 / 2 / 3 (against) |",
+        "| Iran's influence | **only-b** | — | 1 / 5 / 7 (against) |",
+        "## Iraqi sovereignty — mixed",
         "- A `biden-2021-kept-troops` **agrees** B `combat-exit-announced`",
     ] {
         assert!(out.contains(line), "missing {line:?} in\n{out}");
     }
 }
 
-// --clashes keeps only clash rows but still counts every theme.
+// --clashes keeps only clash rows (these two have none: their one
+// disagreement, sovereignty, is a split side against a leaning one) but
+// still counts every theme.
 #[test]
 fn clashes_only() {
     let v = json(&["compare", SAADI, NOON, "--format", "json", "--clashes"]);
     let themes = v["themes"].as_array().unwrap();
-    assert_eq!(themes.len(), 1);
-    assert_eq!(themes[0]["theme"], "sovereignty");
+    assert_eq!(themes.len(), 0);
     assert_eq!(v["counts"]["agree"], 4);
+    assert_eq!(v["counts"]["mixed"], 1);
     let out = stdout(&mizan(&maps(), &["compare", SAADI, NOON, "--clashes"]));
     assert!(
-        out.contains("11 themes (1 shown): 4 agree, 1 clash"),
+        out.contains("11 themes (0 shown): 4 agree, 0 clash, 1 mixed"),
         "{out}"
     );
     assert!(!out.contains("[agree]"));
+    assert!(!out.contains("[mixed]"));
 }
 
 // Comparing an article with itself is refused at the shell (issue 14); the

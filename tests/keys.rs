@@ -4,6 +4,8 @@ mod common;
 
 use common::{app, at, press};
 use mizan::tui::app::{Focus, Lang, Overlay};
+use mizan::tui::effects::Effect;
+use mizan::tui::workspace::Quit;
 
 // Opening an article focuses its tree on the thesis; j/k walk the rows.
 #[test]
@@ -128,11 +130,10 @@ fn help_overlay_and_quit() {
         a.overlays.last(),
         Some(Overlay::Help(h)) if h.scroll == 2
     ));
-    press(&mut a, "Esc");
+    assert!(press(&mut a, "Esc").is_empty());
     assert!(a.overlays.is_empty());
-    assert!(!a.ws.quit.is_some());
-    press(&mut a, "q");
-    assert!(a.ws.quit.is_some());
+    // Quitting is an effect `update` returns for the loop to run.
+    assert_eq!(press(&mut a, "q"), vec![Effect::Quit(Quit::Keeping)]);
 }
 
 // Tab and S-Tab cycle the panes.

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use mizan::model::{Corpus, Severity, bearing, validate::validate};
+use mizan::model::{Corpus, LinkKind, Severity, bearing, validate::validate};
 use mizan::store::{canon, load_dir, sources::load_sources};
 
 /// Minimum reachable nodes in one article map.
@@ -43,6 +43,9 @@ fn quality_problems(corpus: &Corpus) -> Vec<String> {
         let id = a.id();
         if a.meta.stance.is_none() {
             out.push(format!("{id}: no stance"));
+        }
+        if a.meta.genre.is_none() {
+            out.push(format!("{id}: no genre"));
         }
         if a.meta.rationale_en.trim().is_empty() || a.meta.rationale_ar.trim().is_empty() {
             out.push(format!(
@@ -87,6 +90,9 @@ fn quality_problems(corpus: &Corpus) -> Vec<String> {
             }
             if bearings.of(i).is_none() {
                 out.push(format!("{id}/{}: no bearing on the motion", n.id));
+            }
+            if n.kind.is_none() {
+                out.push(format!("{id}/{}: no claim kind", n.id));
             }
         }
     }
@@ -136,6 +142,8 @@ fn the_quality_floor_rejects_a_thin_map() {
         "thin: only 0 of 1 nodes quoted",
         "thin/thesis: no theme",
         "thin/thesis: no bearing",
+        "thin: no genre",
+        "thin/thesis: no claim kind",
     ] {
         assert!(
             problems.iter().any(|p| p.starts_with(expected)),
@@ -244,6 +252,30 @@ fn every_pair_of_articles_is_linked() {
         missing.is_empty(),
         "unlinked pairs:\n{}",
         missing.join("\n")
+    );
+}
+
+// Protects the comparison's point (issue 13): every article records at least
+// one disagreement of its own with another article, so no article appears
+// only as the target of others' objections.
+#[test]
+fn every_article_records_a_disagreement() {
+    let corpus = load(&maps_dir());
+    let mut silent = Vec::new();
+    for (_, a) in corpus.articles() {
+        let disagrees = a.preorder().any(|i| {
+            a.node(i).links.iter().any(|l| {
+                matches!(l.kind, LinkKind::Contradicts | LinkKind::Rebuts)
+                    && l.target().is_some_and(|(to, _)| to != a.id())
+            })
+        });
+        if !disagrees {
+            silent.push(a.id().to_owned());
+        }
+    }
+    assert!(
+        silent.is_empty(),
+        "articles recording no disagreement with another: {silent:?}"
     );
 }
 

@@ -65,20 +65,6 @@ pub enum Action {
     Export,
     /// Open the selected search hit
     Accept,
-    /// Delete the character before the cursor
-    DeleteBack,
-    /// Delete the word before the cursor
-    DeleteWord,
-    /// Delete everything before the cursor
-    DeleteToStart,
-    /// Move the cursor one character left
-    CursorLeft,
-    /// Move the cursor one character right
-    CursorRight,
-    /// Move the cursor to the start of the line
-    LineStart,
-    /// Move the cursor to the end of the line
-    LineEnd,
     /// Swap the two compared articles
     Swap,
     /// Compare with the next article
@@ -87,14 +73,6 @@ pub enum Action {
     PrevArticle,
     /// Show only the themes where the two articles clash
     ClashesOnly,
-    /// Move the cursor one word left
-    WordLeft,
-    /// Move the cursor one word right
-    WordRight,
-    /// Delete the character under the cursor
-    DeleteForward,
-    /// Delete to the end of the line
-    DeleteToEnd,
     /// Choose themes or add a link (in the node form)
     Pick,
     /// Add a child node
@@ -139,6 +117,57 @@ pub enum Action {
     ToggleList,
     /// Hide or show the detail pane
     ToggleDetail,
+    /// Edit a line of text (a query, a form field). Untagged, so the
+    /// config names these as it names every other action (`delete_word`).
+    #[serde(untagged)]
+    Edit(TextEdit),
+}
+
+/// Editing a one-line text input; the line editor matches these
+/// exhaustively. Where there is no text, some mean a motion (a form's
+/// choice field cycles with `cursor_left` / `cursor_right`; a quote
+/// selection grows by words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextEdit {
+    /// Delete the character before the cursor
+    DeleteBack,
+    /// Delete the word before the cursor
+    DeleteWord,
+    /// Delete everything before the cursor
+    DeleteToStart,
+    /// Move the cursor one character left
+    CursorLeft,
+    /// Move the cursor one character right
+    CursorRight,
+    /// Move the cursor to the start of the line
+    LineStart,
+    /// Move the cursor to the end of the line
+    LineEnd,
+    /// Move the cursor one word left
+    WordLeft,
+    /// Move the cursor one word right
+    WordRight,
+    /// Delete the character under the cursor
+    DeleteForward,
+    /// Delete to the end of the line
+    DeleteToEnd,
+}
+
+impl TextEdit {
+    pub const ALL: &[TextEdit] = &[
+        TextEdit::DeleteBack,
+        TextEdit::DeleteWord,
+        TextEdit::DeleteToStart,
+        TextEdit::CursorLeft,
+        TextEdit::CursorRight,
+        TextEdit::LineStart,
+        TextEdit::LineEnd,
+        TextEdit::WordLeft,
+        TextEdit::WordRight,
+        TextEdit::DeleteForward,
+        TextEdit::DeleteToEnd,
+    ];
 }
 
 impl Action {
@@ -173,21 +202,10 @@ impl Action {
         Action::Overview,
         Action::Export,
         Action::Accept,
-        Action::DeleteBack,
-        Action::DeleteWord,
-        Action::DeleteToStart,
-        Action::CursorLeft,
-        Action::CursorRight,
-        Action::LineStart,
-        Action::LineEnd,
         Action::Swap,
         Action::NextArticle,
         Action::PrevArticle,
         Action::ClashesOnly,
-        Action::WordLeft,
-        Action::WordRight,
-        Action::DeleteForward,
-        Action::DeleteToEnd,
         Action::Pick,
         Action::AddChild,
         Action::AddSibling,
@@ -210,12 +228,23 @@ impl Action {
         Action::NarrowPane,
         Action::ToggleList,
         Action::ToggleDetail,
+        Action::Edit(TextEdit::DeleteBack),
+        Action::Edit(TextEdit::DeleteWord),
+        Action::Edit(TextEdit::DeleteToStart),
+        Action::Edit(TextEdit::CursorLeft),
+        Action::Edit(TextEdit::CursorRight),
+        Action::Edit(TextEdit::LineStart),
+        Action::Edit(TextEdit::LineEnd),
+        Action::Edit(TextEdit::WordLeft),
+        Action::Edit(TextEdit::WordRight),
+        Action::Edit(TextEdit::DeleteForward),
+        Action::Edit(TextEdit::DeleteToEnd),
     ];
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Action;
+    use super::{Action, TextEdit};
 
     /// An exhaustive match: adding a variant fails to compile until it is
     /// given a position here, and the test below then wants it in `ALL`.
@@ -250,43 +279,47 @@ mod tests {
             Action::Overview => 26,
             Action::Export => 27,
             Action::Accept => 28,
-            Action::DeleteBack => 29,
-            Action::DeleteWord => 30,
-            Action::DeleteToStart => 31,
-            Action::CursorLeft => 32,
-            Action::CursorRight => 33,
-            Action::LineStart => 34,
-            Action::LineEnd => 35,
-            Action::Swap => 36,
-            Action::NextArticle => 37,
-            Action::PrevArticle => 38,
-            Action::ClashesOnly => 39,
-            Action::WordLeft => 40,
-            Action::WordRight => 41,
-            Action::DeleteForward => 42,
-            Action::DeleteToEnd => 43,
-            Action::Pick => 44,
-            Action::AddChild => 45,
-            Action::AddSibling => 46,
-            Action::EditNode => 47,
-            Action::EditArticle => 48,
-            Action::DeleteNode => 49,
-            Action::MoveDown => 50,
-            Action::MoveUp => 51,
-            Action::Indent => 52,
-            Action::Outdent => 53,
-            Action::Cut => 54,
-            Action::Paste => 55,
-            Action::Undo => 56,
-            Action::Redo => 57,
-            Action::Save => 58,
-            Action::NewArticle => 59,
-            Action::OpenEditor => 60,
-            Action::SelectQuote => 61,
-            Action::WidenPane => 62,
-            Action::NarrowPane => 63,
-            Action::ToggleList => 64,
-            Action::ToggleDetail => 65,
+            Action::Swap => 29,
+            Action::NextArticle => 30,
+            Action::PrevArticle => 31,
+            Action::ClashesOnly => 32,
+            Action::Pick => 33,
+            Action::AddChild => 34,
+            Action::AddSibling => 35,
+            Action::EditNode => 36,
+            Action::EditArticle => 37,
+            Action::DeleteNode => 38,
+            Action::MoveDown => 39,
+            Action::MoveUp => 40,
+            Action::Indent => 41,
+            Action::Outdent => 42,
+            Action::Cut => 43,
+            Action::Paste => 44,
+            Action::Undo => 45,
+            Action::Redo => 46,
+            Action::Save => 47,
+            Action::NewArticle => 48,
+            Action::OpenEditor => 49,
+            Action::SelectQuote => 50,
+            Action::WidenPane => 51,
+            Action::NarrowPane => 52,
+            Action::ToggleList => 53,
+            Action::ToggleDetail => 54,
+            Action::Edit(e) => {
+                55 + match e {
+                    TextEdit::DeleteBack => 0,
+                    TextEdit::DeleteWord => 1,
+                    TextEdit::DeleteToStart => 2,
+                    TextEdit::CursorLeft => 3,
+                    TextEdit::CursorRight => 4,
+                    TextEdit::LineStart => 5,
+                    TextEdit::LineEnd => 6,
+                    TextEdit::WordLeft => 7,
+                    TextEdit::WordRight => 8,
+                    TextEdit::DeleteForward => 9,
+                    TextEdit::DeleteToEnd => 10,
+                }
+            }
         }
     }
 
@@ -296,6 +329,9 @@ mod tests {
         for (i, &a) in Action::ALL.iter().enumerate() {
             assert_eq!(position(a), i, "{a:?}");
         }
-        assert_eq!(Action::ALL.len(), position(Action::ToggleDetail) + 1);
+        assert_eq!(
+            Action::ALL.len(),
+            position(Action::Edit(TextEdit::DeleteToEnd)) + 1
+        );
     }
 }

@@ -110,6 +110,16 @@ impl App {
         })
     }
 
+    /// A key's name for a message or a title, from the keymap (so a
+    /// rebound key is named as bound): `app.key(Mode::Normal, Action::Save)`.
+    pub fn key(
+        &self,
+        mode: crate::tui::keymap::Mode,
+        action: crate::tui::action::Action,
+    ) -> String {
+        self.settings.keymap.name(mode, action)
+    }
+
     pub fn has_source(&self) -> bool {
         self.ws
             .cache

@@ -10,6 +10,7 @@
 //!     export_dir: "/home/me/exports",
 //!     keys: [
 //!         (mode: normal, key: "C-n", action: down),
+//!         (mode: normal, key: "q"),   // no action: unbinds the key
 //!     ],
 //! )
 //! ```
@@ -134,6 +135,29 @@ mod tests {
         let (line, _, msg) = parse("Config(\n  colours: {},\n)").unwrap_err();
         assert_eq!(line, 2);
         assert!(msg.contains("colours"), "{msg}");
+    }
+
+    // A key that does not parse is located at its line too, and a binding
+    // without an action (or `action: None`) unbinds its key.
+    #[test]
+    fn keys_are_checked_and_unbind() {
+        let text = "Config(\n  keys: [\n    (mode: normal, key: \"C-\", action: up),\n  ],\n)";
+        let (line, col, msg) = parse(text).unwrap_err();
+        assert_eq!(line, 3, "{col}: {msg}");
+        assert!(col > 1 && msg.contains("`C-` is not a key"), "{col}: {msg}");
+        let text =
+            "Config(keys: [(mode: normal, key: \"q\"), (mode: normal, key: \"x\", action: None)])";
+        let c = parse(text).unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(c.keys.iter().all(|b| b.action.is_none()), "{:?}", c.keys);
+        // Text edits are named like every other action.
+        let text = "Config(keys: [(mode: form, key: \"C-h\", action: delete_back)])";
+        let c = parse(text).unwrap_or_else(|e| panic!("{e:?}"));
+        use crate::tui::action::{Action, TextEdit};
+        assert_eq!(c.keys[0].action, Some(Action::Edit(TextEdit::DeleteBack)));
+        assert_eq!(
+            crate::tui::keymap::action_name(Action::Edit(TextEdit::DeleteWord)),
+            "delete_word"
+        );
     }
 
     // `auto` picks the terminal's own bidi only where the environment names one that does it.

@@ -1,13 +1,17 @@
-//! Effects: what `update` asks for but must not do itself (it stays pure and
-//! testable): writing and reading files. The loop runs them after each batch
-//! of events; the external editor needs the terminal, so the loop runs that
-//! one itself (see `run`'s return value).
+//! Effects: what `update` asks for but must not do itself, so that it stays
+//! pure and testable — reading and writing files, checking paths, talking
+//! to the search worker, ending the session. `update` returns them as
+//! values; the loop runs them (with [`run`]) after each event, before the
+//! next. The external editor needs the terminal, so `run` hands that one
+//! back to the loop; the recovery snapshot is written when the loop is
+//! idle.
 
 use std::path::PathBuf;
 
 use crate::export::{self, Format, Selection};
 use crate::tui::app::{App, Overlay};
-use crate::tui::workspace::saving;
+use crate::tui::overlays::{form, search};
+use crate::tui::workspace::{Quit, saving};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -42,6 +46,20 @@ pub enum Effect {
         map: u32,
         line: u32,
     },
+    /// Send this query to the search worker for the search overlay.
+    Search {
+        query: String,
+    },
+    /// The new-article form's article: find its file name (the form shows
+    /// why not), then add it as an unsaved map.
+    NewArticle(Box<crate::model::Article>),
+    /// Files in the maps directory changed on disk: reload what has no
+    /// unsaved edits, once no overlay holds a node.
+    DiskChanged(Vec<PathBuf>),
+    /// The recovery snapshot is behind the edits (written when idle).
+    SnapshotRecovery,
+    /// End the session.
+    Quit(Quit),
 }
 
 /// An external editor to run on a file at a line, then reload the map.
@@ -85,6 +103,14 @@ pub fn run(app: &mut App, effects: Vec<Effect>) -> Option<EditorRequest> {
             Effect::Restore => saving::restore(app),
             Effect::DiscardRecovery => saving::discard_recovery(app),
             Effect::KeepRecovery => saving::keep_recovery(app),
+            Effect::Search { query } => search::submit(app, query),
+            Effect::NewArticle(article) => form::create_article(app, *article),
+            Effect::DiskChanged(paths) => {
+                app.ws.disk_changes.extend(paths);
+                saving::apply_disk_changes(app);
+            }
+            Effect::SnapshotRecovery => app.ws.recovery_stale = true,
+            Effect::Quit(how) => app.ws.quit = Some(how),
             Effect::OpenEditor { map, line } => {
                 if app.ws.history.is_dirty(map) {
                     app.flash = Some("not saved, so the editor was not opened".into());

@@ -172,6 +172,15 @@ impl Key {
     }
 }
 
+/// Read from the config as a string (`"C-o"`, `"g g"`); one that does
+/// not parse is an error there, located at its line and column.
+impl<'de> serde::Deserialize<'de> for Key {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
+        let s = String::deserialize(d)?;
+        Key::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.second {

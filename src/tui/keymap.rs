@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::tui::action::Action;
+use crate::tui::action::{Action, TextEdit};
 use crate::tui::key::{Key, KeyPress};
 
 /// Which key table is active: the browser, or an overlay on top of it.
@@ -27,20 +27,29 @@ pub enum Mode {
     Quote,
 }
 
-/// One row: in `mode`, `key` does `action`; `help` is what the help says.
+/// One row: in `mode`, `key` does `action`; `label` is what footers and
+/// status-bar hints call it, `help` what the `?` help says.
 #[derive(Debug, Clone, Copy)]
 pub struct Row {
     pub mode: Mode,
     pub key: &'static str,
     pub action: Action,
+    pub label: &'static str,
     pub help: &'static str,
 }
 
-const fn row(mode: Mode, key: &'static str, action: Action, help: &'static str) -> Row {
+const fn row(
+    mode: Mode,
+    key: &'static str,
+    action: Action,
+    label: &'static str,
+    help: &'static str,
+) -> Row {
     Row {
         mode,
         key,
         action,
+        label,
         help,
     }
 }
@@ -49,226 +58,454 @@ use Action as A;
 use Mode::{
     Compare as C, Form as F, Normal as N, Overlay as O, Overview as V, Quote as Q, Search as S,
 };
+use TextEdit as E;
 
 /// The default bindings. Order is the order of the help.
 pub const DEFAULT: &[Row] = &[
-    row(N, "j", A::Down, "move down"),
-    row(N, "Down", A::Down, "move down"),
-    row(N, "k", A::Up, "move up"),
-    row(N, "Up", A::Up, "move up"),
-    row(N, "h", A::Left, "collapse, or go to the parent"),
-    row(N, "Left", A::Left, "collapse, or go to the parent"),
-    row(N, "l", A::Right, "expand, or go to the first child"),
-    row(N, "Right", A::Right, "expand, or go to the first child"),
+    row(N, "j", A::Down, "down", "move down"),
+    row(N, "Down", A::Down, "down", "move down"),
+    row(N, "k", A::Up, "up", "move up"),
+    row(N, "Up", A::Up, "up", "move up"),
+    row(N, "h", A::Left, "fold", "collapse, or go to the parent"),
+    row(N, "Left", A::Left, "fold", "collapse, or go to the parent"),
+    row(
+        N,
+        "l",
+        A::Right,
+        "unfold",
+        "expand, or go to the first child",
+    ),
+    row(
+        N,
+        "Right",
+        A::Right,
+        "unfold",
+        "expand, or go to the first child",
+    ),
     row(
         N,
         "Enter",
         A::Toggle,
+        "open/fold",
         "expand/collapse; open article; follow link",
     ),
     row(
         N,
         "Space",
         A::Toggle,
+        "open/fold",
         "expand/collapse; open article; follow link",
     ),
-    row(N, "g g", A::Top, "first row"),
-    row(N, "Home", A::Top, "first row"),
-    row(N, "G", A::Bottom, "last row"),
-    row(N, "End", A::Bottom, "last row"),
-    row(N, "C-d", A::PageDown, "page down"),
-    row(N, "PageDown", A::PageDown, "page down"),
-    row(N, "C-u", A::PageUp, "page up"),
-    row(N, "PageUp", A::PageUp, "page up"),
-    row(N, "Backspace", A::Parent, "go to the parent node"),
-    row(N, "]", A::NextSibling, "next sibling"),
-    row(N, "[", A::PrevSibling, "previous sibling"),
-    row(N, "e", A::ExpandAll, "expand all"),
-    row(N, "z", A::CollapseAll, "collapse all"),
-    row(N, "Tab", A::FocusNext, "next pane"),
-    row(N, "S-Tab", A::FocusPrev, "previous pane"),
-    row(N, "L", A::ToggleLanguage, "claims in English / Arabic"),
-    row(N, "S", A::ToggleSource, "show / hide the source text"),
-    row(N, "f", A::FollowLink, "follow the selected link"),
-    row(N, "C-o", A::JumpBack, "jump back"),
-    row(N, "A-Left", A::JumpBack, "jump back"),
-    row(N, "C-i", A::JumpForward, "jump forward"),
-    row(N, "A-Right", A::JumpForward, "jump forward"),
-    row(N, "/", A::Search, "search all maps"),
-    row(N, "c", A::Compare, "compare with another article"),
-    row(N, "o", A::Overview, "overview of all articles"),
-    row(N, "x", A::Export, "export the article"),
-    row(N, "a", A::AddChild, "add a child node"),
-    row(N, "A", A::AddSibling, "add a sibling node"),
-    row(N, "i", A::EditNode, "edit the node"),
+    row(N, "g g", A::Top, "top", "first row"),
+    row(N, "Home", A::Top, "top", "first row"),
+    row(N, "G", A::Bottom, "bottom", "last row"),
+    row(N, "End", A::Bottom, "bottom", "last row"),
+    row(N, "C-d", A::PageDown, "page down", "page down"),
+    row(N, "PageDown", A::PageDown, "page down", "page down"),
+    row(N, "C-u", A::PageUp, "page up", "page up"),
+    row(N, "PageUp", A::PageUp, "page up", "page up"),
+    row(N, "Backspace", A::Parent, "parent", "go to the parent node"),
+    row(N, "]", A::NextSibling, "next sibling", "next sibling"),
+    row(
+        N,
+        "[",
+        A::PrevSibling,
+        "previous sibling",
+        "previous sibling",
+    ),
+    row(N, "e", A::ExpandAll, "expand all", "expand all"),
+    row(N, "z", A::CollapseAll, "collapse all", "collapse all"),
+    row(N, "Tab", A::FocusNext, "pane", "next pane"),
+    row(N, "S-Tab", A::FocusPrev, "pane back", "previous pane"),
+    row(
+        N,
+        "L",
+        A::ToggleLanguage,
+        "EN/AR",
+        "claims in English / Arabic",
+    ),
+    row(
+        N,
+        "S",
+        A::ToggleSource,
+        "source",
+        "show / hide the source text",
+    ),
+    row(N, "f", A::FollowLink, "link", "follow the selected link"),
+    row(N, "C-o", A::JumpBack, "back", "jump back"),
+    row(N, "A-Left", A::JumpBack, "back", "jump back"),
+    row(N, "C-i", A::JumpForward, "forward", "jump forward"),
+    row(N, "A-Right", A::JumpForward, "forward", "jump forward"),
+    row(N, "/", A::Search, "search", "search all maps"),
+    row(
+        N,
+        "c",
+        A::Compare,
+        "compare",
+        "compare with another article",
+    ),
+    row(N, "o", A::Overview, "overview", "overview of all articles"),
+    row(N, "x", A::Export, "export", "export the article"),
+    row(N, "a", A::AddChild, "add child", "add a child node"),
+    row(N, "A", A::AddSibling, "add sibling", "add a sibling node"),
+    row(N, "i", A::EditNode, "edit", "edit the node"),
     row(
         N,
         "I",
         A::EditArticle,
+        "edit article",
         "edit the article (title, stance, ...)",
     ),
-    row(N, "d", A::DeleteNode, "delete the node (asks)"),
-    row(N, "J", A::MoveDown, "move the node down"),
-    row(N, "K", A::MoveUp, "move the node up"),
-    row(N, ">", A::Indent, "indent: under the previous sibling"),
-    row(N, "<", A::Outdent, "outdent: beside the parent"),
-    row(N, "X", A::Cut, "cut the node and its subtree"),
-    row(N, "p", A::Paste, "paste the cut subtree as a child"),
-    row(N, "u", A::Undo, "undo"),
-    row(N, "C-r", A::Redo, "redo"),
-    row(N, "C-s", A::Save, "save the edited maps"),
-    row(N, "N", A::NewArticle, "new article map"),
-    row(N, "E", A::OpenEditor, "open the map in $EDITOR at the node"),
+    row(N, "d", A::DeleteNode, "delete", "delete the node (asks)"),
+    row(N, "J", A::MoveDown, "move down", "move the node down"),
+    row(N, "K", A::MoveUp, "move up", "move the node up"),
+    row(
+        N,
+        ">",
+        A::Indent,
+        "indent",
+        "indent: under the previous sibling",
+    ),
+    row(N, "<", A::Outdent, "outdent", "outdent: beside the parent"),
+    row(N, "X", A::Cut, "cut", "cut the node and its subtree"),
+    row(
+        N,
+        "p",
+        A::Paste,
+        "paste",
+        "paste the cut subtree as a child",
+    ),
+    row(N, "u", A::Undo, "undo", "undo"),
+    row(N, "C-r", A::Redo, "redo", "redo"),
+    row(N, "C-s", A::Save, "save", "save the edited maps"),
+    row(N, "N", A::NewArticle, "new article", "new article map"),
+    row(
+        N,
+        "E",
+        A::OpenEditor,
+        "$EDITOR",
+        "open the map in $EDITOR at the node",
+    ),
     row(
         N,
         "v",
         A::SelectQuote,
+        "quote",
         "select a passage of the source to quote",
     ),
-    row(N, "+", A::WidenPane, "widen the focused pane"),
-    row(N, "-", A::NarrowPane, "narrow the focused pane"),
-    row(N, "H", A::ToggleList, "hide / show the article list"),
-    row(N, "D", A::ToggleDetail, "hide / show the detail pane"),
-    row(N, "?", A::Help, "help"),
-    row(N, "q", A::Quit, "quit"),
-    row(N, "C-c", A::Quit, "quit"),
-    row(O, "Esc", A::Close, "close"),
-    row(O, "q", A::Close, "close"),
-    row(O, "?", A::Close, "close"),
-    row(O, "j", A::Down, "scroll down"),
-    row(O, "Down", A::Down, "scroll down"),
-    row(O, "k", A::Up, "scroll up"),
-    row(O, "Up", A::Up, "scroll up"),
-    row(O, "C-d", A::PageDown, "page down"),
-    row(O, "PageDown", A::PageDown, "page down"),
-    row(O, "C-u", A::PageUp, "page up"),
-    row(O, "PageUp", A::PageUp, "page up"),
-    row(O, "Enter", A::Accept, "choose"),
-    row(O, "C-c", A::Quit, "quit"),
-    row(S, "Esc", A::Close, "close the search"),
-    row(S, "Enter", A::Accept, "open the selected hit"),
-    row(S, "Down", A::Down, "next hit"),
-    row(S, "C-n", A::Down, "next hit"),
-    row(S, "Up", A::Up, "previous hit"),
-    row(S, "C-p", A::Up, "previous hit"),
-    row(S, "PageDown", A::PageDown, "page of hits down"),
-    row(S, "PageUp", A::PageUp, "page of hits up"),
-    row(S, "Backspace", A::DeleteBack, "delete a character"),
-    row(S, "C-w", A::DeleteWord, "delete a word"),
-    row(S, "C-u", A::DeleteToStart, "delete to the start"),
-    row(S, "Left", A::CursorLeft, "cursor left"),
-    row(S, "Right", A::CursorRight, "cursor right"),
-    row(S, "Home", A::LineStart, "start of the line"),
-    row(S, "C-a", A::LineStart, "start of the line"),
-    row(S, "End", A::LineEnd, "end of the line"),
-    row(S, "C-e", A::LineEnd, "end of the line"),
-    row(S, "Tab", A::Toggle, "mark / unmark (theme picker)"),
-    row(S, "C-c", A::Quit, "quit"),
-    row(C, "j", A::Down, "next node"),
-    row(C, "Down", A::Down, "next node"),
-    row(C, "k", A::Up, "previous node"),
-    row(C, "Up", A::Up, "previous node"),
-    row(C, "C-d", A::PageDown, "page down"),
-    row(C, "PageDown", A::PageDown, "page down"),
-    row(C, "C-u", A::PageUp, "page up"),
-    row(C, "PageUp", A::PageUp, "page up"),
-    row(C, "g g", A::Top, "first theme"),
-    row(C, "G", A::Bottom, "last theme"),
-    row(C, "Tab", A::FocusNext, "other side"),
-    row(C, "S-Tab", A::FocusPrev, "other side"),
-    row(C, "h", A::FocusPrev, "left side"),
-    row(C, "l", A::FocusNext, "right side"),
-    row(C, "Enter", A::Accept, "open the node in its tree"),
-    row(C, "s", A::Swap, "swap sides"),
-    row(C, "]", A::NextArticle, "compare with the next article"),
-    row(C, "[", A::PrevArticle, "compare with the previous article"),
-    row(C, "!", A::ClashesOnly, "clashes only / all themes"),
-    row(C, "L", A::ToggleLanguage, "claims in English / Arabic"),
-    row(C, "o", A::Overview, "overview of all articles"),
-    row(C, "x", A::Export, "export the two articles"),
-    row(C, "?", A::Help, "help"),
-    row(C, "Esc", A::Close, "back to browsing"),
-    row(C, "q", A::Close, "back to browsing"),
-    row(C, "C-c", A::Quit, "quit"),
-    row(V, "j", A::Down, "next article"),
-    row(V, "Down", A::Down, "next article"),
-    row(V, "k", A::Up, "previous article"),
-    row(V, "Up", A::Up, "previous article"),
-    row(V, "h", A::Left, "previous theme"),
-    row(V, "Left", A::Left, "previous theme"),
-    row(V, "l", A::Right, "next theme"),
-    row(V, "Right", A::Right, "next theme"),
-    row(V, "Tab", A::FocusNext, "cell / its nodes"),
-    row(V, "S-Tab", A::FocusPrev, "cell / its nodes"),
-    row(V, "Enter", A::Accept, "open the node in its tree"),
-    row(V, "c", A::Compare, "compare the article with another"),
-    row(V, "L", A::ToggleLanguage, "claims in English / Arabic"),
-    row(V, "?", A::Help, "help"),
-    row(V, "Esc", A::Close, "back to browsing"),
-    row(V, "q", A::Close, "back to browsing"),
-    row(V, "C-c", A::Quit, "quit"),
-    row(Q, "w", A::WordRight, "extend by a word"),
-    row(Q, "Right", A::WordRight, "extend by a word"),
-    row(Q, "b", A::WordLeft, "back by a word"),
-    row(Q, "Left", A::WordLeft, "back by a word"),
-    row(Q, "j", A::Down, "extend to the next line"),
-    row(Q, "Down", A::Down, "extend to the next line"),
-    row(Q, "k", A::Up, "back to the previous line"),
-    row(Q, "Up", A::Up, "back to the previous line"),
-    row(Q, "o", A::Swap, "move the other end"),
-    row(Q, "Enter", A::Accept, "make it the node's quote"),
-    row(Q, "a", A::AddChild, "add a child node with this quote"),
-    row(Q, "Esc", A::Close, "stop selecting"),
-    row(Q, "C-c", A::Quit, "quit"),
-    row(F, "Enter", A::Accept, "confirm the form"),
-    row(F, "Esc", A::Close, "cancel the form"),
-    row(F, "Tab", A::FocusNext, "next field"),
-    row(F, "Down", A::FocusNext, "next field"),
-    row(F, "S-Tab", A::FocusPrev, "previous field"),
-    row(F, "Up", A::FocusPrev, "previous field"),
-    row(F, "Left", A::CursorLeft, "cursor left; previous choice"),
-    row(F, "Right", A::CursorRight, "cursor right; next choice"),
-    row(F, "C-Left", A::WordLeft, "word left"),
-    row(F, "A-b", A::WordLeft, "word left"),
-    row(F, "C-Right", A::WordRight, "word right"),
-    row(F, "A-f", A::WordRight, "word right"),
-    row(F, "Home", A::LineStart, "start of the field"),
-    row(F, "C-a", A::LineStart, "start of the field"),
-    row(F, "End", A::LineEnd, "end of the field"),
-    row(F, "C-e", A::LineEnd, "end of the field"),
+    row(N, "+", A::WidenPane, "wider", "widen the focused pane"),
+    row(N, "-", A::NarrowPane, "narrower", "narrow the focused pane"),
+    row(
+        N,
+        "H",
+        A::ToggleList,
+        "list",
+        "hide / show the article list",
+    ),
+    row(
+        N,
+        "D",
+        A::ToggleDetail,
+        "detail",
+        "hide / show the detail pane",
+    ),
+    row(N, "?", A::Help, "help", "help"),
+    row(N, "q", A::Quit, "quit", "quit"),
+    row(N, "C-c", A::Quit, "quit", "quit"),
+    row(O, "Esc", A::Close, "close", "close"),
+    row(O, "q", A::Close, "close", "close"),
+    row(O, "?", A::Close, "close", "close"),
+    row(O, "j", A::Down, "down", "scroll down"),
+    row(O, "Down", A::Down, "down", "scroll down"),
+    row(O, "k", A::Up, "up", "scroll up"),
+    row(O, "Up", A::Up, "up", "scroll up"),
+    row(O, "C-d", A::PageDown, "page down", "page down"),
+    row(O, "PageDown", A::PageDown, "page down", "page down"),
+    row(O, "C-u", A::PageUp, "page up", "page up"),
+    row(O, "PageUp", A::PageUp, "page up", "page up"),
+    row(O, "Enter", A::Accept, "choose", "choose"),
+    row(O, "C-c", A::Quit, "quit", "quit"),
+    row(S, "Esc", A::Close, "close", "close the search"),
+    row(S, "Enter", A::Accept, "open", "open the selected hit"),
+    row(S, "Down", A::Down, "down", "next hit"),
+    row(S, "C-n", A::Down, "down", "next hit"),
+    row(S, "Up", A::Up, "up", "previous hit"),
+    row(S, "C-p", A::Up, "up", "previous hit"),
+    row(S, "PageDown", A::PageDown, "page down", "page of hits down"),
+    row(S, "PageUp", A::PageUp, "page up", "page of hits up"),
+    row(
+        S,
+        "Backspace",
+        A::Edit(E::DeleteBack),
+        "delete",
+        "delete a character",
+    ),
+    row(
+        S,
+        "C-w",
+        A::Edit(E::DeleteWord),
+        "delete word",
+        "delete a word",
+    ),
+    row(
+        S,
+        "C-u",
+        A::Edit(E::DeleteToStart),
+        "delete to start",
+        "delete to the start",
+    ),
+    row(S, "Left", A::Edit(E::CursorLeft), "left", "cursor left"),
+    row(S, "Right", A::Edit(E::CursorRight), "right", "cursor right"),
+    row(
+        S,
+        "Home",
+        A::Edit(E::LineStart),
+        "start",
+        "start of the line",
+    ),
+    row(
+        S,
+        "C-a",
+        A::Edit(E::LineStart),
+        "start",
+        "start of the line",
+    ),
+    row(S, "End", A::Edit(E::LineEnd), "end", "end of the line"),
+    row(S, "C-e", A::Edit(E::LineEnd), "end", "end of the line"),
+    row(S, "Tab", A::Toggle, "mark", "mark / unmark (theme picker)"),
+    row(S, "C-c", A::Quit, "quit", "quit"),
+    row(C, "j", A::Down, "next node", "next node"),
+    row(C, "Down", A::Down, "next node", "next node"),
+    row(C, "k", A::Up, "previous node", "previous node"),
+    row(C, "Up", A::Up, "previous node", "previous node"),
+    row(C, "C-d", A::PageDown, "page down", "page down"),
+    row(C, "PageDown", A::PageDown, "page down", "page down"),
+    row(C, "C-u", A::PageUp, "page up", "page up"),
+    row(C, "PageUp", A::PageUp, "page up", "page up"),
+    row(C, "g g", A::Top, "top", "first theme"),
+    row(C, "G", A::Bottom, "bottom", "last theme"),
+    row(C, "Tab", A::FocusNext, "side", "other side"),
+    row(C, "S-Tab", A::FocusPrev, "side", "other side"),
+    row(C, "h", A::FocusPrev, "side", "left side"),
+    row(C, "l", A::FocusNext, "side", "right side"),
+    row(C, "Enter", A::Accept, "open", "open the node in its tree"),
+    row(C, "s", A::Swap, "swap", "swap sides"),
+    row(
+        C,
+        "]",
+        A::NextArticle,
+        "other article",
+        "compare with the next article",
+    ),
+    row(
+        C,
+        "[",
+        A::PrevArticle,
+        "other article",
+        "compare with the previous article",
+    ),
+    row(
+        C,
+        "!",
+        A::ClashesOnly,
+        "clashes only",
+        "clashes only / all themes",
+    ),
+    row(
+        C,
+        "L",
+        A::ToggleLanguage,
+        "EN/AR",
+        "claims in English / Arabic",
+    ),
+    row(C, "o", A::Overview, "overview", "overview of all articles"),
+    row(C, "x", A::Export, "export", "export the two articles"),
+    row(C, "?", A::Help, "help", "help"),
+    row(C, "Esc", A::Close, "back", "back to browsing"),
+    row(C, "q", A::Close, "back", "back to browsing"),
+    row(C, "C-c", A::Quit, "quit", "quit"),
+    row(V, "j", A::Down, "article", "next article"),
+    row(V, "Down", A::Down, "article", "next article"),
+    row(V, "k", A::Up, "article back", "previous article"),
+    row(V, "Up", A::Up, "article back", "previous article"),
+    row(V, "h", A::Left, "theme back", "previous theme"),
+    row(V, "Left", A::Left, "theme back", "previous theme"),
+    row(V, "l", A::Right, "theme", "next theme"),
+    row(V, "Right", A::Right, "theme", "next theme"),
+    row(V, "Tab", A::FocusNext, "cell/nodes", "cell / its nodes"),
+    row(V, "S-Tab", A::FocusPrev, "cell/nodes", "cell / its nodes"),
+    row(V, "Enter", A::Accept, "open", "open the node in its tree"),
+    row(
+        V,
+        "c",
+        A::Compare,
+        "compare",
+        "compare the article with another",
+    ),
+    row(
+        V,
+        "L",
+        A::ToggleLanguage,
+        "EN/AR",
+        "claims in English / Arabic",
+    ),
+    row(V, "?", A::Help, "help", "help"),
+    row(V, "Esc", A::Close, "back", "back to browsing"),
+    row(V, "q", A::Close, "back", "back to browsing"),
+    row(V, "C-c", A::Quit, "quit", "quit"),
+    row(Q, "w", A::Edit(E::WordRight), "word", "extend by a word"),
+    row(
+        Q,
+        "Right",
+        A::Edit(E::WordRight),
+        "word",
+        "extend by a word",
+    ),
+    row(Q, "b", A::Edit(E::WordLeft), "word back", "back by a word"),
+    row(
+        Q,
+        "Left",
+        A::Edit(E::WordLeft),
+        "word back",
+        "back by a word",
+    ),
+    row(Q, "j", A::Down, "line", "extend to the next line"),
+    row(Q, "Down", A::Down, "line", "extend to the next line"),
+    row(Q, "k", A::Up, "line back", "back to the previous line"),
+    row(Q, "Up", A::Up, "line back", "back to the previous line"),
+    row(Q, "o", A::Swap, "other end", "move the other end"),
+    row(
+        Q,
+        "Enter",
+        A::Accept,
+        "set as quote",
+        "make it the node's quote",
+    ),
+    row(
+        Q,
+        "a",
+        A::AddChild,
+        "new child",
+        "add a child node with this quote",
+    ),
+    row(Q, "Esc", A::Close, "stop", "stop selecting"),
+    row(Q, "C-c", A::Quit, "quit", "quit"),
+    row(F, "Enter", A::Accept, "confirm", "confirm the form"),
+    row(F, "Esc", A::Close, "cancel", "cancel the form"),
+    row(F, "Tab", A::FocusNext, "next field", "next field"),
+    row(F, "Down", A::FocusNext, "next field", "next field"),
+    row(F, "S-Tab", A::FocusPrev, "previous field", "previous field"),
+    row(F, "Up", A::FocusPrev, "previous field", "previous field"),
+    row(
+        F,
+        "Left",
+        A::Edit(E::CursorLeft),
+        "left",
+        "cursor left; previous choice",
+    ),
+    row(
+        F,
+        "Right",
+        A::Edit(E::CursorRight),
+        "right",
+        "cursor right; next choice",
+    ),
+    row(F, "C-Left", A::Edit(E::WordLeft), "word left", "word left"),
+    row(F, "A-b", A::Edit(E::WordLeft), "word left", "word left"),
+    row(
+        F,
+        "C-Right",
+        A::Edit(E::WordRight),
+        "word right",
+        "word right",
+    ),
+    row(F, "A-f", A::Edit(E::WordRight), "word right", "word right"),
+    row(
+        F,
+        "Home",
+        A::Edit(E::LineStart),
+        "start",
+        "start of the field",
+    ),
+    row(
+        F,
+        "C-a",
+        A::Edit(E::LineStart),
+        "start",
+        "start of the field",
+    ),
+    row(F, "End", A::Edit(E::LineEnd), "end", "end of the field"),
+    row(F, "C-e", A::Edit(E::LineEnd), "end", "end of the field"),
     row(
         F,
         "Backspace",
-        A::DeleteBack,
+        A::Edit(E::DeleteBack),
+        "delete",
         "delete before the cursor; remove the last theme or link",
     ),
-    row(F, "Delete", A::DeleteForward, "delete under the cursor"),
-    row(F, "C-d", A::DeleteForward, "delete under the cursor"),
-    row(F, "C-w", A::DeleteWord, "delete a word"),
-    row(F, "C-u", A::DeleteToStart, "delete to the start"),
-    row(F, "C-k", A::DeleteToEnd, "delete to the end"),
-    row(F, "C-p", A::Pick, "choose themes / add a link"),
-    row(F, "F1", A::Help, "help"),
+    row(
+        F,
+        "Delete",
+        A::Edit(E::DeleteForward),
+        "delete forward",
+        "delete under the cursor",
+    ),
+    row(
+        F,
+        "C-d",
+        A::Edit(E::DeleteForward),
+        "delete forward",
+        "delete under the cursor",
+    ),
+    row(
+        F,
+        "C-w",
+        A::Edit(E::DeleteWord),
+        "delete word",
+        "delete a word",
+    ),
+    row(
+        F,
+        "C-u",
+        A::Edit(E::DeleteToStart),
+        "delete to start",
+        "delete to the start",
+    ),
+    row(
+        F,
+        "C-k",
+        A::Edit(E::DeleteToEnd),
+        "delete to end",
+        "delete to the end",
+    ),
+    row(F, "C-p", A::Pick, "pick", "choose themes / add a link"),
+    row(F, "F1", A::Help, "help", "help"),
 ];
 
 /// Actions deliberately left without a default key.
 pub const UNBOUND: &[Action] = &[];
 
-/// A user binding from the config file.
+/// A user binding from the config file. Without an action (or with
+/// `action: None`) it unbinds the key. A key that does not parse fails the
+/// config at its line and column.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UserBinding {
     pub mode: Mode,
-    pub key: String,
-    pub action: Action,
+    pub key: Key,
+    #[serde(default)]
+    pub action: Option<Action>,
 }
+
+/// One row after the user's patch: (mode, key, action, label, help).
+pub type Bound = (Mode, Key, Action, &'static str, &'static str);
 
 /// What dispatch consults: the table, with the user's bindings over it.
 #[derive(Debug, Clone)]
 pub struct Keymap {
     map: HashMap<(Mode, Key), Action>,
-    /// Help rows after patching: (mode, key, action, help).
-    pub rows: Vec<(Mode, Key, Action, &'static str)>,
+    /// The rows after patching, in table order (user rows last).
+    pub rows: Vec<Bound>,
 }
 
 /// What a key press means given what was pressed before it.
@@ -290,32 +527,35 @@ impl Keymap {
         for r in DEFAULT {
             if let Ok(k) = Key::parse(r.key) {
                 km.map.insert((r.mode, k), r.action);
-                km.rows.push((r.mode, k, r.action, r.help));
+                km.rows.push((r.mode, k, r.action, r.label, r.help));
             }
         }
         km
     }
 
-    /// The defaults patched with user bindings; returns what could not be used.
-    pub fn with_user(user: &[UserBinding]) -> (Keymap, Vec<String>) {
+    /// The defaults patched with user bindings (a binding without an
+    /// action unbinds its key).
+    pub fn with_user(user: &[UserBinding]) -> Keymap {
         let mut km = Keymap::default_map();
-        let mut problems = Vec::new();
         for b in user {
-            match Key::parse(&b.key) {
-                Ok(k) => {
-                    km.map.insert((b.mode, k), b.action);
-                    let help = DEFAULT
+            km.rows
+                .retain(|(m, key, ..)| !(*m == b.mode && *key == b.key));
+            match b.action {
+                Some(action) => {
+                    km.map.insert((b.mode, b.key), action);
+                    let row = DEFAULT
                         .iter()
-                        .find(|r| r.action == b.action)
-                        .map_or("", |r| r.help);
-                    km.rows
-                        .retain(|(m, key, _, _)| !(*m == b.mode && *key == k));
-                    km.rows.push((b.mode, k, b.action, help));
+                        .find(|r| r.mode == b.mode && r.action == action)
+                        .or_else(|| DEFAULT.iter().find(|r| r.action == action));
+                    let (label, help) = row.map_or(("", ""), |r| (r.label, r.help));
+                    km.rows.push((b.mode, b.key, action, label, help));
                 }
-                Err(e) => problems.push(e),
+                None => {
+                    km.map.remove(&(b.mode, b.key));
+                }
             }
         }
-        (km, problems)
+        km
     }
 
     pub fn lookup(&self, mode: Mode, pending: Option<KeyPress>, press: KeyPress) -> Lookup {
@@ -347,15 +587,39 @@ impl Keymap {
     pub fn keys_for(&self, mode: Mode, action: Action) -> Vec<Key> {
         self.rows
             .iter()
-            .filter(|(m, _, a, _)| *m == mode && *a == action)
-            .map(|(_, k, _, _)| *k)
+            .filter(|(m, _, a, ..)| *m == mode && *a == action)
+            .map(|(_, k, ..)| *k)
             .collect()
+    }
+
+    /// The first key bound to an action in a mode, for prose and titles
+    /// ("Enter opens"); `None` when it is unbound there.
+    pub fn key(&self, mode: Mode, action: Action) -> Option<Key> {
+        self.keys_for(mode, action).into_iter().next()
+    }
+
+    /// The key's name for a sentence: "`C-s` saves them" — or, unbound,
+    /// the action's own name in the config's spelling, so the sentence
+    /// still says what to bind.
+    pub fn name(&self, mode: Mode, action: Action) -> String {
+        match self.key(mode, action) {
+            Some(k) => k.to_string(),
+            None => format!("({})", action_name(action)),
+        }
+    }
+
+    /// The action's short label in a mode (footers and the status bar).
+    pub fn label(&self, mode: Mode, action: Action) -> &'static str {
+        self.rows
+            .iter()
+            .find(|(m, _, a, ..)| *m == mode && *a == action)
+            .map_or("", |r| r.3)
     }
 
     /// Help lines for a mode: one per action, its keys joined, in table order.
     pub fn help_lines(&self, mode: Mode) -> Vec<(String, &'static str)> {
         let mut out: Vec<(Action, String, &'static str)> = Vec::new();
-        for (m, k, a, h) in &self.rows {
+        for (m, k, a, _, h) in &self.rows {
             if *m != mode {
                 continue;
             }
@@ -369,6 +633,11 @@ impl Keymap {
         }
         out.into_iter().map(|(_, keys, h)| (keys, h)).collect()
     }
+}
+
+/// An action as the config file spells it (`delete_node`).
+pub fn action_name(action: Action) -> String {
+    ron::to_string(&action).unwrap_or_default()
 }
 
 /// The keys table for the README, in Markdown (a test keeps the README in step).
@@ -425,16 +694,36 @@ mod tests {
         assert_eq!(km.lookup(Mode::Normal, Some(g), x), Lookup::None);
     }
 
+    // A binding without an action unbinds the key: it does nothing, and
+    // the help no longer lists it.
+    #[test]
+    fn user_unbinds() {
+        let q = Key::parse("q").unwrap();
+        let km = Keymap::with_user(&[UserBinding {
+            mode: Mode::Normal,
+            key: q,
+            action: None,
+        }]);
+        assert_eq!(km.lookup(Mode::Normal, None, q.first), Lookup::None);
+        assert!(!km.keys_for(Mode::Normal, A::Quit).contains(&q));
+        assert_eq!(km.name(Mode::Normal, A::Quit), "C-c");
+        let km = Keymap::with_user(&[UserBinding {
+            mode: Mode::Normal,
+            key: Key::parse("C-s").unwrap(),
+            action: None,
+        }]);
+        assert_eq!(km.name(Mode::Normal, A::Save), "(save)");
+    }
+
     // A user binding replaces the default for that key and shows in the help.
     #[test]
     fn user_bindings_patch() {
         let user = [UserBinding {
             mode: Mode::Normal,
-            key: "j".into(),
-            action: A::Up,
+            key: Key::parse("j").unwrap(),
+            action: Some(A::Up),
         }];
-        let (km, problems) = Keymap::with_user(&user);
-        assert!(problems.is_empty());
+        let km = Keymap::with_user(&user);
         let j = KeyPress::parse("j").unwrap();
         assert_eq!(km.lookup(Mode::Normal, None, j), Lookup::Action(A::Up));
         assert!(

@@ -54,7 +54,10 @@ pub trait Layer {
 
     /// Pasted text (bracketed paste), whole.
     fn paste(&mut self, app: &mut App, _text: &str) -> Outcome {
-        app.flash = Some("paste goes into a form or the search (i edits a node)".into());
+        app.flash = Some(format!(
+            "paste goes into a form or the search ({} edits a node)",
+            app.key(Mode::Normal, Action::EditNode)
+        ));
         Outcome::Stay
     }
 
@@ -62,10 +65,10 @@ pub trait Layer {
     /// goes, if it shows one.
     fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)>;
 
-    /// The actions the status bar offers while this layer is on top, with
-    /// their labels (the keys come from the keymap). Empty: the layer
-    /// below's hints stay (a popup shows its own keys in its frame).
-    fn hints(&self) -> &'static [(Action, &'static str)] {
+    /// The actions the status bar offers while this layer is on top (keys
+    /// and labels come from the keymap). Empty: the layer below's hints
+    /// stay (a popup shows its own keys in its frame).
+    fn hints(&self) -> &'static [Action] {
         &[]
     }
 }

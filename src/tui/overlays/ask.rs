@@ -97,12 +97,13 @@ impl Layer for Ask {
     }
 
     fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
-        render(self, &app.settings.palette, screen, buf);
+        let cancel = app.key(Mode::Overlay, Action::Close);
+        render(self, &app.settings.palette, &cancel, screen, buf);
         None
     }
 }
 
-fn render(ask: &Ask, p: &Palette, area: Rect, buf: &mut Buffer) {
+fn render(ask: &Ask, p: &Palette, cancel: &str, area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(4).clamp(20, 72);
     let mut lines: Vec<Line> = ask.lines.iter().map(|l| Line::raw(l.clone())).collect();
     lines.push(Line::default());
@@ -113,7 +114,7 @@ fn render(ask: &Ask, p: &Palette, area: Rect, buf: &mut Buffer) {
         ]));
     }
     lines.push(Line::from(vec![
-        Span::styled("  Esc", p.key),
+        Span::styled(format!("  {cancel}"), p.key),
         Span::styled("  cancel", p.dim),
     ]));
     // Wrapped lines may take more rows than there are lines; leave room.

@@ -59,7 +59,11 @@ pub fn open(app: &mut App, st: &FormState, field: usize, query: &str) {
             .unwrap_or_default();
         (
             Chooser::new(
-                "Themes — Tab marks, Enter keeps",
+                format!(
+                    "Themes — {} marks, {} keeps",
+                    app.key(Mode::Search, Action::Toggle),
+                    app.key(Mode::Search, Action::Accept)
+                ),
                 items,
                 true,
                 &chosen,
@@ -81,7 +85,16 @@ pub fn open(app: &mut App, st: &FormState, field: usize, query: &str) {
                 ));
             }
         }
-        let mut chooser = Chooser::new("Link to — Enter chooses", items, false, &[], "");
+        let mut chooser = Chooser::new(
+            format!(
+                "Link to — {} chooses",
+                app.key(Mode::Search, Action::Accept)
+            ),
+            items,
+            false,
+            &[],
+            "",
+        );
         if let Some(index) = index {
             chooser = chooser.with_search(crate::tui::widgets::chooser::NodeSearch {
                 index,
@@ -128,7 +141,7 @@ impl Layer for ChooseState {
 
     fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         let s = &app.settings;
-        chooser_view::render(&self.chooser, &s.palette, s.bidi, screen, buf)
+        chooser_view::render(&self.chooser, &s.palette, s.bidi, &s.keymap, screen, buf)
     }
 }
 

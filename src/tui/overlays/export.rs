@@ -63,7 +63,14 @@ impl Layer for Export {
         let block = Block::bordered()
             .border_type(BorderType::Double)
             .border_style(p.border_focus)
-            .title(Span::styled(" Export — Enter writes, Esc closes ", p.title));
+            .title(Span::styled(
+                format!(
+                    " Export — {} writes, {} closes ",
+                    app.key(Mode::Overlay, Action::Accept),
+                    app.key(Mode::Overlay, Action::Close)
+                ),
+                p.title,
+            ));
         let inner = block.inner(area);
         block.render(area, buf);
         let mut lines = vec![

@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
+use crate::tui::effects::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::choose;
@@ -97,7 +98,8 @@ fn parse_link(s: &str) -> Option<Link> {
     })
 }
 
-fn node_form(title: String, n: &Node) -> Form {
+/// `pick`: the key that opens the chooser of a list field.
+fn node_form(title: String, n: &Node, pick: &str) -> Form {
     let mut form = Form::new(
         title,
         vec![
@@ -124,12 +126,12 @@ fn node_form(title: String, n: &Node) -> Form {
             Field::list(
                 "themes",
                 n.themes.iter().map(|t| t.to_string()).collect(),
-                "C-p chooses",
+                format!("{pick} chooses"),
             ),
             Field::list(
                 "links",
                 n.links.iter().map(link_label).collect(),
-                "C-p adds",
+                format!("{pick} adds"),
             ),
             Field::text("note", n.note.as_deref().unwrap_or(""), ""),
         ],
@@ -140,6 +142,7 @@ fn node_form(title: String, n: &Node) -> Form {
 
 /// `a`, `A`, `i`: opens the node form.
 pub fn open_node(app: &mut App, target: Target) {
+    let pick = app.key(Mode::Form, Action::Pick);
     let Some(r) = app.current() else { return };
     let Some(a) = app.ws.corpus.article(r.map) else {
         return;
@@ -147,7 +150,7 @@ pub fn open_node(app: &mut App, target: Target) {
     let n = r.node;
     let (form, to) = match target {
         Target::Edit => (
-            node_form(format!("Edit {}", node_name(a, n)), a.node(n)),
+            node_form(format!("Edit {}", node_name(a, n)), a.node(n), &pick),
             FormFor::EditNode {
                 map: r.map,
                 node: n,
@@ -167,7 +170,11 @@ pub fn open_node(app: &mut App, target: Target) {
                 ..Default::default()
             };
             (
-                node_form(format!("New node under {}", node_name(a, parent)), &blank),
+                node_form(
+                    format!("New node under {}", node_name(a, parent)),
+                    &blank,
+                    &pick,
+                ),
                 FormFor::NewNode {
                     map: r.map,
                     parent,
@@ -297,7 +304,7 @@ impl Layer for FormState {
 
     fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         let s = &app.settings;
-        form_view::render(&self.form, &s.palette, s.bidi, screen, buf)
+        form_view::render(&self.form, &s.palette, s.bidi, &s.keymap, screen, buf)
     }
 }
 
@@ -323,6 +330,8 @@ impl FormState {
                     FormFor::NewArticle => accept_new_article(app, &self.form),
                 };
                 match result {
+                    // The new article's form stays until its file name is found.
+                    Ok(()) if self.target == FormFor::NewArticle => Outcome::Stay,
                     Ok(()) => Outcome::Close,
                     Err(e) => {
                         self.form.error = Some(e);
@@ -480,13 +489,14 @@ fn accept_article(app: &mut App, f: &Form, map: u32) -> Accepted {
     Ok(())
 }
 
+/// Checks what needs no disk and asks for the article to be made: the
+/// file name is found by the effect (`create_article`), which closes the
+/// form or shows why not.
 fn accept_new_article(app: &mut App, f: &Form) -> Accepted {
     let id = f.text(A_ID).trim().to_string();
     if app.ws.corpus.map_of(&id).is_some() {
         return Err(format!("another article has the id `{id}`"));
     }
-    let path =
-        crate::store::names::new_map_path(&app.ws.maps_dir, &id).map_err(|e| e.to_string())?;
     let meta = meta_from_form(f, &ArticleMeta::default());
     let thesis = Node {
         id: "thesis".into(),
@@ -499,6 +509,29 @@ fn accept_new_article(app: &mut App, f: &Form) -> Accepted {
         nodes: vec![thesis],
         root: 0,
     };
+    app.out.push(Effect::NewArticle(Box::new(article)));
+    Ok(())
+}
+
+/// `Effect::NewArticle`: the article gets a file name in the maps
+/// directory and is added as an unsaved map; the form on top closes. A
+/// name that cannot be used is shown in the form, which stays.
+pub fn create_article(app: &mut App, article: Article) {
+    let id = article.meta.id.to_string();
+    let path = match crate::store::names::new_map_path(&app.ws.maps_dir, &id) {
+        Ok(p) => p,
+        Err(e) => {
+            if let Some(Overlay::Form(st)) = app.overlays.last_mut() {
+                st.form.error = Some(e.to_string());
+            }
+            return;
+        }
+    };
+    if let Some(Overlay::Form(st)) = app.overlays.last()
+        && st.target == FormFor::NewArticle
+    {
+        app.overlays.pop();
+    }
     let entry = MapEntry {
         path: path.clone(),
         article: Some(article),
@@ -509,12 +542,13 @@ fn accept_new_article(app: &mut App, f: &Form) -> Accepted {
     let map = crate::tui::workspace::saving::add_unsaved(app, entry);
     editing::show(app, map, 0);
     app.flash = Some(format!(
-        "new article `{id}`: C-s writes {}; a adds reasons",
+        "new article `{id}`: {} writes {}; {} adds reasons",
+        app.key(Mode::Normal, Action::Save),
         path.file_name()
             .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default()
+            .unwrap_or_default(),
+        app.key(Mode::Normal, Action::AddChild)
     ));
-    Ok(())
 }
 
 /// Puts a quote into a node form's quote field (quoting from the source).

@@ -26,7 +26,7 @@ impl Layer for Help {
     }
 
     fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
-        let title = " Keys — Esc closes ".to_string();
+        let title = format!(" Keys — {} closes ", app.key(Mode::Overlay, Action::Close));
         render_scrolled(app, title, help_lines(app), self.scroll, screen, buf);
         None
     }
@@ -58,7 +58,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
     }
     for (mode, title) in [
         (Mode::Form, "Editing a form"),
-        (Mode::Quote, "Selecting a quote in the source (v)"),
+        (Mode::Quote, "Selecting a quote in the source"),
         (Mode::Compare, "Comparing"),
         (Mode::Overview, "Overview"),
     ] {
@@ -88,9 +88,16 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
             app.settings.bidi_reason
         )),
     ]));
-    out.push(Line::raw(
-        "  Terminals send Tab for C-i unless they speak the kitty keyboard protocol: use A-Right there.",
-    ));
+    out.push(Line::raw(format!(
+        "  Terminals send Tab for C-i unless they speak the kitty keyboard protocol: use {} there.",
+        app.settings
+            .keymap
+            .keys_for(Mode::Normal, Action::JumpForward)
+            .iter()
+            .map(|k| k.to_string())
+            .find(|k| k != "C-i")
+            .unwrap_or_else(|| app.key(Mode::Normal, Action::JumpForward))
+    )));
     out.push(Line::from(vec![
         Span::styled("Glyphs: ", p.title),
         Span::styled("▲ for/pro ", p.pro),

@@ -72,7 +72,11 @@ impl Layer for Message {
     }
 
     fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
-        let title = format!(" {} — Esc closes ", self.title);
+        let title = format!(
+            " {} — {} closes ",
+            self.title,
+            app.key(Mode::Overlay, Action::Close)
+        );
         let lines = self.lines.iter().map(|l| Line::raw(l.clone())).collect();
         render_scrolled(app, title, lines, self.scroll, screen, buf);
         None

@@ -104,11 +104,12 @@ impl Layer for PickerState {
                 }
                 return Outcome::Close;
             }
-            edit => {
-                if self.line.apply(edit) == Some(true) {
+            Action::Edit(e) => {
+                if self.line.apply(e) {
                     self.refilter(&app.ws.corpus);
                 }
             }
+            _ => {}
         }
         Outcome::Stay
     }
@@ -135,7 +136,11 @@ impl Layer for PickerState {
             .border_type(BorderType::Double)
             .border_style(p.border_focus)
             .title(Span::styled(
-                format!(" Compare {a_id} with — Enter opens, Esc closes "),
+                format!(
+                    " Compare {a_id} with — {} opens, {} closes ",
+                    app.key(Mode::Search, Action::Accept),
+                    app.key(Mode::Search, Action::Close)
+                ),
                 p.title,
             ));
         let inner = block.inner(area);

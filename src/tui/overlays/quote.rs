@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::edit::{Edit, NodeField};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, TextEdit};
 use crate::tui::app::{App, Focus};
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
@@ -155,8 +155,12 @@ impl Layer for QuoteSelect {
                 request_quit(app);
                 return Outcome::Stay;
             }
-            Action::WordRight | Action::CursorRight => self.cursor = (self.cursor + 1).min(last),
-            Action::WordLeft | Action::CursorLeft => self.cursor = self.cursor.saturating_sub(1),
+            Action::Edit(TextEdit::WordRight) | Action::Edit(TextEdit::CursorRight) => {
+                self.cursor = (self.cursor + 1).min(last)
+            }
+            Action::Edit(TextEdit::WordLeft) | Action::Edit(TextEdit::CursorLeft) => {
+                self.cursor = self.cursor.saturating_sub(1)
+            }
             Action::Swap => std::mem::swap(&mut self.anchor, &mut self.cursor),
             Action::Down | Action::Up => {
                 let by = if action == Action::Down { 1 } else { -1 };
@@ -184,14 +188,14 @@ impl Layer for QuoteSelect {
         None
     }
 
-    fn hints(&self) -> &'static [(Action, &'static str)] {
+    fn hints(&self) -> &'static [Action] {
         &[
-            (Action::Accept, "set as quote"),
-            (Action::AddChild, "new child"),
-            (Action::WordRight, "word"),
-            (Action::Down, "line"),
-            (Action::Swap, "other end"),
-            (Action::Close, "stop"),
+            Action::Accept,
+            Action::AddChild,
+            Action::Edit(TextEdit::WordRight),
+            Action::Down,
+            Action::Swap,
+            Action::Close,
         ]
     }
 }

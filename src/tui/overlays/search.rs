@@ -17,6 +17,7 @@ use crate::search::{Hit, Index, Worker};
 use crate::text;
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::effects::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::palette::stance_glyph;
@@ -58,13 +59,18 @@ pub struct SearchState {
     pub shown: u64,
     pub submitted: u64,
     pub done: bool,
-    /// The query changed and has not been sent to the worker yet.
-    pub dirty: bool,
     /// The index is being built (drawn once before the build starts).
     pub indexing: bool,
 }
 
 impl SearchState {
+    /// The effect that sends the query as it now is to the search worker.
+    fn submission(&self) -> Effect {
+        Effect::Search {
+            query: self.line.text.clone(),
+        }
+    }
+
     pub fn query(&self) -> &str {
         &self.line.text
     }
@@ -118,7 +124,14 @@ fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) -> Option<
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(p.border_focus)
-        .title(Span::styled(" Search — Enter opens, Esc closes ", p.title))
+        .title(Span::styled(
+            format!(
+                " Search — {} opens, {} closes ",
+                app.key(Mode::Search, Action::Accept),
+                app.key(Mode::Search, Action::Close)
+            ),
+            p.title,
+        ))
         .title_bottom(Span::styled(format!(" {status} "), p.dim));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -174,24 +187,25 @@ impl Layer for SearchState {
             Action::Up => s.select(-1, rows),
             Action::PageDown => s.select(rows as isize, rows),
             Action::PageUp => s.select(-(rows as isize), rows),
-            edit => {
-                if s.line.apply(edit) == Some(true) {
-                    s.dirty = true;
+            Action::Edit(e) => {
+                if s.line.apply(e) {
+                    app.out.push(s.submission());
                 }
             }
+            _ => {}
         }
         Outcome::Stay
     }
 
-    fn typed(&mut self, _app: &mut App, c: char) -> Option<Outcome> {
+    fn typed(&mut self, app: &mut App, c: char) -> Option<Outcome> {
         self.line.insert(c);
-        self.dirty = true;
+        app.out.push(self.submission());
         Some(Outcome::Stay)
     }
 
-    fn paste(&mut self, _app: &mut App, text: &str) -> Outcome {
+    fn paste(&mut self, app: &mut App, text: &str) -> Outcome {
         self.line.insert_str(text);
-        self.dirty = true;
+        app.out.push(self.submission());
         Outcome::Stay
     }
 
@@ -256,10 +270,25 @@ fn snippet(text: &str, ranges: &[Range<usize>], width: u16, mode: text::BidiMode
     line
 }
 
-/// Runs the search overlay's effects: sends a changed query to the worker
-/// (making the engine on first use) and takes the newest results. With
-/// `block`, waits for the final batch (for tests). Returns whether a search
-/// is still running, so the loop can poll again soon.
+/// `Effect::Search`: sends the query to the worker (making the engine on
+/// first use) for the search overlay on top to show.
+pub fn submit(app: &mut App, query: String) {
+    let Some(crate::tui::app::Overlay::Search(s)) = app.overlays.last_mut() else {
+        return;
+    };
+    let engine = app
+        .ws
+        .search
+        .get_or_insert_with(|| Engine::new(&app.ws.corpus));
+    s.indexing = false;
+    s.submitted = engine.worker.submit(query);
+    s.done = false;
+}
+
+/// Takes the newest results for the search overlay (making the engine,
+/// after one frame that says so, if there is none). With `block`, waits
+/// for the final batch (for tests). Returns whether a search is still
+/// running, so the loop can poll again soon.
 pub fn pump(app: &mut App, block: bool) -> bool {
     let Some(crate::tui::app::Overlay::Search(s)) = app.overlays.last_mut() else {
         return false;
@@ -275,11 +304,6 @@ pub fn pump(app: &mut App, block: bool) -> bool {
         .ws
         .search
         .get_or_insert_with(|| Engine::new(&app.ws.corpus));
-    if s.dirty {
-        s.dirty = false;
-        s.submitted = engine.worker.submit(s.line.text.clone());
-        s.done = false;
-    }
     loop {
         let batch = if block && !s.done {
             match engine.worker.receiver().recv() {

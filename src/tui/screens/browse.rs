@@ -149,21 +149,11 @@ impl Layer for BrowseScreen {
                 }
             }
             Action::Accept
-            | Action::DeleteBack
-            | Action::DeleteWord
-            | Action::DeleteToStart
-            | Action::CursorLeft
-            | Action::CursorRight
-            | Action::LineStart
-            | Action::LineEnd
+            | Action::Edit(_)
             | Action::Swap
             | Action::NextArticle
             | Action::PrevArticle
             | Action::ClashesOnly
-            | Action::WordLeft
-            | Action::WordRight
-            | Action::DeleteForward
-            | Action::DeleteToEnd
             | Action::Pick => {}
             Action::AddChild
             | Action::AddSibling
@@ -191,19 +181,19 @@ impl Layer for BrowseScreen {
         None
     }
 
-    fn hints(&self) -> &'static [(Action, &'static str)] {
+    fn hints(&self) -> &'static [Action] {
         &[
-            (Action::Help, "help"),
-            (Action::Toggle, "open/fold"),
-            (Action::FocusNext, "pane"),
-            (Action::Search, "search"),
-            (Action::Compare, "compare"),
-            (Action::Overview, "overview"),
-            (Action::ToggleLanguage, "EN/AR"),
-            (Action::ToggleSource, "source"),
-            (Action::FollowLink, "link"),
-            (Action::JumpBack, "back"),
-            (Action::Quit, "quit"),
+            Action::Help,
+            Action::Toggle,
+            Action::FocusNext,
+            Action::Search,
+            Action::Compare,
+            Action::Overview,
+            Action::ToggleLanguage,
+            Action::ToggleSource,
+            Action::FollowLink,
+            Action::JumpBack,
+            Action::Quit,
         ]
     }
 }

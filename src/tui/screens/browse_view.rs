@@ -9,9 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use crate::text::plural::count;
-use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Lang};
-use crate::tui::keymap::Mode;
 use crate::tui::layer::Layer;
 use crate::tui::overlays::Overlay;
 use crate::tui::overlays::quote;
@@ -19,6 +17,7 @@ use crate::tui::palette::{bearing_glyph, stance_glyph};
 use crate::tui::screens::detail;
 use crate::tui::screens::source;
 use crate::tui::widgets::bidi_line::{fields_line, one_line, two_lines};
+use crate::tui::widgets::hints;
 use crate::tui::widgets::selection;
 
 pub fn render(app: &App, buf: &mut Buffer) {
@@ -287,18 +286,6 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 }
 
-/// Key hints made from the keymap, so they show the user's bindings.
-fn hint(app: &App, mode: Mode, action: Action, label: &str) -> Vec<Span<'static>> {
-    let s = &app.settings;
-    match s.keymap.keys_for(mode, action).first() {
-        Some(k) => vec![
-            Span::styled(k.to_string(), s.palette.key),
-            Span::styled(format!(" {label}  "), s.palette.dim),
-        ],
-        None => vec![],
-    }
-}
-
 /// The layer whose hints the status bar shows: the topmost that has any
 /// (a popup shows its keys in its own frame), else the screen.
 fn hinted(app: &App) -> &dyn Layer {
@@ -338,9 +325,8 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             None => spans.push(Span::raw(" ")),
         }
         let layer = hinted(app);
-        for &(a, l) in layer.hints() {
-            spans.extend(hint(app, layer.mode(), a, l));
-        }
+        let km = &app.settings.keymap;
+        spans.extend(hints::status_spans(km, p, layer.mode(), layer.hints()));
     }
     let line = Line::from(spans);
     let used = line.width() as u16;

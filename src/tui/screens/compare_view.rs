@@ -11,10 +11,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use crate::compare::{Side, Verdict};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Lang};
+use crate::tui::keymap::Mode;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
 use crate::tui::screens::compare::CompareState;
 use crate::tui::widgets::bidi_line::{fields_line, one_line};
+use crate::tui::widgets::hints;
 use crate::tui::widgets::selection;
 
 fn verdict_style(app: &App, v: Verdict) -> (&'static str, Style) {
@@ -65,27 +68,32 @@ pub fn render(app: &App, s: &CompareState, area: Rect, buf: &mut Buffer) {
     render_head(app, s.cmp.b, s.side == Side::B, right, buf);
     Paragraph::new(Line::styled(" theme ", p.dim)).render(mid, buf);
     render_body(app, s, body_in, buf);
-    let hints = Line::from(vec![
-        Span::styled(" Tab", p.key),
-        Span::styled(" side  ", p.dim),
-        Span::styled("Enter", p.key),
-        Span::styled(" open  ", p.dim),
-        Span::styled("s", p.key),
-        Span::styled(" swap  ", p.dim),
-        Span::styled("[ ]", p.key),
-        Span::styled(" other article  ", p.dim),
-        Span::styled("!", p.key),
-        Span::styled(
-            if s.clashes_only {
-                " all themes  "
-            } else {
-                " clashes only  "
-            },
-            p.dim,
-        ),
-        Span::styled("Esc", p.key),
-        Span::styled(" back", p.dim),
-    ]);
+    // Keys from the keymap; the clashes toggle says what it will show.
+    let km = &app.settings.keymap;
+    let mut spans = vec![Span::raw(" ")];
+    spans.extend(hints::status_spans(
+        km,
+        p,
+        Mode::Compare,
+        &[
+            Action::FocusNext,
+            Action::Accept,
+            Action::Swap,
+            Action::PrevArticle,
+            Action::NextArticle,
+        ],
+    ));
+    if let Some(k) = km.key(Mode::Compare, Action::ClashesOnly) {
+        let what = if s.clashes_only {
+            " all themes  "
+        } else {
+            " clashes only  "
+        };
+        spans.push(Span::styled(k.to_string(), p.key));
+        spans.push(Span::styled(what, p.dim));
+    }
+    spans.extend(hints::status_spans(km, p, Mode::Compare, &[Action::Close]));
+    let hints = Line::from(spans);
     Paragraph::new(hints).render(status, buf);
 }
 

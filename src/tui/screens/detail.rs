@@ -8,7 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
+use crate::tui::keymap::Mode;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
 use crate::tui::widgets::bidi_line::{fields_line, fields_lines, text_lines};
 
@@ -170,7 +172,14 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     }
 
     if !n.links.is_empty() {
-        heading(&mut out, "Links (f or Enter follows)");
+        heading(
+            &mut out,
+            &format!(
+                "Links ({} or {} follows)",
+                app.key(Mode::Normal, Action::FollowLink),
+                app.key(Mode::Normal, Action::Toggle)
+            ),
+        );
         for (i, l) in n.links.iter().enumerate() {
             let sel = i == app.screen.browse().link_sel;
             let marker = if sel { "› " } else { "  " };

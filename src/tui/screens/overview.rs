@@ -154,15 +154,15 @@ impl Layer for OverviewState {
         None
     }
 
-    fn hints(&self) -> &'static [(Action, &'static str)] {
+    fn hints(&self) -> &'static [Action] {
         &[
-            (Action::Help, "help"),
-            (Action::Right, "theme"),
-            (Action::Down, "article"),
-            (Action::FocusNext, "cell/nodes"),
-            (Action::Accept, "open"),
-            (Action::Compare, "compare"),
-            (Action::Close, "back"),
+            Action::Help,
+            Action::Right,
+            Action::Down,
+            Action::FocusNext,
+            Action::Accept,
+            Action::Compare,
+            Action::Close,
         ]
     }
 }

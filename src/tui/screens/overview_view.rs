@@ -12,7 +12,9 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 use crate::compare::Mark;
 use crate::text;
 use crate::text::plural::count;
+use crate::tui::action::Action;
 use crate::tui::app::{App, Lang};
+use crate::tui::keymap::Mode;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
 use crate::tui::screens::overview::OverviewState;
 use crate::tui::widgets::bidi_line::{fields_line, one_line};
@@ -263,8 +265,10 @@ fn render_nodes(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
     let b = block(
         app,
         &format!(
-            "{} in this cell — Tab, then Enter opens",
-            count(nodes.len(), "node")
+            "{} in this cell — {}, then {} opens",
+            count(nodes.len(), "node"),
+            app.key(Mode::Overview, Action::FocusNext),
+            app.key(Mode::Overview, Action::Accept)
         ),
         s.in_nodes,
     );

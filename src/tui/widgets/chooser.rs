@@ -137,11 +137,12 @@ impl Chooser {
                     self.marked.insert(i);
                 }
             }
-            edit => {
-                if self.line.apply(edit) == Some(true) {
+            Action::Edit(e) => {
+                if self.line.apply(e) {
                     self.refilter();
                 }
             }
+            _ => {}
         }
         ChooseEvent::None
     }
@@ -259,6 +260,7 @@ pub use crate::tui::widgets::chooser_view::{area, render, rows};
 mod tests {
     use super::*;
     use crate::text::BidiMode;
+    use crate::tui::action::TextEdit;
     use crate::tui::palette::Palette;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
@@ -296,9 +298,9 @@ mod tests {
         assert_eq!(labels(&c), ["isis", "distant issues of sovereignty"]);
         typed(&mut c, "x");
         assert!(c.filtered.is_empty());
-        c.handle(Action::DeleteBack, 10);
+        c.handle(Action::Edit(TextEdit::DeleteBack), 10);
         assert_eq!(c.filtered.len(), 2, "deleting widens again");
-        c.handle(Action::DeleteToStart, 10);
+        c.handle(Action::Edit(TextEdit::DeleteToStart), 10);
         assert_eq!(c.filtered.len(), 5);
         c.paste("cost\nof");
         assert_eq!(
@@ -430,7 +432,8 @@ mod tests {
         let mut term = Terminal::new(TestBackend::new(w, h)).expect("test backend");
         let mut cursor = None;
         let p = Palette::colored();
-        term.draw(|f| cursor = render(c, &p, BidiMode::Mizan, f.area(), f.buffer_mut()))
+        let km = crate::tui::keymap::Keymap::default_map();
+        term.draw(|f| cursor = render(c, &p, BidiMode::Mizan, &km, f.area(), f.buffer_mut()))
             .expect("draw");
         (term.backend().buffer().clone(), cursor)
     }
@@ -494,6 +497,10 @@ mod tests {
         }
         let mut buf = Buffer::empty(Rect::new(0, 0, 0, 0));
         let p = Palette::monochrome();
-        assert_eq!(render(&c, &p, BidiMode::Mizan, buf.area, &mut buf), None);
+        let km = crate::tui::keymap::Keymap::default_map();
+        assert_eq!(
+            render(&c, &p, BidiMode::Mizan, &km, buf.area, &mut buf),
+            None
+        );
     }
 }

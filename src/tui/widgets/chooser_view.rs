@@ -9,6 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::text::{self, BidiMode};
+use crate::tui::action::Action;
+use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::palette::Palette;
 use crate::tui::widgets::bidi_line::to_line;
 use crate::tui::widgets::chooser::{Chooser, in_view};
@@ -43,16 +45,27 @@ pub fn render(
     c: &Chooser,
     palette: &Palette,
     bidi: BidiMode,
+    km: &Keymap,
     screen: Rect,
     buf: &mut Buffer,
 ) -> Option<(u16, u16)> {
     let p = palette;
     let area = area(screen);
     Clear.render(area, buf);
+    let key = |a| km.name(Mode::Search, a);
     let keys = if c.multi {
-        "Tab marks · Enter done · Esc cancels"
+        format!(
+            "{} marks · {} done · {} cancels",
+            key(Action::Toggle),
+            key(Action::Accept),
+            key(Action::Close)
+        )
     } else {
-        "Enter chooses · Esc cancels"
+        format!(
+            "{} chooses · {} cancels",
+            key(Action::Accept),
+            key(Action::Close)
+        )
     };
     let mut status = format!(" {}/{}", c.filtered.len(), c.items.len());
     if c.multi {

@@ -5,7 +5,7 @@
 //! What a form means (a node, an article) is the caller's; drawing is
 //! `form_view`'s.
 
-use crate::tui::action::Action;
+use crate::tui::action::{Action, TextEdit};
 use crate::tui::widgets::line_edit::LineEdit;
 
 /// What a field holds and how it edits.
@@ -29,19 +29,19 @@ pub struct Field {
     pub label: &'static str,
     pub value: FieldValue,
     /// A short grey hint beside or under the label ("required", "Arabic").
-    pub hint: &'static str,
+    pub hint: String,
 }
 
 impl Field {
     /// A text field with the cursor at the end of `value`.
-    pub fn text(label: &'static str, value: &str, hint: &'static str) -> Field {
+    pub fn text(label: &'static str, value: &str, hint: impl Into<String>) -> Field {
         Field {
             label,
             value: FieldValue::Text(LineEdit {
                 text: value.to_owned(),
                 cursor: value.len(),
             }),
-            hint,
+            hint: hint.into(),
         }
     }
 
@@ -50,23 +50,23 @@ impl Field {
         label: &'static str,
         options: impl IntoIterator<Item = S>,
         selected: usize,
-        hint: &'static str,
+        hint: impl Into<String>,
     ) -> Field {
         let options: Vec<String> = options.into_iter().map(Into::into).collect();
         let selected = selected.min(options.len().saturating_sub(1));
         Field {
             label,
             value: FieldValue::Choice { options, selected },
-            hint,
+            hint: hint.into(),
         }
     }
 
     /// A list of picked items.
-    pub fn list(label: &'static str, items: Vec<String>, hint: &'static str) -> Field {
+    pub fn list(label: &'static str, items: Vec<String>, hint: impl Into<String>) -> Field {
         Field {
             label,
             value: FieldValue::List(items),
-            hint,
+            hint: hint.into(),
         }
     }
 }
@@ -122,16 +122,19 @@ impl Form {
             return FormEvent::None;
         };
         let changed = match &mut field.value {
-            FieldValue::Text(line) => line.apply(action) == Some(true),
+            FieldValue::Text(line) => match action {
+                Action::Edit(e) => line.apply(e),
+                _ => false,
+            },
             FieldValue::Choice { options, selected } => match action {
-                Action::CursorRight => cycle(selected, options.len(), 1),
-                Action::CursorLeft => cycle(selected, options.len(), -1),
-                Action::LineStart => set(selected, 0),
-                Action::LineEnd => set(selected, options.len().saturating_sub(1)),
+                Action::Edit(TextEdit::CursorRight) => cycle(selected, options.len(), 1),
+                Action::Edit(TextEdit::CursorLeft) => cycle(selected, options.len(), -1),
+                Action::Edit(TextEdit::LineStart) => set(selected, 0),
+                Action::Edit(TextEdit::LineEnd) => set(selected, options.len().saturating_sub(1)),
                 _ => false,
             },
             FieldValue::List(items) => match action {
-                Action::DeleteBack => items.pop().is_some(),
+                Action::Edit(TextEdit::DeleteBack) => items.pop().is_some(),
                 Action::Pick => {
                     return FormEvent::Pick {
                         field: focus,
@@ -309,14 +312,14 @@ mod tests {
     fn text_editing() {
         let mut f = node_form();
         f.focus = 1;
-        f.handle(Action::WordLeft);
-        f.handle(Action::DeleteWord);
+        f.handle(Action::Edit(TextEdit::WordLeft));
+        f.handle(Action::Edit(TextEdit::DeleteWord));
         assert_eq!(f.text(1), "القوات");
-        f.handle(Action::LineEnd);
+        f.handle(Action::Edit(TextEdit::LineEnd));
         f.type_char(' ');
         f.type_char('ب');
         assert_eq!(f.text(1), "القوات ب");
-        f.handle(Action::LineStart);
+        f.handle(Action::Edit(TextEdit::LineStart));
         f.paste("كل\nال");
         assert_eq!(f.text(1), "كل الالقوات ب");
         assert_eq!(f.text(0), "talks");
@@ -328,9 +331,9 @@ mod tests {
     fn choice_cycles_and_jumps() {
         let mut f = node_form();
         f.focus = 3;
-        f.handle(Action::CursorLeft);
+        f.handle(Action::Edit(TextEdit::CursorLeft));
         assert_eq!(f.choice(3), 3);
-        f.handle(Action::CursorRight);
+        f.handle(Action::Edit(TextEdit::CursorRight));
         assert_eq!(f.choice(3), 0);
         f.type_char(' ');
         assert_eq!(f.choice(3), 1);
@@ -367,7 +370,7 @@ mod tests {
         assert_eq!(f.handle(Action::Pick), pick(""));
         assert_eq!(f.type_char(' '), pick(""));
         assert_eq!(f.type_char('d'), pick("d"));
-        f.handle(Action::DeleteBack);
+        f.handle(Action::Edit(TextEdit::DeleteBack));
         assert_eq!(f.list(4), ["isis"]);
         if let Some(items) = f.list_mut(4) {
             items.push("saudi".into());
@@ -391,14 +394,14 @@ mod tests {
         let mut f = node_form();
         f.error = Some("id `talks` is taken".into());
         f.handle(Action::FocusNext);
-        f.handle(Action::CursorLeft);
-        f.handle(Action::LineStart);
+        f.handle(Action::Edit(TextEdit::CursorLeft));
+        f.handle(Action::Edit(TextEdit::LineStart));
         assert!(f.error.is_some(), "moving is not editing");
         f.type_char('x');
         assert_eq!(f.error, None);
         f.error = Some("again".into());
         f.focus = 2;
-        f.handle(Action::CursorRight);
+        f.handle(Action::Edit(TextEdit::CursorRight));
         assert_eq!(f.error, None, "changing a choice is an edit");
     }
 

@@ -13,9 +13,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::text::{self, BidiMode};
+use crate::tui::action::Action;
+use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::palette::Palette;
 use crate::tui::widgets::bidi_line::to_line;
 use crate::tui::widgets::form::{Field, FieldValue, Form};
+use crate::tui::widgets::hints;
 use crate::tui::widgets::text_field::text_field;
 
 /// Rows a text or list field grows to before it scrolls.
@@ -27,6 +30,7 @@ pub fn render(
     form: &Form,
     palette: &Palette,
     bidi: BidiMode,
+    km: &Keymap,
     area: Rect,
     buf: &mut Buffer,
 ) -> Option<(u16, u16)> {
@@ -48,7 +52,9 @@ pub fn render(
     // One blank cell before the right border, so a right-aligned Arabic
     // value does not run into it.
     let value_w = (inner_w - label_w).saturating_sub(u16::from(inner_w > 20));
-    let laid = field_rows(form, palette, bidi, label_w, value_w);
+    // What an empty list says to press.
+    let pick = km.name(Mode::Form, Action::Pick);
+    let laid = field_rows(form, palette, bidi, &pick, label_w, value_w);
 
     // The error wraps (up to three rows): its end often says what to do.
     let error_lines = form
@@ -72,7 +78,7 @@ pub fn render(
         .border_type(BorderType::Double)
         .border_style(palette.border_focus)
         .title(Span::styled(format!(" {} ", form.title), palette.title))
-        .title_bottom(footer(form, palette));
+        .title_bottom(footer(form, palette, km));
     let inner = block.inner(popup);
     block.render(popup, buf);
     if inner.width == 0 || inner.height == 0 {
@@ -137,7 +143,14 @@ struct FieldRows {
     cursor: Option<(u16, usize)>,
 }
 
-fn field_rows(form: &Form, p: &Palette, bidi: BidiMode, label_w: u16, value_w: u16) -> FieldRows {
+fn field_rows(
+    form: &Form,
+    p: &Palette,
+    bidi: BidiMode,
+    pick: &str,
+    label_w: u16,
+    value_w: u16,
+) -> FieldRows {
     let mut out = FieldRows {
         rows: Vec::new(),
         spans: Vec::with_capacity(form.fields.len()),
@@ -145,7 +158,7 @@ fn field_rows(form: &Form, p: &Palette, bidi: BidiMode, label_w: u16, value_w: u
     };
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
-        let (values, cursor) = value_lines(field, focused, p, bidi, value_w);
+        let (values, cursor) = value_lines(field, focused, p, bidi, pick, value_w);
         let first = out.rows.len();
         if let Some((x, y)) = cursor {
             out.cursor = Some((x, first + usize::from(y)));
@@ -182,7 +195,7 @@ fn label_lines(
     let style = if focused { p.selection } else { Style::new() };
     let mut first = Line::from(Span::styled(field.label, style));
     let mut out = Vec::with_capacity(rows);
-    let hint_w = text::display_width(field.hint);
+    let hint_w = text::display_width(&field.hint);
     let fits = text::display_width(field.label) + 1 + hint_w < width as usize;
     let mut under = None;
     if !field.hint.is_empty() && fits {
@@ -190,7 +203,7 @@ fn label_lines(
             .spans
             .push(Span::styled(format!(" {}", field.hint), p.dim));
     } else if !field.hint.is_empty() && rows > 1 {
-        under = Some(Line::styled(field.hint, p.dim));
+        under = Some(Line::styled(field.hint.clone(), p.dim));
     }
     out.push(first);
     out.extend(under);
@@ -205,6 +218,7 @@ fn value_lines(
     focused: bool,
     p: &Palette,
     bidi: BidiMode,
+    pick: &str,
     width: u16,
 ) -> (Vec<Line<'static>>, Option<(u16, u16)>) {
     match &field.value {
@@ -221,7 +235,7 @@ fn value_lines(
             vec![choice_line(options, *selected, focused, p, width)],
             None,
         ),
-        FieldValue::List(items) => (list_lines(items, p, bidi, width), None),
+        FieldValue::List(items) => (list_lines(items, p, bidi, pick, width), None),
     }
 }
 
@@ -255,9 +269,15 @@ fn choice_line(
 
 /// The items joined with commas over up to three rows, the last ending in
 /// `…` when there are more.
-fn list_lines(items: &[String], p: &Palette, bidi: BidiMode, width: u16) -> Vec<Line<'static>> {
+fn list_lines(
+    items: &[String],
+    p: &Palette,
+    bidi: BidiMode,
+    pick: &str,
+    width: u16,
+) -> Vec<Line<'static>> {
     if items.is_empty() {
-        return vec![Line::styled("none — C-p to choose", p.dim)];
+        return vec![Line::styled(format!("none — {pick} to choose"), p.dim)];
     }
     let joined = items.join(", ");
     let none = |_| None;
@@ -281,35 +301,23 @@ fn list_lines(items: &[String], p: &Palette, bidi: BidiMode, width: u16) -> Vec<
         .collect()
 }
 
-/// The keys, for the bottom border.
-fn footer(form: &Form, p: &Palette) -> Line<'static> {
-    let mut hints = vec![
-        ("Enter", "confirm"),
-        ("Esc", "cancel"),
-        ("Tab", "next field"),
-    ];
+/// The keys, for the bottom border (from the keymap's form rows).
+fn footer(form: &Form, p: &Palette, km: &Keymap) -> Line<'static> {
+    let mut actions = vec![Action::Accept, Action::Close, Action::FocusNext];
     if form
         .fields
         .iter()
         .any(|f| matches!(f.value, FieldValue::List(_)))
     {
-        hints.push(("C-p", "pick"));
+        actions.push(Action::Pick);
     }
-    let mut spans = vec![Span::raw(" ")];
-    for (i, (key, what)) in hints.into_iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", p.dim));
-        }
-        spans.push(Span::styled(key, p.key));
-        spans.push(Span::raw(format!(" {what}")));
-    }
-    spans.push(Span::raw(" "));
-    Line::from(spans)
+    Line::from(hints::footer_spans(km, p, Mode::Form, &actions))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::action::TextEdit;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
@@ -332,7 +340,8 @@ mod tests {
         let mut term = Terminal::new(TestBackend::new(w, h)).expect("test backend");
         let mut cursor = None;
         let p = Palette::colored();
-        term.draw(|f| cursor = render(form, &p, BidiMode::Mizan, f.area(), f.buffer_mut()))
+        let km = Keymap::default_map();
+        term.draw(|f| cursor = render(form, &p, BidiMode::Mizan, &km, f.area(), f.buffer_mut()))
             .expect("draw");
         (term.backend().buffer().clone(), cursor)
     }
@@ -400,7 +409,7 @@ mod tests {
         // The isolated alef that begins انسحاب, shaped.
         assert_eq!(buf[(x, y)].symbol(), "\u{FE8D}");
         assert_eq!(buf[(x + 1, y)].symbol(), " ", "rightmost letter of the row");
-        form.handle(crate::tui::action::Action::LineEnd);
+        form.handle(Action::Edit(TextEdit::LineEnd));
         let (_, end) = draw(&form, 80, 24);
         let (ex, ey) = end.expect("text field cursor");
         assert_eq!((ex, ey), (x - 13, y));
@@ -475,7 +484,14 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 0, 0));
         let p = Palette::monochrome();
         assert_eq!(
-            render(&node_form(), &p, BidiMode::Mizan, buf.area, &mut buf),
+            render(
+                &node_form(),
+                &p,
+                BidiMode::Mizan,
+                &Keymap::default_map(),
+                buf.area,
+                &mut buf
+            ),
             None
         );
     }

@@ -3,6 +3,8 @@
 //! pickers and the form's text fields. It knows logical order only: where
 //! the cursor shows on screen (right-to-left text) is the views' business.
 
+use crate::tui::action::TextEdit;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineEdit {
     pub text: String,
@@ -125,42 +127,40 @@ impl LineEdit {
         self.cursor = self.text.len();
     }
 
-    /// Applies an editing action; returns whether the text changed, or
-    /// `None` when the action is not an edit.
-    pub fn apply(&mut self, action: crate::tui::action::Action) -> Option<bool> {
-        use crate::tui::action::Action as A;
-        Some(match action {
-            A::DeleteBack => self.backspace(),
-            A::DeleteWord => self.delete_word(),
-            A::DeleteToStart => self.delete_to_start(),
-            A::CursorLeft => {
+    /// Applies an edit; returns whether the text changed.
+    pub fn apply(&mut self, edit: TextEdit) -> bool {
+        use TextEdit as E;
+        match edit {
+            E::DeleteBack => self.backspace(),
+            E::DeleteWord => self.delete_word(),
+            E::DeleteToStart => self.delete_to_start(),
+            E::DeleteForward => self.delete_forward(),
+            E::DeleteToEnd => self.delete_to_end(),
+            E::CursorLeft => {
                 self.left();
                 false
             }
-            A::CursorRight => {
+            E::CursorRight => {
                 self.right();
                 false
             }
-            A::LineStart => {
+            E::LineStart => {
                 self.home();
                 false
             }
-            A::LineEnd => {
+            E::LineEnd => {
                 self.end();
                 false
             }
-            A::WordLeft => {
+            E::WordLeft => {
                 self.word_left();
                 false
             }
-            A::WordRight => {
+            E::WordRight => {
                 self.word_right();
                 false
             }
-            A::DeleteForward => self.delete_forward(),
-            A::DeleteToEnd => self.delete_to_end(),
-            _ => return None,
-        })
+        }
     }
 }
 
@@ -261,16 +261,15 @@ mod tests {
     // The new actions go through `apply`, reporting whether text changed.
     #[test]
     fn apply_new_actions() {
-        use crate::tui::action::Action as A;
+        use crate::tui::action::TextEdit as E;
         let mut l = at("the motion", 0);
-        assert_eq!(l.apply(A::WordRight), Some(false));
+        assert!(!l.apply(E::WordRight));
         assert_eq!(l.cursor, 3);
-        assert_eq!(l.apply(A::DeleteForward), Some(true));
+        assert!(l.apply(E::DeleteForward));
         assert_eq!(l.text, "themotion");
-        assert_eq!(l.apply(A::WordLeft), Some(false));
+        assert!(!l.apply(E::WordLeft));
         assert_eq!(l.cursor, 0);
-        assert_eq!(l.apply(A::DeleteToEnd), Some(true));
+        assert!(l.apply(E::DeleteToEnd));
         assert_eq!(l.text, "");
-        assert_eq!(l.apply(A::Pick), None);
     }
 }

@@ -7,6 +7,7 @@ pub mod chooser;
 pub mod chooser_view;
 pub mod form;
 pub mod form_view;
+pub mod hints;
 pub mod line_edit;
 pub mod popup;
 pub mod selection;

@@ -10,6 +10,7 @@ use crate::store::sources::quote_ranges;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Overlay};
 use crate::tui::effects::Effect;
+use crate::tui::keymap::Mode;
 use crate::tui::overlays::ask::{Answer, Ask};
 use crate::tui::workspace::Quit;
 use crate::tui::workspace::file_problems;
@@ -42,7 +43,10 @@ pub fn act(app: &mut App, action: Action) {
         if action == Action::OpenEditor {
             open_editor(app);
         } else {
-            app.flash = Some("this map did not load: fix it in a text editor (E) first".into());
+            app.flash = Some(format!(
+                "this map did not load: fix it in a text editor ({}) first",
+                app.key(Mode::Normal, Action::OpenEditor)
+            ));
         }
         return;
     }
@@ -237,7 +241,7 @@ pub fn refresh_after_edit(app: &mut App, map: u32, touched: Touched) {
     if touched.text {
         app.ws.search = None;
     }
-    app.ws.recovery_stale = true;
+    app.out.push(Effect::SnapshotRecovery);
 }
 
 /// The same checks as `mizan check`, marked on the nodes.
@@ -292,7 +296,10 @@ fn ask_delete(app: &mut App) {
         return;
     };
     if n == a.root {
-        app.flash = Some("the thesis cannot be deleted (edit it with i)".into());
+        app.flash = Some(format!(
+            "the thesis cannot be deleted (edit it with {})",
+            app.key(Mode::Normal, Action::EditNode)
+        ));
         return;
     }
     let below = a.preorder_from(n).count() - 1;
@@ -304,7 +311,10 @@ fn ask_delete(app: &mut App) {
     if below > 0 {
         lines.push(format!("Its {below} nodes below go with it."));
     }
-    lines.push("u undoes it.".into());
+    lines.push(format!(
+        "{} undoes it.",
+        app.key(Mode::Normal, Action::Undo)
+    ));
     let ask = Ask::new("Delete", lines)
         .choice('y', "delete", Answer::Delete { map, node: n })
         .choice('n', "keep it", Answer::Cancel);
@@ -421,8 +431,9 @@ fn cut(app: &mut App) {
     if apply(app, map, Edit::Detach { node: n }, name, parent, n) {
         app.ws.clipboard = Some(clip);
         app.flash = Some(format!(
-            "cut {} nodes: p pastes them under the selected node",
-            order.len()
+            "cut {} nodes: {} pastes them under the selected node",
+            order.len(),
+            app.key(Mode::Normal, Action::Paste)
         ));
     }
 }
@@ -431,7 +442,10 @@ fn cut(app: &mut App) {
 /// node, in this article or another. Ids that are taken get a suffix.
 fn paste(app: &mut App) {
     let Some(clip) = app.ws.clipboard.clone() else {
-        app.flash = Some("nothing cut yet (X cuts a node)".into());
+        app.flash = Some(format!(
+            "nothing cut yet ({} cuts a node)",
+            app.key(Mode::Normal, Action::Cut)
+        ));
         return;
     };
     let Some((map, a, under)) = selected(app) else {
@@ -532,7 +546,7 @@ fn open_editor_now(app: &mut App) {
 pub fn request_quit(app: &mut App) {
     let dirty = app.ws.history.dirty_maps();
     if dirty.is_empty() {
-        app.ws.quit = Some(Quit::Keeping);
+        app.out.push(Effect::Quit(Quit::Keeping));
         return;
     }
     let names: Vec<String> = dirty.iter().map(|&m| map_file_name(app, m)).collect();
@@ -572,7 +586,7 @@ pub fn answer(app: &mut App, answer: Answer) {
         Answer::Run(effect) => app.out.push(effect),
         Answer::Delete { map, node } => delete(app, map, node),
         Answer::QuitDiscarding => {
-            app.ws.quit = Some(Quit::Discarding);
+            app.out.push(Effect::Quit(Quit::Discarding));
         }
         Answer::SaveAndEdit => {
             app.out.push(Effect::Save {

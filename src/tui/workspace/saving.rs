@@ -7,8 +7,10 @@ use std::path::Path;
 
 use crate::model::MapEntry;
 use crate::store::{self, backup, canon, disk, recovery};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::effects::Effect;
+use crate::tui::keymap::Mode;
 use crate::tui::overlays::ask::{Answer, Ask};
 use crate::tui::workspace::ArticleCache;
 use crate::tui::workspace::Quit;
@@ -26,7 +28,7 @@ pub fn save(app: &mut App, then_quit: bool, force: bool) {
     if dirty.is_empty() {
         app.flash = Some("nothing to save".into());
         if then_quit {
-            app.ws.quit = Some(Quit::Keeping);
+            app.out.push(Effect::Quit(Quit::Keeping));
         }
         return;
     }
@@ -74,9 +76,9 @@ pub fn save(app: &mut App, then_quit: bool, force: bool) {
     if !saved.is_empty() {
         app.flash = Some(format!("saved {}", saved.join(", ")));
     }
-    app.ws.recovery_stale = true;
+    app.out.push(Effect::SnapshotRecovery);
     if then_quit && app.ws.history.dirty_maps().is_empty() {
-        app.ws.quit = Some(Quit::Keeping);
+        app.out.push(Effect::Quit(Quit::Keeping));
     }
 }
 
@@ -154,7 +156,7 @@ pub fn overwrite(app: &mut App, map: u32) {
         }
         Err(e) => app.flash = Some(format!("save failed: {e}")),
     }
-    app.ws.recovery_stale = true;
+    app.out.push(Effect::SnapshotRecovery);
 }
 
 /// Replaces a map with the file on disk; its undo steps are dropped.
@@ -308,7 +310,10 @@ pub fn offer_recovery(app: &mut App) {
             )
             .choice(
                 'r',
-                "restore them (then C-s saves them)",
+                format!(
+                    "restore them (then {} saves them)",
+                    app.key(Mode::Normal, Action::Save)
+                ),
                 Answer::Run(Effect::Restore),
             )
             .choice('d', "discard them", Answer::Run(Effect::DiscardRecovery))
@@ -361,10 +366,11 @@ pub fn restore(app: &mut App) {
         );
     }
     let _ = recovery::discard(&state, &app.ws.maps_dir);
-    app.ws.recovery_stale = true;
+    app.out.push(Effect::SnapshotRecovery);
     app.flash = Some(format!(
-        "restored unsaved edits in {}; C-s saves them",
-        restored.join(", ")
+        "restored unsaved edits in {}; {} saves them",
+        restored.join(", "),
+        app.key(Mode::Normal, Action::Save)
     ));
 }
 

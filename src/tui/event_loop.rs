@@ -1,0 +1,157 @@
+//! The loop: terminal event → action (through the keymap) → `update` →
+//! effects run → `view`. Pending events are drained before each frame is
+//! drawn; the recovery snapshot is made when nothing else is happening.
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::store;
+use crate::tui::app::App;
+use crate::tui::effects::{self, Effect};
+use crate::tui::test_hooks::TestHooks;
+use crate::tui::{
+    Error, Options, key, overlays, screens, setup, terminal, update, view, workspace,
+};
+
+/// Runs the UI until the user quits or a signal asks us to stop.
+pub fn run(opts: &Options) -> Result<(), Error> {
+    let env = |k: &str| std::env::var(k).ok();
+    let mut app = setup(opts, &env)?;
+    let stop = terminal::signal_flag()?;
+    terminal::install_panic_hook();
+    // Without a watcher mizan still works; it just will not notice changes.
+    let watcher = store::watch::Watcher::new(&opts.maps_dir).ok();
+    terminal::enter(app.settings.bidi == crate::text::BidiMode::Mizan)?;
+    let result = event_loop(&mut app, &stop, watcher.as_ref());
+    // Quitting asks about unsaved edits, so edits still here at the end
+    // mean a signal or an error stopped us: keep them for the next start.
+    if app.ws.quit == Some(workspace::Quit::Discarding) {
+        terminal::set_recovery(None);
+    } else {
+        snapshot_recovery(&app);
+        terminal::write_recovery();
+    }
+    terminal::leave();
+    result
+}
+
+/// Makes the recovery file's bytes ready for a crash, or clears them.
+fn snapshot_recovery(app: &App) {
+    let ready = app.ws.state_dir.as_ref().and_then(|state| {
+        let r = workspace::saving::recovery_of(app)?;
+        Some((
+            store::recovery::path_for(state, &app.ws.maps_dir),
+            store::recovery::to_bytes(&r),
+        ))
+    });
+    terminal::set_recovery(ready);
+}
+
+fn event_loop(
+    app: &mut App,
+    stop: &std::sync::atomic::AtomicBool,
+    watcher: Option<&store::watch::Watcher>,
+) -> Result<(), Error> {
+    let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    let hooks = TestHooks::from_env();
+    loop {
+        let size = term.size()?;
+        let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+        screens::browse::relayout(app, screen);
+        let searching = overlays::search::pump(app, false);
+        term.draw(|f| view::view(app, f))?;
+        hooks.after_frame();
+        // Wait for something to happen, then take what is queued (bounded,
+        // and checking the stop flag, so a flood of input — or a terminal
+        // that hung up and reads as always ready — cannot keep us here).
+        // While a search streams results, come back soon to show them.
+        let mut timeout = Duration::from_millis(if searching { 16 } else { 250 });
+        let mut idle = true;
+        for _ in 0..MAX_EVENTS_PER_FRAME {
+            if app.ws.quit.is_some() || stop.load(Ordering::Relaxed) || !event::poll(timeout)? {
+                break;
+            }
+            let ev = event::read()?;
+            hooks.on_event(&ev);
+            let fx = handle(app, ev);
+            idle = false;
+            timeout = Duration::ZERO;
+            // Effects run before the next key, so that a question a save
+            // asks (say) is there to take the key typed after C-s.
+            if let Some(req) = effects::run(app, fx) {
+                run_editor(&mut term, app, req)?;
+            }
+        }
+        // Changes seen on disk, and any waiting for an overlay to close.
+        let changed = watcher.map(|w| w.changed()).unwrap_or_default();
+        effects::run(app, vec![Effect::DiskChanged(changed)]);
+        // Serializing the edited maps costs a few ms on a big map, so it is
+        // done when nothing else is happening rather than on every edit.
+        if idle && app.ws.recovery_stale {
+            snapshot_recovery(app);
+            app.ws.recovery_stale = false;
+        }
+        if app.ws.quit.is_some() || stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+    }
+}
+
+/// Events handled between two frames at most.
+const MAX_EVENTS_PER_FRAME: usize = 256;
+
+/// `E`: suspends the UI, runs `$VISUAL` / `$EDITOR` (else `vi`) on the
+/// map file at the node's line, then comes back and reloads the map.
+fn run_editor(
+    term: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
+    app: &mut App,
+    req: effects::EditorRequest,
+) -> Result<(), Error> {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    terminal::leave();
+    // Through the shell, so `EDITOR="code --wait"` works as it does in git.
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$@\""))
+        .arg("mizan")
+        .arg(format!("+{}", req.line))
+        .arg(&req.path)
+        .status();
+    terminal::enter(app.settings.bidi == crate::text::BidiMode::Mizan)?;
+    term.clear()?;
+    workspace::saving::reload(app, req.map);
+    match status {
+        Err(e) => app.flash = Some(format!("could not run `{editor}`: {e}")),
+        Ok(s) if !s.success() => app.flash = Some(format!("`{editor}` exited with {s}")),
+        Ok(_) => {}
+    }
+    Ok(())
+}
+
+fn handle(app: &mut App, ev: Event) -> Vec<effects::Effect> {
+    match ev {
+        Event::Paste(text) => update::paste(app, &text),
+        Event::Key(k) if k.kind != KeyEventKind::Release => match key::KeyPress::from_event(&k) {
+            Some(press) => update::key(app, press),
+            None => Vec::new(),
+        },
+        Event::Mouse(m) => {
+            let (x, y) = (m.column, m.row);
+            let me = match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => update::Mouse::Click { x, y },
+                MouseEventKind::Drag(MouseButton::Left) => update::Mouse::Drag { x, y },
+                MouseEventKind::ScrollUp => update::Mouse::ScrollUp { x, y },
+                MouseEventKind::ScrollDown => update::Mouse::ScrollDown { x, y },
+                _ => return Vec::new(),
+            };
+            update::mouse(app, me)
+        }
+        _ => Vec::new(),
+    }
+}
