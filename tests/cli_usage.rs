@@ -158,3 +158,24 @@ fn first_run_seeding_is_announced_once() {
     let second = mizan_env(work.path(), &["check"], &env);
     assert!(!err(&second).contains("first run"), "{}", err(&second));
 }
+
+// Completions and the man page come from the clap definition: every subcommand is in them.
+#[test]
+fn completions_and_man_page_list_every_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let bash = mizan(dir.path(), &["completions", "bash"]);
+    assert_eq!(bash.status.code(), Some(0), "{}", err(&bash));
+    let man = mizan(dir.path(), &["man"]);
+    assert_eq!(man.status.code(), Some(0), "{}", err(&man));
+    let (bash, man) = (out(&bash), out(&man));
+    assert!(man.starts_with(".ie") || man.contains(".TH mizan"), "{man}");
+    for sub in ["check", "fmt", "search", "compare", "export", "import"] {
+        assert!(bash.contains(sub), "bash completions lack {sub}");
+        assert!(
+            man.contains(&format!("MIZAN {}", sub.to_uppercase())),
+            "man lacks {sub}"
+        );
+    }
+    // Neither touches the maps: no data directory appears in an empty place.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}

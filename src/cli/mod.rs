@@ -4,6 +4,7 @@
 
 mod check;
 mod compare;
+mod docs;
 mod export;
 mod fmt;
 mod import;
@@ -116,6 +117,15 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Read a JSON export back into canonical map files.
     Import(import::ImportArgs),
+    /// Print a completion script for SHELL (bash, zsh, fish, elvish,
+    /// powershell), e.g. `mizan completions bash > ~/.local/share/bash-completion/completions/mizan`.
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `mizan man | man -l -`.
+    Man,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,6 +152,12 @@ pub fn run() -> i32 {
 }
 
 fn dispatch(cli: Cli) -> anyhow::Result<i32> {
+    // Generated docs need no maps (and must not seed a data directory).
+    match cli.command {
+        Some(Command::Completions { shell }) => return docs::completions(shell),
+        Some(Command::Man) => return docs::man(),
+        _ => {}
+    }
     let (maps_dir, origin) = dirs::resolve_maps_dir(cli.maps.as_deref())?;
     if origin == (dirs::MapsOrigin::DataDir { seeded: true }) {
         eprintln!(
@@ -170,6 +186,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         }) => compare::run(&maps_dir, &a, &b, format, clashes),
         Some(Command::Export(args)) => export::run(&maps_dir, args),
         Some(Command::Import(args)) => import::run(&maps_dir, args),
+        Some(Command::Completions { .. } | Command::Man) => unreachable!("handled above"),
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
             let opts = mizan::tui::Options {
                 maps_dir,
