@@ -107,7 +107,7 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// One map's rows in the article list, `width` cells wide (the selection
 /// gutter not counted): stance glyph and title on one or two rows, then
-/// stance, outlet and date (each isolated: a date after an Arabic outlet
+/// stance, date and outlet (each isolated: a date after an Arabic outlet
 /// stays a date); a map that did not load says so and why.
 pub fn list_item(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
     let p = &app.settings.palette;
@@ -149,10 +149,12 @@ pub fn list_item(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
             }
             let stance = s.map_or("?", |s| s.name()).to_uppercase();
             let mut info = fields_line(
+                // The date before the outlet: short, and what a narrow
+                // list should not cut.
                 &[
                     &stance,
-                    a.meta.outlet.as_deref().unwrap_or(""),
                     a.meta.date.as_deref().unwrap_or(""),
+                    a.meta.outlet.as_deref().unwrap_or(""),
                 ],
                 " · ",
                 width.saturating_sub(2),
