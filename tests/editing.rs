@@ -64,7 +64,7 @@ fn delete_asks_and_undoes() {
     let mut a = app_in(&maps, &state);
     keys(&mut a, "Enter j d");
     assert!(matches!(a.overlays.last(), Some(Overlay::Ask(_))));
-    assert!(screen(&a).contains("Its 1 nodes below go with it."));
+    assert!(screen(&a).contains("1 node below goes with it."));
     keys(&mut a, "n");
     assert_eq!(children(&a, 0, "thesis"), ["done", "timeline"]);
     keys(&mut a, "d y");

@@ -98,7 +98,8 @@ pub fn setup(opts: &Options, env: &dyn Fn(&str) -> Option<String>) -> Result<App
     workspace::saving::offer_recovery(&mut app);
     if errors > 0 {
         app.flash = Some(format!(
-            "{errors} problems in the maps (marked !; `mizan check` lists them)"
+            "{} in the maps (marked !; `mizan check` lists them)",
+            crate::text::plural::count(errors, "problem")
         ));
     }
     if !warnings.is_empty() {

@@ -3,6 +3,7 @@
 //! itself is generic (`form`), as is the picker for themes and links
 //! (`choose`).
 
+use crate::model::date::PartialDate;
 use crate::model::edit::{self, Edit, NodeField};
 use crate::model::{
     Article, ArticleMeta, Bearing, Link, LinkKind, MapEntry, Node, NodeIdx, Relation, Stance,
@@ -286,7 +287,7 @@ impl Layer for FormState {
 
     fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
         if action == Action::Help {
-            return Outcome::Push(Overlay::Help(Help::default()));
+            return Outcome::Push(Overlay::Help(Help::at(app, Mode::Form)));
         }
         let event = self.form.handle(action);
         self.event(app, event)
@@ -397,15 +398,23 @@ fn article_form(title: String, m: &ArticleMeta, new: bool) -> Form {
             if new {
                 "letters, digits, - and _; names the file"
             } else {
-                "links use it"
+                "other maps' links name it (article-id/node-id)"
             },
         ),
         Field::text("title (English)", &m.title_en, "required"),
         Field::text("title (original)", &m.title_original, ""),
         Field::text("author", m.author.as_deref().unwrap_or(""), ""),
         Field::text("outlet", m.outlet.as_deref().unwrap_or(""), ""),
-        Field::text("date", m.date.as_deref().unwrap_or(""), "YYYY-MM-DD"),
-        Field::text("language", &m.language, "ar, en, ..."),
+        Field::text(
+            "date",
+            m.date.as_deref().unwrap_or(""),
+            "YYYY, YYYY-MM or YYYY-MM-DD",
+        ),
+        Field::text(
+            "language",
+            &m.language,
+            "of the original text, as a code: ar, en, fr",
+        ),
         Field::text(
             "source",
             m.source.as_deref().unwrap_or(""),
@@ -473,7 +482,19 @@ pub fn open_new_article(app: &mut App) {
     })));
 }
 
+/// The date field, if filled, is a real year, month or day (as `mizan
+/// check` requires), else the form says what is expected.
+fn check_date(f: &Form) -> Accepted {
+    match opt(f.text(A_DATE)) {
+        Some(d) => PartialDate::parse(&d)
+            .map(|_| ())
+            .map_err(|e| format!("date: {e}")),
+        None => Ok(()),
+    }
+}
+
 fn accept_article(app: &mut App, f: &Form, map: u32) -> Accepted {
+    check_date(f)?;
     let a = app.ws.corpus.article(map).ok_or("the map is gone")?;
     let meta = meta_from_form(f, &a.meta);
     if meta == a.meta {
@@ -493,6 +514,7 @@ fn accept_article(app: &mut App, f: &Form, map: u32) -> Accepted {
 /// file name is found by the effect (`create_article`), which closes the
 /// form or shows why not.
 fn accept_new_article(app: &mut App, f: &Form) -> Accepted {
+    check_date(f)?;
     let id = f.text(A_ID).trim().to_string();
     if app.ws.corpus.map_of(&id).is_some() {
         return Err(format!("another article has the id `{id}`"));

@@ -65,7 +65,7 @@ impl Workspace {
             .iter()
             .map(|m| ArticleCache::for_entry(m, sources.as_ref()))
             .collect();
-        file_problems(&mut cache, diagnostics);
+        file_problems(&mut cache, &corpus, diagnostics);
         Workspace {
             corpus,
             maps_dir,
@@ -123,13 +123,24 @@ impl ArticleCache {
     }
 }
 
-/// Files each diagnostic about a node under its article and node.
-pub fn file_problems(cache: &mut [ArticleCache], diags: Vec<Diagnostic>) {
+/// Files each diagnostic under its article and node. A finding about the
+/// article itself (no stance, a missing source file) goes on its thesis,
+/// so the tree's marks and the save prompt count what `mizan check`
+/// reports about the same file (issue 14).
+pub fn file_problems(cache: &mut [ArticleCache], corpus: &Corpus, diags: Vec<Diagnostic>) {
     for d in diags {
-        if let Some(r) = d.node
-            && let Some(c) = cache.get_mut(r.map as usize)
+        let at = match d.node {
+            Some(r) => Some((r.map as usize, r.node)),
+            None => corpus.maps.iter().enumerate().find_map(|(i, m)| {
+                let same = m.path == d.path
+                    || (m.path.file_name().is_some() && m.path.file_name() == d.path.file_name());
+                Some((i, m.article.as_ref().filter(|_| same)?.root))
+            }),
+        };
+        if let Some((map, node)) = at
+            && let Some(c) = cache.get_mut(map)
         {
-            c.problems.entry(r.node).or_default().push(d);
+            c.problems.entry(node).or_default().push(d);
         }
     }
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::model::MapEntry;
 use crate::store::{self, backup, canon, disk, recovery};
+use crate::text::plural::count;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::effects::Effect;
@@ -32,19 +33,39 @@ pub fn save(app: &mut App, then_quit: bool, force: bool) {
         }
         return;
     }
-    let errors: usize = dirty
+    // Per file, as `mizan check` counts them, naming only files with errors.
+    let per_file: Vec<(String, usize)> = dirty
         .iter()
-        .filter_map(|&m| app.ws.cache.get(m as usize))
-        .flat_map(|c| c.problems.values().flatten())
-        .filter(|d| d.is_error())
-        .count();
-    if errors > 0 && !force {
-        let names: Vec<String> = dirty.iter().map(|&m| map_file_name(app, m)).collect();
+        .map(|&m| {
+            let n = app.ws.cache.get(m as usize).map_or(0, |c| {
+                c.problems
+                    .values()
+                    .flatten()
+                    .filter(|d| d.is_error())
+                    .count()
+            });
+            (map_file_name(app, m), n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    if !per_file.is_empty() && !force {
+        let errors: usize = per_file.iter().map(|(_, n)| n).sum();
+        let names: Vec<String> = per_file
+            .iter()
+            .map(|(name, n)| {
+                if per_file.len() == 1 {
+                    name.clone()
+                } else {
+                    format!("{name} ({n})")
+                }
+            })
+            .collect();
         let ask = Ask::new(
             "Save with errors?",
             vec![
                 format!(
-                    "{errors} errors in {} (marked ! in the tree).",
+                    "{} in {} (marked ! in the tree).",
+                    count(errors, "error"),
                     names.join(", ")
                 ),
                 "`mizan check` will report them until they are fixed.".into(),
@@ -165,7 +186,20 @@ pub fn reload(app: &mut App, map: u32) {
     let Some(path) = app.ws.corpus.maps.get(map as usize).map(|m| m.path.clone()) else {
         return;
     };
+    // Only a map without unsaved edits can be "unchanged": with edits, the
+    // disk's version replaces them even when the file did not change.
+    let before = app
+        .ws
+        .corpus
+        .maps
+        .get(map as usize)
+        .filter(|_| !app.ws.history.is_dirty(map))
+        .map(|m| m.hash);
     match std::fs::read(&path) {
+        // Left without a change (`:q!`): nothing was reloaded, so say so.
+        Ok(bytes) if before.is_some_and(|h| h != 0 && h == store::disk::content_hash(&bytes)) => {
+            app.flash = Some(format!("{} is unchanged", map_file_name(app, map)));
+        }
         Ok(bytes) => install(app, map, store::parse_article(&path, &bytes).0),
         Err(e) => app.flash = Some(format!("could not reload: {}: {e}", path.display())),
     }
