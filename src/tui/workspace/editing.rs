@@ -311,8 +311,9 @@ fn ask_delete(app: &mut App) {
         .trim_end_matches(['.', '!', '?', '؟', '…', ' ']);
     let mut lines = vec![format!("Delete {} — {claim}?", node_name(a, n))];
     if below > 0 {
+        let go = if below == 1 { "goes" } else { "go" };
         lines.push(format!(
-            "{} below go with it.",
+            "{} below {go} with it.",
             plural::count(below, "node")
         ));
     }
