@@ -17,7 +17,7 @@ fn compare_state(a: &App) -> &mizan::tui::screens::compare::CompareState {
 /// Opens the comparison alpha × beta through the picker.
 fn open(a: &mut App) {
     press(a, "c");
-    assert!(matches!(a.overlays.last(), Some(Overlay::Picker(_))));
+    assert!(matches!(a.overlays.last(), Some(Overlay::Choose(_))));
     type_text(a, "beta");
     press(a, "Enter");
 }

@@ -183,10 +183,10 @@ fn quit_with_unsaved_edits_asks() {
     let (maps, state, _t) = scratch();
     let mut a = app_in(&maps, &state);
     keys(&mut a, "Enter j J q");
-    assert!(!a.ws.quit.is_some());
+    assert!(a.ws.quit.is_none());
     assert!(screen(&a).contains("Unsaved edits in alpha.ron."));
     keys(&mut a, "c");
-    assert!(!a.ws.quit.is_some());
+    assert!(a.ws.quit.is_none());
     keys(&mut a, "q s");
     assert!(a.ws.quit.is_some());
     assert!(

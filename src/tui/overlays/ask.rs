@@ -1,7 +1,7 @@
 //! A question that stops the world until answered: delete this node? quit
 //! with unsaved edits? the file changed on disk, now what? Each choice has a
 //! letter, typed before any binding; Esc cancels. The answer is acted on
-//! by `editing::answer`.
+//! by [`answer`]; [`request_quit`] is the question most often asked.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,8 +13,10 @@ use crate::tui::app::App;
 use crate::tui::effects::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::Overlay;
 use crate::tui::palette::Palette;
-use crate::tui::workspace::editing::{answer, request_quit};
+use crate::tui::workspace::Quit;
+use crate::tui::workspace::editing;
 
 /// What to do once a person chose: most answers are an effect to run
 /// (save, reload, restore...); the rest change the UI's own state.
@@ -140,6 +142,58 @@ fn render(ask: &Ask, p: &Palette, cancel: &str, area: Rect, buf: &mut Buffer) {
                 .title(Span::styled(format!(" {} ", ask.title), p.title)),
         )
         .render(r, buf);
+}
+
+/// Quit, asking first when edits are unsaved.
+pub fn request_quit(app: &mut App) {
+    let dirty = app.ws.history.dirty_maps();
+    if dirty.is_empty() {
+        app.out.push(Effect::Quit(Quit::Keeping));
+        return;
+    }
+    let names: Vec<String> = dirty
+        .iter()
+        .map(|&m| editing::map_file_name(app, m))
+        .collect();
+    let ask = Ask::new(
+        "Unsaved edits",
+        vec![format!("Unsaved edits in {}.", names.join(", "))],
+    )
+    .choice(
+        's',
+        "save and quit",
+        Answer::Run(Effect::Save {
+            then_quit: true,
+            force: false,
+        }),
+    )
+    .choice(
+        'd',
+        "quit without saving (the edits are lost)",
+        Answer::QuitDiscarding,
+    )
+    .choice('c', "cancel", Answer::Cancel);
+    app.overlays.push(Overlay::Ask(Box::new(ask)));
+}
+
+/// Acts on the answer to a question.
+pub fn answer(app: &mut App, answer: Answer) {
+    match answer {
+        Answer::Run(effect) => app.out.push(effect),
+        Answer::Delete { map, node } => editing::delete(app, map, node),
+        Answer::QuitDiscarding => {
+            app.out.push(Effect::Quit(Quit::Discarding));
+        }
+        Answer::SaveAndEdit => {
+            app.out.push(Effect::Save {
+                then_quit: false,
+                force: false,
+            });
+            // Runs after the save; if the save did not happen it says so.
+            editing::open_editor_now(app);
+        }
+        Answer::Cancel => {}
+    }
 }
 
 #[cfg(test)]

@@ -8,18 +8,34 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::tui::action::Action;
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::{App, Lang, Overlay};
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::form::{FormFor, FormState, THEMES};
+use crate::tui::palette::stance_glyph;
+use crate::tui::screens::compare::open_compare;
 use crate::tui::widgets::chooser::{ChooseEvent, Chooser};
 use crate::tui::widgets::chooser_view;
 
+/// What a chooser is choosing, and so where its choice goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChooseFor {
-    Themes { field: usize },
-    LinkTarget { field: usize },
-    LinkKind { field: usize, to: String },
+    /// Themes for the list field of the form below.
+    Themes {
+        field: usize,
+    },
+    /// A link's target for the form below, then its kind.
+    LinkTarget {
+        field: usize,
+    },
+    LinkKind {
+        field: usize,
+        to: String,
+    },
+    /// The article to compare map `a` with (`c`).
+    Compare {
+        a: u32,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -145,8 +161,49 @@ impl Layer for ChooseState {
     }
 }
 
+/// `c`: the articles to compare the current one with, matched on their
+/// ids and both titles (Arabic normalised).
+pub fn open_compare_picker(app: &mut App) {
+    let a = app.map();
+    if app.ws.corpus.article(a).is_none() {
+        app.flash = Some("this map did not load; there is nothing to compare".into());
+        return;
+    }
+    let lang = app.settings.lang;
+    let (mut items, mut keys) = (Vec::new(), Vec::new());
+    for (m, art) in app.ws.corpus.articles().filter(|&(m, _)| m != a) {
+        let st = art.meta.stance;
+        let title = match lang {
+            Lang::Ar => &art.meta.title_original,
+            Lang::En => &art.meta.title_en,
+        };
+        let badge = format!("{} {:<8}", stance_glyph(st), st.map_or("?", |s| s.name()));
+        items.push((m.to_string(), format!("{badge}{title}")));
+        keys.push(format!(
+            "{} {} {}",
+            art.meta.id, art.meta.title_en, art.meta.title_original
+        ));
+    }
+    if items.is_empty() {
+        app.flash = Some("there is no other article to compare with".into());
+        return;
+    }
+    let a_id = app.ws.corpus.article(a).map_or("", |x| &*x.meta.id);
+    let chooser =
+        Chooser::new(format!("Compare {a_id} with"), items, false, &[], "").with_keys(keys);
+    app.overlays.push(Overlay::Choose(Box::new(ChooseState {
+        chooser,
+        purpose: ChooseFor::Compare { a },
+    })));
+}
+
 fn chosen(app: &mut App, purpose: ChooseFor, values: Vec<String>) {
     match purpose {
+        ChooseFor::Compare { a } => {
+            if let Some(b) = values.first().and_then(|v| v.parse().ok()) {
+                open_compare(app, a, b);
+            }
+        }
         ChooseFor::Themes { field } => {
             if let Some(Overlay::Form(st)) = app.overlays.last_mut()
                 && let Some(list) = st.form.list_mut(field)

@@ -12,9 +12,9 @@ use crate::tui::app::App;
 use crate::tui::effects::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::ask::request_quit;
 use crate::tui::widgets::popup;
 use crate::tui::widgets::selection;
-use crate::tui::workspace::editing::request_quit;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Export {

@@ -12,8 +12,8 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::ask::request_quit;
 use crate::tui::widgets::popup;
-use crate::tui::workspace::editing::request_quit;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {

@@ -10,7 +10,6 @@ pub mod export;
 pub mod form;
 pub mod help;
 pub mod message;
-pub mod picker;
 pub mod quote;
 pub mod search;
 
@@ -21,8 +20,6 @@ use crate::tui::layer::Layer;
 pub enum Overlay {
     Help(help::Help),
     Search(Box<search::SearchState>),
-    /// Choosing the article to compare with.
-    Picker(Box<picker::PickerState>),
     /// Choosing the format to export these articles in.
     Export(export::Export),
     Message(message::Message),
@@ -30,7 +27,8 @@ pub enum Overlay {
     Ask(Box<ask::Ask>),
     /// The node or article form.
     Form(Box<form::FormState>),
-    /// Choosing themes or a link target for the form below it.
+    /// Choosing from a fuzzy list: themes or a link target for the form
+    /// below it, or the article to compare with.
     Choose(Box<choose::ChooseState>),
     /// A passage of the source being selected as a quote (`v`); drawn by
     /// the source pane, not over it.
@@ -51,7 +49,6 @@ impl Overlay {
         match self {
             Overlay::Help(o) => o,
             Overlay::Search(o) => &**o,
-            Overlay::Picker(o) => &**o,
             Overlay::Export(o) => o,
             Overlay::Message(o) => o,
             Overlay::Ask(o) => &**o,
@@ -65,7 +62,6 @@ impl Overlay {
         match self {
             Overlay::Help(o) => o,
             Overlay::Search(o) => &mut **o,
-            Overlay::Picker(o) => &mut **o,
             Overlay::Export(o) => o,
             Overlay::Message(o) => o,
             Overlay::Ask(o) => &mut **o,

@@ -18,10 +18,12 @@ use crate::tui::action::{Action, TextEdit};
 use crate::tui::app::{App, Focus};
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::ask::request_quit;
 use crate::tui::overlays::{Overlay, form};
 use crate::tui::screens::browse::selection_moved;
 use crate::tui::screens::source;
-use crate::tui::workspace::editing::{self, request_quit};
+use crate::tui::widgets::list;
+use crate::tui::workspace::editing;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuoteSelect {
@@ -206,11 +208,7 @@ fn reveal_cursor(app: &mut App, sel: &QuoteSelect) {
     if let Some(line) = source::line_of(app, at) {
         let h = app.view.areas.right.height.saturating_sub(2).max(1) as usize;
         let b = app.screen.browse_mut();
-        if line < b.source_scroll {
-            b.source_scroll = line;
-        } else if line >= b.source_scroll + h {
-            b.source_scroll = line + 1 - h;
-        }
+        b.source_scroll = list::scroll_into_view(b.source_scroll, line, h);
     }
 }
 

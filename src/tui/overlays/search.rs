@@ -20,12 +20,13 @@ use crate::tui::app::App;
 use crate::tui::effects::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
+use crate::tui::overlays::ask::request_quit;
 use crate::tui::palette::stance_glyph;
 use crate::tui::screens::browse::jump_to;
 use crate::tui::widgets::bidi_line::{fields_line, to_line};
+use crate::tui::widgets::list;
 use crate::tui::widgets::selection;
 use crate::tui::widgets::text_field::input_line;
-use crate::tui::workspace::editing::request_quit;
 
 /// Hits asked of the worker per query.
 pub const LIMIT: usize = 200;
@@ -79,14 +80,8 @@ impl SearchState {
         if self.hits.is_empty() {
             return;
         }
-        let last = self.hits.len() as isize - 1;
-        self.selected = (self.selected as isize + by).clamp(0, last) as usize;
-        let h = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + h {
-            self.offset = self.selected + 1 - h;
-        }
+        self.selected = list::step(self.selected, by, self.hits.len());
+        self.offset = list::scroll_into_view(self.offset, self.selected, height);
     }
 }
 
@@ -187,11 +182,7 @@ impl Layer for SearchState {
             Action::Up => s.select(-1, rows),
             Action::PageDown => s.select(rows as isize, rows),
             Action::PageUp => s.select(-(rows as isize), rows),
-            Action::Edit(e) => {
-                if s.line.apply(e) {
-                    app.out.push(s.submission());
-                }
-            }
+            Action::Edit(e) if s.line.apply(e) => app.out.push(s.submission()),
             _ => {}
         }
         Outcome::Stay

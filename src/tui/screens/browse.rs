@@ -14,6 +14,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::Overlay;
+use crate::tui::overlays::ask::request_quit;
 use crate::tui::overlays::export::Export;
 use crate::tui::overlays::help::Help;
 use crate::tui::screens::browse_view;
@@ -21,7 +22,7 @@ use crate::tui::screens::panes::Panes;
 use crate::tui::screens::source;
 use crate::tui::screens::tree::TreeView;
 use crate::tui::update::Mouse;
-use crate::tui::workspace::editing::request_quit;
+use crate::tui::widgets::list;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
@@ -140,7 +141,7 @@ impl Layer for BrowseScreen {
             Action::JumpBack => jump(app, true),
             Action::JumpForward => jump(app, false),
             Action::Search => app.overlays.push(Overlay::Search(Box::default())),
-            Action::Compare => crate::tui::overlays::picker::open_picker(app),
+            Action::Compare => crate::tui::overlays::choose::open_compare_picker(app),
             Action::Overview => crate::tui::screens::overview::open_overview(app),
             Action::Export => {
                 if let Some(a) = app.ws.corpus.article(app.map()) {
@@ -235,39 +236,31 @@ pub fn relayout(app: &mut App, screen: Rect) {
         selection_moved(app);
     }
 }
-
-fn clamp_add(v: usize, by: isize, len: usize) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    (v as isize).saturating_add(by).clamp(0, len as isize - 1) as usize
-}
-
 /// Moves within the focused pane.
 fn step(app: &mut App, by: isize) {
     let (focus, show_source) = (app.browse().focus, app.browse().show_source);
     match focus {
         Focus::Articles => {
-            let next = clamp_add(app.screen.browse().selected, by, app.ws.corpus.maps.len());
+            let next = list::step(app.screen.browse().selected, by, app.ws.corpus.maps.len());
             select_map(app, next);
         }
         Focus::Tree => {
             let map = app.map();
             if let Some(t) = app.screen.browse_mut().trees.get_mut(&map) {
-                t.cursor = clamp_add(t.cursor, by, t.rows.len());
+                t.cursor = list::step(t.cursor, by, t.rows.len());
             }
             selection_moved(app);
         }
         Focus::Detail if show_source => {
             let lines = source::line_count(app);
             app.screen.browse_mut().source_scroll =
-                clamp_add(app.screen.browse().source_scroll, by, lines);
+                list::step(app.screen.browse().source_scroll, by, lines);
         }
         Focus::Detail => {
             let links = app.current().map_or(0, |r| link_count(app, r));
             if links > 0 && by.abs() == 1 {
                 app.screen.browse_mut().link_sel =
-                    clamp_add(app.screen.browse().link_sel, by, links);
+                    list::step(app.screen.browse().link_sel, by, links);
             } else {
                 app.screen.browse_mut().detail_scroll =
                     (app.screen.browse().detail_scroll as isize + by).max(0) as usize;
@@ -419,7 +412,7 @@ fn sibling(app: &mut App, by: isize) {
         let Some(i) = sibs.iter().position(|&c| c == n) else {
             return;
         };
-        let j = clamp_add(i, by, sibs.len());
+        let j = list::step(i, by, sibs.len());
         if let Some(row) = t.row_of(sibs[j]) {
             t.cursor = row;
         }

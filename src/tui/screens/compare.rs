@@ -12,12 +12,13 @@ use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::Overlay;
+use crate::tui::overlays::ask::request_quit;
 use crate::tui::overlays::export::Export;
 use crate::tui::overlays::help::Help;
 use crate::tui::screens::browse::jump_to;
 use crate::tui::screens::compare_view;
 use crate::tui::screens::overview::open_overview;
-use crate::tui::workspace::editing::request_quit;
+use crate::tui::widgets::list;
 
 /// What the compare screen shows and where its selection is.
 #[derive(Debug, Clone)]
@@ -109,15 +110,15 @@ impl CompareState {
             self.sel = 0;
             return;
         }
-        self.sel = (self.sel as isize + by).clamp(0, items.len() as isize - 1) as usize;
+        self.sel = list::step(self.sel, by, items.len());
         let line = self.line_of(items[self.sel]);
         let h = height.max(1);
-        if line < self.offset + 1 {
+        self.offset = if line < self.offset + 1 {
             // Show the row's heading with its first node.
-            self.offset = line.saturating_sub(1 + items[self.sel].1.unwrap_or(0));
-        } else if line >= self.offset + h {
-            self.offset = line + 1 - h;
-        }
+            line.saturating_sub(1 + items[self.sel].1.unwrap_or(0))
+        } else {
+            list::scroll_into_view(self.offset, line, h)
+        };
     }
 
     /// Switches the focused side, staying on the same theme.

@@ -12,12 +12,13 @@ use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::Overlay;
+use crate::tui::overlays::ask::request_quit;
+use crate::tui::overlays::choose::open_compare_picker;
 use crate::tui::overlays::help::Help;
-use crate::tui::overlays::picker::open_picker;
 use crate::tui::screens::browse::{jump_to, select_map};
 use crate::tui::screens::browse_view::render_status;
 use crate::tui::screens::overview_view::{self, matrix_size};
-use crate::tui::workspace::editing::request_quit;
+use crate::tui::widgets::list;
 
 #[derive(Debug, Clone)]
 pub struct OverviewState {
@@ -74,16 +75,8 @@ impl OverviewState {
         self.col = (self.col as isize + cols).clamp(0, nc as isize - 1) as usize;
         self.node_sel = 0;
         let (h, w) = matrix_size(screen);
-        if self.row < self.row_offset {
-            self.row_offset = self.row;
-        } else if self.row >= self.row_offset + h {
-            self.row_offset = self.row + 1 - h;
-        }
-        if self.col < self.col_offset {
-            self.col_offset = self.col;
-        } else if self.col >= self.col_offset + w {
-            self.col_offset = self.col + 1 - w;
-        }
+        self.row_offset = list::scroll_into_view(self.row_offset, self.row, h);
+        self.col_offset = list::scroll_into_view(self.col_offset, self.col, w);
     }
 }
 
@@ -127,7 +120,7 @@ impl Layer for OverviewState {
             Action::Compare => {
                 if let Some(map) = s.ov.articles.get(s.row).map(|a| a.map) {
                     select_map(app, map as usize);
-                    open_picker(app);
+                    open_compare_picker(app);
                     return Outcome::Close;
                 }
             }

@@ -133,13 +133,10 @@ impl TreeView {
     /// Keeps the cursor inside a window of `height` rows.
     pub fn scroll_into_view(&mut self, height: usize) {
         let h = height.max(1);
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + h {
-            self.offset = self.cursor + 1 - h;
-        }
         let max_off = self.rows.len().saturating_sub(h);
-        self.offset = self.offset.min(max_off).min(self.cursor);
+        self.offset = crate::tui::widgets::list::scroll_into_view(self.offset, self.cursor, h)
+            .min(max_off)
+            .min(self.cursor);
     }
 
     pub fn row_of(&self, node: NodeIdx) -> Option<usize> {

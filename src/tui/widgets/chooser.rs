@@ -19,6 +19,7 @@ use crate::search::Index;
 use crate::text::normalize::normalize;
 use crate::tui::action::Action;
 use crate::tui::widgets::line_edit::LineEdit;
+use crate::tui::widgets::list;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Chooser {
@@ -137,11 +138,7 @@ impl Chooser {
                     self.marked.insert(i);
                 }
             }
-            Action::Edit(e) => {
-                if self.line.apply(e) {
-                    self.refilter();
-                }
-            }
+            Action::Edit(e) if self.line.apply(e) => self.refilter(),
             _ => {}
         }
         ChooseEvent::None
@@ -158,6 +155,15 @@ impl Chooser {
         if self.line.insert_str(s) {
             self.refilter();
         }
+    }
+
+    /// Matches the query against these texts instead of the labels (one
+    /// per item; normalised here as the labels would be).
+    pub fn with_keys(mut self, keys: Vec<String>) -> Chooser {
+        self.keys = keys.iter().map(|k| normalize(k)).collect();
+        self.answered.clear();
+        self.refilter();
+        self
     }
 
     /// Finds nodes through the search index from now on.
@@ -236,21 +242,8 @@ impl Chooser {
         if self.filtered.is_empty() {
             return;
         }
-        let last = self.filtered.len() as isize - 1;
-        self.selected = (self.selected as isize + by).clamp(0, last) as usize;
-        self.offset = in_view(self.offset, self.selected, rows);
-    }
-}
-
-/// The first row to show so that `selected` is among `rows` from it.
-pub(super) fn in_view(offset: usize, selected: usize, rows: usize) -> usize {
-    let rows = rows.max(1);
-    if selected < offset {
-        selected
-    } else if selected >= offset + rows {
-        selected + 1 - rows
-    } else {
-        offset
+        self.selected = list::step(self.selected, by, self.filtered.len());
+        self.offset = list::scroll_into_view(self.offset, self.selected, rows);
     }
 }
 

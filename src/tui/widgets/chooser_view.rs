@@ -13,7 +13,8 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::palette::Palette;
 use crate::tui::widgets::bidi_line::to_line;
-use crate::tui::widgets::chooser::{Chooser, in_view};
+use crate::tui::widgets::chooser::Chooser;
+use crate::tui::widgets::list::scroll_into_view;
 use crate::tui::widgets::selection;
 use crate::tui::widgets::text_field::input_line;
 
@@ -99,7 +100,7 @@ pub fn render(
         let y = inner.y + 2;
         Line::styled("  nothing matches", p.dim).render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
-    let offset = in_view(c.offset, c.selected, rows);
+    let offset = scroll_into_view(c.offset, c.selected, rows);
     for (k, &i) in c.filtered.iter().enumerate().skip(offset).take(rows) {
         let y = inner.y + 2 + (k - offset) as u16;
         let rect = Rect::new(inner.x, y, inner.width, 1);

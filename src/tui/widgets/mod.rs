@@ -9,6 +9,7 @@ pub mod form;
 pub mod form_view;
 pub mod hints;
 pub mod line_edit;
+pub mod list;
 pub mod popup;
 pub mod selection;
 pub mod text_field;

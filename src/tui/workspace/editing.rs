@@ -13,7 +13,6 @@ use crate::tui::app::{App, Focus, Overlay};
 use crate::tui::effects::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::overlays::ask::{Answer, Ask};
-use crate::tui::workspace::Quit;
 use crate::tui::workspace::file_problems;
 
 /// A subtree taken out with `X`, ready for `p` in any article.
@@ -528,7 +527,7 @@ fn open_editor(app: &mut App) {
     open_editor_now(app);
 }
 
-fn open_editor_now(app: &mut App) {
+pub(crate) fn open_editor_now(app: &mut App) {
     let map = app.map();
     // At the node; in a map that did not load, at its error.
     let error_line = app
@@ -553,35 +552,6 @@ fn open_editor_now(app: &mut App) {
     app.out.push(Effect::OpenEditor { map, line });
 }
 
-/// Quit, asking first when edits are unsaved.
-pub fn request_quit(app: &mut App) {
-    let dirty = app.ws.history.dirty_maps();
-    if dirty.is_empty() {
-        app.out.push(Effect::Quit(Quit::Keeping));
-        return;
-    }
-    let names: Vec<String> = dirty.iter().map(|&m| map_file_name(app, m)).collect();
-    let ask = Ask::new(
-        "Unsaved edits",
-        vec![format!("Unsaved edits in {}.", names.join(", "))],
-    )
-    .choice(
-        's',
-        "save and quit",
-        Answer::Run(Effect::Save {
-            then_quit: true,
-            force: false,
-        }),
-    )
-    .choice(
-        'd',
-        "quit without saving (the edits are lost)",
-        Answer::QuitDiscarding,
-    )
-    .choice('c', "cancel", Answer::Cancel);
-    app.overlays.push(Overlay::Ask(Box::new(ask)));
-}
-
 pub fn map_file_name(app: &App, map: u32) -> String {
     app.ws
         .corpus
@@ -589,24 +559,4 @@ pub fn map_file_name(app: &App, map: u32) -> String {
         .get(map as usize)
         .and_then(|m| m.path.file_name())
         .map_or_else(|| "?".into(), |f| f.to_string_lossy().into_owned())
-}
-
-/// Acts on the answer to a question.
-pub fn answer(app: &mut App, answer: Answer) {
-    match answer {
-        Answer::Run(effect) => app.out.push(effect),
-        Answer::Delete { map, node } => delete(app, map, node),
-        Answer::QuitDiscarding => {
-            app.out.push(Effect::Quit(Quit::Discarding));
-        }
-        Answer::SaveAndEdit => {
-            app.out.push(Effect::Save {
-                then_quit: false,
-                force: false,
-            });
-            // Runs after the save; if the save did not happen it says so.
-            open_editor_now(app);
-        }
-        Answer::Cancel => {}
-    }
 }
