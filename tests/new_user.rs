@@ -161,3 +161,38 @@ fn unchanged_file_is_not_reloaded() {
     mizan::tui::workspace::saving::reload(&mut a, 0);
     assert!(a.flash.clone().unwrap_or_default().contains("reloaded"));
 }
+
+// A map that does not load: its whole diagnostic, wrapped, its Arabic
+// source line laid out like any text, and the detail pane says what to do.
+#[test]
+fn broken_map_is_shown_whole() {
+    let (maps, state, _t) = scratch();
+    let line = "    title_original: \"عنوان مكسور\" 12,";
+    std::fs::write(
+        maps.join("aaa-broken.ron"),
+        format!("Article(\n    id: \"aaa-broken\",\n    title_en: \"Broken\",\n{line}\n)\n"),
+    )
+    .unwrap();
+    let mut a = app_in(&maps, &state);
+    common::resize(&mut a, 80, 24);
+    let i =
+        a.ws.corpus
+            .maps
+            .iter()
+            .position(|m| m.error.is_some())
+            .expect("the broken map is listed");
+    mizan::tui::screens::browse::select_map(&mut a, i);
+    keys(&mut a, "Tab");
+    let d = a.ws.corpus.maps[i].error.clone().unwrap();
+    let s = screen(&a);
+    // Every word of the message is on screen (wrapped, not clipped).
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for w in d.message.split_whitespace() {
+        assert!(flat.contains(w), "{w:?} of {:?} missing:\n{s}", d.message);
+    }
+    let shaped = layout(line.trim(), 200, BidiMode::Mizan)[0].text();
+    assert!(s.contains(shaped.trim()), "source line not laid out:\n{s}");
+    keys(&mut a, "Tab");
+    let s = screen(&a);
+    assert!(s.contains("does not load"), "{s}");
+}

@@ -16,7 +16,7 @@ use crate::tui::overlays::quote;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
 use crate::tui::screens::detail;
 use crate::tui::screens::source;
-use crate::tui::widgets::bidi_line::{fields_line, one_line, two_lines};
+use crate::tui::widgets::bidi_line::{fields_line, one_line, text_lines, two_lines};
 use crate::tui::widgets::hints;
 use crate::tui::widgets::selection;
 
@@ -199,16 +199,17 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
         let block = pane_block(app, Focus::Tree, pane_title(app, &["Tree"], area));
         let inner = block.inner(area);
         block.render(area, buf);
-        let msg = app
+        let lines = match app
             .ws
             .corpus
             .maps
             .get(app.screen.browse().selected)
             .and_then(|m| m.error.as_ref())
-            .map_or_else(|| "no maps loaded".to_string(), |d| d.to_string());
-        Paragraph::new(msg)
-            .style(app.settings.palette.error)
-            .render(inner, buf);
+        {
+            Some(d) => diagnostic_lines(app, d, inner.width),
+            None => vec![Line::styled("no maps loaded", app.settings.palette.error)],
+        };
+        Paragraph::new(lines).render(inner, buf);
         return;
     };
     let lang = if app.settings.lang == Lang::Ar {
@@ -286,6 +287,37 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     }
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// Why a map did not load, whole and wrapped (issue 14): the headline,
+/// then its source line laid out like any other text (an Arabic line
+/// shaped and right to left, where a caret under a column could not point
+/// at the right letter), then the hint.
+pub fn diagnostic_lines(app: &App, d: &crate::model::Diagnostic, width: u16) -> Vec<Line<'static>> {
+    let p = &app.settings.palette;
+    let cache = &app.view.layout_cache;
+    let mode = app.settings.bidi;
+    let mut out = text_lines(
+        cache,
+        &format!("{}: error: {}", d.location(), d.message),
+        width,
+        mode,
+        p.error,
+    );
+    if let (Some(line), true) = (&d.snippet, d.line > 0) {
+        out.push(Line::default());
+        let at = match d.col {
+            0 => format!("line {}:", d.line),
+            c => format!("line {}, column {c}:", d.line),
+        };
+        out.push(Line::styled(at, p.dim));
+        out.extend(text_lines(cache, line.trim(), width, mode, Style::new()));
+    }
+    if let Some(h) = &d.hint {
+        out.push(Line::default());
+        out.extend(text_lines(cache, &format!("hint: {h}"), width, mode, p.dim));
+    }
+    out
 }
 
 /// The layer whose hints the status bar shows: the topmost that has any

@@ -23,10 +23,50 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
+/// A map that did not load: what that means and what to do, so the pane
+/// is never empty (the diagnostic itself is in the tree pane).
+fn broken_map(app: &App, width: u16) -> Vec<Line<'static>> {
+    let Some(d) = app
+        .ws
+        .corpus
+        .maps
+        .get(app.browse().selected)
+        .and_then(|m| m.error.as_ref())
+    else {
+        return vec![];
+    };
+    let p = &app.settings.palette;
+    let file = d
+        .path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text = format!(
+        "{file} does not load, so it is left out of search, compare and the overview; \
+         the other maps are not affected.\n\n\
+         {} opens it in $EDITOR at line {}; when it parses again it comes back.\n\n\
+         `mizan check` lists every problem in the maps.",
+        app.key(
+            crate::tui::keymap::Mode::Normal,
+            crate::tui::action::Action::OpenEditor
+        ),
+        d.line.max(1)
+    );
+    let mut out = vec![Line::styled("Map does not load", p.error)];
+    out.extend(text_lines(
+        &app.view.layout_cache,
+        &text,
+        width,
+        app.settings.bidi,
+        Style::new(),
+    ));
+    out
+}
+
 /// The pane's content, laid out for `width` cells.
 pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let Some(r) = app.current() else {
-        return vec![];
+        return broken_map(app, width);
     };
     let Some(a) = app.ws.corpus.article(r.map) else {
         return vec![];
