@@ -196,3 +196,32 @@ fn broken_map_is_shown_whole() {
     let s = screen(&a);
     assert!(s.contains("does not load"), "{s}");
 }
+
+// The export dialog shows the folder and Tab changes it; the default is
+// never the working directory.
+#[test]
+fn export_folder_is_shown_and_changed() {
+    let mut a = app();
+    assert_ne!(a.settings.export_dir, std::path::PathBuf::from("."));
+    assert!(
+        a.settings.export_dir.is_absolute(),
+        "{:?}",
+        a.settings.export_dir
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("new folder jq");
+    press(&mut a, "x");
+    let s = screen(&a);
+    assert!(
+        s.contains(&a.settings.export_dir.display().to_string()[..20]),
+        "{s}"
+    );
+    // Tab, clear the line, type the new folder (j and q type, they do not move or close).
+    press(&mut a, "Tab C-u");
+    type_text(&mut a, &target.display().to_string());
+    press(&mut a, "Enter");
+    assert_eq!(a.settings.export_dir, target);
+    let fx = press(&mut a, "j j j Enter");
+    mizan::tui::effects::run(&mut a, fx);
+    assert!(target.join("alpha.md").exists(), "{:?}", a.flash);
+}

@@ -91,7 +91,13 @@ pub fn setup(opts: &Options, env: &dyn Fn(&str) -> Option<String>) -> Result<App
         palette,
         bidi,
         bidi_reason,
-        export_dir: config.export_dir.unwrap_or_else(|| PathBuf::from(".")),
+        // The configured folder, else a per-user one (the export dialog
+        // shows it and Tab changes it); the temporary directory only when
+        // there is no home at all — never silently the working tree.
+        export_dir: config
+            .export_dir
+            .or_else(crate::store::dirs::export_dir)
+            .unwrap_or_else(|| std::env::temp_dir().join("mizan-exports")),
         lang: app::Lang::En,
     };
     let mut app = App::new(Setup { ws, settings });

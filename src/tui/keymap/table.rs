@@ -191,6 +191,13 @@ pub const DEFAULT: &[Row] = &[
     row(N, "q", A::Quit, "quit", "quit"),
     row(N, "C-c", A::Quit, "quit", "quit"),
     row(O, "Esc", A::Close, "close", "close"),
+    row(
+        O,
+        "Tab",
+        A::FocusNext,
+        "folder",
+        "change the folder (export)",
+    ),
     row(O, "q", A::Close, "close", "close"),
     row(O, "?", A::Close, "close", "close"),
     row(O, "j", A::Down, "down", "scroll down"),
