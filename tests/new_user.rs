@@ -225,3 +225,29 @@ fn export_folder_is_shown_and_changed() {
     mizan::tui::effects::run(&mut a, fx);
     assert!(target.join("alpha.md").exists(), "{:?}", a.flash);
 }
+
+// The new-article form offers the files of --sources for its source field,
+// and its labels say what each field wants.
+#[test]
+fn article_form_picks_the_source_file() {
+    let (maps, state, _t) = scratch();
+    let mut a = app_in(&maps, &state);
+    keys(&mut a, "N");
+    let s = screen(&a);
+    assert!(s.contains("YYYY, YYYY-MM or YYYY-MM-DD"), "{s}");
+    assert!(s.contains("C-p lists them"), "{s}");
+    keys(&mut a, "Tab Tab Tab Tab Tab Tab Tab C-p");
+    let s = screen(&a);
+    let first = std::fs::read_dir(fixtures().join("sources"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .min()
+        .unwrap();
+    assert!(s.contains(&first), "{s}");
+    keys(&mut a, "Enter");
+    let mizan::tui::app::Overlay::Form(f) = a.overlays.last().unwrap() else {
+        panic!("the form is back on top");
+    };
+    assert_eq!(f.form.text(7), first);
+}

@@ -83,6 +83,7 @@ pub fn setup(opts: &Options, env: &dyn Fn(&str) -> Option<String>) -> Result<App
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let mut ws = workspace::Workspace::new(corpus, opts.maps_dir.clone(), sources, diagnostics);
     // Tests point this at a temporary directory.
+    ws.sources_dir = opts.sources.clone();
     ws.state_dir = env("MIZAN_STATE_DIR")
         .map(PathBuf::from)
         .or_else(store::dirs::state_dir);

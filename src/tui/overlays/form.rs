@@ -289,6 +289,14 @@ impl Layer for FormState {
         if action == Action::Help {
             return Outcome::Push(Overlay::Help(Help::at(app, Mode::Form)));
         }
+        // The source field of an article form: pick one of the files of --sources.
+        if action == Action::Pick
+            && matches!(self.target, FormFor::NewArticle | FormFor::Article { .. })
+            && self.form.focus == A_SOURCE
+        {
+            choose::open_source(app, self.form.text(A_SOURCE));
+            return Outcome::Stay;
+        }
         let event = self.form.handle(action);
         self.event(app, event)
     }
@@ -387,7 +395,7 @@ const A_THESIS_AR: usize = 12;
 
 const STANCES: [&str; 5] = ["pro", "anti", "mixed", "neutral", "not set"];
 
-fn article_form(title: String, m: &ArticleMeta, new: bool) -> Form {
+fn article_form(title: String, m: &ArticleMeta, new: bool, pick: Option<String>) -> Form {
     let stance = m
         .stance
         .map_or(4, |s| Stance::ALL.iter().position(|&x| x == s).unwrap_or(4));
@@ -418,7 +426,10 @@ fn article_form(title: String, m: &ArticleMeta, new: bool) -> Form {
         Field::text(
             "source",
             m.source.as_deref().unwrap_or(""),
-            "file name of the text",
+            match pick {
+                Some(k) => format!("a file of --sources ({k} lists them)"),
+                None => "file name of the full text (--sources lists them)".into(),
+            },
         ),
         Field::choice("stance", STANCES, stance, "on the motion"),
         Field::text("rationale (English)", &m.rationale_en, "why this stance"),
@@ -456,13 +467,36 @@ fn meta_from_form(f: &Form, old: &ArticleMeta) -> ArticleMeta {
     }
 }
 
+/// The key that lists the source files, when there is a sources folder.
+fn source_pick_key(app: &App) -> Option<String> {
+    app.ws
+        .sources_dir
+        .as_ref()
+        .map(|_| app.key(Mode::Form, Action::Pick))
+}
+
+/// Puts the chosen source file's name into the article form's source field.
+pub fn set_source(form: &mut Form, name: &str) {
+    if let Some(crate::tui::widgets::form::FieldValue::Text(line)) =
+        form.fields.get_mut(A_SOURCE).map(|f| &mut f.value)
+    {
+        line.text = name.to_string();
+        line.cursor = line.text.len();
+    }
+}
+
 /// `I`: the selected article's title, stance and metadata.
 pub fn open_article(app: &mut App) {
     let map = app.map();
     let Some(a) = app.ws.corpus.article(map) else {
         return;
     };
-    let form = article_form(format!("Article `{}`", a.meta.id), &a.meta, false);
+    let form = article_form(
+        format!("Article `{}`", a.meta.id),
+        &a.meta,
+        false,
+        source_pick_key(app),
+    );
     app.overlays.push(Overlay::Form(Box::new(FormState {
         form,
         target: FormFor::Article { map },
@@ -475,7 +509,7 @@ pub fn open_new_article(app: &mut App) {
         language: "ar".into(),
         ..Default::default()
     };
-    let form = article_form("New article".into(), &meta, true);
+    let form = article_form("New article".into(), &meta, true, source_pick_key(app));
     app.overlays.push(Overlay::Form(Box::new(FormState {
         form,
         target: FormFor::NewArticle,

@@ -173,7 +173,13 @@ fn render_matrix(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
             (Some(t), Lang::En) => t.en.to_string(),
             _ => id.to_string(),
         };
-        l.chars().take(CELL as usize - 1).collect()
+        // Cut with an ellipsis, so a cut label does not pass for a whole one.
+        let room = CELL as usize - 1;
+        if l.chars().count() > room {
+            l.chars().take(room - 1).chain(['…']).collect()
+        } else {
+            l
+        }
     };
     let mut head = vec![Span::raw(" ".repeat(NAME as usize))];
     for &c in &cols {

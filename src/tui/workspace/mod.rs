@@ -42,6 +42,8 @@ pub struct Workspace {
     pub search: Option<crate::tui::overlays::search::Engine>,
     /// Where backups and the recovery file go (`None`: no home directory).
     pub state_dir: Option<PathBuf>,
+    /// The `--sources` directory, whose files the article form offers.
+    pub sources_dir: Option<PathBuf>,
     /// The recovery snapshot is older than the edits.
     pub recovery_stale: bool,
     /// Files the watcher saw change, waiting until no form, picker or
@@ -75,6 +77,7 @@ impl Workspace {
             clipboard: None,
             search: None,
             state_dir: None,
+            sources_dir: None,
             recovery_stale: false,
             disk_changes: Vec::new(),
             quit: None,
