@@ -151,3 +151,47 @@ fn layout_snapshots() {
         insta::assert_snapshot!(format!("layout_{w}x{h}"), screen(&a));
     }
 }
+
+// `F` filters the article list by typing (title, id, outlet, stance); Enter
+// keeps the filter, Esc drops it; moving stays among the shown articles.
+#[test]
+fn filter_the_article_list_by_typing() {
+    let mut a = corpus(160, 45);
+    press(&mut a, "F");
+    common::type_text(&mut a, "anti");
+    let s = screen(&a);
+    let anti: Vec<String> =
+        a.ws.corpus
+            .articles()
+            .filter(|(_, x)| x.meta.stance == Some(mizan::model::Stance::Anti))
+            .map(|(_, x)| x.meta.title_en.to_string())
+            .collect();
+    assert!(!anti.is_empty());
+    assert!(s.contains(&format!("{} of 5 articles", anti.len())), "{s}");
+    let pro =
+        a.ws.corpus
+            .articles()
+            .find(|(_, x)| x.meta.stance == Some(mizan::model::Stance::Pro))
+            .map(|(_, x)| x.meta.title_en.to_string())
+            .unwrap();
+    assert!(!s.contains(&pro[..12]), "{s}");
+    press(&mut a, "Enter");
+    assert!(a.overlays.is_empty());
+    let sel = a.browse().selected;
+    assert_eq!(
+        a.ws.corpus.article(sel as u32).unwrap().meta.stance,
+        Some(mizan::model::Stance::Anti)
+    );
+    press(&mut a, "j k G");
+    let sel = a.browse().selected;
+    assert_eq!(
+        a.ws.corpus.article(sel as u32).unwrap().meta.stance,
+        Some(mizan::model::Stance::Anti)
+    );
+    // Arabic, normalised: the original title's words find it.
+    press(&mut a, "F C-u");
+    common::type_text(&mut a, "نون");
+    assert!(screen(&a).contains("1 of 5 articles"), "{}", screen(&a));
+    press(&mut a, "Esc");
+    assert!(screen(&a).contains(" 5 articles"), "{}", screen(&a));
+}

@@ -117,6 +117,8 @@ pub enum Action {
     ToggleList,
     /// Hide or show the detail pane
     ToggleDetail,
+    /// Filter the article list by typing
+    FilterList,
     /// Edit a line of text (a query, a form field). Untagged, so the
     /// config names these as it names every other action (`delete_word`).
     #[serde(untagged)]
@@ -228,6 +230,7 @@ impl Action {
         Action::NarrowPane,
         Action::ToggleList,
         Action::ToggleDetail,
+        Action::FilterList,
         Action::Edit(TextEdit::DeleteBack),
         Action::Edit(TextEdit::DeleteWord),
         Action::Edit(TextEdit::DeleteToStart),
@@ -305,8 +308,9 @@ mod tests {
             Action::NarrowPane => 52,
             Action::ToggleList => 53,
             Action::ToggleDetail => 54,
+            Action::FilterList => 55,
             Action::Edit(e) => {
-                55 + match e {
+                56 + match e {
                     TextEdit::DeleteBack => 0,
                     TextEdit::DeleteWord => 1,
                     TextEdit::DeleteToStart => 2,

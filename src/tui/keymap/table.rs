@@ -171,6 +171,13 @@ pub const DEFAULT: &[Row] = &[
         "quote",
         "select a passage of the source to quote",
     ),
+    row(
+        N,
+        "F",
+        A::FilterList,
+        "filter",
+        "filter the article list by typing",
+    ),
     row(N, "+", A::WidenPane, "wider", "widen the focused pane"),
     row(N, "-", A::NarrowPane, "narrower", "narrow the focused pane"),
     row(

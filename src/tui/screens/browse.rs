@@ -16,6 +16,7 @@ use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::Overlay;
 use crate::tui::overlays::ask::request_quit;
 use crate::tui::overlays::export::Export;
+use crate::tui::overlays::filter;
 use crate::tui::overlays::help::Help;
 use crate::tui::screens::browse_view;
 use crate::tui::screens::panes::Panes;
@@ -66,6 +67,8 @@ pub struct Browse {
     pub source_press: Option<usize>,
     /// How the width is shared between the panes, and which are hidden.
     pub panes: Panes,
+    /// The article list's filter (`F`); empty: every map.
+    pub filter: String,
 }
 
 /// The browser as a layer. Its state stays in the app while it handles
@@ -110,6 +113,10 @@ impl Layer for BrowseScreen {
                 let b = app.screen.browse_mut();
                 let by = if action == Action::WidenPane { 1 } else { -1 };
                 b.panes.grow(b.focus, by);
+            }
+            Action::FilterList => {
+                let f = crate::tui::overlays::filter::open(app);
+                app.overlays.push(Overlay::Filter(f));
             }
             Action::ToggleList => {
                 let b = app.screen.browse_mut();
@@ -241,8 +248,14 @@ fn step(app: &mut App, by: isize) {
     let (focus, show_source) = (app.browse().focus, app.browse().show_source);
     match focus {
         Focus::Articles => {
-            let next = list::step(app.screen.browse().selected, by, app.ws.corpus.maps.len());
-            select_map(app, next);
+            let shown = filter::visible(app);
+            let at = shown
+                .iter()
+                .position(|&i| i == app.screen.browse().selected)
+                .unwrap_or(0);
+            if let Some(&next) = shown.get(list::step(at, by, shown.len())) {
+                select_map(app, next);
+            }
         }
         Focus::Tree => {
             let map = app.map();
@@ -299,11 +312,19 @@ fn scroll_list(app: &mut App) {
     let selected = app.screen.browse().selected;
     let mut offset = app.screen.browse().list_offset.min(selected);
     if h > 0 {
+        // Only the maps the filter shows take rows.
+        let shown: Vec<usize> = filter::visible(app)
+            .into_iter()
+            .filter(|&i| i >= offset && i <= selected)
+            .collect();
         let rows = |i: usize| browse_view::list_item(app, i, width).len();
-        let mut used: usize = (offset..=selected).map(rows).sum();
-        while used > h && offset < selected {
-            used -= rows(offset);
-            offset += 1;
+        let mut used: usize = shown.iter().map(|&i| rows(i)).sum();
+        for &i in &shown {
+            if used <= h || i >= selected {
+                break;
+            }
+            used -= rows(i);
+            offset = i + 1;
         }
     }
     app.screen.browse_mut().list_offset = offset;
@@ -513,7 +534,8 @@ pub fn mouse(app: &mut App, m: Mouse) {
         Focus::Articles => {
             let mut y = y.saturating_sub(app.view.areas.list.y + 1) as usize;
             let width = browse_view::list_item_width(app);
-            for i in app.screen.browse().list_offset..app.ws.corpus.maps.len() {
+            let offset = app.screen.browse().list_offset;
+            for i in filter::visible(app).into_iter().filter(|&i| i >= offset) {
                 let rows = browse_view::list_item(app, i, width).len();
                 if y < rows {
                     select_map(app, i);

@@ -80,14 +80,36 @@ fn pane_block(app: &App, pane: Focus, title: Line<'static>) -> Block<'static> {
 }
 
 fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
-    let n = count(app.ws.corpus.maps.len(), "article");
-    let block = pane_block(app, Focus::Articles, pane_title(app, &[&n], area));
+    let shown = crate::tui::overlays::filter::visible(app);
+    let filter = &app.screen.browse().filter;
+    let n = if filter.is_empty() {
+        count(shown.len(), "article")
+    } else {
+        format!(
+            "{} of {}",
+            shown.len(),
+            count(app.ws.corpus.maps.len(), "article")
+        )
+    };
+    let f = if filter.is_empty() {
+        String::new()
+    } else {
+        format!("“{filter}”")
+    };
+    let block = pane_block(app, Focus::Articles, pane_title(app, &[&n, &f], area));
     let inner = block.inner(area);
     block.render(area, buf);
     let p = &app.settings.palette;
     let width = inner.width.saturating_sub(1);
     let mut lines: Vec<Line> = Vec::new();
-    for i in (app.screen.browse().list_offset..app.ws.corpus.maps.len()).take(inner.height as usize)
+    if shown.is_empty() {
+        lines.push(Line::styled(" no article matches", p.dim));
+    }
+    let offset = app.screen.browse().list_offset;
+    for i in shown
+        .into_iter()
+        .filter(|&i| i >= offset)
+        .take(inner.height as usize)
     {
         let item = list_item(app, i, width);
         if lines.len() + item.len() > inner.height as usize {
