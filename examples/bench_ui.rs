@@ -60,6 +60,7 @@ fn app_over(articles: Vec<mizan::model::Article>, motion: mizan::model::Motion) 
             bidi_reason: String::new(),
             export_dir: ".".into(),
             lang: Lang::En,
+            voices: Default::default(),
         },
     })
 }

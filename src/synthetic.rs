@@ -264,9 +264,36 @@ fn article_id(i: usize) -> String {
 
 /// Generates `articles` articles of `nodes_per_article` nodes each.
 pub fn generate(articles: usize, nodes_per_article: usize, seed: u64) -> (Motion, Vec<Article>) {
-    let out = (0..articles)
+    let mut out: Vec<Article> = (0..articles)
         .map(|i| article(i, articles, nodes_per_article.max(1), seed))
         .collect();
+    // What `check` asks of attribution, settled once all dates are known
+    // (so the random stream, and every other value, stays as it was): a
+    // rebuttal answers an earlier article, and a report or explainer that
+    // takes a side does so implicitly.
+    let dates: std::collections::HashMap<Box<str>, Option<Box<str>>> = out
+        .iter()
+        .map(|a| (a.meta.id.clone(), a.meta.date.clone()))
+        .collect();
+    for a in &mut out {
+        let own = a.meta.date.clone().unwrap_or_default();
+        for n in &mut a.nodes {
+            for l in &mut n.links {
+                let later = l
+                    .target()
+                    .and_then(|(aid, _)| dates.get(aid).cloned().flatten())
+                    .is_some_and(|d| crate::model::attribution::is_later(&d, &own));
+                if l.kind == LinkKind::Rebuts && later {
+                    l.kind = LinkKind::Contradicts;
+                }
+            }
+        }
+        if matches!(a.meta.genre, Some(Genre::News | Genre::Explainer))
+            && matches!(a.meta.stance, Some(Stance::Pro | Stance::Anti))
+        {
+            a.meta.stance_basis = StanceBasis::Implicit;
+        }
+    }
     (motion(), out)
 }
 
@@ -331,7 +358,7 @@ fn article(i: usize, articles: usize, n: usize, seed: u64) -> Article {
             // Derived from the position, not drawn, so that adding them left
             // every other generated value (and the benchmarks' corpora) as it was.
             voice: (k % 11 == 5).then(|| VOICES[k / 11 % VOICES.len()].into()),
-            kind: (k % 5 != 0).then(|| ClaimKind::ALL[k % 4]),
+            kind: (!k.is_multiple_of(5)).then(|| ClaimKind::ALL[k % 4]),
             relation,
             bearing,
             quote: rng.chance(80).then(|| sentence(&mut rng, AR, 80, 200, "،")),

@@ -99,6 +99,49 @@ fn string_for_enum() {
     assert!(d.hint.as_deref().unwrap_or("").contains("`Pro`"), "{d}");
 }
 
+// Issue 13: a wrong claim kind or genre names the allowed values at its
+// place; a speaker without quotes asks for quotes; a voiced thesis is refused.
+#[test]
+fn bad_voice_kind_genre() {
+    let bad = GOOD.replace(
+        "claim_ar: \"ادعاء.\",\n",
+        "claim_ar: \"ادعاء.\",\n        kind: Rumour,\n",
+    );
+    let d = check_with("x.ron", bad.as_bytes());
+    only_error(&d, "x.ron", 13, 15, "`Rumour` is not one of");
+    assert!(
+        d.iter().any(|d| d.message.contains("`Prediction`")),
+        "{d:#?}"
+    );
+    let bad = GOOD.replace("language:", "genre: Opinon,\n    language:");
+    only_error(
+        &check_with("x.ron", bad.as_bytes()),
+        "x.ron",
+        5,
+        12,
+        "`Opinon` is not one of",
+    );
+    let bad = GOOD.replace(
+        "claim_ar: \"ادعاء.\",\n",
+        "claim_ar: \"ادعاء.\",\n        voice: US officials,\n",
+    );
+    let d = check_with("x.ron", bad.as_bytes());
+    assert!(d.iter().any(|d| d.is_error() && d.line == 13), "{d:#?}");
+    let bad = GOOD
+        .replace(
+            "claim_ar: \"ادعاء.\",\n",
+            "claim_ar: \"ادعاء.\",\n        voice: \"critics\",\n",
+        )
+        .replace("id: \"good\"", "id: \"x\"");
+    only_error(
+        &check_with("x.ron", bad.as_bytes()),
+        "x.ron",
+        10,
+        9,
+        "the thesis has the voice `critics`",
+    );
+}
+
 // A typo in a field name is an unknown field, with the known fields as a hint.
 #[test]
 fn unknown_field() {

@@ -108,3 +108,34 @@ fn json_output_with_ranges() {
     );
     assert_eq!(&text[a..b], "Iraq");
 }
+
+// Issue 13: `voice:` and `kind:` filter from the shell, a reported hit is
+// marked with its speaker, JSON carries voice and kind, and a bad kind is a
+// usage error whose hint lists the filters.
+#[test]
+fn voice_and_kind_filters() {
+    let dir = maps_dir();
+    let pro = PRO.replace(
+        "claim_ar: \"هُزِمَت الدَّوْلَةُ الإسلامية.\",\n",
+        "claim_ar: \"هُزِمَت الدَّوْلَةُ الإسلامية.\",\n                voice: \"US officials\",\n                kind: Fact,\n",
+    );
+    fs::write(dir.path().join("maps/pro-art.ron"), pro).unwrap();
+    let o = mizan(dir.path(), &["search", "voice:reported"]);
+    let out = lines(&o);
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert!(out[0].starts_with("pro-art/isis-gone  "), "{out:?}");
+    assert!(
+        out[0].ends_with("‹US officials› The Islamic State is defeated."),
+        "{out:?}"
+    );
+    let o = mizan(dir.path(), &["search", "islamic", "voice:own"]);
+    assert_eq!(lines(&o).len(), 1, "{:?}", lines(&o));
+    assert!(lines(&o)[0].starts_with("anti-art/thesis"));
+    let o = mizan(dir.path(), &["search", "kind:fact", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["voice"], "US officials");
+    assert_eq!(v[0]["kind"], "fact");
+    let o = mizan(dir.path(), &["search", "kind:rumour"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("kind:fact|prediction"));
+}

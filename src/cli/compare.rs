@@ -7,8 +7,8 @@ use std::path::Path;
 use anyhow::{Context, bail};
 use clap::ValueEnum;
 
-use mizan::compare::Comparison;
 use mizan::compare::report::{self, RowFilter};
+use mizan::compare::{Comparison, Voices};
 use mizan::model::Corpus;
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,13 +24,19 @@ pub fn run(
     b: &str,
     format: ReportFormat,
     clashes: bool,
+    include_reported: bool,
 ) -> anyhow::Result<i32> {
     if a == b {
         bail!("compare needs two different articles, got `{a}` twice\nhint: mizan compare A B");
     }
     let corpus = super::load(maps_dir)?;
     let (ma, mb) = (map_of(&corpus, a)?, map_of(&corpus, b)?);
-    let cmp = Comparison::build(&corpus, ma, mb)?;
+    let voices = if include_reported {
+        Voices::All
+    } else {
+        Voices::Own
+    };
+    let cmp = Comparison::build_with(&corpus, ma, mb, voices)?;
     let filter = if clashes {
         RowFilter::Clashes
     } else {

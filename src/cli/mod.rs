@@ -112,6 +112,10 @@ pub enum Command {
         /// Show only the themes where the two clash
         #[arg(long)]
         clashes: bool,
+        /// Count reported claims (nodes with a `voice`) as the author's own;
+        /// by default they are listed but only the author's claims count
+        #[arg(long)]
+        include_reported: bool,
     },
     /// Write the maps as Argdown, Graphviz DOT, JSON or a Markdown report.
     Export(export::ExportArgs),
@@ -183,7 +187,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
             b,
             format,
             clashes,
-        }) => compare::run(&maps_dir, &a, &b, format, clashes),
+            include_reported,
+        }) => compare::run(&maps_dir, &a, &b, format, clashes, include_reported),
         Some(Command::Export(args)) => export::run(&maps_dir, args),
         Some(Command::Import(args)) => import::run(&maps_dir, args),
         Some(Command::Completions { .. } | Command::Man) => unreachable!("handled above"),

@@ -16,7 +16,10 @@ pub fn run(maps_dir: &Path, words: &[String], format: Format, limit: usize) -> a
         for w in &query.warnings {
             eprintln!("mizan: {w}");
         }
-        eprintln!("hint: filters are stance:pro|anti|mixed|neutral, theme:<id>, article:<id>");
+        eprintln!(
+            "hint: filters are stance:pro|anti|mixed|neutral, theme:<id>, article:<id>, \
+             voice:own|reported|<speaker>, kind:fact|prediction|evaluation|proposal"
+        );
         return Ok(2);
     }
     let corpus = super::load(maps_dir)?;
@@ -48,7 +51,11 @@ fn claim(corpus: &Corpus, h: &Hit) -> String {
     } else {
         &node.claim_en
     };
-    text.to_string()
+    // A reported claim is marked as someone else's, as everywhere.
+    match &node.voice {
+        Some(v) => format!("‹{v}› {text}"),
+        None => text.to_string(),
+    }
 }
 
 /// A single line, with control characters made visible (a claim must not
@@ -82,6 +89,8 @@ fn json(corpus: &Corpus, index: &Index, h: &Hit) -> serde_json::Value {
         "score": h.score,
         "claim_en": node.map(|n| &*n.claim_en),
         "claim_ar": node.map(|n| &*n.claim_ar),
+        "voice": node.and_then(|n| n.voice.as_deref()),
+        "kind": node.and_then(|n| n.kind).map(|k| k.name()),
         "matches": fields,
     })
 }

@@ -13,9 +13,20 @@ pub fn run(maps_dir: &Path) -> anyhow::Result<i32> {
         match &entry.article {
             Some(a) => {
                 let b = bearing::derive(a);
-                let count = |want| a.preorder().filter(|&i| b.of(i) == Some(want)).count();
+                // The author's own claims; reported ones are counted apart.
+                let count = |want| {
+                    a.preorder()
+                        .filter(|&i| !a.node(i).is_reported() && b.of(i) == Some(want))
+                        .count()
+                };
+                let reported = a.preorder().filter(|&i| a.node(i).is_reported()).count();
+                let reported = if reported > 0 {
+                    format!("; {reported} reported")
+                } else {
+                    String::new()
+                };
                 println!(
-                    "{:<8} {:<28} {:>4} nodes ({} for, {} against)  {}",
+                    "{:<8} {:<28} {:>4} nodes ({} for, {} against{reported})  {}",
                     a.meta.stance.map_or("?", |s| s.name()),
                     a.meta.id,
                     a.len(),

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use thiserror::Error;
 
-use super::{Tally, Verdict, VerdictCounts};
+use super::{Tally, Verdict, VerdictCounts, Voices};
 use crate::model::{Article, Bearing, Corpus, LinkKind, NodeIdx, bearing};
 
 /// Which of the two compared articles.
@@ -22,19 +22,34 @@ pub enum Side {
 pub struct Entry {
     pub node: NodeIdx,
     pub bearing: Option<Bearing>,
+    /// The node reports what someone other than the author says.
+    pub reported: bool,
 }
 
 /// One article's nodes on a theme, in reading (pre-)order, and their tally.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Column {
+    /// Every node on the theme, reported ones included.
     pub entries: Vec<Entry>,
+    /// The nodes that count (see [`Voices`]): what the lean and verdict use.
     pub tally: Tally,
+    /// The reported nodes, whether or not they count, to show apart.
+    pub reported: Tally,
 }
 
 impl Column {
-    fn push(&mut self, node: NodeIdx, bearing: Option<Bearing>) {
-        self.entries.push(Entry { node, bearing });
-        self.tally.add(bearing);
+    fn push(&mut self, node: NodeIdx, bearing: Option<Bearing>, reported: bool, voices: Voices) {
+        self.entries.push(Entry {
+            node,
+            bearing,
+            reported,
+        });
+        if voices.counts(reported) {
+            self.tally.add(bearing);
+        }
+        if reported {
+            self.reported.add(bearing);
+        }
     }
 
     pub fn contains(&self, node: NodeIdx) -> bool {
@@ -105,10 +120,23 @@ pub struct Comparison {
     /// Vocabulary order first, then themes outside it by id.
     pub rows: Vec<Row>,
     pub links: Vec<PairLink>,
+    /// Whose claims the tallies and verdicts count.
+    pub voices: Voices,
 }
 
 impl Comparison {
+    /// The comparison of the authors' own claims ([`Voices::Own`]).
     pub fn build(corpus: &Corpus, a: u32, b: u32) -> Result<Comparison, CompareError> {
+        Comparison::build_with(corpus, a, b, Voices::Own)
+    }
+
+    /// The comparison counting the claims `voices` says.
+    pub fn build_with(
+        corpus: &Corpus,
+        a: u32,
+        b: u32,
+        voices: Voices,
+    ) -> Result<Comparison, CompareError> {
         let art_a = corpus.article(a).ok_or(CompareError::NoArticle(a))?;
         let art_b = corpus.article(b).ok_or(CompareError::NoArticle(b))?;
         let vocab: HashMap<&str, u32> = corpus
@@ -147,7 +175,7 @@ impl Comparison {
                     } else {
                         &mut row.b
                     };
-                    col.push(idx, bearings.of(idx));
+                    col.push(idx, bearings.of(idx), node.is_reported(), voices);
                 }
             }
         }
@@ -163,6 +191,7 @@ impl Comparison {
             b,
             rows,
             links: Vec::new(),
+            voices,
         };
         // An article does not link to itself (validation says so), and any
         // such link would not be "between two articles".

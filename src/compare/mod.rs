@@ -49,6 +49,18 @@
 //! row for exactly this reason: they are the curator's word, the verdict is
 //! arithmetic.
 //!
+//! # Whose claims count
+//!
+//! A node with a `voice` reports what someone other than the author says
+//! ("US officials fear an ISIS return"): evidence of the debate, not one of
+//! the author's reasons. By default ([`Voices::Own`]) tallies, leans,
+//! verdicts, matrix marks and spectrum positions count only the author's
+//! own claims; reported nodes are still listed on their rows and cells and
+//! tallied apart (`Column::reported`, `Cell::reported`), so a reader sees
+//! them without their deciding anything. [`Voices::All`] counts them too.
+//! The tree still decides a reported node's bearing, so its children's
+//! bearings do not change with the setting.
+//!
 //! # Links
 //!
 //! A link from a node of A to a node of B (or from B to A) joins the rows of
@@ -72,7 +84,7 @@ mod tally;
 
 pub use align::{Column, CompareError, Comparison, Entry, PairLink, Row, Side};
 pub use overview::{ArticleRow, Cell, Overview};
-pub use tally::{Lean, Mark, Tally, Verdict, VerdictCounts};
+pub use tally::{Lean, Mark, Tally, Verdict, VerdictCounts, Voices};
 
 #[cfg(test)]
 mod tests;

@@ -4,13 +4,17 @@
 
 use rayon::prelude::*;
 
-use super::Tally;
+use super::{Tally, Voices};
 use crate::model::{Article, Bearing, Corpus, NodeIdx, Stance};
 
 /// One article × theme cell: the tally and the nodes (in pre-order).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Cell {
+    /// The nodes that count (see [`Voices`]); the cell's mark.
     pub tally: Tally,
+    /// The reported nodes, counted or not, to show apart.
+    pub reported: Tally,
+    /// Every node on the theme, reported ones included.
     pub nodes: Vec<NodeIdx>,
 }
 
@@ -19,8 +23,10 @@ pub struct Cell {
 pub struct ArticleRow {
     pub map: u32,
     pub stance: Option<Stance>,
-    /// Every reachable node's bearing, counted.
+    /// The bearings of the reachable nodes that count (see [`Voices`]).
     pub tally: Tally,
+    /// The bearings of the reachable reported nodes, counted or not.
+    pub reported: Tally,
     /// Place on the spectrum, -1 (anti) … 0 (mixed/neutral) … +1 (pro).
     /// The stance picks the band (anti [-1, -⅓], mixed, neutral or unknown
     /// [-⅓, ⅓], pro [⅓, 1]); the balance of the article's own for and
@@ -41,12 +47,19 @@ pub struct Overview {
     pub articles: Vec<ArticleRow>,
     /// Indices into `articles`, from anti to pro.
     pub spectrum: Vec<u32>,
+    /// Whose claims the tallies count.
+    pub voices: Voices,
 }
 
 impl Overview {
     /// Articles are tallied in parallel (the work is independent per
     /// article, and a million nodes is beyond the 200 ms budget on one core).
     pub fn build(corpus: &Corpus) -> Overview {
+        Overview::build_with(corpus, Voices::Own)
+    }
+
+    /// The overview counting the claims `voices` says.
+    pub fn build_with(corpus: &Corpus, voices: Voices) -> Overview {
         let ids: Vec<&str> = corpus
             .motion
             .iter()
@@ -56,7 +69,7 @@ impl Overview {
         let arts: Vec<(u32, &Article)> = corpus.articles().collect();
         let tallied: Vec<(ArticleRow, Extra)> = arts
             .par_iter()
-            .map(|&(map, art)| article_row(map, art, &vocab))
+            .map(|&(map, art)| article_row(map, art, &vocab, voices))
             .collect();
 
         // Themes outside the vocabulary become columns after it, by id.
@@ -88,6 +101,7 @@ impl Overview {
             themes,
             articles,
             spectrum: Vec::new(),
+            voices,
         };
         ov.sort_spectrum();
         ov
@@ -103,13 +117,13 @@ impl Overview {
     pub fn refresh(&mut self, corpus: &Corpus, map: u32) {
         let row = self.articles.iter().position(|r| r.map == map);
         let (Some(row), Some(art)) = (row, corpus.article(map)) else {
-            *self = Overview::build(corpus);
+            *self = Overview::build_with(corpus, self.voices);
             return;
         };
         let columns: Vec<&str> = self.themes.iter().map(|t| &**t).collect();
-        let (fresh, extra) = article_row(map, art, &Vocab::new(&columns));
+        let (fresh, extra) = article_row(map, art, &Vocab::new(&columns), self.voices);
         if !extra.is_empty() {
-            *self = Overview::build(corpus);
+            *self = Overview::build_with(corpus, self.voices);
             return;
         }
         self.articles[row] = fresh;
@@ -168,10 +182,11 @@ impl<'a> Vocab<'a> {
 
 /// One article's row over the vocabulary's columns, and the cells of themes
 /// outside it.
-fn article_row(map: u32, art: &Article, vocab: &Vocab) -> (ArticleRow, Extra) {
+fn article_row(map: u32, art: &Article, vocab: &Vocab, voices: Voices) -> (ArticleRow, Extra) {
     let mut cells: Vec<Cell> = vec![Cell::default(); vocab.len];
     let mut extra: Vec<(Box<str>, Cell)> = Vec::new();
     let mut tally = Tally::default();
+    let mut reported_tally = Tally::default();
     // The bearings are worked out in this same walk instead of calling
     // `bearing::derive` first: a second walk of a million nodes costs about
     // as much as everything else here. `same_bearings_as_derive` pins it.
@@ -187,7 +202,14 @@ fn article_row(map: u32, art: &Article, vocab: &Vocab) -> (ArticleRow, Extra) {
         };
         let b = node.bearing.or(derived);
         effective[idx as usize] = b;
-        tally.add(b);
+        let reported = node.is_reported();
+        let counts = voices.counts(reported);
+        if counts {
+            tally.add(b);
+        }
+        if reported {
+            reported_tally.add(b);
+        }
         for theme in &node.themes {
             let cell = match vocab.find(theme) {
                 Some(c) => &mut cells[c],
@@ -204,7 +226,12 @@ fn article_row(map: u32, art: &Article, vocab: &Vocab) -> (ArticleRow, Extra) {
             if cell.nodes.last() == Some(&idx) {
                 continue;
             }
-            cell.tally.add(b);
+            if counts {
+                cell.tally.add(b);
+            }
+            if reported {
+                cell.reported.add(b);
+            }
             cell.nodes.push(idx);
         }
     }
@@ -212,6 +239,7 @@ fn article_row(map: u32, art: &Article, vocab: &Vocab) -> (ArticleRow, Extra) {
         map,
         stance: art.meta.stance,
         tally,
+        reported: reported_tally,
         position: position(art.meta.stance, &tally),
         cells,
     };

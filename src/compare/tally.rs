@@ -57,6 +57,43 @@ impl Tally {
     }
 }
 
+/// Whose claims count towards tallies, leans, verdicts and the spectrum.
+///
+/// A reported claim (a node with a `voice`) is evidence of what others say,
+/// not one of the author's reasons, so by default only the author's own
+/// claims count; reported ones are still listed, and tallied apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Voices {
+    /// Only the author's own claims count.
+    #[default]
+    Own,
+    /// Reported claims count as if they were the author's.
+    All,
+}
+
+impl Voices {
+    /// Whether a node, reported or not, counts.
+    pub fn counts(self, reported: bool) -> bool {
+        !reported || self == Voices::All
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Voices::Own => "own",
+            Voices::All => "all",
+        }
+    }
+
+    /// The other setting (for a toggle).
+    pub fn toggled(self) -> Voices {
+        match self {
+            Voices::Own => Voices::All,
+            Voices::All => Voices::Own,
+        }
+    }
+}
+
 /// The majority of a side's bearings on one theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

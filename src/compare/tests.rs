@@ -399,3 +399,62 @@ fn refresh_matches_full_build() {
     assert_eq!(ov, Overview::build(&c));
     assert_eq!(ov.themes.last().map(|t| &**t), Some("zz"));
 }
+
+/// `pro()` with its reason `r1` (for, on t and u) reported as the words of
+/// "US officials" rather than argued by the author.
+fn pro_reporting_r1() -> Article {
+    let mut a = pro();
+    a.node_mut(1).voice = Some("US officials".into());
+    a
+}
+
+// Issue 13: a reported claim no longer flips a verdict. On t, pro's own
+// claims are thesis(+) and obj(-), a split, so the row against anti's
+// "against" is mixed; r1 is still listed, marked and tallied apart; and
+// counting reported claims brings the clash back.
+#[test]
+fn reported_claim_does_not_flip_the_verdict() {
+    let c = corpus(vec![pro(), anti()]);
+    assert_eq!(
+        row(&Comparison::build(&c, 0, 1).unwrap(), "t").verdict,
+        Verdict::Clash
+    );
+    let c = corpus(vec![pro_reporting_r1(), anti()]);
+    let own = Comparison::build(&c, 0, 1).unwrap();
+    let t = row(&own, "t");
+    assert_eq!(own.voices, Voices::Own);
+    assert_eq!(t.verdict, Verdict::Mixed);
+    assert_eq!((t.a.tally.for_, t.a.tally.against), (1, 1));
+    assert_eq!((t.a.reported.for_, t.a.reported.total()), (1, 1));
+    let r1 = t.a.entries.iter().find(|e| e.node == 1).unwrap();
+    assert!(r1.reported);
+    assert_eq!(ids(c.article(0).unwrap(), &t.a), ["thesis+", "r1+", "obj-"]);
+    let all = Comparison::build_with(&c, 0, 1, Voices::All).unwrap();
+    assert_eq!(row(&all, "t").verdict, Verdict::Clash);
+    assert_eq!(row(&all, "t").a.reported.for_, 1);
+}
+
+// The overview counts the author's own claims by default: the reported r1
+// leaves pro's tallies and marks, moves its position towards the centre,
+// and is tallied apart; `Voices::All` and `refresh` keep to the setting.
+#[test]
+fn overview_counts_reported_claims_apart() {
+    let plain = Overview::build(&corpus(vec![pro(), anti()]));
+    let c = corpus(vec![pro_reporting_r1(), anti()]);
+    let own = Overview::build(&c);
+    let (t, u) = (own.column("t").unwrap(), own.column("u").unwrap());
+    let p = &own.articles[0];
+    assert_eq!((p.cells[t].tally.for_, p.cells[t].tally.against), (1, 1));
+    assert_eq!(p.cells[t].reported.for_, 1);
+    assert_eq!(p.cells[t].nodes, [0, 1, 2], "reported nodes stay listed");
+    assert_eq!(p.cells[u].tally.mark(), Mark::Against);
+    assert_eq!(p.tally.total() + 1, plain.articles[0].tally.total());
+    assert_eq!(p.reported.total(), 1);
+    assert!(p.position < plain.articles[0].position);
+    let all = Overview::build_with(&c, Voices::All);
+    assert_eq!(all.articles[0].tally, plain.articles[0].tally);
+    assert_eq!(all.articles[0].position, plain.articles[0].position);
+    let mut refreshed = all.clone();
+    refreshed.refresh(&c, 0);
+    assert_eq!(refreshed, all);
+}

@@ -4,7 +4,8 @@
 //! under their parent, so the relation tree is the argument tree.
 //!
 //! Statement text is the English claim plus the node's themes as tags
-//! (`#(theme-id)`); the Arabic claim, quote, bearing, note and (on the thesis)
+//! (`#(theme-id)`), after the speaker in `‹…›` when the claim is reported;
+//! the Arabic claim, voice, kind, quote, bearing, note and (on the thesis)
 //! the article's metadata go into the statement's YAML data `{...}`, where
 //! Argdown keeps strings verbatim. Cross-article links become outgoing
 //! relations — agrees `+>`, rebuts `->`, contradicts `><` — when the target
@@ -91,6 +92,11 @@ fn article(out: &mut String, sel: &Selection, a: &Article) {
             });
         }
         let _ = write!(out, "[{}]: ", title(a.id(), &n.id));
+        if let Some(v) = &n.voice {
+            out.push('‹');
+            text(out, v);
+            out.push_str("› ");
+        }
         text(out, &n.claim_en);
         for t in &n.themes {
             out.push_str(" #(");
@@ -100,6 +106,12 @@ fn article(out: &mut String, sel: &Selection, a: &Article) {
         out.push_str(" {");
         let mut data = Data::new(out);
         data.str("ar", &n.claim_ar);
+        if let Some(v) = &n.voice {
+            data.str("voice", v);
+        }
+        if let Some(k) = n.kind {
+            data.str("kind", k.name());
+        }
         if let Some(q) = &n.quote {
             data.str("quote", q);
         }
@@ -130,8 +142,14 @@ fn article(out: &mut String, sel: &Selection, a: &Article) {
                     data.str(k, v);
                 }
             }
+            if let Some(g) = m.genre {
+                data.str("genre", g.name());
+            }
             if let Some(s) = m.stance {
                 data.str("stance", s.name());
+            }
+            if !m.stance_basis.is_explicit() {
+                data.str("stance_basis", m.stance_basis.name());
             }
             data.str("rationale_en", &m.rationale_en);
             data.str("rationale_ar", &m.rationale_ar);
@@ -260,11 +278,35 @@ impl<'a> Data<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::voiced::{selection, voiced};
 
     fn esc(s: &str) -> String {
         let mut o = String::new();
         text(&mut o, s);
         o
+    }
+
+    // A reported statement is prefixed by its speaker and carries voice and
+    // kind as data; the thesis carries genre and an implicit stance basis.
+    #[test]
+    fn voice_kind_genre_as_text_and_data() {
+        let (m, arts) = voiced();
+        let doc = render(&selection(&m, &arts));
+        let line = doc.lines().find(|l| l.contains("[b/r]: ")).unwrap();
+        assert!(line.contains("]: ‹US officials› "), "{line}");
+        assert!(
+            line.contains("voice: \"US officials\", kind: \"prediction\""),
+            "{line}"
+        );
+        let thesis = doc.lines().find(|l| l.starts_with("[b/thesis]: ")).unwrap();
+        assert!(thesis.contains("genre: \"news\""), "{thesis}");
+        assert!(thesis.contains("stance_basis: \"implicit\""), "{thesis}");
+        assert!(
+            !doc.lines()
+                .find(|l| l.contains("[a/r]: "))
+                .unwrap()
+                .contains("voice")
+        );
     }
 
     // Characters Argdown would read as syntax are escaped; plain text is not.

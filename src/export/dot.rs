@@ -1,5 +1,6 @@
 //! Graphviz DOT: one cluster per article, a box per node filled by its
-//! bearing on the motion, an edge from each node to its parent labelled
+//! bearing on the motion (dashed, with the speaker in `‹…›`, when the claim
+//! is reported rather than the author's), an edge from each node to its parent labelled
 //! `supports` or `opposes`, and dashed edges for cross-article links whose
 //! target is exported too. `rankdir=BT` puts each thesis on top, with its
 //! reasons below it, as a reader expects an argument map. `newrank=true` is
@@ -52,7 +53,13 @@ fn cluster(out: &mut String, i: usize, a: &Article) {
     let m = &a.meta;
     let _ = writeln!(out, "  subgraph cluster_{i} {{");
     out.push_str("    label=");
-    let stance = m.stance.map_or("no stance", |s| s.name());
+    let mut stance = m.stance.map_or("no stance", |s| s.name()).to_owned();
+    if !m.stance_basis.is_explicit() {
+        stance.push_str(", implicit");
+    }
+    if let Some(g) = m.genre {
+        stance = format!("{}; {stance}", g.name());
+    }
     quoted(out, &format!("{} [{}]", m.title_en, stance));
     out.push_str(";\n");
     let bearings = bearing::derive(a);
@@ -62,15 +69,29 @@ fn cluster(out: &mut String, i: usize, a: &Article) {
         node_id(out, a.id(), &n.id);
         out.push_str(" [label=");
         let b = bearings.of(idx);
+        let kind = n
+            .kind
+            .map(|k| format!(", {}", k.name()))
+            .unwrap_or_default();
+        let voice = n
+            .voice
+            .as_ref()
+            .map(|v| format!("‹{v}›\n"))
+            .unwrap_or_default();
         let label = format!(
-            "{} ({})\n{}\n{}",
+            "{} ({}{kind})\n{voice}{}\n{}",
             n.id,
             b.map_or("?", |b| b.name()),
             wrap(&n.claim_en, 40),
             wrap(&n.claim_ar, 40)
         );
         quoted(out, &label);
-        let _ = writeln!(out, ", fillcolor=\"{}\"];", fill(b));
+        let dashed = if n.voice.is_some() {
+            ", style=\"rounded,filled,dashed\""
+        } else {
+            ""
+        };
+        let _ = writeln!(out, ", fillcolor=\"{}\"{dashed}];", fill(b));
     }
     for idx in a.preorder() {
         let n = a.node(idx);
@@ -151,6 +172,25 @@ fn wrap(s: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::voiced::{selection, voiced};
+
+    // A reported node is dashed and names its speaker; kind and genre show.
+    #[test]
+    fn reported_nodes_are_dashed_and_named() {
+        let (m, arts) = voiced();
+        let dot = render(&selection(&m, &arts));
+        let line = dot.lines().find(|l| l.contains("\"b/r\" [label")).unwrap();
+        assert!(
+            line.contains("(against, prediction)") || line.contains(", prediction)"),
+            "{line}"
+        );
+        assert!(line.contains("\\n‹US officials›\\n"), "{line}");
+        assert!(line.contains("style=\"rounded,filled,dashed\""), "{line}");
+        let own = dot.lines().find(|l| l.contains("\"a/r\" [label")).unwrap();
+        assert!(!own.contains("dashed"), "{own}");
+        assert!(dot.contains("[news; "), "{dot}");
+        assert!(dot.contains(", implicit]"), "{dot}");
+    }
 
     // Quotes and backslashes cannot end or bend a DOT string.
     #[test]

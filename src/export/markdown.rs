@@ -1,8 +1,12 @@
-//! A Markdown report for people: per article its metadata, stance and
-//! rationale, and the argument tree as nested lists with each node's
-//! relation, bearing, claims (English and Arabic) and quote; then a table of
-//! all exported articles by theme, counting the nodes on each side.
+//! A Markdown report for people: per article its metadata, genre, stance
+//! (and whether it is explicit) and rationale, and the argument tree as
+//! nested lists with each node's relation, bearing, kind, speaker (`‹…›`
+//! before a reported claim), claims (English and Arabic), quote, links and
+//! the links into it from other exported articles ("linked from"); then a
+//! table of all exported articles by theme, counting the author's own nodes
+//! on each side and reported ones apart.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::Selection;
@@ -23,14 +27,33 @@ pub fn render(sel: &Selection) -> String {
         }
         None => out.push_str("# mizan report\n\n"),
     }
+    let incoming = incoming(sel);
     for a in &sel.articles {
-        article(&mut out, a);
+        article(&mut out, a, &incoming);
     }
     table(&mut out, sel);
     out
 }
 
-fn article(out: &mut String, a: &Article) {
+/// Links between exported articles by target address: (kind, source address).
+type Incoming<'a> = HashMap<&'a str, Vec<(&'static str, String)>>;
+
+fn incoming<'a>(sel: &Selection<'a>) -> Incoming<'a> {
+    let mut m: Incoming = HashMap::new();
+    for a in &sel.articles {
+        for idx in a.preorder() {
+            let n = a.node(idx);
+            for l in &n.links {
+                m.entry(&l.to)
+                    .or_default()
+                    .push((l.kind.name(), format!("{}/{}", a.id(), n.id)));
+            }
+        }
+    }
+    m
+}
+
+fn article(out: &mut String, a: &Article, incoming: &Incoming) {
     let m = &a.meta;
     out.push_str("## ");
     esc(
@@ -60,9 +83,17 @@ fn article(out: &mut String, a: &Article) {
     if m.date_inferred {
         out.push_str(" (date inferred)");
     }
+    if let Some(g) = m.genre {
+        let _ = write!(out, " · {}", g.name());
+    }
     out.push_str("\n\n");
     let stance = m.stance.map_or("none", |s| s.name());
-    let _ = write!(out, "**Stance: {stance}.** ");
+    let basis = if m.stance_basis.is_explicit() {
+        ""
+    } else {
+        " (implicit)"
+    };
+    let _ = write!(out, "**Stance: {stance}{basis}.** ");
     esc(out, &m.rationale_en);
     out.push_str("\n\n");
     if !m.rationale_ar.is_empty() {
@@ -76,7 +107,16 @@ fn article(out: &mut String, a: &Article) {
         let pad = "  ".repeat(depth);
         let rel = n.relation.map_or("thesis", |r| r.name());
         let b = bearings.of(idx).map_or("bearing unknown", Bearing::name);
-        let _ = write!(out, "{pad}- **{rel}** ({b}, `{}`): ", n.id);
+        let kind = n
+            .kind
+            .map(|k| format!(", {}", k.name()))
+            .unwrap_or_default();
+        let _ = write!(out, "{pad}- **{rel}** ({b}{kind}, `{}`): ", n.id);
+        if let Some(v) = &n.voice {
+            out.push('‹');
+            esc(out, v);
+            out.push_str("› ");
+        }
         esc(out, &n.claim_en);
         out.push('\n');
         if !n.claim_ar.is_empty() {
@@ -101,6 +141,17 @@ fn article(out: &mut String, a: &Article) {
                 out.push_str(if first { "" } else { "; " });
                 first = false;
                 let _ = write!(out, "{} `{}`", l.kind.name(), l.to);
+            }
+            out.push('\n');
+        }
+        let address = format!("{}/{}", a.id(), n.id);
+        if let Some(from) = incoming.get(address.as_str()) {
+            let _ = write!(out, "{pad}  linked from: ");
+            for (i, (kind, src)) in from.iter().enumerate() {
+                if i > 0 {
+                    out.push_str("; ");
+                }
+                let _ = write!(out, "{kind} by `{src}`");
             }
             out.push('\n');
         }
@@ -132,16 +183,21 @@ fn table(out: &mut String, sel: &Selection) {
         esc(out, &theme.en);
         out.push_str(" |");
         for t in &tallies {
-            let (f, ag, other) = t
+            let (f, ag, other, reported) = t
                 .iter()
                 .find(|(id, ..)| **id == *theme.id)
-                .map_or((0, 0, 0), |&(_, f, a, o)| (f, a, o));
+                .map_or((0, 0, 0, 0), |&(_, f, a, o, r)| (f, a, o, r));
             // Zero counts are left out so the table reads at a glance.
-            let parts: Vec<String> = [(f, "for"), (ag, "against"), (other, "other")]
-                .iter()
-                .filter(|(n, _)| *n > 0)
-                .map(|(n, w)| format!("{n} {w}"))
-                .collect();
+            let parts: Vec<String> = [
+                (f, "for"),
+                (ag, "against"),
+                (other, "other"),
+                (reported, "reported"),
+            ]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, w)| format!("{n} {w}"))
+            .collect();
             let text = if parts.is_empty() {
                 "—".to_owned()
             } else {
@@ -154,19 +210,24 @@ fn table(out: &mut String, sel: &Selection) {
     out.push('\n');
 }
 
-/// Per theme id: nodes bearing for, against, and neither/unknown.
-fn tally(a: &Article) -> Vec<(&str, usize, usize, usize)> {
+/// Per theme id: the author's own nodes bearing for, against, and
+/// neither/unknown, and the reported nodes (which are not the author's case).
+fn tally(a: &Article) -> Vec<(&str, usize, usize, usize, usize)> {
     let bearings = bearing::derive(a);
-    let mut out: Vec<(&str, usize, usize, usize)> = Vec::new();
+    let mut out: Vec<(&str, usize, usize, usize, usize)> = Vec::new();
     for idx in a.preorder() {
         for t in &a.node(idx).themes {
             let pos = match out.iter().position(|(id, ..)| *id == &**t) {
                 Some(p) => p,
                 None => {
-                    out.push((t, 0, 0, 0));
+                    out.push((t, 0, 0, 0, 0));
                     out.len() - 1
                 }
             };
+            if a.node(idx).is_reported() {
+                out[pos].4 += 1;
+                continue;
+            }
             match bearings.of(idx) {
                 Some(Bearing::For) => out[pos].1 += 1,
                 Some(Bearing::Against) => out[pos].2 += 1,
@@ -180,6 +241,25 @@ fn tally(a: &Article) -> Vec<(&str, usize, usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::voiced::{selection, voiced};
+
+    // A reported claim shows its speaker and kind, its article its genre and
+    // implicit stance, its target the link into it, and the theme table
+    // counts it as reported, not as the author's.
+    #[test]
+    fn voice_kind_genre_and_incoming_links() {
+        let (m, arts) = voiced();
+        let md = render(&selection(&m, &arts));
+        let claim = &arts[1].nodes[1].claim_en;
+        assert!(md.contains("(implicit).**"), "{md}");
+        assert!(md.contains(" · news\n"), "{md}");
+        assert!(
+            md.contains(&format!("prediction, `r`): ‹US officials› {claim}")),
+            "{md}"
+        );
+        assert!(md.contains("linked from: contradicts by `a/r`"), "{md}");
+        assert!(md.contains("1 reported"), "{md}");
+    }
 
     // Syntax characters are escaped so claims render as written.
     #[test]

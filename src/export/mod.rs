@@ -12,6 +12,8 @@ pub mod dot;
 pub mod import;
 pub mod json;
 pub mod markdown;
+#[cfg(test)]
+mod voiced;
 
 use std::path::{Path, PathBuf};
 

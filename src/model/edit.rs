@@ -7,7 +7,7 @@
 
 use thiserror::Error;
 
-use super::{Article, ArticleMeta, Bearing, Link, Node, NodeIdx, Relation};
+use super::{Article, ArticleMeta, Bearing, ClaimKind, Link, Node, NodeIdx, Relation};
 
 /// A field of a node and its new value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +15,9 @@ pub enum NodeField {
     Id(Box<str>),
     ClaimEn(Box<str>),
     ClaimAr(Box<str>),
+    /// Who asserts the claim; `None` for the author's own.
+    Voice(Option<Box<str>>),
+    Kind(Option<ClaimKind>),
     Relation(Option<Relation>),
     Bearing(Option<Bearing>),
     Quote(Option<Box<str>>),
@@ -80,6 +83,8 @@ impl Article {
                     NodeField::ClaimAr(v) => {
                         NodeField::ClaimAr(std::mem::replace(&mut n.claim_ar, v))
                     }
+                    NodeField::Voice(v) => NodeField::Voice(std::mem::replace(&mut n.voice, v)),
+                    NodeField::Kind(v) => NodeField::Kind(std::mem::replace(&mut n.kind, v)),
                     NodeField::Relation(v) => {
                         NodeField::Relation(std::mem::replace(&mut n.relation, v))
                     }
@@ -255,6 +260,15 @@ mod tests {
             5 if r[3] % 3 == 1 => Edit::Set {
                 node,
                 field: NodeField::ClaimEn("".into()),
+            },
+            // Who says it and what sort of claim: set, changed or cleared.
+            6 if r[3].is_multiple_of(4) => Edit::Set {
+                node,
+                field: NodeField::Voice(r[3].is_multiple_of(8).then(|| "US officials".into())),
+            },
+            6 if r[3] % 4 == 1 => Edit::Set {
+                node,
+                field: NodeField::Kind(ClaimKind::ALL.get(r[3] as usize / 4 % 5).copied()),
             },
             _ => Edit::Set {
                 node,

@@ -7,12 +7,14 @@
 //! `tui` draws. Validation ([`validate`]) and bearing derivation ([`bearing`])
 //! live beside the types because every layer needs them.
 
+pub mod attribution;
 pub mod bearing;
 pub mod corpus;
 pub mod date;
 mod diagnostic;
 pub mod edit;
 mod glyph;
+pub mod incoming;
 mod types;
 pub mod validate;
 

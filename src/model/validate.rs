@@ -253,6 +253,9 @@ impl<'a> Ctx<'a> {
             if let Some(n) = &node.note {
                 check_chars(&mut out, path, pos, "note", n, true);
             }
+            if let Some(v) = &node.voice {
+                check_chars(&mut out, path, pos, "voice", v, false);
+            }
             if let Some(m) = motion {
                 for t in &node.themes {
                     if m.theme(t).is_none() {
@@ -309,6 +312,7 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        out.extend(super::attribution::check(self.corpus, map, entry, a));
         out
     }
 

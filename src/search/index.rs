@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use crate::model::{Corpus, NodeRef, Stance};
+use crate::model::{ClaimKind, Corpus, NodeRef, Stance};
 use crate::text::normalize::normalize_into;
 
 /// Which text of a node a match is in.
@@ -78,6 +78,9 @@ pub(crate) struct Record {
     pub spans: Range<u32>,
     /// Range into `Index::node_themes`.
     pub themes: Range<u32>,
+    /// Index into `Index::voices`; `None` for the author's own claim.
+    pub voice: Option<u32>,
+    pub kind: Option<ClaimKind>,
 }
 
 /// Per-article data the filters need.
@@ -109,6 +112,8 @@ pub struct Index {
     pub(crate) articles: Vec<ArticleInfo>,
     pub(crate) themes: Vec<ThemeInfo>,
     pub(crate) node_themes: Vec<u16>,
+    /// Each distinct voice, normalised (for the `voice:` filter).
+    pub(crate) voices: Vec<String>,
     /// True when the corpus had more text than the 32-bit offsets address
     /// (4 GiB); the nodes past that point are not indexed.
     pub truncated: bool,
@@ -127,6 +132,7 @@ impl Index {
             Some([(t.en.clone(), en), (t.ar.clone(), ar)])
         };
         let mut theme_of = std::collections::HashMap::<Box<str>, u16>::new();
+        let mut voice_of = std::collections::HashMap::<Box<str>, u32>::new();
         'articles: for (map, article) in corpus.articles() {
             let article_ix = ix.articles.len() as u32;
             let mut id_norm = String::new();
@@ -188,11 +194,21 @@ impl Index {
                     });
                     ix.node_themes.push(t);
                 }
+                let voice = node.voice.as_ref().map(|v| {
+                    *voice_of.entry(v.clone()).or_insert_with(|| {
+                        let mut norm = String::new();
+                        normalize_into(v, &mut norm);
+                        ix.voices.push(norm);
+                        (ix.voices.len() - 1) as u32
+                    })
+                });
                 ix.records.push(Record {
                     node: NodeRef { map, node: idx },
                     article: article_ix,
                     spans: spans_start..ix.spans.len() as u32,
                     themes: themes_start..ix.node_themes.len() as u32,
+                    voice,
+                    kind: node.kind,
                 });
             }
         }

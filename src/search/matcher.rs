@@ -66,6 +66,11 @@ pub(crate) struct Prepared<'a> {
     article_ok: Vec<bool>,
     /// `None` when there is no theme filter.
     theme_ok: Option<Vec<bool>>,
+    /// `None` when there is no voice filter; else whether the author's own
+    /// claims pass and, per distinct voice of the index, whether it does.
+    voice_ok: Option<(bool, Vec<bool>)>,
+    /// Claim kinds that pass; empty when there is no kind filter.
+    kinds: Vec<crate::model::ClaimKind>,
     /// A query with a filter that cannot match (e.g. an unknown stance).
     nothing: bool,
     pub skim: SkimMatcherV2,
@@ -99,12 +104,21 @@ impl<'a> Prepared<'a> {
                 .map(|t| query.themes.contains(&t.id_norm))
                 .collect()
         });
+        let voice_ok = (!query.voices.is_empty()).then(|| {
+            let passes = |v: Option<&str>| query.voices.iter().any(|f| f.accepts(v));
+            (
+                passes(None),
+                index.voices.iter().map(|v| passes(Some(v))).collect(),
+            )
+        });
         Prepared {
             index,
             terms,
             theme_hits,
             article_ok,
             theme_ok,
+            voice_ok,
+            kinds: query.kinds.clone(),
             nothing: !query.warnings.is_empty(),
             skim: SkimMatcherV2::default().respect_case(),
         }
@@ -117,6 +131,14 @@ impl<'a> Prepared<'a> {
                 .theme_ok
                 .as_ref()
                 .is_none_or(|ok| self.index.record_themes(r).iter().any(|&t| ok[t as usize]))
+            && self
+                .voice_ok
+                .as_ref()
+                .is_none_or(|(own, ok)| match r.voice {
+                    None => *own,
+                    Some(v) => ok[v as usize],
+                })
+            && (self.kinds.is_empty() || r.kind.is_some_and(|k| self.kinds.contains(&k)))
     }
 
     /// The record's cheap score, or `None` when it does not match.

@@ -73,6 +73,8 @@ pub enum Action {
     PrevArticle,
     /// Show only the themes where the two articles clash
     ClashesOnly,
+    /// Count reported claims (‹voice›) as the author's, or only the author's own
+    ToggleReported,
     /// Choose themes or add a link (in the node form)
     Pick,
     /// Add a child node
@@ -226,6 +228,7 @@ impl Action {
         Action::NewArticle,
         Action::OpenEditor,
         Action::SelectQuote,
+        Action::ToggleReported,
         Action::WidenPane,
         Action::NarrowPane,
         Action::ToggleList,
@@ -304,13 +307,14 @@ mod tests {
             Action::NewArticle => 48,
             Action::OpenEditor => 49,
             Action::SelectQuote => 50,
-            Action::WidenPane => 51,
-            Action::NarrowPane => 52,
-            Action::ToggleList => 53,
-            Action::ToggleDetail => 54,
-            Action::FilterList => 55,
+            Action::ToggleReported => 51,
+            Action::WidenPane => 52,
+            Action::NarrowPane => 53,
+            Action::ToggleList => 54,
+            Action::ToggleDetail => 55,
+            Action::FilterList => 56,
             Action::Edit(e) => {
-                56 + match e {
+                57 + match e {
                     TextEdit::DeleteBack => 0,
                     TextEdit::DeleteWord => 1,
                     TextEdit::DeleteToStart => 2,

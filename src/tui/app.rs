@@ -32,6 +32,9 @@ pub struct Settings {
     pub export_dir: std::path::PathBuf,
     /// The claim language of trees, lists and the compare screen (`L`).
     pub lang: Lang,
+    /// Whether compare and the overview count reported claims (nodes with
+    /// a voice) or, by default, only the authors' own.
+    pub voices: crate::compare::Voices,
 }
 
 pub struct App {

@@ -100,6 +100,7 @@ pub fn setup(opts: &Options, env: &dyn Fn(&str) -> Option<String>) -> Result<App
             .or_else(crate::store::dirs::export_dir)
             .unwrap_or_else(|| std::env::temp_dir().join("mizan-exports")),
         lang: app::Lang::En,
+        voices: Default::default(),
     };
     let mut app = App::new(Setup { ws, settings });
     workspace::saving::offer_recovery(&mut app);

@@ -2,7 +2,10 @@
 //! tallies, the lean and the verdict; then every link between the two.
 //! Names are the reports' words: bearings `for`/`against`/`neither`/`unknown`,
 //! leans `for`/`against`/`split`/`neutral` (null when a side is silent),
-//! verdicts `agree`/`clash`/`mixed`/`only-a`/`only-b`.
+//! verdicts `agree`/`clash`/`mixed`/`only-a`/`only-b`. `voices` says whose
+//! claims the tallies count (`own`: the authors' own; `all`: reported ones
+//! too); each side's `reported` tallies its reported claims apart, and a
+//! reported node carries its `voice`.
 
 use serde_json::{Value, json};
 
@@ -43,6 +46,7 @@ pub fn json(corpus: &Corpus, cmp: &Comparison, filter: RowFilter) -> Value {
         "a": article(Side::A),
         "b": article(Side::B),
         "filter": filter.name(),
+        "voices": cmp.voices.name(),
         "counts": cmp.counts(),
         "themes": themes,
         "links": cmp.links.iter().map(|l| {
@@ -62,10 +66,18 @@ fn column(cx: &Ctx, side: Side, col: &Column) -> Value {
         "for": col.tally.for_,
         "against": col.tally.against,
         "neither": col.tally.neither,
-        "nodes": col.entries.iter().map(|e| json!({
-            "id": art.node(e.node).id,
-            "bearing": bearing_name(e.bearing),
-        })).collect::<Vec<_>>(),
+        "reported": col.reported,
+        "nodes": col.entries.iter().map(|e| {
+            let n = art.node(e.node);
+            let mut v = json!({
+                "id": n.id,
+                "bearing": bearing_name(e.bearing),
+            });
+            if let Some(voice) = &n.voice {
+                v["voice"] = json!(voice);
+            }
+            v
+        }).collect::<Vec<_>>(),
     })
 }
 

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{Ctx, RowFilter, bearing_name, side_letter};
+use super::{Ctx, RowFilter, bearing_name, reported_note, side_letter};
 use crate::compare::{Comparison, PairLink, Row, Side};
 use crate::text::markdown::escape as esc;
 use crate::text::sanitize::visible;
@@ -48,6 +48,12 @@ pub fn markdown(corpus: &crate::model::Corpus, cmp: &Comparison, filter: RowFilt
     );
     if filter != RowFilter::All {
         let _ = writeln!(out, "Showing {} themes only.\n", filter.name());
+    }
+    if cmp.voices == crate::compare::Voices::All {
+        let _ = writeln!(
+            out,
+            "Reported claims (‹voice›) count as the author's own.\n"
+        );
     }
     let _ = writeln!(
         out,
@@ -100,24 +106,42 @@ fn section(out: &mut String, cx: &Ctx, row: &Row) {
     for side in [Side::A, Side::B] {
         let col = row.side(side);
         let name = esc(&visible(cx.article(side).id()));
-        let Some(lean) = col.tally.lean() else {
-            let _ = writeln!(
-                out,
-                "**{}** ({name}) says nothing on this theme.\n",
-                side_letter(side)
-            );
-            continue;
-        };
-        let _ = writeln!(
-            out,
-            "**{}** ({name}) {}:\n",
-            side_letter(side),
-            lean.phrase()
-        );
+        let note = reported_note(col, cx.cmp.voices)
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
+        match col.tally.lean() {
+            None if col.entries.is_empty() => {
+                let _ = writeln!(
+                    out,
+                    "**{}** ({name}) says nothing on this theme.\n",
+                    side_letter(side)
+                );
+                continue;
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "**{}** ({name}) argues nothing of its own here{note}:\n",
+                    side_letter(side)
+                );
+            }
+            Some(lean) => {
+                let _ = writeln!(
+                    out,
+                    "**{}** ({name}) {}{note}:\n",
+                    side_letter(side),
+                    lean.phrase()
+                );
+            }
+        }
         for e in &col.entries {
+            let voice = cx
+                .voice(side, e.node)
+                .map(|v| format!("‹{}› ", esc(&v)))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "- *{}*: {} (`{}`)",
+                "- *{}*: {voice}{} (`{}`)",
                 bearing_name(e.bearing),
                 esc(&cx.claim(side, e.node)),
                 cx.node_id(side, e.node)

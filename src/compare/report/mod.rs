@@ -14,7 +14,7 @@ pub use text::text;
 
 use std::borrow::Cow;
 
-use super::{Comparison, PairLink, Row, Side, Verdict};
+use super::{Column, Comparison, PairLink, Row, Side, Verdict, Voices};
 use crate::model::{Article, Bearing, Corpus};
 use crate::text::sanitize::visible;
 
@@ -87,6 +87,11 @@ impl<'a> Ctx<'a> {
         visible(&self.article(side).node(node).claim_en)
     }
 
+    /// Who a reported claim is attributed to; `None` for the author's own.
+    fn voice(&self, side: Side, node: u32) -> Option<Cow<'a, str>> {
+        self.article(side).node(node).voice.as_deref().map(visible)
+    }
+
     fn stance(&self, side: Side) -> &'static str {
         self.article(side)
             .meta
@@ -114,6 +119,23 @@ impl<'a> Ctx<'a> {
     fn unplaced_links(&self) -> impl Iterator<Item = &'a PairLink> {
         self.cmp.links.iter().filter(|l| l.rows.is_empty())
     }
+}
+
+/// How a side's reported claims were treated, e.g. "1 reported claim, not
+/// counted"; `None` when it has none.
+fn reported_note(col: &Column, voices: Voices) -> Option<String> {
+    let n = col.reported.total();
+    (n > 0).then(|| {
+        format!(
+            "{n} reported claim{}, {}",
+            if n == 1 { "" } else { "s" },
+            if voices == Voices::Own {
+                "not counted"
+            } else {
+                "counted"
+            }
+        )
+    })
 }
 
 fn bearing_name(b: Option<Bearing>) -> &'static str {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Ctx, RowFilter, side_letter};
+use super::{Ctx, RowFilter, reported_note, side_letter};
 use crate::compare::{Column, Comparison, PairLink, Side};
 use crate::model::{Bearing, Corpus};
 use crate::text::sanitize::visible;
@@ -30,6 +30,9 @@ pub fn text(corpus: &Corpus, cmp: &Comparison, filter: RowFilter) -> String {
     }
     if let Some(m) = cx.motion() {
         let _ = writeln!(out, "Motion: {m}");
+    }
+    if cmp.voices == crate::compare::Voices::All {
+        let _ = writeln!(out, "Reported claims (‹voice›) count as the author's.");
     }
     for row in cx.rows(filter) {
         let _ = writeln!(
@@ -76,23 +79,37 @@ pub fn text(corpus: &Corpus, cmp: &Comparison, filter: RowFilter) -> String {
 
 fn column(out: &mut String, cx: &Ctx, side: Side, col: &Column) {
     let letter = side_letter(side);
-    let Some(lean) = col.tally.lean() else {
-        let _ = writeln!(out, "  {letter}  says nothing on this theme");
-        return;
-    };
-    let t = col.tally;
-    let _ = writeln!(
-        out,
-        "  {letter}  {} ({} for, {} against, {} neither)",
-        lean.phrase(),
-        t.for_,
-        t.against,
-        t.neither
-    );
+    let note = reported_note(col, cx.cmp.voices)
+        .map(|n| format!("; {n}"))
+        .unwrap_or_default();
+    match col.tally.lean() {
+        None if col.entries.is_empty() => {
+            let _ = writeln!(out, "  {letter}  says nothing on this theme");
+            return;
+        }
+        None => {
+            let _ = writeln!(out, "  {letter}  argues nothing of its own here{note}");
+        }
+        Some(lean) => {
+            let t = col.tally;
+            let _ = writeln!(
+                out,
+                "  {letter}  {} ({} for, {} against, {} neither{note})",
+                lean.phrase(),
+                t.for_,
+                t.against,
+                t.neither
+            );
+        }
+    }
     for e in &col.entries {
+        let voice = cx
+            .voice(side, e.node)
+            .map(|v| format!("‹{v}› "))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "     {} {}  {}",
+            "     {} {}  {voice}{}",
             glyph(e.bearing),
             cx.node_id(side, e.node),
             cut(&cx.claim(side, e.node), CLAIM_CHARS)

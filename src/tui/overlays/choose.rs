@@ -11,7 +11,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Lang, Overlay};
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
-use crate::tui::overlays::form::{FormFor, FormState, THEMES};
+use crate::tui::overlays::form::{FormFor, FormState, THEMES, VOICE};
 use crate::tui::palette::stance_glyph;
 use crate::tui::screens::compare::open_compare;
 use crate::tui::widgets::chooser::{ChooseEvent, Chooser};
@@ -32,6 +32,11 @@ pub enum ChooseFor {
         field: usize,
         to: String,
     },
+    /// Who says the claim, for the form below: a speaker already used in
+    /// the article, the author (empty), or a new name typed.
+    Voice {
+        field: usize,
+    },
     /// The article to compare map `a` with (`c`).
     Compare {
         a: u32,
@@ -50,6 +55,9 @@ pub struct ChooseState {
 pub fn open(app: &mut App, st: &FormState, field: usize, query: &str) {
     // Link targets are found with the search index (made on the first `/`
     // or here, and made again after edits).
+    if field == VOICE {
+        return open_voice(app, st, field, query);
+    }
     if field != THEMES && app.ws.search.is_none() {
         app.ws.search = Some(crate::tui::overlays::search::Engine::new(&app.ws.corpus));
     }
@@ -130,12 +138,68 @@ pub fn open(app: &mut App, st: &FormState, field: usize, query: &str) {
         .push(Overlay::Choose(Box::new(ChooseState { chooser, purpose })));
 }
 
+/// The voice picker: the author, then the speakers the article already
+/// names (so one speaker keeps one spelling); a name matching none of them
+/// is taken as a new speaker.
+fn open_voice(app: &mut App, st: &FormState, field: usize, query: &str) {
+    let (FormFor::NewNode { map, .. } | FormFor::EditNode { map, .. }) = st.target else {
+        return;
+    };
+    let Some(a) = app.ws.corpus.article(map) else {
+        return;
+    };
+    let mut items = vec![(String::new(), "(the author's own claim)".to_string())];
+    items.extend(
+        crate::model::attribution::speakers(a)
+            .into_iter()
+            .map(|v| (v.to_string(), v.to_string())),
+    );
+    let mut chooser = Chooser::new(
+        format!(
+            "Who says it — {} chooses; a new name is typed, then {}",
+            app.key(Mode::Search, Action::Accept),
+            app.key(Mode::Search, Action::Accept)
+        ),
+        items,
+        false,
+        &[],
+        "",
+    );
+    chooser.line = crate::tui::widgets::line_edit::LineEdit {
+        text: query.to_string(),
+        cursor: query.len(),
+    };
+    chooser.refilter();
+    app.overlays.push(Overlay::Choose(Box::new(ChooseState {
+        chooser,
+        purpose: ChooseFor::Voice { field },
+    })));
+}
+
 impl Layer for ChooseState {
     fn mode(&self) -> Mode {
         Mode::Search
     }
 
     fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
+        // A speaker not yet used in the article: the typed name is the
+        // voice, unless the selected speaker contains it (fuzzy matching
+        // alone would turn "US" into "(the author's own claim)").
+        if let ChooseFor::Voice { field } = self.purpose
+            && action == Action::Accept
+        {
+            let c = &self.chooser;
+            let name = c.line.text.trim().to_string();
+            let selected = c
+                .filtered
+                .get(c.selected)
+                .and_then(|&i| c.items.get(i))
+                .map(|(_, label)| label.to_lowercase());
+            if !name.is_empty() && !selected.is_some_and(|l| l.contains(&name.to_lowercase())) {
+                chosen(app, ChooseFor::Voice { field }, vec![name]);
+                return Outcome::Close;
+            }
+        }
         let rows = chooser_view::rows(app.view.areas.screen);
         match self.chooser.handle(action, rows) {
             ChooseEvent::None => Outcome::Stay,
@@ -266,6 +330,18 @@ fn chosen(app: &mut App, purpose: ChooseFor, values: Vec<String>) {
             if let (Some(name), Some(Overlay::Form(st))) = (values.first(), app.overlays.last_mut())
             {
                 crate::tui::overlays::form::set_source(&mut st.form, name);
+            }
+        }
+        ChooseFor::Voice { field } => {
+            if let Some(Overlay::Form(st)) = app.overlays.last_mut()
+                && let Some(list) = st.form.list_mut(field)
+            {
+                // Empty is the author's own voice: no speaker.
+                *list = values
+                    .into_iter()
+                    .filter(|v| !v.trim().is_empty())
+                    .collect();
+                list.truncate(1);
             }
         }
         ChooseFor::Themes { field } => {

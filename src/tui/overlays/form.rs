@@ -6,7 +6,8 @@
 use crate::model::date::PartialDate;
 use crate::model::edit::{self, Edit, NodeField};
 use crate::model::{
-    Article, ArticleMeta, Bearing, Link, LinkKind, MapEntry, Node, NodeIdx, Relation, Stance,
+    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, MapEntry, Node, NodeIdx,
+    Relation, Stance, StanceBasis,
 };
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -63,6 +64,18 @@ const QUOTE: usize = 5;
 pub(super) const THEMES: usize = 6;
 const LINKS: usize = 7;
 const NOTE: usize = 8;
+// Who argues what (issue 13), after the older fields so that their places
+// (and the keys that reach them) stay as they were.
+pub(super) const VOICE: usize = 9;
+const KIND: usize = 10;
+
+const KINDS: [&str; 5] = [
+    "unclassified",
+    "fact",
+    "prediction",
+    "evaluation",
+    "proposal",
+];
 
 const RELATIONS: [&str; 3] = ["supports", "opposes", "none"];
 const BEARINGS: [&str; 4] = ["derived", "for", "against", "neither"];
@@ -135,6 +148,19 @@ fn node_form(title: String, n: &Node, pick: &str) -> Form {
                 format!("{pick} adds"),
             ),
             Field::text("note", n.note.as_deref().unwrap_or(""), ""),
+            Field::list(
+                "voice",
+                n.voice.iter().map(|v| v.to_string()).collect(),
+                format!("who says it, if not the author: {pick} picks or names one"),
+            ),
+            Field::choice(
+                "kind",
+                KINDS,
+                n.kind
+                    .and_then(|k| ClaimKind::ALL.iter().position(|&x| x == k))
+                    .map_or(0, |i| i + 1),
+                "what sort of claim",
+            ),
         ],
     );
     form.focus = EN;
@@ -228,9 +254,11 @@ fn node_from_form(f: &Form, a: &Article, editing: Option<NodeIdx>) -> Result<Nod
         id: id.into(),
         claim_en: f.text(EN).trim().into(),
         claim_ar: f.text(AR).trim().into(),
-        // Kept from the node being edited until the form has fields for them.
-        voice: editing.and_then(|e| a.node(e).voice.clone()),
-        kind: editing.and_then(|e| a.node(e).kind),
+        voice: f.list(VOICE).first().and_then(|v| opt(v)),
+        kind: f
+            .choice(KIND)
+            .checked_sub(1)
+            .and_then(|i| ClaimKind::ALL.get(i).copied()),
         relation: match f.choice(RELATION) {
             0 => Some(Relation::Supports),
             1 => Some(Relation::Opposes),
@@ -277,6 +305,8 @@ fn changes(node: NodeIdx, old: &Node, new: Node) -> Vec<Edit> {
     set(old.themes != new.themes, NodeField::Themes(new.themes));
     set(old.links != new.links, NodeField::Links(new.links));
     set(old.note != new.note, NodeField::Note(new.note));
+    set(old.voice != new.voice, NodeField::Voice(new.voice));
+    set(old.kind != new.kind, NodeField::Kind(new.kind));
     out
 }
 
@@ -394,6 +424,20 @@ const A_THESIS_EN: usize = 11;
 const A_THESIS_AR: usize = 12;
 
 const STANCES: [&str; 5] = ["pro", "anti", "mixed", "neutral", "not set"];
+const GENRES: [&str; 6] = [
+    "not set",
+    "opinion",
+    "news",
+    "analysis",
+    "explainer",
+    "interview",
+];
+
+/// A field of the article form by label (the genre and stance basis sit
+/// after the thesis fields, which only a new article has).
+fn field_at(f: &Form, label: &str) -> Option<usize> {
+    f.fields.iter().position(|x| x.label == label)
+}
 
 fn article_form(title: String, m: &ArticleMeta, new: bool, pick: Option<String>) -> Form {
     let stance = m
@@ -443,6 +487,21 @@ fn article_form(title: String, m: &ArticleMeta, new: bool, pick: Option<String>)
         ));
         fields.push(Field::text("thesis (Arabic)", "", ""));
     }
+    // Last, so that the older fields keep their places.
+    fields.push(Field::choice(
+        "genre",
+        GENRES,
+        m.genre
+            .and_then(|g| Genre::ALL.iter().position(|&x| x == g))
+            .map_or(0, |i| i + 1),
+        "what sort of article",
+    ));
+    fields.push(Field::choice(
+        "stance basis",
+        StanceBasis::ALL.map(StanceBasis::name),
+        usize::from(m.stance_basis == StanceBasis::Implicit),
+        "explicit: the author says; implicit: a lean read from framing",
+    ));
     let mut form = Form::new(title, fields);
     form.focus = if new { A_ID } else { A_TITLE_EN };
     form
@@ -457,11 +516,20 @@ fn meta_from_form(f: &Form, old: &ArticleMeta) -> ArticleMeta {
         outlet: opt(f.text(A_OUTLET)),
         date: opt(f.text(A_DATE)),
         date_inferred: old.date_inferred && opt(f.text(A_DATE)) == old.date,
-        genre: old.genre,
+        genre: field_at(f, "genre").map_or(old.genre, |i| {
+            f.choice(i)
+                .checked_sub(1)
+                .and_then(|g| Genre::ALL.get(g).copied())
+        }),
         language: f.text(A_LANG).trim().into(),
         source: opt(f.text(A_SOURCE)),
         stance: Stance::ALL.get(f.choice(A_STANCE)).copied(),
-        stance_basis: old.stance_basis,
+        stance_basis: field_at(f, "stance basis").map_or(old.stance_basis, |i| {
+            StanceBasis::ALL
+                .get(f.choice(i))
+                .copied()
+                .unwrap_or_default()
+        }),
         rationale_en: f.text(A_WHY_EN).trim().into(),
         rationale_ar: f.text(A_WHY_AR).trim().into(),
     }

@@ -162,6 +162,7 @@ impl Layer for BrowseScreen {
             | Action::NextArticle
             | Action::PrevArticle
             | Action::ClashesOnly
+            | Action::ToggleReported
             | Action::Pick => {}
             Action::AddChild
             | Action::AddSibling

@@ -169,7 +169,13 @@ pub fn list_item(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
                     l.spans.insert(0, Span::raw(" ".repeat(lead as usize)));
                 }
             }
-            let stance = s.map_or("?", |s| s.name()).to_uppercase();
+            // An inferred lean says so: `ANTI (implicit)`.
+            let implicit = if a.meta.stance_basis.is_explicit() {
+                ""
+            } else {
+                " (implicit)"
+            };
+            let stance = format!("{}{implicit}", s.map_or("?", |s| s.name()).to_uppercase());
             let mut info = fields_line(
                 // The date before the outlet: short, and what a narrow
                 // list should not cut.
@@ -277,6 +283,23 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!("{} ", bearing_glyph(b)), p.bearing(b)));
         if cache.problems.contains_key(&row.node) {
             spans.push(Span::styled("! ", p.error));
+        }
+        // A reported claim is someone else's: its speaker comes first.
+        if let Some(v) = &n.voice {
+            // One cell of each row is the selection gutter.
+            let used: usize = spans.iter().map(|s| s.width()).sum::<usize>() + 1;
+            let room = (inner.width as usize).saturating_sub(used) / 2;
+            spans.extend(
+                one_line(
+                    &app.view.layout_cache,
+                    &format!("‹{v}›"),
+                    room.min(28) as u16,
+                    app.settings.bidi,
+                    p.key,
+                )
+                .spans,
+            );
+            spans.push(Span::raw(" "));
         }
         // One cell of each row is the selection gutter.
         let used: usize = spans.iter().map(|s| s.width()).sum::<usize>() + 1;

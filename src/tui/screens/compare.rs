@@ -153,10 +153,21 @@ pub fn body_height(screen: Rect) -> usize {
     screen.height.saturating_sub(7) as usize
 }
 
+/// Switches whether reported claims count, and says which now do.
+pub fn toggle_reported(app: &mut App) {
+    app.settings.voices = app.settings.voices.toggled();
+    app.flash = Some(match app.settings.voices {
+        crate::compare::Voices::Own => {
+            "counting the authors' own claims; reported ones (‹voice›) are shown apart".into()
+        }
+        crate::compare::Voices::All => "counting reported claims (‹voice›) as the authors'".into(),
+    });
+}
+
 /// Opens the compare screen on maps `a` and `b`; says why not if it cannot
 /// (and returns false).
 pub fn open_compare(app: &mut App, a: u32, b: u32) -> bool {
-    match Comparison::build(&app.ws.corpus, a, b) {
+    match Comparison::build_with(&app.ws.corpus, a, b, app.settings.voices) {
         Ok(cmp) => {
             let mut s = CompareState::new(cmp);
             s.select(0, body_height(app.view.areas.screen));
@@ -231,6 +242,22 @@ impl Layer for CompareState {
             }
             Action::ToggleLanguage => {
                 app.settings.lang = app.settings.lang.other();
+            }
+            Action::ToggleReported => {
+                // The same pair, side, filter and place, counted anew.
+                let (a, b, sel, side, clashes) = (s.cmp.a, s.cmp.b, s.sel, s.side, s.clashes_only);
+                toggle_reported(app);
+                if open_compare(app, a, b) {
+                    if let crate::tui::screens::Screen::Compare(s, _) = &mut app.screen {
+                        s.clashes_only = clashes;
+                        if side == Side::B {
+                            s.switch_side(h);
+                        }
+                        s.sel = 0;
+                        s.select(sel as isize, h);
+                    }
+                    return Outcome::Close;
+                }
             }
             Action::Accept => {
                 if let Some((map, node)) = s.selected_node() {

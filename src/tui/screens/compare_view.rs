@@ -119,6 +119,12 @@ impl CompareState {
                 app.settings.palette.warning,
             ));
         }
+        if self.cmp.voices == crate::compare::Voices::All {
+            spans.push(Span::styled(
+                "(reported claims count) ",
+                app.settings.palette.warning,
+            ));
+        }
         Line::from(spans)
     }
 }
@@ -243,9 +249,22 @@ fn row_head(app: &App, row: &crate::compare::Row, width: u16) -> Line<'static> {
             },
         );
     let (ta, tb) = (&row.a.tally, &row.b.tally);
+    // Reported claims (‹voice›) are shown apart: counted or not, the
+    // reader sees how many there are.
+    let reported = |c: &crate::compare::Column| match c.reported.total() {
+        0 => String::new(),
+        n => format!(" ‹{n}›"),
+    };
     let tallies = format!(
-        "  A ▲{} ▼{} ◆{}  B ▲{} ▼{} ◆{}",
-        ta.for_, ta.against, ta.neither, tb.for_, tb.against, tb.neither
+        "  A ▲{} ▼{} ◆{}{}  B ▲{} ▼{} ◆{}{}",
+        ta.for_,
+        ta.against,
+        ta.neither,
+        reported(&row.a),
+        tb.for_,
+        tb.against,
+        tb.neither,
+        reported(&row.b)
     );
     let mut head = vec![Span::styled(format!("{label:<9}"), vstyle)];
     head.extend(
@@ -286,21 +305,33 @@ fn entry_cell(
             } else {
                 &n.claim_en
             };
-            let mut l = one_line(
+            let mut spans = vec![Span::styled(
+                format!("{} ", bearing_glyph(e.bearing)),
+                p.bearing(e.bearing),
+            )];
+            // One cell is the selection gutter.
+            let mut room = half.saturating_sub(3);
+            if let Some(v) = &n.voice {
+                let speaker = one_line(
+                    &app.view.layout_cache,
+                    &format!("‹{v}›"),
+                    room / 3,
+                    app.settings.bidi,
+                    p.key,
+                );
+                room = room.saturating_sub(speaker.width() as u16 + 1);
+                spans.extend(speaker.spans);
+                spans.push(Span::raw(" "));
+            }
+            let l = one_line(
                 &app.view.layout_cache,
                 claim,
-                half.saturating_sub(3),
+                room,
                 app.settings.bidi,
                 Style::new(),
             );
-            l.spans.insert(
-                0,
-                Span::styled(
-                    format!("{} ", bearing_glyph(e.bearing)),
-                    p.bearing(e.bearing),
-                ),
-            );
-            l
+            spans.extend(l.spans);
+            Line::from(spans)
         }
         _ if i == 0 && col.entries.is_empty() => Line::styled(" (nothing on this theme)", p.dim),
         _ => Line::default(),

@@ -1,6 +1,9 @@
 //! The detail pane: everything about the selected node — claims in both
-//! languages, the verbatim quote, relation and bearing, themes, links, note,
-//! and any problem `check` found — and, on the thesis, the article itself.
+//! languages, who says it when it is not the author (its voice), the
+//! verbatim quote, relation, bearing and kind of claim, themes, links and
+//! the links into it from other articles ("linked from"), note, and any
+//! problem `check` found — and, on the thesis, the article itself (genre,
+//! and whether its stance is explicit or an inferred lean).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -104,12 +107,14 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             (Some(d), false) => d.to_string(),
             (None, _) => String::new(),
         };
+        let genre = m.genre.map_or("", |g| g.name());
         out.extend(fields_lines(
             &app.view.layout_cache,
             &[
                 m.author.as_deref().unwrap_or(""),
                 m.outlet.as_deref().unwrap_or(""),
                 &date,
+                genre,
             ],
             " · ",
             width,
@@ -119,9 +124,14 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         heading(&mut out, "Stance");
         out.push(Line::from(Span::styled(
             format!(
-                "{} {}",
+                "{} {}{}",
                 stance_glyph(m.stance),
-                m.stance.map_or("missing", |s| s.name())
+                m.stance.map_or("missing", |s| s.name()),
+                if m.stance_basis.is_explicit() {
+                    ""
+                } else {
+                    " (implicit: a lean read from the framing)"
+                }
             ),
             p.stance(m.stance),
         )));
@@ -158,6 +168,17 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         Style::new(),
     ));
 
+    if let Some(v) = &n.voice {
+        heading(&mut out, "Reported claim, said by");
+        out.extend(text_lines(
+            &app.view.layout_cache,
+            &format!("‹{v}›"),
+            width,
+            mode,
+            p.key,
+        ));
+    }
+
     if let Some(q) = &n.quote {
         heading(&mut out, "Quote");
         out.extend(text_lines(&app.view.layout_cache, q, width, mode, p.key));
@@ -173,8 +194,12 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         .relation
         .map(|rl| format!("{} its parent · ", rl.name()))
         .unwrap_or_default();
+    let kind = n
+        .kind
+        .map(|k| format!(" · {}", k.name()))
+        .unwrap_or_default();
     let bearing = format!(
-        "{rel}{} {} the motion{how}",
+        "{rel}{} {} the motion{how}{kind}",
         bearing_glyph(b),
         b.map_or("no bearing on", |b| b.name())
     );
@@ -257,6 +282,35 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                 text_lines(
                     &app.view.layout_cache,
                     &claim,
+                    width.saturating_sub(2),
+                    mode,
+                    p.dim,
+                )
+                .into_iter()
+                .map(|mut l| {
+                    l.spans.insert(0, Span::raw("  "));
+                    l
+                }),
+            );
+        }
+    }
+
+    let incoming = app.ws.incoming().to(&app.ws.corpus, r);
+    if !incoming.is_empty() {
+        heading(&mut out, "Linked from");
+        for l in incoming {
+            let Some(src) = app.ws.corpus.article(l.from.map) else {
+                continue;
+            };
+            let from = src.node(l.from.node);
+            out.push(Line::from(vec![
+                Span::styled(format!("  {} by ", l.kind.name()), p.key),
+                Span::raw(format!("{}/{}", src.id(), from.id)),
+            ]));
+            out.extend(
+                text_lines(
+                    &app.view.layout_cache,
+                    &from.claim_en,
                     width.saturating_sub(2),
                     mode,
                     p.dim,

@@ -81,7 +81,7 @@ impl OverviewState {
 }
 
 pub fn open_overview(app: &mut App) {
-    let ov = Overview::build(&app.ws.corpus);
+    let ov = Overview::build_with(&app.ws.corpus, app.settings.voices);
     let row = ov
         .articles
         .iter()
@@ -126,6 +126,10 @@ impl Layer for OverviewState {
             }
             Action::ToggleLanguage => {
                 app.settings.lang = app.settings.lang.other();
+            }
+            Action::ToggleReported => {
+                crate::tui::screens::compare::toggle_reported(app);
+                s.ov = Overview::build_with(&app.ws.corpus, app.settings.voices);
             }
             _ => {}
         }

@@ -302,9 +302,14 @@ fn render_nodes(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
         } else {
             &node.claim_en
         };
+        // A reported claim names its speaker (counted or not, see `r`).
+        let claim = match &node.voice {
+            Some(v) => format!("‹{v}› {claim}"),
+            None => claim.to_string(),
+        };
         let mut l = one_line(
             &app.view.layout_cache,
-            claim,
+            &claim,
             inner.width.saturating_sub(3),
             app.settings.bidi,
             Style::new(),

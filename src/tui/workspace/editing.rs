@@ -220,6 +220,8 @@ impl Touched {
 pub fn refresh_after_edit(app: &mut App, map: u32, touched: Touched) {
     let i = map as usize;
     app.ws.corpus.reindex();
+    // An edit may add, drop or retarget links, or rename what they point at.
+    app.ws.incoming = Default::default();
     if let (Some(a), Some(c)) = (app.ws.corpus.article(map), app.ws.cache.get_mut(i)) {
         c.bearings = bearing::derive(a);
         if let Some(src) = c.source.as_mut() {

@@ -13,6 +13,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::model::bearing::{self, Bearings};
+use crate::model::incoming::Incoming;
 use crate::model::validate::Sources;
 use crate::model::{Corpus, Diagnostic, MapEntry, NodeIdx};
 use crate::store::sources::quote_ranges;
@@ -52,6 +53,9 @@ pub struct Workspace {
     pub disk_changes: Vec<PathBuf>,
     /// Set once the session is to end.
     pub quit: Option<Quit>,
+    /// Every node's incoming links ("linked from"), built when the detail
+    /// pane first asks and dropped by every edit or reload.
+    pub incoming: std::cell::OnceCell<Incoming>,
 }
 
 impl Workspace {
@@ -81,7 +85,13 @@ impl Workspace {
             recovery_stale: false,
             disk_changes: Vec::new(),
             quit: None,
+            incoming: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The links into each node, built on first use after a change.
+    pub fn incoming(&self) -> &Incoming {
+        self.incoming.get_or_init(|| Incoming::build(&self.corpus))
     }
 }
 
