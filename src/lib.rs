@@ -18,6 +18,8 @@
 
 pub mod compare;
 pub mod export;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod model;
 pub mod search;
 pub mod store;

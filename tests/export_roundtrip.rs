@@ -69,31 +69,14 @@ fn generated_corpus_round_trips_byte_identical() {
     round_trip(dir.path());
 }
 
-// A 150-level chain survives JSON export → import (nested JSON would need
-// 300 levels, past serde_json's limit of 128). Built in memory: the RON
-// loader bounds depth on its own.
+// A chain as deep as the loader reads (100 levels) survives JSON export →
+// import (nested JSON would need 200 levels, past serde_json's limit of
+// 128); one level more is refused before anything is written, since the
+// loader would refuse the file (issue 20, item 7).
 #[test]
 fn deep_tree_round_trips() {
-    use mizan::model::{Article, ArticleMeta, Node, Relation, Stance};
-    let nodes: Vec<Node> = (0..150u32)
-        .map(|i| Node {
-            id: format!("n{i}").into(),
-            claim_en: format!("claim {i}").into(),
-            relation: (i > 0).then_some(Relation::Opposes),
-            parent: i.checked_sub(1),
-            children: if i < 149 { vec![i + 1] } else { vec![] },
-            ..Default::default()
-        })
-        .collect();
-    let article = Article {
-        meta: ArticleMeta {
-            id: "deep".into(),
-            stance: Some(Stance::Pro),
-            ..Default::default()
-        },
-        nodes,
-        root: 0,
-    };
+    use mizan::store::load::MAX_DEPTH;
+    let article = chain(MAX_DEPTH as u32);
     let sel = Selection {
         motion: None,
         articles: vec![&article],
@@ -105,6 +88,38 @@ fn deep_tree_round_trips() {
         files,
         vec![("deep.ron".to_owned(), canon::article_to_string(&article))]
     );
+    let deeper = chain(MAX_DEPTH as u32 + 1);
+    let sel = Selection {
+        articles: vec![&deeper],
+        ..sel
+    };
+    let json = export::render(&sel, Format::Json).unwrap();
+    let err = import::plan(&json).unwrap_err().to_string();
+    assert!(err.contains("deeper than 100 levels"), "{err}");
+}
+
+/// An article whose tree is one chain of `depth` nodes.
+fn chain(depth: u32) -> mizan::model::Article {
+    use mizan::model::{Article, ArticleMeta, Node, Relation, Stance};
+    let nodes: Vec<Node> = (0..depth)
+        .map(|i| Node {
+            id: format!("n{i}").into(),
+            claim_en: format!("claim {i}").into(),
+            relation: (i > 0).then_some(Relation::Opposes),
+            parent: i.checked_sub(1),
+            children: if i + 1 < depth { vec![i + 1] } else { vec![] },
+            ..Default::default()
+        })
+        .collect();
+    Article {
+        meta: ArticleMeta {
+            id: "deep".into(),
+            stance: Some(Stance::Pro),
+            ..Default::default()
+        },
+        nodes,
+        root: 0,
+    }
 }
 
 // Import refuses to overwrite a file that differs, writes nothing at all

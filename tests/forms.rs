@@ -187,6 +187,29 @@ fn new_article_is_written_on_save() {
     assert_eq!(&*g.meta.title_en, "Gamma: stay");
 }
 
+// Accepting the new-article form reads no directory: `update` asks for the
+// file name as an effect, and only running it adds the map and closes the
+// form (or, for a name that cannot be used, says why in the form).
+#[test]
+fn new_article_path_is_checked_by_an_effect() {
+    let (maps, state, _t) = scratch();
+    let mut a = app_in(&maps, &state);
+    keys(&mut a, "N");
+    type_text(&mut a, "delta");
+    let maps_before = a.ws.corpus.maps.len();
+    let fx = common::press(&mut a, "Enter");
+    assert!(
+        matches!(fx.as_slice(), [mizan::tui::effects::Effect::NewArticle(x)] if &*x.meta.id == "delta"),
+        "{fx:?}"
+    );
+    assert_eq!(a.ws.corpus.maps.len(), maps_before, "nothing added yet");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Form(_))));
+    mizan::tui::effects::run(&mut a, fx);
+    assert_eq!(a.ws.corpus.maps.len(), maps_before + 1);
+    assert!(a.overlays.is_empty());
+    assert_eq!(at(&a), "delta/thesis");
+}
+
 // `I` edits the article: stance and title; undo restores them.
 #[test]
 fn edit_article_meta() {

@@ -263,6 +263,39 @@ fn config_rebinds_keys() {
     assert_eq!(a.settings.bidi, mizan::text::BidiMode::Off);
 }
 
+// The status bar, popup titles and footers name keys from the keymap: a
+// rebound key is shown as bound, and an unbound one is not offered.
+#[test]
+fn hints_follow_the_keymap() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.ron");
+    let text = "Config(keys: [\n  (mode: normal, key: \"/\"),\n  (mode: normal, key: \"F2\", action: search),\n  (mode: search, key: \"Esc\"),\n  (mode: search, key: \"C-g\", action: close),\n])\n";
+    std::fs::write(&cfg, text).unwrap();
+    let opts = mizan::tui::Options {
+        maps_dir: common::fixtures().join("maps"),
+        sources: None,
+        config: Some(cfg),
+        bidi: None,
+    };
+    let mut a = mizan::tui::setup(&opts, &|_| None).unwrap();
+    assert!(a.overlays.is_empty(), "the config is fine");
+    common::resize(&mut a, 120, 40);
+    let s = common::screen(&a);
+    let status = s.lines().last().unwrap_or("");
+    assert!(status.contains("F2 search"), "{status}");
+    assert!(!status.contains("/ search"), "{status}");
+    press(&mut a, "/");
+    assert!(a.overlays.is_empty(), "/ is unbound");
+    press(&mut a, "F2");
+    assert!(
+        common::screen(&a).contains("Search — Enter opens, C-g closes"),
+        "{}",
+        common::screen(&a)
+    );
+    press(&mut a, "C-g");
+    assert!(a.overlays.is_empty(), "C-g closes the search");
+}
+
 // x asks for a format and writes the article there, saying where.
 #[test]
 fn export_from_the_ui() {

@@ -2,11 +2,13 @@
 
 use std::path::Path;
 
+use mizan::export::safe_json;
 use mizan::model::validate::{self, Severity};
 use mizan::store::{self, sources};
 use mizan::text::plural::count;
 
 use super::Format;
+use super::out::Out;
 
 pub fn run(maps_dir: &Path, sources_dir: Option<&Path>, format: Format) -> anyhow::Result<i32> {
     let corpus = super::load(maps_dir)?;
@@ -23,17 +25,18 @@ pub fn run(maps_dir: &Path, sources_dir: Option<&Path>, format: Format) -> anyho
     let warnings = diags.len() - errors;
     let articles = corpus.articles().count();
     let nodes = corpus.node_count();
+    let mut out = Out::stdout();
     match format {
         Format::Text => {
             for d in &diags {
-                println!("{d}\n");
+                out.text(&format!("{d}\n"))?;
             }
             let quotes = if srcs.is_some() {
                 "quotes checked"
             } else {
                 "quotes not checked (no --sources)"
             };
-            println!(
+            out.text(&format!(
                 "{}: {}, {}, {}; {}, {}; {quotes}",
                 maps_dir.display(),
                 count(corpus.maps.len(), "map"),
@@ -41,10 +44,10 @@ pub fn run(maps_dir: &Path, sources_dir: Option<&Path>, format: Format) -> anyho
                 count(nodes, "node"),
                 count(errors, "error"),
                 count(warnings, "warning"),
-            );
+            ))?;
         }
         Format::Json => {
-            let out = serde_json::json!({
+            let doc = serde_json::json!({
                 "maps_dir": maps_dir,
                 "articles": articles,
                 "nodes": nodes,
@@ -53,8 +56,9 @@ pub fn run(maps_dir: &Path, sources_dir: Option<&Path>, format: Format) -> anyho
                 "quotes_checked": srcs.is_some(),
                 "diagnostics": diags,
             });
-            println!("{}", serde_json::to_string_pretty(&out)?);
+            out.exact(&safe_json::to_string_pretty(&doc)?)?;
         }
     }
+    out.finish()?;
     Ok(if errors > 0 { 1 } else { 0 })
 }

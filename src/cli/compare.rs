@@ -10,6 +10,7 @@ use clap::ValueEnum;
 use mizan::compare::report::{self, RowFilter};
 use mizan::compare::{Comparison, Voices};
 use mizan::model::Corpus;
+use mizan::text::sanitize::{visible, visible_lines};
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportFormat {
@@ -42,14 +43,19 @@ pub fn run(
     } else {
         RowFilter::All
     };
+    let mut out = super::out::Out::stdout();
     match format {
-        ReportFormat::Text => print!("{}", report::text(&corpus, &cmp, filter)),
-        ReportFormat::Markdown => print!("{}", report::markdown(&corpus, &cmp, filter)),
+        // The reports show controls already; `text` makes sure of it.
+        ReportFormat::Text => out.raw(&visible_lines(&report::text(&corpus, &cmp, filter)))?,
+        ReportFormat::Markdown => {
+            out.raw(&visible_lines(&report::markdown(&corpus, &cmp, filter)))?
+        }
         ReportFormat::Json => {
             let v = report::json(&corpus, &cmp, filter);
-            println!("{}", serde_json::to_string_pretty(&v).context("json")?);
+            out.exact(&mizan::export::safe_json::to_string_pretty(&v).context("json")?)?;
         }
     }
+    out.finish()?;
     Ok(0)
 }
 
@@ -59,6 +65,7 @@ fn map_of(corpus: &Corpus, id: &str) -> anyhow::Result<u32> {
         return Ok(m);
     }
     let known: Vec<&str> = corpus.articles().map(|(_, a)| a.id()).collect();
+    let id = visible(id);
     bail!(
         "no article `{id}` in the maps\nhint: articles are: {}",
         if known.is_empty() {

@@ -1,13 +1,14 @@
 //! `mizan export`: the maps as Argdown, DOT, JSON or Markdown, to stdout, a
 //! file, or a directory (one file per article).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
+use mizan::export::target::{self, Written};
 use mizan::export::{self, Format, Selection};
-use mizan::store::save;
+
+use super::out::{self, Out};
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -40,43 +41,51 @@ pub struct ExportArgs {
     /// Export only this article (repeat for several) [default: all]
     #[arg(long = "article", value_name = "ID")]
     pub articles: Vec<String>,
-    /// Write to FILE, or one file per article into DIR (an existing
-    /// directory, or a path ending in `/`) [default: stdout, one document]
+    /// Write to FILE (`-`: stdout), or one file per article into DIR (an
+    /// existing directory, or a path ending in `/`) [default: stdout, one
+    /// document]. Only regular files are written (a symlink is written
+    /// through); a file that is not a previous export needs --force.
     #[arg(short = 'o', long = "output", value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
+    /// Replace a file that is not a previous mizan export
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(maps_dir: &Path, args: ExportArgs) -> anyhow::Result<i32> {
     let corpus = super::load(maps_dir)?;
     let sel = Selection::new(&corpus, &args.articles)?;
     let format = Format::from(args.format);
-    match &args.output {
-        None => {
-            let text = export::render(&sel, format)?;
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                // `mizan export ... | head` closing the pipe is not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                other => other?,
-            }
-        }
-        Some(out) if is_dir_target(out) => {
-            std::fs::create_dir_all(out)?;
+    let said = |path: &Path, w: Written| {
+        let verb = match w {
+            Written::Written => "wrote",
+            Written::Unchanged => "unchanged:",
+        };
+        out::note(&format!("{verb} {}", path.display()));
+    };
+    match args.output.as_deref() {
+        None => to_stdout(&sel, format)?,
+        Some(p) if p.as_os_str() == "-" => to_stdout(&sel, format)?,
+        Some(dir) if is_dir_target(dir) => {
+            target::make_dir(dir)?;
             for i in 0..sel.articles.len() {
-                let path = export::export_to_dir(&sel.only(i), format, out)?;
-                eprintln!("wrote {}", path.display());
+                let one = sel.only(i);
+                let path = target::file_in(dir, &export::default_stem(&one), format)?;
+                said(&path, export::write_file(&one, format, &path, args.force)?);
             }
         }
-        Some(file) => {
-            let text = export::render(&sel, format)?;
-            save::save_atomic(file, text.as_bytes())?;
-            eprintln!("wrote {}", file.display());
-        }
+        Some(file) => said(file, export::write_file(&sel, format, file, args.force)?),
     }
     Ok(0)
+}
+
+fn to_stdout(sel: &Selection, format: Format) -> anyhow::Result<()> {
+    // Exports escape controls in their own syntax, so this is exact.
+    let text = export::render(sel, format)?;
+    let mut out = Out::stdout();
+    out.raw(&text)?;
+    out.finish()?;
+    Ok(())
 }
 
 fn is_dir_target(p: &Path) -> bool {

@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use mizan::export::import::{self, ImportError};
+use mizan::store::regular;
+
+use super::out::{self, Out};
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportFormat {
@@ -29,27 +32,34 @@ pub struct ImportArgs {
 
 pub fn run(maps_dir: &Path, args: ImportArgs) -> anyhow::Result<i32> {
     let ImportFormat::Json = args.format;
-    let json = if args.file.as_os_str() == "-" {
-        std::io::read_to_string(std::io::stdin())?
+    // Bounded like every file mizan reads: a JSON import is untrusted too.
+    let bytes = if args.file.as_os_str() == "-" {
+        regular::read_stream(std::io::stdin().lock(), regular::max_file_bytes())
+            .map_err(|e| anyhow::anyhow!("stdin: {e}"))?
     } else {
-        std::fs::read_to_string(&args.file)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?
+        regular::read(&args.file).map_err(|e| e.at(&args.file))?
     };
+    let json = String::from_utf8(bytes)
+        .map_err(|e| anyhow::anyhow!("{}: not UTF-8 text: {e}", args.file.display()))?;
     let dir = args.output.as_deref().unwrap_or(maps_dir);
     match import::import(&json, dir, args.force) {
         Ok(report) => {
+            let mut out = Out::stdout();
             for p in &report.written {
-                println!("wrote {}", p.display());
+                out.text(&format!("wrote {}", p.display()))?;
             }
-            println!(
+            out.text(&format!(
                 "{} written, {} unchanged",
                 report.written.len(),
                 report.unchanged.len()
-            );
+            ))?;
+            out.finish()?;
             Ok(0)
         }
         Err(e @ ImportError::Conflict(_)) => {
-            eprintln!("mizan: {e}\nhint: nothing was written; pass --force to overwrite them");
+            out::note(&format!(
+                "mizan: {e}\nhint: nothing was written; pass --force to overwrite them"
+            ));
             Ok(1)
         }
         Err(e) => Err(anyhow::anyhow!("{}: {e}", args.file.display())),

@@ -8,6 +8,7 @@ mod docs;
 mod export;
 mod fmt;
 mod import;
+mod out;
 mod search;
 mod summary;
 
@@ -141,15 +142,37 @@ pub enum Format {
 /// Runs the command line and returns the exit code.
 pub fn run() -> i32 {
     let cmd = Cli::command().after_long_help(format!("{EXAMPLES}\n\n{}", maps_dir_note()));
-    let matches = cmd.get_matches();
+    let matches = match cmd.try_get_matches() {
+        Ok(m) => m,
+        Err(e) => return clap_exit(&e),
+    };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
-        Err(e) => e.exit(),
+        Err(e) => return clap_exit(&e),
     };
     match dispatch(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("mizan: {e:#}");
+            // A reader that went away (`mizan search x | head -1`) is not an
+            // error; a full disk is.
+            let write = e.chain().find_map(|c| c.downcast_ref::<out::WriteError>());
+            if write.is_some_and(out::WriteError::is_broken_pipe) {
+                return 0;
+            }
+            out::note(&format!("mizan: {e:#}"));
+            2
+        }
+    }
+}
+
+/// Prints clap's help, version or usage error and gives its exit code; a
+/// failure to print the help is reported (exit 2) unless it is a broken pipe.
+fn clap_exit(e: &clap::Error) -> i32 {
+    match e.print() {
+        Ok(()) => e.exit_code(),
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(err) => {
+            out::note(&format!("mizan: cannot write the output: {err}"));
             2
         }
     }
@@ -164,11 +187,11 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
     }
     let (maps_dir, origin) = dirs::resolve_maps_dir(cli.maps.as_deref())?;
     if origin == (dirs::MapsOrigin::DataDir { seeded: true }) {
-        eprintln!(
+        out::note(&format!(
             "mizan: first run: copied the bundled maps into {}\n\
              hint: edit them there, or use --maps DIR (or run mizan where ./maps exists)",
             maps_dir.display()
-        );
+        ));
     }
     match cli.command {
         Some(Command::Check { format, sources }) => {

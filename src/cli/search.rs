@@ -9,35 +9,38 @@ use mizan::search::{Field, Hit, Index, Query, search};
 use mizan::text::sanitize::visible;
 
 use super::Format;
+use super::out::{self, Out};
 
 pub fn run(maps_dir: &Path, words: &[String], format: Format, limit: usize) -> anyhow::Result<i32> {
     let query = Query::parse(&words.join(" "));
     if !query.warnings.is_empty() {
         for w in &query.warnings {
-            eprintln!("mizan: {w}");
+            out::note(&format!("mizan: {w}"));
         }
-        eprintln!(
+        out::note(
             "hint: filters are stance:pro|anti|mixed|neutral, theme:<id>, article:<id>, \
-             voice:own|reported|<speaker>, kind:fact|prediction|evaluation|proposal"
+             voice:own|reported|<speaker>, kind:fact|prediction|evaluation|proposal",
         );
         return Ok(2);
     }
     let corpus = super::load(maps_dir)?;
     let index = Index::build(&corpus);
     let hits = search(&index, &query, limit);
+    let mut out = Out::stdout();
     match format {
         Format::Text => {
             for h in &hits {
-                let address = corpus.address(h.node).unwrap_or_default();
+                let address = one_line(&corpus.address(h.node).unwrap_or_default());
                 let claim = one_line(&claim(&corpus, h));
-                println!("{address}  {}  {claim}", h.score);
+                out.exact(&format!("{address}  {}  {claim}", h.score))?;
             }
         }
         Format::Json => {
-            let out: Vec<_> = hits.iter().map(|h| json(&corpus, &index, h)).collect();
-            println!("{}", serde_json::to_string_pretty(&out)?);
+            let doc: Vec<_> = hits.iter().map(|h| json(&corpus, &index, h)).collect();
+            out.exact(&mizan::export::safe_json::to_string_pretty(&doc)?)?;
         }
     }
+    out.finish()?;
     Ok(if hits.is_empty() { 1 } else { 0 })
 }
 

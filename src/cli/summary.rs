@@ -6,8 +6,9 @@ use mizan::model::bearing;
 
 pub fn run(maps_dir: &Path) -> anyhow::Result<i32> {
     let corpus = super::load(maps_dir)?;
+    let mut out = super::out::Out::stdout();
     if let Some(m) = &corpus.motion {
-        println!("Motion: {}\n", m.question_en);
+        out.text(&format!("Motion: {}\n", m.question_en))?;
     }
     for entry in &corpus.maps {
         match &entry.article {
@@ -25,7 +26,7 @@ pub fn run(maps_dir: &Path) -> anyhow::Result<i32> {
                 } else {
                     String::new()
                 };
-                println!(
+                out.text(&format!(
                     "{:<8} {:<28} {:>4} nodes ({} for, {} against{reported})  {}",
                     a.meta.stance.map_or("?", |s| s.name()),
                     a.meta.id,
@@ -33,10 +34,11 @@ pub fn run(maps_dir: &Path) -> anyhow::Result<i32> {
                     count(mizan::model::Bearing::For),
                     count(mizan::model::Bearing::Against),
                     a.meta.title_en
-                );
+                ))?;
             }
-            None => println!("broken   {}", entry.path.display()),
+            None => out.text(&format!("broken   {}", entry.path.display()))?,
         }
     }
+    out.finish()?;
     Ok(0)
 }

@@ -17,6 +17,7 @@ use std::fmt::Write;
 
 use super::Selection;
 use crate::model::{Article, LinkKind, NodeIdx, Relation, bearing};
+use crate::text::sanitize::{is_forbidden, visible};
 
 /// The Argdown document for a selection.
 pub fn render(sel: &Selection) -> String {
@@ -57,7 +58,7 @@ pub fn title(article_id: &str, node_id: &str) -> String {
         .map(|c| match c {
             '[' => '(',
             ']' => ')',
-            c if c.is_whitespace() => '_',
+            c if c.is_whitespace() || is_forbidden(c) => '_',
             c => c,
         })
         .collect();
@@ -183,6 +184,13 @@ fn indent(out: &mut String, depth: usize) {
 /// runs) is backslash-escaped, and line breaks become spaces because a
 /// statement is one line here.
 pub fn text(out: &mut String, s: &str) {
+    // Controls and bidi characters are shown, not passed on (issue 20,
+    // item 3); their stand-ins are then escaped like any text.
+    let s = if s.chars().any(is_forbidden) {
+        visible(&s.replace(['\n', '\r', '\t'], " ")).into_owned()
+    } else {
+        s.to_owned()
+    };
     let chars: Vec<char> = s.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         let next = chars.get(i + 1).copied();
@@ -208,7 +216,7 @@ pub fn text(out: &mut String, s: &str) {
 fn tag(out: &mut String, id: &str) {
     out.extend(id.chars().map(|c| match c {
         ')' | '(' => '_',
-        c if c.is_whitespace() => '_',
+        c if c.is_whitespace() || is_forbidden(c) => '_',
         c => c,
     }));
 }
@@ -228,7 +236,7 @@ fn yaml_str(out: &mut String, s: &str) {
             '{' | '}' | '=' => {
                 let _ = write!(out, "\\x{:02X}", c as u32);
             }
-            c if c.is_control() => {
+            c if c.is_control() || is_forbidden(c) => {
                 let _ = write!(out, "\\u{:04X}", c as u32);
             }
             c => out.push(c),

@@ -12,6 +12,7 @@ use std::fmt::Write;
 
 use super::Selection;
 use crate::model::{Article, Bearing, Relation, bearing};
+use crate::text::sanitize::{is_forbidden, visible};
 
 /// Fill colours per bearing (colour-blind safe pair from ColorBrewer's Dark2,
 /// lightened so black text stays readable).
@@ -142,6 +143,12 @@ fn quoted(out: &mut String, s: &str) {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
+            // Shown, not passed on: a bidi override in a label would
+            // reorder the text of whatever prints the file (item 3).
+            c if is_forbidden(c) => {
+                let mut buf = [0u8; 4];
+                out.push_str(&visible(c.encode_utf8(&mut buf)));
+            }
             c if c.is_control() => out.push(' '),
             c => out.push(c),
         }

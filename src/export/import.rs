@@ -10,11 +10,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::json::{Doc, JsonArticle, SCHEMA, VERSION};
+use crate::model::ids;
 use crate::model::{
     Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Motion, Node, NodeIdx,
     Relation, Stance, StanceBasis, Theme,
 };
-use crate::store::{MOTION_FILE, StoreError, canon, save};
+use crate::store::load::MAX_DEPTH;
+use crate::store::{MOTION_FILE, StoreError, canon, names, regular, save};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -68,11 +70,15 @@ pub fn plan(json: &str) -> Result<Vec<(String, String)>, ImportError> {
     }
     for ja in doc.articles {
         check_file_name(&ja.file)?;
-        if files.iter().any(|(f, _)| *f == ja.file) {
-            return Err(invalid(format!("two articles use the file `{}`", ja.file)));
+        if files.iter().any(|(f, _)| f.eq_ignore_ascii_case(&ja.file)) {
+            return Err(invalid(format!(
+                "two articles use the file `{}` (up to case)",
+                ja.file
+            )));
         }
         let file = ja.file.clone();
         let article = to_article(ja)?;
+        check_article(&article)?;
         files.push((file, canon::article_to_string(&article)));
     }
     Ok(files)
@@ -87,13 +93,19 @@ pub fn import(json: &str, dir: &Path, force: bool) -> Result<Report, ImportError
     let mut conflicts = Vec::new();
     let mut to_write = Vec::new();
     for (name, text) in files {
-        let path = dir.join(&name);
-        match fs::read(&path) {
+        // The same rules as a new article's file, against what is in `dir`
+        // (the motion's name is the one fixed name allowed).
+        let path = if name == MOTION_FILE {
+            dir.join(&name)
+        } else {
+            names::map_file_path(dir, &name)?
+        };
+        match regular::read(&path) {
             Ok(old) if old == text.as_bytes() => report.unchanged.push(path),
             Ok(_) if !force => conflicts.push(path),
             Ok(_) => to_write.push((path, text)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => to_write.push((path, text)),
-            Err(e) => return Err(StoreError::io(&path, e).into()),
+            Err(e) if e.is_not_found() => to_write.push((path, text)),
+            Err(e) => return Err(e.at(&path).into()),
         }
     }
     if !conflicts.is_empty() {
@@ -155,20 +167,43 @@ fn invalid(msg: String) -> ImportError {
     ImportError::Invalid(msg)
 }
 
-/// A file name must stay inside the target directory and be a map.
+/// A file name must stay inside the target directory and be a map: a
+/// `.ron` name whose stem is a valid article id (issue 20, item 15: no
+/// `MOTION.ron`, `-rf.ron`, ` .ron` or bidi controls), and the loader's
+/// limits hold before anything is written (item 7).
 fn check_file_name(name: &str) -> Result<(), ImportError> {
-    let ok = name.ends_with(".ron")
-        && name != MOTION_FILE
-        && !name.starts_with('.')
-        && !name.contains(['/', '\\'])
-        && !name.chars().any(char::is_control);
-    if ok {
-        Ok(())
-    } else {
-        Err(invalid(format!(
-            "`{name}` is not a usable map file name (a `.ron` name without directories)"
-        )))
+    let stem = name.strip_suffix(".ron").unwrap_or(name);
+    match (name.ends_with(".ron"), ids::check_article_id(stem)) {
+        (true, Ok(())) => Ok(()),
+        (_, Err(why)) if name.ends_with(".ron") => Err(invalid(format!(
+            "`{}` is not a usable map file name: {why}",
+            ids::shown(name)
+        ))),
+        _ => Err(invalid(format!(
+            "`{}` is not a usable map file name (a `.ron` name without directories)",
+            ids::shown(name)
+        ))),
     }
+}
+
+/// What the loader refuses, refused before writing: an invalid article id
+/// and a tree deeper than the loader reads. (What the loader accepts and
+/// `check` reports, such as a bad node id, is imported as it is, so that
+/// export → import stays exact.)
+fn check_article(a: &Article) -> Result<(), ImportError> {
+    let at = |what: String| invalid(format!("article `{}`: {what}", ids::shown(a.id())));
+    ids::check_article_id(a.id()).map_err(invalid)?;
+    let mut depth = vec![0usize; a.nodes.len()];
+    for (i, n) in a.nodes.iter().enumerate() {
+        // Parents come before children (checked by `to_article`).
+        depth[i] = n.parent.map_or(1, |p| depth[p as usize] + 1);
+        if depth[i] > MAX_DEPTH {
+            return Err(at(format!(
+                "the tree is nested deeper than {MAX_DEPTH} levels, which mizan does not load"
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn to_article(ja: JsonArticle) -> Result<Article, ImportError> {
@@ -285,7 +320,17 @@ mod tests {
     // Paths that would escape the target directory are refused.
     #[test]
     fn refuses_unsafe_file_names() {
-        for bad in ["../x.ron", "a/b.ron", ".hidden.ron", "x.txt", "motion.ron"] {
+        for bad in [
+            "../x.ron",
+            "a/b.ron",
+            ".hidden.ron",
+            "x.txt",
+            "motion.ron",
+            "MOTION.ron",
+            "-rf.ron",
+            " .ron",
+            "a\u{202E}b.ron",
+        ] {
             assert!(check_file_name(bad).is_err(), "{bad}");
         }
         assert!(check_file_name("000_abc.ron").is_ok());

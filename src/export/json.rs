@@ -208,7 +208,7 @@ pub fn document(sel: &Selection) -> Doc {
 /// Pretty JSON (two-space indent), non-ASCII written as is, with a final
 /// newline.
 pub fn render(sel: &Selection) -> Result<String, ExportError> {
-    let mut s = serde_json::to_string_pretty(&document(sel))?;
+    let mut s = super::safe_json::to_string_pretty(&document(sel))?;
     s.push('\n');
     Ok(s)
 }

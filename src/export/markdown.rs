@@ -12,11 +12,14 @@ use std::fmt::Write;
 use super::Selection;
 use crate::model::{Article, Bearing, NodeIdx, bearing};
 use crate::text::markdown::escape_into as esc;
+use crate::text::sanitize::visible;
 
 /// The Markdown report for a selection.
 pub fn render(sel: &Selection) -> String {
     let nodes: usize = sel.articles.iter().map(|a| a.nodes.len()).sum();
     let mut out = String::with_capacity(nodes * 600 + 1024);
+    out.push_str(super::target::MARKDOWN_MARK);
+    out.push_str("\n\n");
     match sel.motion {
         Some(m) => {
             out.push_str("# ");
@@ -111,7 +114,7 @@ fn article(out: &mut String, a: &Article, incoming: &Incoming) {
             .kind
             .map(|k| format!(", {}", k.name()))
             .unwrap_or_default();
-        let _ = write!(out, "{pad}- **{rel}** ({b}{kind}, `{}`): ", n.id);
+        let _ = write!(out, "{pad}- **{rel}** ({b}{kind}, `{}`): ", visible(&n.id));
         if let Some(v) = &n.voice {
             out.push('‹');
             esc(out, v);
@@ -140,7 +143,7 @@ fn article(out: &mut String, a: &Article, incoming: &Incoming) {
             for l in &n.links {
                 out.push_str(if first { "" } else { "; " });
                 first = false;
-                let _ = write!(out, "{} `{}`", l.kind.name(), l.to);
+                let _ = write!(out, "{} `{}`", l.kind.name(), visible(&l.to));
             }
             out.push('\n');
         }

@@ -3,7 +3,8 @@
 //!
 //! Every exporter renders a [`Selection`] (the motion and some articles, in
 //! corpus order) to a `String`; nothing here prints. Writing files is left to
-//! [`write_file`] (atomic, via `store::save`) so the CLI and the TUI share it.
+//! [`write_file`] (atomic, regular files only, see [`target`]) so the CLI and
+//! the TUI share it.
 //! Exporters read only `model`; import also uses `store::canon`, because the
 //! canonical writer is what makes export → import byte-identical.
 
@@ -12,13 +13,15 @@ pub mod dot;
 pub mod import;
 pub mod json;
 pub mod markdown;
+pub mod safe_json;
+pub mod target;
 #[cfg(test)]
 mod voiced;
 
 use std::path::{Path, PathBuf};
 
 use crate::model::{Article, Corpus, Motion};
-use crate::store::{StoreError, save};
+use crate::store::StoreError;
 
 /// The formats `mizan export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -70,12 +73,16 @@ fn known_ids(corpus: &Corpus) -> String {
 pub enum ExportError {
     #[error("no article with id `{id}`\nhint: articles are: {known}")]
     UnknownArticle { id: String, known: String },
-    #[error("{}: the map does not parse, so it cannot be exported (see `mizan check`)", .0.display())]
+    #[error("{}: the map is not loaded (it does not parse, or its id is not a usable file name), so it cannot be exported (see `mizan check`)", .0.display())]
     Broken(PathBuf),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("{0}")]
     Json(#[from] serde_json::Error),
+    /// The place to write is refused (a device, a file that is not an
+    /// export, a name that would leave the directory).
+    #[error("{0}")]
+    Target(String),
 }
 
 /// What an export covers: the motion and some articles, in corpus order.
@@ -173,44 +180,33 @@ pub fn render(sel: &Selection, format: Format) -> Result<String, ExportError> {
     })
 }
 
-/// A file name for exporting this selection: the article's id when there is
-/// one article, `mizan-<n>-articles` otherwise; with the format's extension.
-pub fn default_file_name(sel: &Selection, format: Format) -> String {
-    let stem = match sel.articles.as_slice() {
-        [one] => safe_stem(one.id()),
+/// The file stem for exporting this selection: the article's id when there
+/// is one article (the loader guarantees it is a safe stem; `target` checks
+/// again), `mizan-<n>-articles` otherwise.
+pub fn default_stem(sel: &Selection) -> String {
+    match sel.articles.as_slice() {
+        [one] => one.id().to_owned(),
         many => format!("mizan-{}-articles", many.len()),
-    };
-    format!("{stem}.{}", format.extension())
-}
-
-/// An article id made safe as a file name stem (ids may hold any non-space,
-/// non-`/` character).
-fn safe_stem(id: &str) -> String {
-    let s: String = id
-        .chars()
-        .map(|c| match c {
-            '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
-            c if c.is_control() => '_',
-            c => c,
-        })
-        .collect();
-    match s.strip_prefix('.') {
-        Some(rest) => format!("_{rest}"),
-        None => s,
     }
 }
 
-/// Exports a selection to `dir/<default file name>` atomically and returns
-/// the path written — what the TUI's `x` key calls.
+/// Exports a selection to `dir/<default stem>.<ext>` and returns the path
+/// written — what the TUI's `x` key calls. The file is replaced only when
+/// it is a previous export (see [`target`]); the path always stays in `dir`.
 pub fn export_to_dir(sel: &Selection, format: Format, dir: &Path) -> Result<PathBuf, ExportError> {
-    let path = dir.join(default_file_name(sel, format));
-    write_file(sel, format, &path)?;
+    let path = target::file_in(dir, &default_stem(sel), format)?;
+    write_file(sel, format, &path, false)?;
     Ok(path)
 }
 
-/// Renders a selection and writes it to `path` atomically.
-pub fn write_file(sel: &Selection, format: Format, path: &Path) -> Result<(), ExportError> {
+/// Renders a selection and writes it to `path` by the rules of [`target`]
+/// (`force`: replace a file that is not a previous export).
+pub fn write_file(
+    sel: &Selection,
+    format: Format,
+    path: &Path,
+    force: bool,
+) -> Result<target::Written, ExportError> {
     let text = render(sel, format)?;
-    save::save_atomic(path, text.as_bytes())?;
-    Ok(())
+    target::write_export(path, text.as_bytes(), force)
 }

@@ -96,35 +96,80 @@ impl Diagnostic {
     }
 }
 
+/// The most characters of a source line shown around the column, and of a
+/// message: a finding in a 100 MB one-line file must not print 100 MB.
+const SNIPPET_CHARS: usize = 160;
+const MESSAGE_CHARS: usize = 1000;
+
 /// The compiler-style rendering: headline, the offending line with a caret, hint.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::text::sanitize::{visible, visible_capped};
         let sev = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}: {sev}: {}", self.location(), self.message)?;
+        write!(
+            f,
+            "{}: {sev}: {}",
+            self.location(),
+            visible_capped(&self.message, MESSAGE_CHARS)
+        )?;
         if let (Some(line), true) = (&self.snippet, self.line > 0) {
             let num = self.line.to_string();
             let pad = " ".repeat(num.len());
-            let shown: String = crate::text::sanitize::visible(line).into_owned();
-            write!(f, "\n{pad} |\n{num} | {shown}")?;
+            // A window of the line around the column, marked where cut.
+            let col = (self.col as usize).saturating_sub(1);
+            let from = col.saturating_sub(SNIPPET_CHARS / 2);
+            let window: String = line.chars().skip(from).take(SNIPPET_CHARS).collect();
+            let cut_before = if from > 0 { "…" } else { "" };
+            let cut_after = if line.chars().nth(from + SNIPPET_CHARS).is_some() {
+                "…"
+            } else {
+                ""
+            };
+            write!(
+                f,
+                "\n{pad} |\n{num} | {cut_before}{}{cut_after}",
+                visible(&window)
+            )?;
             if self.col > 0 {
                 // The caret sits under the column, counted in characters.
-                let before: String = line.chars().take(self.col as usize - 1).collect();
-                let indent = unicode_width::UnicodeWidthStr::width(
-                    &*crate::text::sanitize::visible(&before),
-                );
+                let before: String = window.chars().take(col - from).collect();
+                let indent = unicode_width::UnicodeWidthStr::width(&*visible(&before))
+                    + cut_before.chars().count();
                 write!(f, "\n{pad} | {}^", " ".repeat(indent))?;
             }
         }
         if let Some(h) = &self.hint {
             write!(
                 f,
-                "\n{} = hint: {h}",
-                " ".repeat(self.line.to_string().len())
+                "\n{} = hint: {}",
+                " ".repeat(self.line.to_string().len()),
+                visible_capped(h, MESSAGE_CHARS)
             )?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Issue 20, item 10: a finding in a huge one-line file prints a window
+    // of the line, with the caret still under the column.
+    #[test]
+    fn long_lines_print_a_window() {
+        let line = format!("{}X{}", "\u{0}".repeat(5000), "y".repeat(5000));
+        let mut d =
+            Diagnostic::error("m.ron", "parse", "unexpected `X`").at(Pos { line: 1, col: 5001 });
+        d.snippet = Some(line);
+        let shown = d.to_string();
+        assert!(shown.len() < 1200, "{} bytes", shown.len());
+        let lines: Vec<&str> = shown.lines().collect();
+        let col_of = |l: &str, c: char| l.chars().position(|x| x == c).unwrap();
+        assert_eq!(col_of(lines[3], '^'), col_of(lines[2], 'X'), "{shown}");
+        assert!(!shown.contains('\u{0}'));
     }
 }

@@ -14,6 +14,7 @@ pub mod date;
 mod diagnostic;
 pub mod edit;
 mod glyph;
+pub mod ids;
 pub mod incoming;
 mod types;
 pub mod validate;

@@ -32,6 +32,25 @@ pub fn validate(corpus: &Corpus, maps_dir: &Path, sources: Option<&Sources>) -> 
             .hint("every maps directory needs motion.ron: the question and the theme vocabulary"),
         );
     }
+    if let Some(m) = &corpus.motion {
+        let at = &corpus.motion_path;
+        let top = Pos { line: 1, col: 1 };
+        for (field, text) in [
+            ("question_en", &m.question_en),
+            ("question_ar", &m.question_ar),
+        ] {
+            check_chars(&mut out, at, top, field, text, false);
+        }
+        for t in &m.themes {
+            for (field, text) in [
+                ("theme id", &t.id),
+                ("theme en", &t.en),
+                ("theme ar", &t.ar),
+            ] {
+                check_chars(&mut out, at, top, field, text, false);
+            }
+        }
+    }
     // Duplicate article ids: the first file keeps the id, later ones are errors.
     let mut seen: HashMap<&str, &Path> = HashMap::new();
     for m in &corpus.maps {
@@ -155,11 +174,9 @@ impl<'a> Ctx<'a> {
                 .hint("add `stance: Pro` (or Anti, Mixed, Neutral) with its rationale"),
             );
         }
-        if let Some(bad) = bad_id(&meta.id) {
-            out.push(
-                Diagnostic::error(path, "bad-id", format!("article id `{}` {bad}", meta.id))
-                    .at(top),
-            );
+        // The loader refuses such a map; a map built in memory may hold one.
+        if let Err(why) = super::ids::check_article_id(&meta.id) {
+            out.push(Diagnostic::error(path, "bad-id", why).at(top));
         }
         for (field, text) in [
             ("title_en", &meta.title_en),
@@ -210,8 +227,11 @@ impl<'a> Ctx<'a> {
                     .hint("node ids must be unique within an article"),
                 );
             }
-            if let Some(bad) = bad_id(&node.id) {
-                out.push(d("bad-id", format!("node id `{}` {bad}", node.id)));
+            if let Some(bad) = super::ids::node_id_problem(&node.id) {
+                out.push(d(
+                    "bad-id",
+                    format!("node id `{}` {bad}", super::ids::shown(&node.id)),
+                ));
             }
             for (field, text) in [("claim_en", &node.claim_en), ("claim_ar", &node.claim_ar)] {
                 if text.trim().is_empty() {
@@ -252,6 +272,19 @@ impl<'a> Ctx<'a> {
             }
             if let Some(n) = &node.note {
                 check_chars(&mut out, path, pos, "note", n, true);
+            }
+            for name in node.themes.iter().chain(node.links.iter().map(|l| &l.to)) {
+                if let Some(c) = super::ids::forbidden_char(name) {
+                    out.push(d(
+                        "control-char",
+                        format!(
+                            "node `{}` names `{}`, which contains the invisible control character U+{:04X}",
+                            super::ids::shown(&node.id),
+                            super::ids::shown(name),
+                            c as u32
+                        ),
+                    ));
+                }
             }
             if let Some(v) = &node.voice {
                 check_chars(&mut out, path, pos, "voice", v, false);
@@ -429,19 +462,6 @@ impl<'a> Ctx<'a> {
                 None
             }
         }
-    }
-}
-
-/// Why an id is unusable in an `article/node` address, if it is.
-fn bad_id(id: &str) -> Option<&'static str> {
-    if id.is_empty() {
-        Some("is empty")
-    } else if id.contains('/') {
-        Some("contains `/`, which separates article and node in a link")
-    } else if id.chars().any(char::is_whitespace) {
-        Some("contains white space")
-    } else {
-        None
     }
 }
 

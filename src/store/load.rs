@@ -79,9 +79,9 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, StoreError> {
 
 /// `Err(None)` when the file does not exist (validation reports it).
 fn read_motion(path: &Path) -> Result<(Motion, Vec<Diagnostic>), Option<Diagnostic>> {
-    let bytes = match fs::read(path) {
+    let bytes = match super::regular::read(path) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(None),
+        Err(e) if e.is_not_found() => return Err(None),
         Err(e) => return Err(Some(io_diagnostic(path, &e))),
     };
     parse_motion(path, &bytes).map_err(Some)
@@ -98,7 +98,7 @@ pub fn parse_motion(path: &Path, bytes: &[u8]) -> Result<(Motion, Vec<Diagnostic
 }
 
 fn read_article(path: &Path) -> (MapEntry, Vec<Diagnostic>) {
-    match fs::read(path) {
+    match super::regular::read(path) {
         Ok(bytes) => parse_article(path, &bytes),
         Err(e) => (failed(path, io_diagnostic(path, &e)), Vec::new()),
     }
@@ -117,7 +117,8 @@ fn failed(path: &Path, d: Diagnostic) -> MapEntry {
 /// Parses an article map's bytes; a parse failure is an entry with `error`.
 /// Also returns non-fatal notes (a byte-order mark).
 pub fn parse_article(path: &Path, bytes: &[u8]) -> (MapEntry, Vec<Diagnostic>) {
-    let (mut entry, notes) = parse_bytes(path, bytes);
+    let (entry, notes) = parse_bytes(path, bytes);
+    let mut entry = checked_id(path, bytes, entry);
     entry.hash = super::disk::content_hash(bytes);
     (entry, notes)
 }
@@ -143,6 +144,34 @@ fn parse_bytes(path: &Path, bytes: &[u8]) -> (MapEntry, Vec<Diagnostic>) {
             notes,
         ),
     }
+}
+
+/// The parsed map, or an error at its `id` when the article id is not a
+/// safe file stem (`model::ids`): the id names the map's exports and the
+/// files of an import, so a map with `id: "/tmp/x"` must stop export,
+/// import and save, not only be reported (issue 20, item 1).
+fn checked_id(path: &Path, bytes: &[u8], entry: MapEntry) -> MapEntry {
+    let Some(a) = &entry.article else {
+        return entry;
+    };
+    let Err(why) = crate::model::ids::check_article_id(&a.meta.id) else {
+        return entry;
+    };
+    // It parsed, so it is UTF-8 (after a byte-order mark, if any).
+    let text = std::str::from_utf8(bytes).unwrap_or_default();
+    let (line, col) = text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| {
+            let rest = l.trim_start();
+            (rest.starts_with("id:") || rest.starts_with("id ")).then(|| (i, l.len() - rest.len()))
+        })
+        .map_or((1, 1), |(i, indent)| (i as u32 + 1, indent as u32 + 1));
+    let mut d = Diagnostic::error(path, "bad-id", why)
+        .at(Pos { line, col })
+        .hint("the article id names the map's files (exports, imports), so the map is not loaded until it is fixed");
+    d.snippet = locate::line_of(text, d.line).map(str::to_owned);
+    failed(path, d)
 }
 
 /// The parsed map, or an error at the first node deeper than [`MAX_DEPTH`].
@@ -213,7 +242,7 @@ fn decode<'a>(
     Ok(text)
 }
 
-fn io_diagnostic(path: &Path, e: &std::io::Error) -> Diagnostic {
+fn io_diagnostic(path: &Path, e: &super::regular::ReadError) -> Diagnostic {
     Diagnostic::error(path, "io", format!("cannot read the file: {e}"))
 }
 

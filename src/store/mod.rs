@@ -9,9 +9,12 @@ pub mod disk;
 mod fast;
 pub mod load;
 pub mod locate;
+pub mod map_save;
 pub mod names;
 mod raw;
 pub mod recovery;
+pub mod regular;
+pub mod restore;
 pub mod save;
 pub mod sources;
 pub mod watch;
@@ -51,7 +54,7 @@ pub fn attach_snippets(diags: &mut [crate::model::Diagnostic]) {
     {
         let text = cache
             .entry(d.path.clone())
-            .or_insert_with(|| std::fs::read_to_string(&d.path).ok());
+            .or_insert_with(|| regular::read_to_string(&d.path).ok());
         if let Some(t) = text {
             d.snippet = locate::line_of(t, d.line).map(str::to_owned);
         }

@@ -1,4 +1,5 @@
-//! A new article's file name from the id a person typed. The id becomes a
+//! A new article's file name from the id a person typed (or an imported
+//! file's name). The id becomes a
 //! path, so anything that could climb out of the maps directory (`..`, `/`),
 //! hide the file (a leading dot), read as a command-line option (a leading
 //! `-`), or land on an existing file on a case-insensitive file system
@@ -11,14 +12,7 @@ use std::path::{Path, PathBuf};
 use super::StoreError;
 
 /// The longest article id, in characters (all ASCII, so also in bytes).
-pub const MAX_ID_LEN: usize = 64;
-
-/// Names Windows will not create as a file with any extension (`con.ron` is
-/// the console there), compared case-insensitively.
-const WINDOWS_DEVICES: &[&str] = &[
-    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
-    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
-];
+pub const MAX_ID_LEN: usize = crate::model::ids::MAX_ARTICLE_ID_LEN;
 
 /// Checks an article id for use as a file name and returns `dir/<id>.ron`.
 /// Refuses (`StoreError::Invalid` with a message a person understands): empty;
@@ -47,55 +41,35 @@ pub fn new_map_path(dir: &Path, id: &str) -> Result<PathBuf, StoreError> {
 }
 
 /// The checks of [`new_map_path`] that need no disk, for a UI to run as the
-/// person types. `Err` holds the message to show.
+/// person types: the one rule for article ids (`model::ids`). `Err` holds
+/// the message to show.
 pub fn check_id(id: &str) -> Result<(), String> {
-    const ALLOWED: &str = "use only ASCII letters, digits, '-' and '_'";
-    if id.is_empty() {
-        return Err(format!("the article id is empty: {ALLOWED}"));
-    }
-    if let Some(c) = id
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+    crate::model::ids::check_article_id(id)
+}
+
+/// A map file name from outside (an import) checked by the same rule: a
+/// `.ron` name whose stem is a valid article id, and which does not clash,
+/// up to case, with another file already in `dir`. Returns `dir/<name>`.
+pub fn map_file_path(dir: &Path, name: &str) -> Result<PathBuf, StoreError> {
+    let shown = crate::model::ids::shown(name);
+    let stem = name.strip_suffix(".ron").ok_or_else(|| {
+        StoreError::Invalid(format!(
+            "`{shown}` is not a map file name (it must end in .ron)"
+        ))
+    })?;
+    check_id(stem).map_err(|why| {
+        StoreError::Invalid(format!("`{shown}` is not a usable map file name: {why}"))
+    })?;
+    if let Some(existing) = clash(dir, name)?
+        && existing != name
     {
-        let why = match c {
-            c if !c.is_ascii() => format!(
-                "{c:?} is not ASCII; article ids are file names and must be written in \
-                 Latin letters, e.g. a transliteration of the title"
-            ),
-            '/' | '\\' => format!("{c:?} would put the file in another folder"),
-            '.' => "'.' is not allowed (a leading dot hides the file; `..` is the parent folder)"
-                .to_owned(),
-            c => format!("{c:?} is not allowed"),
-        };
-        return Err(format!(
-            "the article id `{}`: {why}: {ALLOWED}",
-            id.escape_debug()
-        ));
+        return Err(StoreError::Invalid(format!(
+            "`{name}` and the existing {} differ only in upper and lower case, and are the \
+             same file on macOS and Windows",
+            dir.join(&existing).display()
+        )));
     }
-    let len = id.len();
-    if len > MAX_ID_LEN {
-        return Err(format!(
-            "the article id is {len} characters long; at most {MAX_ID_LEN} are allowed"
-        ));
-    }
-    if id.starts_with('-') {
-        return Err(format!(
-            "the article id `{id}` starts with '-', which reads as an option on the command \
-             line: start it with a letter or digit"
-        ));
-    }
-    let lower = id.to_ascii_lowercase();
-    if lower == "motion" {
-        return Err(format!(
-            "`{id}` is taken: motion.ron holds the motion and its themes, not an article"
-        ));
-    }
-    if WINDOWS_DEVICES.contains(&lower.as_str()) {
-        return Err(format!(
-            "`{id}` is a device name on Windows, where `{id}.ron` cannot be a file: pick another id"
-        ));
-    }
-    Ok(())
+    Ok(dir.join(name))
 }
 
 /// The name of an entry in `dir` that is `file` up to case, if any. A
@@ -161,7 +135,7 @@ mod tests {
         assert!(refused(d, ".hidden").contains("leading dot"));
         assert!(refused(d, "..").contains("parent folder"));
         assert!(refused(d, "a b").contains("' ' is not allowed"));
-        assert!(refused(d, "a\nb").contains("'\\n' is not allowed"));
+        assert!(refused(d, "a\nb").contains("control character"));
         assert!(refused(d, "").contains("empty"));
         assert!(refused(d, "-rf").contains("starts with '-'"));
         assert!(refused(d, &"a".repeat(65)).contains("65 characters"));

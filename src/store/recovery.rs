@@ -89,21 +89,102 @@ fn pretty(r: &Recovery) -> Result<String, ron::Error> {
     Ok(s)
 }
 
-/// Atomically writes the recovery file (creating directories). Returns its path.
-pub fn write(state_dir: &Path, r: &Recovery) -> Result<PathBuf, StoreError> {
-    let path = path_for(state_dir, &r.maps_dir);
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+/// Where this process should write its recovery for a maps directory: the
+/// usual file when there is none, else a new file beside it
+/// (`<key>.<seconds>-<pid>.ron`), because a recovery file that is there is
+/// one nobody has restored yet — dismissed, kept, or another instance's —
+/// and must never be overwritten (issue 20, item 5). Such files are offered
+/// in turn, oldest first (see [`read`]).
+pub fn place(state_dir: &Path, maps_dir: &Path) -> PathBuf {
+    let main = path_for(state_dir, maps_dir);
+    if fs::symlink_metadata(&main).is_err() {
+        return main;
     }
-    save_atomic(&path, &to_bytes(r))?;
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    main.with_file_name(format!(
+        "{}.{secs:011}-{}.ron",
+        dir_key(maps_dir),
+        std::process::id()
+    ))
+}
+
+/// The recovery files waiting for this maps directory, in the order they
+/// are offered: the usual one, then those written beside it, oldest first.
+pub fn pending(state_dir: &Path, maps_dir: &Path) -> Vec<PathBuf> {
+    let main = path_for(state_dir, maps_dir);
+    let prefix = format!("{}.", dir_key(maps_dir));
+    let mut beside: Vec<PathBuf> = main
+        .parent()
+        .and_then(|d| fs::read_dir(d).ok())
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_prefix(&prefix))
+                .and_then(|rest| rest.strip_suffix(".ron"))
+                .is_some_and(|mid| {
+                    !mid.is_empty() && mid.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+                })
+        })
+        .collect();
+    beside.sort();
+    let mut out = Vec::with_capacity(beside.len() + 1);
+    if main.exists() {
+        out.push(main);
+    }
+    out.extend(beside);
+    out
+}
+
+/// Atomically writes the recovery (creating directories) where [`place`]
+/// says. Returns its path.
+pub fn write(state_dir: &Path, r: &Recovery) -> Result<PathBuf, StoreError> {
+    let path = place(state_dir, &r.maps_dir);
+    write_at(&path, &to_bytes(r))?;
     Ok(path)
 }
 
-/// Reads the recovery file for this maps dir; `Ok(None)` when there is none.
-/// A broken file is an `Err` naming the file and what is wrong with it; the
-/// file is left alone for the person to inspect.
+/// Writes recovery bytes at `path`, creating its directory.
+pub fn write_at(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+    }
+    save_atomic(path, bytes)?;
+    Ok(())
+}
+
+/// Writes recovery bytes at `path`, or, when that fails (an unwritable
+/// state directory), in the system's temporary directory under a name of
+/// their own. Returns where they went; `Err` holds both failures. A caller
+/// dying with unsaved edits must say where they are (issue 20, item 5).
+pub fn write_with_fallback(path: &Path, bytes: &[u8]) -> Result<PathBuf, String> {
+    let first = match write_at(path, bytes) {
+        Ok(()) => return Ok(path.to_path_buf()),
+        Err(e) => e,
+    };
+    let name = path
+        .file_stem()
+        .map_or_else(|| "recovery".into(), |s| s.to_string_lossy().into_owned());
+    let other =
+        std::env::temp_dir().join(format!("mizan-recovery-{name}-{}.ron", std::process::id()));
+    match write_at(&other, bytes) {
+        Ok(()) => Ok(other),
+        Err(second) => Err(format!("{first}; and {second}")),
+    }
+}
+
+/// Reads the recovery offered first for this maps dir (see [`pending`]);
+/// `Ok(None)` when there is none. A broken file is an `Err` naming the file
+/// and what is wrong with it; the file is left alone for the person to
+/// inspect.
 pub fn read(state_dir: &Path, maps_dir: &Path) -> Result<Option<Recovery>, StoreError> {
-    let path = path_for(state_dir, maps_dir);
+    let Some(path) = pending(state_dir, maps_dir).into_iter().next() else {
+        return Ok(None);
+    };
     let bytes = match fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
@@ -121,9 +202,11 @@ pub fn read(state_dir: &Path, maps_dir: &Path) -> Result<Option<Recovery>, Store
         .map_err(|e| broken(e.to_string()))
 }
 
-/// Removes the recovery file (Ok when there was none).
+/// Removes the recovery file [`read`] gives (Ok when there was none).
 pub fn discard(state_dir: &Path, maps_dir: &Path) -> Result<(), StoreError> {
-    let path = path_for(state_dir, maps_dir);
+    let Some(path) = pending(state_dir, maps_dir).into_iter().next() else {
+        return Ok(());
+    };
     match fs::remove_file(&path) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),

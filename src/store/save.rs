@@ -1,21 +1,42 @@
 //! Saving without ever leaving a half-written file: write a temporary file in
 //! the same directory, flush it to disk, rename it over the target (atomic on
 //! POSIX), then flush the directory so the rename itself survives a crash.
+//!
+//! A path that is a symlink is written through: the new file replaces the
+//! link's target, in the target's directory, and the link stays a link. The
+//! replaced file's permissions (and, where allowed, its owner) carry over.
+//!
+//! Saving an edited map (lock, conflict check, backup, then this) is
+//! `map_save`'s.
 
 use std::fs::{self, File};
-use std::io::Write;
-use std::path::Path;
+use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
 
 use super::StoreError;
+use super::regular;
 
 /// Atomically replaces `path` with `contents`. Does nothing (and returns
-/// `false`) when the file already holds exactly these bytes.
+/// `false`) when the file already holds exactly these bytes. The old file is
+/// compared by its length first and read only when the length matches, and
+/// only when it is a regular file.
 pub fn save_atomic(path: &Path, contents: &[u8]) -> Result<bool, StoreError> {
-    if fs::read(path).is_ok_and(|old| old == contents) {
+    if holds(path, contents) {
         return Ok(false);
     }
     write_atomic(path, contents)?;
     Ok(true)
+}
+
+/// Whether `path` is a regular file holding exactly `contents`.
+fn holds(path: &Path, contents: &[u8]) -> bool {
+    let Ok(file) = regular::open_regular(path) else {
+        return false;
+    };
+    let same_len = file
+        .metadata()
+        .is_ok_and(|m| m.len() == contents.len() as u64);
+    same_len && regular::read_open(&file, contents.len() as u64).is_ok_and(|old| old == contents)
 }
 
 /// Temp-file names differ per call, not only per process: the signal
@@ -25,41 +46,127 @@ static NEXT_TMP: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::ne
 /// [`save_atomic`] without the check that the file already holds these
 /// bytes, for a caller that has just read it.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
-    let dir = match path.parent() {
+    let target = resolve_links(path)?;
+    let old = match fs::metadata(&target) {
+        Ok(m) if !m.is_file() => {
+            return Err(StoreError::Invalid(format!(
+                "{}: not a regular file; mizan replaces only regular files",
+                target.display()
+            )));
+        }
+        Ok(m) => Some(m),
+        Err(e) if e.kind() == ErrorKind::NotFound => None,
+        Err(e) => return Err(StoreError::io(&target, e)),
+    };
+    let tmp = write_temp(&target, contents, old.as_ref())?;
+    rename_into_place(&tmp, &target)
+}
+
+/// Follows `path` through symlinks to the file they finally name (which
+/// need not exist yet). A relative link is read against its own directory.
+pub fn resolve_links(path: &Path) -> Result<PathBuf, StoreError> {
+    let mut at = path.to_path_buf();
+    // The same bound as the kernel's (ELOOP at 40).
+    for _ in 0..40 {
+        match fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = fs::read_link(&at).map_err(|e| StoreError::io(&at, e))?;
+                at = match at.parent() {
+                    Some(dir) => dir.join(to),
+                    None => to,
+                };
+            }
+            Ok(_) => return Ok(at),
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(at),
+            Err(e) => return Err(StoreError::io(&at, e)),
+        }
+    }
+    Err(StoreError::Invalid(format!(
+        "{}: too many levels of symbolic links",
+        path.display()
+    )))
+}
+
+pub(super) fn dir_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
-    };
-    let name = path
+    }
+}
+
+/// Writes `contents` to a new temporary file beside `target` (never an
+/// existing file or link of that name: created exclusively), with the old
+/// file's permissions and owner when there is one, flushed to disk.
+pub(super) fn write_temp(
+    target: &Path,
+    contents: &[u8],
+    old: Option<&fs::Metadata>,
+) -> Result<PathBuf, StoreError> {
+    let dir = dir_of(target);
+    let name = target
         .file_name()
-        .ok_or_else(|| StoreError::Invalid(format!("{}: not a file path", path.display())))?;
-    let n = NEXT_TMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}{}",
-        name.to_string_lossy(),
-        std::process::id(),
-        if n == 0 {
-            String::new()
-        } else {
-            format!("-{n}")
+        .ok_or_else(|| StoreError::Invalid(format!("{}: not a file path", target.display())))?;
+    let (tmp, mut file) = loop {
+        let n = NEXT_TMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = dir.join(format!(
+            ".{}.tmp-{}{}",
+            name.to_string_lossy(),
+            std::process::id(),
+            if n == 0 {
+                String::new()
+            } else {
+                format!("-{n}")
+            }
+        ));
+        match File::options().write(true).create_new(true).open(&tmp) {
+            Ok(f) => break (tmp, f),
+            // Left by an earlier run of this pid, or planted: take the next.
+            Err(e) if e.kind() == ErrorKind::AlreadyExists && n < 1000 => continue,
+            Err(e) => return Err(StoreError::io(&tmp, e)),
         }
-    ));
-    let write = || -> std::io::Result<()> {
-        let mut f = File::create(&tmp)?;
-        f.write_all(contents)?;
-        f.sync_all()?;
-        Ok(())
     };
-    if let Err(e) = write() {
+    let write = |file: &mut File| -> std::io::Result<()> {
+        if let Some(old) = old {
+            keep_mode_and_owner(file, old)?;
+        }
+        file.write_all(contents)?;
+        file.sync_all()
+    };
+    if let Err(e) = write(&mut file) {
         let _ = fs::remove_file(&tmp);
         return Err(StoreError::io(&tmp, e));
     }
-    if let Err(e) = fs::rename(&tmp, path) {
-        let _ = fs::remove_file(&tmp);
-        return Err(StoreError::io(path, e));
+    Ok(tmp)
+}
+
+/// Gives the new file the replaced file's permissions, and its owner and
+/// group where this user may (as root, or a group the user is in); a save
+/// must not turn a private 0600 map into a world-readable one.
+fn keep_mode_and_owner(file: &File, old: &fs::Metadata) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Best effort: only root may give a file away. The mode is set after,
+        // since chown may clear set-id bits.
+        let _ = std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()));
     }
-    // Best effort: some file systems do not allow opening a directory.
+    file.set_permissions(old.permissions())
+}
+
+/// Renames `tmp` over `target` and flushes the directory; removes `tmp` if
+/// the rename fails.
+pub(super) fn rename_into_place(tmp: &Path, target: &Path) -> Result<(), StoreError> {
+    if let Err(e) = fs::rename(tmp, target) {
+        let _ = fs::remove_file(tmp);
+        return Err(StoreError::io(target, e));
+    }
+    sync_dir(dir_of(target));
+    Ok(())
+}
+
+/// Best effort: some file systems do not allow opening a directory.
+pub(super) fn sync_dir(dir: &Path) {
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
-    Ok(())
 }

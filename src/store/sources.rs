@@ -27,7 +27,7 @@ pub fn load_sources(dir: &Path, corpus: &Corpus) -> Result<Sources, StoreError> 
         if name.contains(['/', '\\']) || name == ".." {
             continue;
         }
-        if let Ok(text) = fs::read_to_string(dir.join(name)) {
+        if let Ok(text) = super::regular::read_to_string(&dir.join(name)) {
             out.insert(name.to_owned(), text);
         }
     }

@@ -146,6 +146,21 @@ impl VisualLine {
 /// grapheme clusters. No line is wider than `width`, except that a single
 /// two-cell glyph still gets a line of its own when `width` is 1.
 pub fn layout(paragraph: &str, width: usize, mode: BidiMode) -> Vec<VisualLine> {
+    // A huge paragraph (a 6 MB claim in a crafted map) is laid out only as
+    // far as anyone reads on a screen, then says how much more there is:
+    // shaping all of it took seconds and a gigabyte per key (issue 20,
+    // item 10). The note's glyphs stand for no bytes, like `…`.
+    if let Some((cut, _)) = paragraph.char_indices().nth(MAX_LAID_OUT_CHARS) {
+        let mut lines = layout(&paragraph[..cut], width, mode);
+        let more = paragraph[cut..].chars().count();
+        for mut line in layout(&format!("… ({more} more characters)"), width, mode) {
+            for g in &mut line.glyphs {
+                g.logical = cut..cut;
+            }
+            lines.push(line);
+        }
+        return lines;
+    }
     if width == 0 {
         return Vec::new();
     }
@@ -181,6 +196,13 @@ pub fn layout(paragraph: &str, width: usize, mode: BidiMode) -> Vec<VisualLine> 
 /// For lists that show one row per item. The ellipsis glyph stands for no
 /// bytes (an empty range where the line stops).
 pub fn truncated(paragraph: &str, width: usize, mode: BidiMode) -> VisualLine {
+    // One row never shows more than a few characters per cell (marks and
+    // joiners take none): lay out only those.
+    let enough = width.saturating_mul(8).saturating_add(16);
+    let paragraph = match paragraph.char_indices().nth(enough) {
+        Some((cut, _)) => &paragraph[..cut],
+        None => paragraph,
+    };
     let mut lines = layout(paragraph, width, mode);
     if lines.len() <= 1 || width < 2 {
         return lines.into_iter().next().unwrap_or_default();
@@ -206,6 +228,10 @@ pub fn truncated(paragraph: &str, width: usize, mode: BidiMode) -> VisualLine {
     line.width += 1;
     line
 }
+
+/// The most characters of one paragraph [`layout`] lays out (a screen's
+/// worth many times over).
+pub const MAX_LAID_OUT_CHARS: usize = 20_000;
 
 /// Whether the paragraph runs right to left: its first strong character
 /// (unicode-bidi's rules P2–P3) is right-to-left. Forbidden characters are

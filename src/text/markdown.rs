@@ -11,6 +11,13 @@ pub fn escape_into(out: &mut String, s: &str) {
                 out.push(c);
             }
             '\n' | '\r' => out.push(' '),
+            // A control or bidi character is shown, never passed on to a
+            // terminal that `cat`s the report (issue 20, item 3).
+            c if super::sanitize::is_forbidden(c) => {
+                let mut buf = [0u8; 4];
+                let shown = super::sanitize::visible(c.encode_utf8(&mut buf)).into_owned();
+                escape_into(out, &shown);
+            }
             c => out.push(c),
         }
     }
@@ -31,5 +38,7 @@ mod tests {
             super::escape("a*b|c\n#d [x](y)"),
             "a\\*b\\|c \\#d \\[x\\](y)"
         );
+        assert_eq!(super::escape("a\u{1b}]0;x\u{7}"), "a\u{241b}\\]0;x\u{2407}");
+        assert_eq!(super::escape("\u{202E}"), "\\<U+202E\\>");
     }
 }

@@ -33,6 +33,30 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// [`visible`], cut after `max` characters of the original (with `…` and
+/// how many more there were): for a text echoed in a message, where a
+/// 100 MB line of map text must not become 300 MB of terminal output.
+pub fn visible_capped(s: &str, max: usize) -> Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => visible(s),
+        Some((cut, _)) => {
+            let more = s[cut..].chars().count();
+            Cow::Owned(format!("{}… ({more} more characters)", visible(&s[..cut])))
+        }
+    }
+}
+
+/// [`visible`] line by line: the line breaks stay, everything else that a
+/// terminal would interpret is shown. For CLI output that prints map
+/// content over several lines (a diagnostic with its source line).
+pub fn visible_lines(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && is_forbidden(c)) {
+        return Cow::Borrowed(s);
+    }
+    let lines: Vec<Cow<'_, str>> = s.split('\n').map(visible).collect();
+    Cow::Owned(lines.join("\n"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,6 +68,20 @@ mod tests {
         assert_eq!(visible("x\u{202E}y"), "x<U+202E>y");
         assert_eq!(visible("\u{85}"), "<U+0085>");
         assert!(matches!(visible("سلام (2020)"), Cow::Borrowed(_)));
+    }
+
+    // Issue 20, item 10: an echoed text is cut, and says by how much.
+    #[test]
+    fn capped_text_says_what_was_cut() {
+        assert_eq!(visible_capped("abc", 3), "abc");
+        assert_eq!(
+            visible_capped("ab\u{0}d", 3),
+            "ab\u{2400}… (1 more characters)"
+        );
+        let nul = "\u{0}".repeat(1000);
+        assert!(visible_capped(&nul, 10).len() < 60);
+        assert_eq!(visible_lines("a\u{1b}\nb\n"), "a\u{241b}\nb\n");
+        assert!(matches!(visible_lines("a\nb"), Cow::Borrowed(_)));
     }
 
     // Joiners are legitimate in Arabic-script text and are not forbidden.

@@ -55,9 +55,10 @@ pub struct Config {
 /// Reads a config file. `Ok(None)` when it does not exist; `Err` carries a
 /// message located as `file:line:col: what is wrong`.
 pub fn load(path: &Path) -> Result<Option<Config>, String> {
-    let text = match std::fs::read_to_string(path) {
+    // A regular file of bounded size only: a FIFO here once hung mizan.
+    let text = match crate::store::regular::read_to_string(path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.is_not_found() => return Ok(None),
         Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
     };
     parse(&text)

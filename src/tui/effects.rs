@@ -25,6 +25,10 @@ pub enum Effect {
         then_quit: bool,
         force: bool,
     },
+    /// Save one map without keeping a backup (none could be kept).
+    SaveWithoutBackup {
+        map: u32,
+    },
     /// Replace a map with what is on disk, dropping its edits.
     Reload {
         map: u32,
@@ -100,6 +104,7 @@ pub fn run(app: &mut App, effects: Vec<Effect>) -> Option<EditorRequest> {
                 }
             }
             Effect::Save { then_quit, force } => saving::save(app, then_quit, force),
+            Effect::SaveWithoutBackup { map } => saving::save_without_backup(app, map),
             Effect::Reload { map } => saving::reload(app, map),
             Effect::Overwrite { map } => saving::overwrite(app, map),
             Effect::KeepBoth { map } => saving::keep_both(app, map),

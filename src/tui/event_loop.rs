@@ -29,24 +29,30 @@ pub fn run(opts: &Options) -> Result<(), Error> {
     let result = event_loop(&mut app, &stop, watcher.as_ref());
     // Quitting asks about unsaved edits, so edits still here at the end
     // mean a signal or an error stopped us: keep them for the next start.
-    if app.ws.quit == Some(workspace::Quit::Discarding) {
+    let kept = if app.ws.quit == Some(workspace::Quit::Discarding) {
         terminal::set_recovery(None);
+        None
     } else {
         snapshot_recovery(&app);
-        terminal::write_recovery();
-    }
+        terminal::write_recovery()
+    };
     terminal::leave();
+    // Where the edits went, or that they could not be kept (issue 20, item 5).
+    terminal::report_recovery(kept);
     result
 }
 
 /// Makes the recovery file's bytes ready for a crash, or clears them.
 fn snapshot_recovery(app: &App) {
-    let ready = app.ws.state_dir.as_ref().and_then(|state| {
-        let r = workspace::saving::recovery_of(app)?;
-        Some((
-            store::recovery::path_for(state, &app.ws.maps_dir),
+    // No state directory (no home): the temporary directory still beats
+    // losing the edits.
+    let state = app.ws.state_dir.clone().unwrap_or_else(std::env::temp_dir);
+    let ready = workspace::saving::recovery_of(app).map(|r| {
+        (
+            // Beside an unrestored recovery, never over it (issue 20, item 5).
+            store::recovery::place(&state, &app.ws.maps_dir),
             store::recovery::to_bytes(&r),
-        ))
+        )
     });
     terminal::set_recovery(ready);
 }
@@ -62,7 +68,9 @@ fn event_loop(
         let size = term.size()?;
         let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
         screens::browse::relayout(app, screen);
-        let searching = overlays::search::pump(app, false);
+        // A search or a large chooser's matching streams in: come back
+        // soon to show it.
+        let searching = overlays::search::pump(app, false) | overlays::choose::pump(app);
         term.draw(|f| view::view(app, f))?;
         hooks.after_frame();
         // Wait for something to happen, then take what is queued (bounded,

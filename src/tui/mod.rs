@@ -77,7 +77,8 @@ pub fn setup(opts: &Options, env: &dyn Fn(&str) -> Option<String>) -> Result<App
     let diagnostics = validate::validate(&corpus, &opts.maps_dir, sources.as_ref());
     let mut palette = Palette::from_env(env("NO_COLOR").as_deref());
     warnings.extend(palette.patch(&config.colors));
-    let keymap = Keymap::with_user(&config.keys);
+    let mut keymap = Keymap::with_user(&config.keys);
+    warnings.extend(keymap.lockout_fixed(&config.keys));
     let choice = opts.bidi.or(config.bidi).unwrap_or(BidiChoice::Mizan);
     let (bidi, bidi_reason) = config::resolve_bidi(choice, env);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();

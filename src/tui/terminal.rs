@@ -35,17 +35,28 @@ pub fn set_recovery(snapshot: Option<(PathBuf, Vec<u8>)>) {
     }
 }
 
-/// Writes the ready recovery snapshot, if any. Never blocks: a panic while
-/// the lock is held must not hang the hook.
-pub fn write_recovery() {
-    if let Ok(r) = RECOVERY.try_lock()
-        && let Some((path, bytes)) = r.as_ref()
-    {
-        if let Some(dir) = path.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        let _ = crate::store::save::save_atomic(path, bytes);
-    }
+/// Writes the ready recovery snapshot, if any, in the state directory or,
+/// when that fails, in the temporary directory. Never blocks: a panic while
+/// the lock is held must not hang the hook. `None`: nothing to keep.
+pub fn write_recovery() -> Option<Result<PathBuf, String>> {
+    let r = RECOVERY.try_lock().ok()?;
+    let (path, bytes) = r.as_ref()?;
+    Some(crate::store::recovery::write_with_fallback(path, bytes))
+}
+
+/// Says on stderr where the unsaved edits went, or that they could not be
+/// kept (issue 20, item 5: never a silent exit with edits). Call it after
+/// the terminal is restored, so the line stays readable.
+pub fn report_recovery(outcome: Option<Result<PathBuf, String>>) {
+    let line = match outcome {
+        Some(Ok(p)) => format!(
+            "mizan: unsaved edits kept in {}; the next start offers to restore them",
+            p.display()
+        ),
+        Some(Err(e)) => format!("mizan: the unsaved edits could not be kept: {e}"),
+        None => return,
+    };
+    let _ = writeln!(io::stderr(), "{}", crate::text::sanitize::visible(&line));
 }
 
 /// Asks the terminal for mode 8 (DECRQM) and waits briefly for the reply.
@@ -172,10 +183,13 @@ pub fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         // Unsaved edits first: restoring the terminal can fail too.
-        if ACTIVE.load(Ordering::SeqCst) {
-            write_recovery();
-        }
+        let kept = if ACTIVE.load(Ordering::SeqCst) {
+            write_recovery()
+        } else {
+            None
+        };
         leave();
+        report_recovery(kept);
         default(info);
     }));
 }
@@ -198,8 +212,9 @@ pub fn signal_flag() -> io::Result<Arc<AtomicBool>> {
                 raised.store(true, Ordering::SeqCst);
                 std::thread::sleep(Duration::from_millis(500));
                 if ACTIVE.load(Ordering::SeqCst) {
-                    write_recovery();
+                    let kept = write_recovery();
                     leave();
+                    report_recovery(kept);
                     std::process::exit(128 + sig);
                 }
             }

@@ -103,6 +103,51 @@ impl Keymap {
         km
     }
 
+    /// Checks the keymap made from `user` (issue 20, item 12) and returns
+    /// warnings to show at start-up: a key the config binds twice in one
+    /// mode (the last wins), and a mode the config leaves with no key that
+    /// quits, which gets `C-c` back — a config must never lock the user in.
+    pub fn lockout_fixed(&mut self, user: &[UserBinding]) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut seen: HashMap<(Mode, Key), Option<Action>> = HashMap::new();
+        for b in user {
+            if let Some(before) = seen.insert((b.mode, b.key), b.action) {
+                out.push(format!(
+                    "the config binds `{}` twice in {:?} mode (to {before:?} and to {:?}); \
+                     the last one is used",
+                    b.key, b.mode, b.action
+                ));
+            }
+        }
+        let mut quit_modes: Vec<Mode> = DEFAULT
+            .iter()
+            .filter(|r| r.action == Action::Quit)
+            .map(|r| r.mode)
+            .collect();
+        quit_modes.dedup();
+        for mode in quit_modes {
+            let can_quit = self
+                .map
+                .iter()
+                .any(|(&(m, _), &a)| m == mode && a == Action::Quit);
+            let Ok(k) = Key::parse("C-c") else { continue };
+            if can_quit {
+                continue;
+            }
+            self.map.insert((mode, k), Action::Quit);
+            self.rows.retain(|(m, key, ..)| !(*m == mode && *key == k));
+            let row = DEFAULT
+                .iter()
+                .find(|r| r.mode == mode && r.action == Action::Quit);
+            let (label, help) = row.map_or(("quit", "quit"), |r| (r.label, r.help));
+            self.rows.push((mode, k, Action::Quit, label, help));
+            out.push(format!(
+                "the config leaves no key to quit in {mode:?} mode; C-c quits there as by default"
+            ));
+        }
+        out
+    }
+
     pub fn lookup(&self, mode: Mode, pending: Option<KeyPress>, press: KeyPress) -> Lookup {
         if let Some(first) = pending {
             let seq = Key {

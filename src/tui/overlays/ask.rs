@@ -15,6 +15,7 @@ use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::Overlay;
 use crate::tui::palette::Palette;
+use crate::tui::widgets::popup;
 use crate::tui::workspace::Quit;
 use crate::tui::workspace::editing;
 
@@ -126,12 +127,7 @@ fn render(ask: &Ask, p: &Palette, cancel: &str, area: Rect, buf: &mut Buffer) {
         .map(|l| l.chars().count() / (width.saturating_sub(2).max(1) as usize) + 1)
         .sum();
     let height = (text_rows + ask.choices.len() + 4).min(area.height as usize) as u16;
-    let r = Rect {
-        x: area.x + area.width.saturating_sub(width) / 2,
-        y: area.y + area.height.saturating_sub(height) / 2,
-        width: width.min(area.width),
-        height,
-    };
+    let r = popup::centered(area, width, height);
     Clear.render(r, buf);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })

@@ -283,6 +283,15 @@ pub fn open_source(app: &mut App, query: &str) {
     })));
 }
 
+/// Takes the answer of the top chooser's scoring thread if it came;
+/// returns whether one is still awaited, so the loop can poll again soon.
+pub fn pump(app: &mut App) -> bool {
+    match app.overlays.last_mut() {
+        Some(Overlay::Choose(st)) => st.chooser.poll(),
+        _ => false,
+    }
+}
+
 /// `c`: the articles to compare the current one with, matched on their
 /// ids and both titles (Arabic normalised).
 pub fn open_compare_picker(app: &mut App) {

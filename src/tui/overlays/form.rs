@@ -244,8 +244,10 @@ fn node_from_form(f: &Form, a: &Article, editing: Option<NodeIdx>) -> Result<Nod
         .collect();
     if id.is_empty() {
         id = unique_id(&slug(f.text(EN)), &taken).into();
-    } else if id.contains(|c: char| c == '/' || c.is_whitespace()) {
-        return Err("an id has no spaces or `/` (links address nodes as article/id)".into());
+    } else if let Some(bad) = crate::model::ids::node_id_problem(&id) {
+        return Err(format!(
+            "the id {bad}: an id has no spaces, `/` or control characters (links address nodes as article/id)"
+        ));
     } else if taken.contains(id.as_str()) {
         return Err(format!("id `{id}` is taken in this article"));
     }
@@ -606,6 +608,8 @@ fn accept_article(app: &mut App, f: &Form, map: u32) -> Accepted {
     if meta.id != a.meta.id && app.ws.corpus.map_of(&meta.id).is_some() {
         return Err(format!("another article has the id `{}`", meta.id));
     }
+    // The id names the map's exports: the one rule for article ids.
+    crate::model::ids::check_article_id(&meta.id)?;
     let root = a.root;
     let name = format!("edit article `{}`", a.meta.id);
     editing::apply(app, map, Edit::Meta(Box::new(meta)), name, root, root);

@@ -24,9 +24,9 @@ use crate::tui::overlays::ask::request_quit;
 use crate::tui::palette::stance_glyph;
 use crate::tui::screens::browse::jump_to;
 use crate::tui::widgets::bidi_line::{fields_line, to_line};
-use crate::tui::widgets::list;
 use crate::tui::widgets::selection;
 use crate::tui::widgets::text_field::input_line;
+use crate::tui::widgets::{list, popup};
 
 /// Hits asked of the worker per query.
 pub const LIMIT: usize = 200;
@@ -89,12 +89,7 @@ impl SearchState {
 pub fn area(screen: Rect) -> Rect {
     let w = (screen.width * 9 / 10).max(20).min(screen.width);
     let h = (screen.height * 8 / 10).max(5).min(screen.height);
-    Rect {
-        x: screen.x + (screen.width - w) / 2,
-        y: screen.y + (screen.height - h) / 3,
-        width: w,
-        height: h,
-    }
+    popup::high(screen, w, h)
 }
 
 /// Rows of hits the overlay has room for.

@@ -8,10 +8,9 @@
 //! made once, and drawing lays out only the rows in view.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::Arc;
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
 use crate::model::NodeRef;
@@ -20,6 +19,7 @@ use crate::text::normalize::normalize;
 use crate::tui::action::Action;
 use crate::tui::widgets::line_edit::LineEdit;
 use crate::tui::widgets::list;
+use crate::tui::widgets::scorer::{Scorer, score};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Chooser {
@@ -44,7 +44,33 @@ pub struct Chooser {
     answered: String,
     /// Nodes are found through mizan's search instead of fuzzy labels.
     pub search: Option<NodeSearch>,
+    /// The scoring thread of a large list (made at its first query).
+    background: Option<Background>,
+    /// The generation of the query the thread is answering; until then
+    /// the previous matches show.
+    pub waiting: Option<u64>,
 }
+
+/// Items from which fuzzy scoring runs on its own thread.
+pub const BACKGROUND_FROM: usize = 5_000;
+
+/// A chooser's scoring thread, shared by its copies.
+#[derive(Clone)]
+pub struct Background(Rc<Scorer>);
+
+impl std::fmt::Debug for Background {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Background")
+    }
+}
+
+impl PartialEq for Background {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Background {}
 
 /// Finding nodes through the search index (every word must match, in any
 /// field, Arabic normalised): a few milliseconds over 100,000 nodes, where
@@ -115,6 +141,8 @@ impl Chooser {
             keys: Vec::new(),
             answered: String::new(),
             search: None,
+            background: None,
+            waiting: None,
         };
         c.refilter();
         c
@@ -178,6 +206,8 @@ impl Chooser {
     /// order); an empty query lists every item in order. Selects the first.
     pub fn refilter(&mut self) {
         let query = normalize(self.line.text.trim());
+        // A newer query makes any answer still coming stale.
+        self.waiting = None;
         if query.is_empty() {
             self.filtered = (0..self.items.len()).collect();
         } else if let Some(s) = &self.search {
@@ -192,6 +222,18 @@ impl Chooser {
                 .filter_map(|h| s.item_of.get(&h.node).copied())
                 .filter(|&i| seen.insert(i))
                 .collect();
+        } else if self.items.len() >= BACKGROUND_FROM && self.keys.is_empty() {
+            // Many labels: scored on their own thread (see `scorer`); the
+            // selection moves to the top when the answer comes.
+            let items = &self.items;
+            let bg = self.background.get_or_insert_with(|| {
+                Background(Scorer::spawn(
+                    items.iter().map(|(_, l)| l.clone()).collect(),
+                ))
+            });
+            self.waiting = Some(bg.0.submit(query.clone()));
+            self.answered = query;
+            return;
         } else {
             // A query that only grew at its end matches a subset of what
             // the shorter one did (fuzzy matching is matching a
@@ -209,24 +251,43 @@ impl Chooser {
                     .map(|(_, label)| normalize(label))
                     .collect();
             }
-            // Scored on every core: there may be many items.
-            let keys = &self.keys;
-            let mut scored: Vec<(i64, usize)> = pool
-                .into_par_iter()
-                .map_init(SkimMatcherV2::default, |m, i| {
-                    m.fuzzy_match(&keys[i], &query).map(|s| (s, i))
-                })
-                .flatten()
-                .collect();
-            scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            self.filtered = scored.into_iter().map(|(_, i)| i).collect();
+            self.filtered = score(&self.keys, pool, &query);
         }
         self.answered = query;
         self.selected = 0;
         self.offset = 0;
     }
 
-    fn done(&self) -> ChooseEvent {
+    /// Takes the scoring thread's answer if it has come; returns whether
+    /// one is still awaited (the loop then polls again soon).
+    pub fn poll(&mut self) -> bool {
+        if let (Some(bg), Some(want)) = (&self.background, self.waiting)
+            && let Some(matches) = bg.0.poll(want)
+        {
+            self.answer(matches);
+        }
+        self.waiting.is_some()
+    }
+
+    /// Waits for the scoring thread's answer to the newest query.
+    pub fn settle(&mut self) {
+        if let (Some(bg), Some(want)) = (&self.background, self.waiting)
+            && let Some(matches) = bg.0.wait(want)
+        {
+            self.answer(matches);
+        }
+    }
+
+    fn answer(&mut self, matches: Vec<usize>) {
+        self.filtered = matches;
+        self.waiting = None;
+        self.selected = 0;
+        self.offset = 0;
+    }
+
+    /// What Enter gives, for the query as typed (waiting for its matches).
+    fn done(&mut self) -> ChooseEvent {
+        self.settle();
         let value = |&i: &usize| self.items[i].0.clone();
         if self.multi {
             ChooseEvent::Done(self.marked.iter().map(value).collect())
@@ -415,10 +476,37 @@ mod tests {
         let start = std::time::Instant::now();
         let mut c = Chooser::new("Link to", generated(100_000), false, &[], "");
         typed(&mut c, "wdrw");
+        // Scored on its own thread: the matches come when it answers.
+        c.settle();
+        assert!(c.waiting.is_none());
         assert!(!c.filtered.is_empty());
         assert!(c.filtered.len() < 100_000);
         assert!(labels(&c).iter().all(|l| l.contains("withdraw")));
         assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+    }
+
+    // A large list is matched on its own thread: typing returns with the
+    // matches still to come, the answer kept is the newest query's (equal
+    // to scoring afresh), and Enter waits for it before choosing.
+    #[test]
+    fn large_lists_match_in_the_background() {
+        use crate::tui::widgets::scorer::score;
+        let items = generated(BACKGROUND_FROM + 100);
+        let keys: Vec<String> = items.iter().map(|(_, l)| normalize(l)).collect();
+        let afresh = |q: &str| score(&keys, (0..keys.len()).collect(), &normalize(q));
+        let mut c = Chooser::new("Link to", items.clone(), false, &[], "");
+        typed(&mut c, "wdrw");
+        assert!(c.waiting.is_some(), "typing does not wait for the matches");
+        c.settle();
+        assert_eq!(c.filtered, afresh("wdrw"));
+        typed(&mut c, " t");
+        let want = afresh("wdrw t");
+        assert!(!want.is_empty());
+        assert_eq!(
+            c.handle(Action::Accept, 10),
+            ChooseEvent::Done(vec![items[want[0]].0.clone()])
+        );
+        assert_eq!(c.filtered, want);
     }
 
     fn draw(c: &Chooser, w: u16, h: u16) -> (Buffer, Option<(u16, u16)>) {

@@ -15,6 +15,7 @@ use crate::tui::palette::Palette;
 use crate::tui::widgets::bidi_line::to_line;
 use crate::tui::widgets::chooser::Chooser;
 use crate::tui::widgets::list::scroll_into_view;
+use crate::tui::widgets::popup;
 use crate::tui::widgets::selection;
 use crate::tui::widgets::text_field::input_line;
 
@@ -26,12 +27,7 @@ pub fn area(screen: Rect) -> Rect {
     let h = ((u32::from(screen.height) * 7 / 10) as u16)
         .max(8)
         .min(screen.height);
-    Rect {
-        x: screen.x + (screen.width - w) / 2,
-        y: screen.y + (screen.height - h) / 2,
-        width: w,
-        height: h,
-    }
+    popup::centered(screen, w, h)
 }
 
 /// Rows of items the chooser shows on a screen: its height less the
@@ -71,6 +67,9 @@ pub fn render(
     let mut status = format!(" {}/{}", c.filtered.len(), c.items.len());
     if c.multi {
         status.push_str(&format!(" · {} marked", c.marked.len()));
+    }
+    if c.waiting.is_some() {
+        status.push_str(" · matching…");
     }
     let block = Block::bordered()
         .border_type(BorderType::Double)

@@ -23,6 +23,13 @@ pub enum FieldValue {
     List(Vec<String>),
 }
 
+/// The most characters typing or pasting puts in a text field (issue 20,
+/// item 8): far more than any claim or quote needs, few enough that every
+/// frame can lay the whole field out. Ids, which become file names and
+/// addresses, hold at most 64.
+pub const TEXT_MAX_CHARS: usize = 10_000;
+pub const ID_MAX_CHARS: usize = 64;
+
 /// One labelled field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
@@ -30,10 +37,13 @@ pub struct Field {
     pub value: FieldValue,
     /// A short grey hint beside or under the label ("required", "Arabic").
     pub hint: String,
+    /// The most characters typing or pasting may bring the text to.
+    pub max_chars: usize,
 }
 
 impl Field {
-    /// A text field with the cursor at the end of `value`.
+    /// A text field with the cursor at the end of `value`; an `id` field
+    /// holds at most [`ID_MAX_CHARS`], any other [`TEXT_MAX_CHARS`].
     pub fn text(label: &'static str, value: &str, hint: impl Into<String>) -> Field {
         Field {
             label,
@@ -42,6 +52,11 @@ impl Field {
                 cursor: value.len(),
             }),
             hint: hint.into(),
+            max_chars: if label == "id" {
+                ID_MAX_CHARS
+            } else {
+                TEXT_MAX_CHARS
+            },
         }
     }
 
@@ -58,6 +73,7 @@ impl Field {
             label,
             value: FieldValue::Choice { options, selected },
             hint: hint.into(),
+            max_chars: 0,
         }
     }
 
@@ -67,8 +83,14 @@ impl Field {
             label,
             value: FieldValue::List(items),
             hint: hint.into(),
+            max_chars: 0,
         }
     }
+}
+
+/// The message for a field that is full.
+fn full(label: &str, max: usize) -> String {
+    format!("`{label}` holds at most {max} characters")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,6 +182,10 @@ impl Form {
             return FormEvent::None;
         };
         let changed = match &mut field.value {
+            FieldValue::Text(line) if line.text.chars().count() >= field.max_chars => {
+                self.error = Some(full(field.label, field.max_chars));
+                return FormEvent::None;
+            }
             FieldValue::Text(line) => {
                 line.insert(c);
                 true
@@ -203,16 +229,26 @@ impl Form {
     }
 
     /// Pasted text into the focused field, if it is a text field (see
-    /// [`LineEdit::insert_str`]).
+    /// [`LineEdit::insert_str`]), cut to what the field may still hold,
+    /// with a message saying so.
     pub fn paste(&mut self, s: &str) {
-        if let Some(Field {
+        let Some(Field {
             value: FieldValue::Text(line),
+            label,
+            max_chars,
             ..
         }) = self.fields.get_mut(self.focus)
-            && line.insert_str(s)
-        {
-            self.error = None;
-        }
+        else {
+            return;
+        };
+        let room = max_chars.saturating_sub(line.text.chars().count());
+        let cut = s.char_indices().nth(room).map(|(i, _)| i);
+        let changed = line.insert_str(&s[..cut.unwrap_or(s.len())]);
+        self.error = match cut {
+            Some(_) => Some(format!("the paste was cut: {}", full(label, *max_chars))),
+            None if changed => None,
+            None => self.error.take(),
+        };
     }
 
     /// The text of field `i`; "" when it is not a text field.

@@ -18,8 +18,8 @@ use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::palette::Palette;
 use crate::tui::widgets::bidi_line::to_line;
 use crate::tui::widgets::form::{Field, FieldValue, Form};
-use crate::tui::widgets::hints;
 use crate::tui::widgets::text_field::text_field;
+use crate::tui::widgets::{hints, popup};
 
 /// Rows a text or list field grows to before it scrolls.
 const MAX_ROWS: usize = 3;
@@ -67,12 +67,7 @@ pub fn render(
         .unwrap_or(u16::MAX)
         .saturating_add(error_rows + 2)
         .min(area.height);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let popup = popup::centered(area, width, height);
     Clear.render(popup, buf);
     let block = Block::bordered()
         .border_type(BorderType::Double)

@@ -11,5 +11,6 @@ pub mod hints;
 pub mod line_edit;
 pub mod list;
 pub mod popup;
+pub mod scorer;
 pub mod selection;
 pub mod text_field;

@@ -15,6 +15,17 @@ pub fn centered(screen: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
+/// A `w` × `h` rectangle centred across `screen` and set high: a third of
+/// the room above it, two thirds below (the search, whose hits are read
+/// from the top).
+pub fn high(screen: Rect, w: u16, h: u16) -> Rect {
+    let r = centered(screen, w, h);
+    Rect {
+        y: screen.y + (screen.height - r.height) / 3,
+        ..r
+    }
+}
+
 /// `w_pct` % × `h_pct` % of the screen, at least 20 × 5, centred.
 pub fn centered_pct(screen: Rect, w_pct: u16, h_pct: u16) -> Rect {
     let w = (u32::from(screen.width) * u32::from(w_pct) / 100) as u16;
@@ -32,6 +43,7 @@ mod tests {
         let s = Rect::new(0, 0, 81, 25);
         assert_eq!(centered(s, 20, 5), Rect::new(30, 10, 20, 5));
         assert_eq!(centered(s, 200, 50), s);
+        assert_eq!(high(s, 20, 7), Rect::new(30, 6, 20, 7));
         assert_eq!(
             centered_pct(Rect::new(0, 0, 10, 3), 80, 85),
             Rect::new(0, 0, 10, 3)

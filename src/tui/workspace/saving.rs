@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::model::MapEntry;
-use crate::store::{self, backup, canon, disk, recovery};
+use crate::store::{self, canon, disk, recovery};
 use crate::text::plural::count;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
@@ -85,10 +85,11 @@ pub fn save(app: &mut App, then_quit: bool, force: bool) {
     }
     let mut saved = Vec::new();
     for map in dirty {
-        match write_map(app, map, false) {
+        match write_map(app, map, false, true) {
             Ok(Outcome::Saved) => saved.push(map_file_name(app, map)),
             Ok(Outcome::Conflict) => ask_conflict(app, map),
-            Err(e) => app.overlays.push(Overlay::message(
+            Err(Failure::NoBackup(e)) => ask_without_backup(app, map, e),
+            Err(Failure::Other(e)) => app.overlays.push(Overlay::message(
                 "Save failed",
                 vec![e, "Your edits are still here, unsaved.".into()],
             )),
@@ -131,35 +132,50 @@ fn ask_conflict(app: &mut App, map: u32) {
     app.overlays.push(Overlay::Ask(Box::new(ask)));
 }
 
-/// Writes one map: canonical text, checked against the disk unless
-/// `overwrite`, the old version backed up, written atomically.
-fn write_map(app: &mut App, map: u32, overwrite: bool) -> Result<Outcome, String> {
+/// Why a map was not written.
+enum Failure {
+    /// No backup could be kept (the state directory is unwritable).
+    NoBackup(String),
+    Other(String),
+}
+
+/// Writes one map through the store's one save protocol
+/// (`map_save::save_map`: lock, check against what was read unless
+/// `overwrite`, back up unless `!keep_backup`, atomic rename).
+fn write_map(
+    app: &mut App,
+    map: u32,
+    overwrite: bool,
+    keep_backup: bool,
+) -> Result<Outcome, Failure> {
+    use crate::store::map_save::{Backup, Expect, SaveError, Saved, save_map};
     let state = app.ws.state_dir.clone();
+    let other = |s: &str| Failure::Other(s.to_owned());
     let entry = app
         .ws
         .corpus
         .maps
         .get_mut(map as usize)
-        .ok_or("no such map")?;
-    let article = entry.article.as_ref().ok_or("the map did not load")?;
+        .ok_or_else(|| other("no such map"))?;
+    let article = entry
+        .article
+        .as_ref()
+        .ok_or_else(|| other("the map did not load"))?;
     let (text, positions) = canon::article_with_positions(article);
-    // Read once: for the conflict check, the no-change check and the backup.
-    let on_disk = match std::fs::read(&entry.path) {
-        Ok(b) => Some(b),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(format!("{}: {e}", entry.path.display())),
+    let expect = if overwrite {
+        Expect::Anything
+    } else {
+        Expect::loaded(entry.hash)
     };
-    let expected = (entry.hash != 0).then_some(entry.hash);
-    if !overwrite && on_disk.as_deref().map(disk::content_hash) != expected {
-        return Ok(Outcome::Conflict);
-    }
-    // Edits that cancel out: the file already says this; never rewrite it.
-    if on_disk.as_deref() != Some(text.as_bytes()) {
-        if let (Some(state), Some(old)) = (&state, &on_disk) {
-            backup::backup_before_replace(&entry.path, old, state, backup::KEEP)
-                .map_err(|e| format!("could not keep a backup, so nothing was written: {e}"))?;
-        }
-        store::save::write_atomic(&entry.path, text.as_bytes()).map_err(|e| e.to_string())?;
+    let backup = match &state {
+        Some(dir) if keep_backup => Backup::In(dir),
+        _ => Backup::Skip,
+    };
+    match save_map(&entry.path, text.as_bytes(), expect, backup) {
+        Ok(Saved::Conflict) => return Ok(Outcome::Conflict),
+        Ok(Saved::Written { .. } | Saved::Unchanged) => {}
+        Err(SaveError::Backup(e)) => return Err(Failure::NoBackup(e.to_string())),
+        Err(e) => return Err(Failure::Other(e.to_string())),
     }
     entry.hash = disk::content_hash(text.as_bytes());
     entry.positions = positions;
@@ -168,15 +184,50 @@ fn write_map(app: &mut App, map: u32, overwrite: bool) -> Result<Outcome, String
 }
 
 pub fn overwrite(app: &mut App, map: u32) {
-    match write_map(app, map, true) {
+    match write_map(app, map, true, true) {
         Ok(_) => {
             app.flash = Some(format!(
                 "saved {} over the disk's version",
                 map_file_name(app, map)
             ))
         }
-        Err(e) => app.flash = Some(format!("save failed: {e}")),
+        Err(Failure::NoBackup(e)) => ask_without_backup(app, map, e),
+        Err(Failure::Other(e)) => app.flash = Some(format!("save failed: {e}")),
     }
+    app.out.push(Effect::SnapshotRecovery);
+}
+
+/// Issue 20, item 13: no backup could be kept; say why, and offer to save
+/// without one rather than leave no way to save at all.
+fn ask_without_backup(app: &mut App, map: u32, why: String) {
+    let ask = Ask::new(
+        "No backup possible",
+        vec![
+            why,
+            "The previous versions of maps are kept in the state directory \
+             (MIZAN_STATE_DIR sets another)."
+                .into(),
+        ],
+    )
+    .choice(
+        'w',
+        "save without a backup (the version on disk is replaced)",
+        Answer::Run(Effect::SaveWithoutBackup { map }),
+    )
+    .choice('c', "cancel (nothing is written)", Answer::Cancel);
+    app.overlays.push(Overlay::Ask(Box::new(ask)));
+}
+
+/// Saves one map without a backup, after the person said so.
+pub fn save_without_backup(app: &mut App, map: u32) {
+    app.flash = Some(match write_map(app, map, false, false) {
+        Ok(Outcome::Saved) => format!("saved {} (no backup kept)", map_file_name(app, map)),
+        Ok(Outcome::Conflict) => {
+            ask_conflict(app, map);
+            return;
+        }
+        Err(Failure::NoBackup(e) | Failure::Other(e)) => format!("save failed: {e}"),
+    });
     app.out.push(Effect::SnapshotRecovery);
 }
 
@@ -186,6 +237,13 @@ pub fn reload(app: &mut App, map: u32) {
     let Some(path) = app.ws.corpus.maps.get(map as usize).map(|m| m.path.clone()) else {
         return;
     };
+    // Edits a reload replaces are kept as a recovery, offered at the next
+    // start, never dropped (issue 20, item 4).
+    let kept = if app.ws.history.is_dirty(map) {
+        stash_edits(app, map)
+    } else {
+        None
+    };
     // Only a map without unsaved edits can be "unchanged": with edits, the
     // disk's version replaces them even when the file did not change.
     let before = app
@@ -193,16 +251,40 @@ pub fn reload(app: &mut App, map: u32) {
         .corpus
         .maps
         .get(map as usize)
-        .filter(|_| !app.ws.history.is_dirty(map))
+        .filter(|_| kept.is_none() && !app.ws.history.is_dirty(map))
         .map(|m| m.hash);
-    match std::fs::read(&path) {
+    match store::regular::read(&path) {
         // Left without a change (`:q!`): nothing was reloaded, so say so.
         Ok(bytes) if before.is_some_and(|h| h != 0 && h == store::disk::content_hash(&bytes)) => {
             app.flash = Some(format!("{} is unchanged", map_file_name(app, map)));
         }
-        Ok(bytes) => install(app, map, store::parse_article(&path, &bytes).0),
+        Ok(bytes) => {
+            install(app, map, store::parse_article(&path, &bytes).0);
+            if let Some(k) = kept {
+                app.flash = Some(format!(
+                    "reloaded {}; your edits are kept in {} (offered at the next start)",
+                    map_file_name(app, map),
+                    k.display()
+                ));
+            }
+        }
         Err(e) => app.flash = Some(format!("could not reload: {}: {e}", path.display())),
     }
+}
+
+/// Writes a map's unsaved edits as a recovery of their own.
+fn stash_edits(app: &App, map: u32) -> Option<std::path::PathBuf> {
+    let state = app.ws.state_dir.as_ref()?;
+    let e = app.ws.corpus.maps.get(map as usize)?;
+    let text = canon::article_to_string(e.article.as_ref()?);
+    let r = recovery::Recovery::new(
+        app.ws.maps_dir.clone(),
+        vec![recovery::RecoveredFile {
+            path: e.path.clone(),
+            text,
+        }],
+    );
+    recovery::write(state, &r).ok()
 }
 
 /// Puts a map read from disk in place of map `map`, saying so, and showing
@@ -280,9 +362,21 @@ pub fn keep_both(app: &mut App, map: u32) {
     };
     ours.meta.id = id.clone().into();
     let (text, positions) = canon::article_with_positions(&ours);
-    if let Err(e) = store::save::save_atomic(&path, text.as_bytes()) {
-        app.flash = Some(format!("could not write {}: {e}", path.display()));
-        return;
+    // A new file, created only if the name is still free.
+    use crate::store::map_save::{Backup, Expect, Saved, save_map};
+    match save_map(&path, text.as_bytes(), Expect::Absent, Backup::Skip) {
+        Ok(Saved::Written { .. }) => {}
+        Ok(_) => {
+            app.flash = Some(format!(
+                "{} appeared meanwhile; nothing written",
+                path.display()
+            ));
+            return;
+        }
+        Err(e) => {
+            app.flash = Some(format!("could not write {}: {e}", path.display()));
+            return;
+        }
     }
     let entry = MapEntry {
         positions,
@@ -339,7 +433,9 @@ pub fn offer_recovery(app: &mut App) {
                 vec![format!(
                     "mizan stopped with unsaved edits in {} (kept in {}).",
                     names.join(", "),
-                    recovery::path_for(&state, &app.ws.maps_dir).display()
+                    recovery::pending(&state, &app.ws.maps_dir)
+                        .first()
+                        .map_or_else(String::new, |p| p.display().to_string())
                 )],
             )
             .choice(
@@ -375,13 +471,16 @@ pub fn restore(app: &mut App) {
             return;
         }
     };
+    // Only entries that parse and belong to this maps directory come back
+    // (issue 20, items 5 and 14); the rest are kept and shown.
+    let sorted = store::restore::sort(&r, &app.ws.maps_dir);
     let mut restored = Vec::new();
-    for f in &r.files {
-        let (mut entry, _) = store::parse_article(&f.path, f.text.as_bytes());
-        if entry.article.is_none() {
-            continue;
-        }
-        match app.ws.corpus.maps.iter().position(|m| m.path == f.path) {
+    for mut entry in sorted.restore {
+        let name = entry
+            .path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        match app.ws.corpus.maps.iter().position(|m| m.path == entry.path) {
             Some(i) => {
                 // Keep what the disk held when read, so saving still checks it.
                 entry.hash = app.ws.corpus.maps[i].hash;
@@ -393,19 +492,29 @@ pub fn restore(app: &mut App) {
                 add_unsaved(app, entry);
             }
         }
-        restored.push(
-            f.path
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-        );
+        restored.push(name);
     }
-    let _ = recovery::discard(&state, &app.ws.maps_dir);
+    let kept = store::restore::finish(&state, &r, &sorted.refused);
     app.out.push(Effect::SnapshotRecovery);
     app.flash = Some(format!(
         "restored unsaved edits in {}; {} saves them",
         restored.join(", "),
         app.key(Mode::Normal, Action::Save)
     ));
+    if !sorted.refused.is_empty() {
+        let mut lines: Vec<String> = sorted
+            .refused
+            .iter()
+            .map(|(f, why)| format!("{}: not restored: {why}", f.path.display()))
+            .collect();
+        lines.push(match kept {
+            Ok(Some(p)) => format!("They are kept in {}.", p.display()),
+            Ok(None) => String::new(),
+            Err(e) => format!("They could not be kept apart: {e} (the recovery file is left)."),
+        });
+        app.overlays
+            .push(Overlay::message("Some edits were not restored", lines));
+    }
 }
 
 /// Moves the recovery file aside (`<name>-kept-<time>.ron` beside it): it
@@ -414,7 +523,12 @@ pub fn keep_recovery(app: &mut App) {
     let Some(state) = &app.ws.state_dir else {
         return;
     };
-    let from = recovery::path_for(state, &app.ws.maps_dir);
+    let Some(from) = recovery::pending(state, &app.ws.maps_dir)
+        .into_iter()
+        .next()
+    else {
+        return;
+    };
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -463,7 +577,7 @@ pub fn disk_changed(app: &mut App, path: &Path) {
         return;
     }
     // Read once: to tell our own save from someone else's, then to parse.
-    let bytes = std::fs::read(path).ok();
+    let bytes = store::regular::read(path).ok();
     let now = bytes.as_deref().map(disk::content_hash);
     match app.ws.corpus.maps.iter().position(|m| m.path == path) {
         Some(i) => {
