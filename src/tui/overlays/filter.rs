@@ -108,11 +108,7 @@ impl Layer for ListFilter {
                     select_map(app, n);
                 }
             }
-            Action::Edit(e) => {
-                if self.line.apply(e) {
-                    self.apply(app);
-                }
-            }
+            Action::Edit(e) if self.line.apply(e) => self.apply(app),
             _ => {}
         }
         Outcome::Stay

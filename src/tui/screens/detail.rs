@@ -269,7 +269,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             let used = head.width() as u16;
             head.spans.extend(
                 fields_line(
-                    &[&l.to.to_string()],
+                    &[l.to.as_ref()],
                     "",
                     width.saturating_sub(used),
                     mode,
