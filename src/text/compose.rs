@@ -35,7 +35,10 @@ pub fn isolated(fields: &[&str], sep: &str, width: usize, mode: BidiMode) -> Vis
                 return out;
             }
             let whole = layout(text, usize::MAX / 4, mode);
-            let fits = whole.first().map_or(0, |l| l.width) <= room && whole.len() <= 1;
+            let w = whole.first().map_or(0, |l| l.width);
+            // A separator needs room for a bit of the field after it too,
+            // else the row ends on a dangling ` · `.
+            let fits = if is_sep { w + 2 <= room } else { w <= room } && whole.len() <= 1;
             let line = if fits {
                 whole.into_iter().next().unwrap_or_default()
             } else if is_sep {
@@ -82,6 +85,18 @@ mod tests {
     fn one_paragraph_would_reverse() {
         let l = layout("الجزيرة · 2024-09-28", 80, BidiMode::Mizan);
         assert!(!l[0].text().contains("2024-09-28"), "{}", l[0].text());
+    }
+
+    // A row too narrow for the next field ends without a dangling separator.
+    #[test]
+    fn no_dangling_separator() {
+        let l = isolated(
+            &["ANTI (implicit)", "2020-12-03"],
+            " · ",
+            18,
+            BidiMode::Mizan,
+        );
+        assert_eq!(l.text(), "ANTI (implicit)");
     }
 
     // Fields stay in their order, each one reordered inside itself.
