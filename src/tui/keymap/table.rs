@@ -394,6 +394,7 @@ pub const DEFAULT: &[Row] = &[
         "new child",
         "add a child node with this quote",
     ),
+    row(Q, "/", A::Search, "find", "find a passage in the source"),
     row(Q, "Esc", A::Close, "stop", "stop selecting"),
     row(Q, "C-c", A::Quit, "quit", "quit"),
     row(F, "Enter", A::Accept, "confirm", "confirm the form"),
