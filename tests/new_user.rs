@@ -251,3 +251,24 @@ fn article_form_picks_the_source_file() {
     };
     assert_eq!(f.form.text(7), first);
 }
+
+// Before restoring or discarding recovered edits, the question shows what
+// restoring would change, node by node.
+#[test]
+fn recovery_preview_shows_the_changes() {
+    let (maps, state, _t) = scratch();
+    let mut a = app_in(&maps, &state);
+    keys(&mut a, "Enter j i C-u");
+    type_text(&mut a, "A claim changed before the crash.");
+    keys(&mut a, "Enter");
+    let r = mizan::tui::workspace::saving::recovery_of(&a).expect("unsaved edits");
+    mizan::store::recovery::write(&state, &r).unwrap();
+    drop(a);
+    let b = app_in(&maps, &state);
+    let s = screen(&b);
+    assert!(s.contains("Restoring would:"), "{s}");
+    assert!(
+        s.contains("~ alpha.ron `done`: A claim changed before the crash."),
+        "{s}"
+    );
+}

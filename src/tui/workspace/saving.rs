@@ -428,35 +428,120 @@ pub fn offer_recovery(app: &mut App) {
                 .iter()
                 .filter_map(|f| f.path.file_name().map(|n| n.to_string_lossy().into_owned()))
                 .collect();
-            let ask = Ask::new(
-                "Unsaved edits recovered",
-                vec![format!(
-                    "mizan stopped with unsaved edits in {} (kept in {}).",
-                    names.join(", "),
-                    recovery::pending(&state, &app.ws.maps_dir)
-                        .first()
-                        .map_or_else(String::new, |p| p.display().to_string())
-                )],
-            )
-            .choice(
-                'r',
-                format!(
-                    "restore them (then {} saves them)",
-                    app.key(Mode::Normal, Action::Save)
-                ),
-                Answer::Run(Effect::Restore),
-            )
-            .choice('d', "discard them", Answer::Run(Effect::DiscardRecovery))
-            .choice(
-                'l',
-                "later: keep them in a file of their own, start without them",
-                Answer::Run(Effect::KeepRecovery),
-            );
+            let mut lines = vec![format!(
+                "mizan stopped with unsaved edits in {} (kept in {}).",
+                names.join(", "),
+                recovery::pending(&state, &app.ws.maps_dir)
+                    .first()
+                    .map_or_else(String::new, |p| p.display().to_string())
+            )];
+            lines.extend(recovery_preview(app, &r));
+            let ask = Ask::new("Unsaved edits recovered", lines)
+                .choice(
+                    'r',
+                    format!(
+                        "restore them (then {} saves them)",
+                        app.key(Mode::Normal, Action::Save)
+                    ),
+                    Answer::Run(Effect::Restore),
+                )
+                .choice('d', "discard them", Answer::Run(Effect::DiscardRecovery))
+                .choice(
+                    'l',
+                    "later: keep them in a file of their own, start without them",
+                    Answer::Run(Effect::KeepRecovery),
+                );
             app.overlays.push(Overlay::Ask(Box::new(ask)));
         }
         Ok(None) => {}
         Err(e) => app.flash = Some(format!("recovery file: {e}")),
     }
+}
+
+/// What restoring would change, node by node, against the maps as loaded:
+/// `+` a node the recovery adds, `−` one it removes, `~` one whose fields
+/// differ (issue 14: see before choosing restore or discard).
+fn recovery_preview(app: &App, r: &recovery::Recovery) -> Vec<String> {
+    const MOST: usize = 12;
+    let mut out = vec![String::new(), "Restoring would:".to_string()];
+    let mut shown = 0;
+    let mut more = 0;
+    for f in &r.files {
+        let name = f
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let (entry, _) = store::parse_article(&f.path, f.text.as_bytes());
+        let Some(ours) = entry.article else {
+            out.push(format!("  {name}: the recovered text does not parse"));
+            continue;
+        };
+        let disk = app
+            .ws
+            .corpus
+            .maps
+            .iter()
+            .find(|m| m.path == f.path)
+            .and_then(|m| m.article.as_ref());
+        let mut changes = Vec::new();
+        match disk {
+            None => changes.push(format!("+ {name}: a new article `{}`", ours.meta.id)),
+            Some(theirs) => {
+                if ours.meta != theirs.meta {
+                    changes.push(format!("~ {name}: the article's title, stance or details"));
+                }
+                for n in ours.preorder() {
+                    let node = ours.node(n);
+                    match theirs.find(&node.id) {
+                        None => changes.push(format!("+ {name} `{}`: {}", node.id, node.claim_en)),
+                        Some(t) => {
+                            let old = theirs.node(t);
+                            let same = old.claim_en == node.claim_en
+                                && old.claim_ar == node.claim_ar
+                                && old.quote == node.quote
+                                && old.themes == node.themes
+                                && old.links == node.links
+                                && old.note == node.note
+                                && old.relation == node.relation
+                                && old.bearing == node.bearing
+                                && old
+                                    .children
+                                    .iter()
+                                    .map(|&c| &theirs.node(c).id)
+                                    .eq(node.children.iter().map(|&c| &ours.node(c).id));
+                            if !same {
+                                changes.push(format!("~ {name} `{}`: {}", node.id, node.claim_en));
+                            }
+                        }
+                    }
+                }
+                for t in theirs.preorder() {
+                    let node = theirs.node(t);
+                    if ours.find(&node.id).is_none() {
+                        changes.push(format!("− {name} `{}`: {}", node.id, node.claim_en));
+                    }
+                }
+            }
+        }
+        if changes.is_empty() {
+            changes.push(format!(
+                "  {name}: nothing (the file already holds these edits)"
+            ));
+        }
+        for c in changes {
+            if shown < MOST {
+                out.push(format!("  {c}"));
+                shown += 1;
+            } else {
+                more += 1;
+            }
+        }
+    }
+    if more > 0 {
+        out.push(format!("  … and {} more", count(more, "change")));
+    }
+    out
 }
 
 pub fn restore(app: &mut App) {
