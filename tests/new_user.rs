@@ -272,3 +272,20 @@ fn recovery_preview_shows_the_changes() {
         "{s}"
     );
 }
+
+// A chooser's label is composed of fields: with Arabic titles the stance
+// badge stays first and the title is laid out on its own.
+#[test]
+fn chooser_labels_isolate_their_fields() {
+    let mut a = app();
+    press(&mut a, "L c");
+    let beta =
+        a.ws.corpus
+            .articles()
+            .find(|(_, x)| &*x.meta.id == "beta")
+            .map(|(_, x)| x.meta.title_original.to_string())
+            .unwrap();
+    let s = screen(&a);
+    let want = format!("▼ anti — {}", layout(&beta, 200, BidiMode::Mizan)[0].text());
+    assert!(s.contains(&want), "want {want:?}\n{s}");
+}

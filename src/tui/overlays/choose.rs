@@ -308,8 +308,8 @@ pub fn open_compare_picker(app: &mut App) {
             Lang::Ar => &art.meta.title_original,
             Lang::En => &art.meta.title_en,
         };
-        let badge = format!("{} {:<8}", stance_glyph(st), st.map_or("?", |s| s.name()));
-        items.push((m.to_string(), format!("{badge}{title}")));
+        let badge = format!("{} {}", stance_glyph(st), st.map_or("?", |s| s.name()));
+        items.push((m.to_string(), format!("{badge} — {title}")));
         keys.push(format!(
             "{} {} {}",
             art.meta.id, art.meta.title_en, art.meta.title_original

@@ -214,7 +214,7 @@ fn render_body(app: &App, s: &CompareState, area: Rect, buf: &mut Buffer) {
         }
         for &li in &row.links {
             if at >= from && at < to {
-                lines.push(link_line(app, s, li));
+                lines.push(link_line(app, s, li, area.width));
             }
             at += 1;
         }
@@ -344,7 +344,7 @@ fn entry_cell(
 }
 
 /// A curated link between the two articles, drawn under the row it joins.
-fn link_line(app: &App, s: &CompareState, li: u32) -> Line<'static> {
+fn link_line(app: &App, s: &CompareState, li: u32, width: u16) -> Line<'static> {
     let Some(l) = s.cmp.links.get(li as usize) else {
         return Line::default();
     };
@@ -362,11 +362,16 @@ fn link_line(app: &App, s: &CompareState, li: u32) -> Line<'static> {
             .unwrap_or_default();
         format!("{side:?}:{id}")
     };
-    let arrow = format!(
-        "  ↳ {} {} {}",
-        end(fs, fnode),
-        l.kind.name(),
-        end(ts, tnode)
+    // Ids may be Arabic: each end is a field of its own.
+    let (from, to) = (end(fs, fnode), end(ts, tnode));
+    let mut l = fields_line(
+        &[&from, l.kind.name(), &to],
+        " ",
+        width.saturating_sub(4),
+        app.settings.bidi,
+        app.settings.palette.key,
     );
-    Line::styled(arrow, app.settings.palette.key)
+    l.spans
+        .insert(0, Span::styled("  ↳ ", app.settings.palette.key));
+    l
 }

@@ -118,7 +118,11 @@ fn item_line(c: &Chooser, i: usize, p: &Palette, bidi: BidiMode, width: u16) -> 
     };
     let room = width.saturating_sub(mark.len() as u16);
     let label = c.items[i].1.split('\n').next().unwrap_or("");
-    let vl = text::truncated(label, room as usize, bidi);
+    // Labels are composed of fields (`id — English — Arabic`, `badge —
+    // title`): each is laid out on its own, so an Arabic field does not
+    // reorder its neighbours (issue 14).
+    let fields: Vec<&str> = label.split(" — ").collect();
+    let vl = text::compose::isolated(&fields, " — ", room as usize, bidi);
     let mut line = to_line(&vl, false, room, Style::new(), 0, &|_| None);
     let mark_style = if c.marked.contains(&i) { p.key } else { p.dim };
     line.spans.insert(0, Span::styled(mark, mark_style));
