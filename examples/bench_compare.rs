@@ -83,7 +83,16 @@ fn line(what: &str, t: Timing, budget_ms: f64) {
     );
 }
 
+const USAGE: &str = "\
+bench_compare: times Comparison::build on two 5,000-node articles and
+Overview::build over 1,000,000 generated nodes (issue 6's budgets).
+usage: bench_compare [--help]   (no options; RAYON_NUM_THREADS=1 for one core)";
+
 fn main() {
+    if std::env::args().skip(1).any(|a| a == "--help" || a == "-h") {
+        println!("{USAGE}");
+        return;
+    }
     let threads = rayon::current_num_threads();
     println!("rayon threads: {threads}");
 

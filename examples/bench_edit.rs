@@ -50,7 +50,15 @@ fn press(app: &mut App, k: &str) {
     effects::run(app, fx);
 }
 
+const USAGE: &str = "\
+bench_edit: times edits, undo, the link picker and saves on a generated corpus.
+usage: bench_edit [NODES_PER_ARTICLE [ARTICLES [RUNS]]]   (defaults 5000 2 200)";
+
 fn main() {
+    if std::env::args().skip(1).any(|a| a == "--help" || a == "-h") {
+        println!("{USAGE}");
+        return;
+    }
     let args: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())

@@ -23,6 +23,12 @@ fn main() -> anyhow::Result<()> {
     let mut dirs: Vec<PathBuf> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
+        if a == "--help" || a == "-h" {
+            println!(
+                "bench_export: mizan check against argdown json on each corpus's Argdown export\nusage: bench_export [--runs N] DIR..."
+            );
+            return Ok(());
+        }
         if a == "--runs" {
             runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(3);
         } else {

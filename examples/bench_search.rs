@@ -49,6 +49,9 @@ struct Args {
     fzf_every: usize,
 }
 
+const USAGE: &str =
+    "usage: bench_search [--nodes N | --maps DIR [--repeat K]] [--fzf [--fzf-every N]]";
+
 fn args() -> Args {
     let mut a = Args {
         nodes: None,
@@ -65,7 +68,14 @@ fn args() -> Args {
             "--fzf" => a.fzf = true,
             "--fzf-every" => a.fzf_every = it.next().and_then(|n| n.parse().ok()).unwrap_or(1),
             "--repeat" => a.repeat = it.next().and_then(|n| n.parse().ok()).unwrap_or(1),
-            other => panic!("unknown argument {other}"),
+            "--help" | "-h" => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            other => {
+                eprintln!("bench_search: unknown argument {other}\n{USAGE}");
+                std::process::exit(2);
+            }
         }
     }
     a

@@ -65,7 +65,16 @@ fn app_over(articles: Vec<mizan::model::Article>, motion: mizan::model::Motion) 
     })
 }
 
+const USAGE: &str = "\
+bench_ui: first frame on the bundled maps, frame times at 200x60 over a
+generated corpus, and opening a comparison of two 5,000-node articles.
+usage: bench_ui [ARTICLES [NODES_PER_ARTICLE]]   (defaults 20000 50)";
+
 fn main() {
+    if std::env::args().skip(1).any(|a| a == "--help" || a == "-h") {
+        println!("{USAGE}");
+        return;
+    }
     let args: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())

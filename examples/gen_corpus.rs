@@ -15,6 +15,12 @@ fn main() {
                 .unwrap_or_else(|| usage(&format!("{name} needs a number")))
         };
         match a.as_str() {
+            "--help" | "-h" => {
+                println!(
+                    "gen_corpus: writes a synthetic corpus of canonical maps\nusage: gen_corpus [--articles N] [--nodes-per-article M] [--seed S] OUT"
+                );
+                return;
+            }
             "--articles" => articles = num("--articles") as usize,
             "--nodes-per-article" => per = num("--nodes-per-article") as usize,
             "--seed" => seed = num("--seed"),

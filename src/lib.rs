@@ -17,9 +17,11 @@
 #![allow(clippy::result_large_err)]
 
 pub mod compare;
+pub mod diff;
 pub mod export;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod merge;
 pub mod model;
 pub mod search;
 pub mod store;

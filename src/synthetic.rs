@@ -365,6 +365,7 @@ fn article(i: usize, articles: usize, n: usize, seed: u64) -> Article {
             themes,
             links,
             note: rng.chance(10).then(|| sentence(&mut rng, EN, 30, 90, ".")),
+            conflicts: Vec::new(),
             parent,
             children: Vec::new(),
         });
@@ -400,6 +401,7 @@ fn article(i: usize, articles: usize, n: usize, seed: u64) -> Article {
             },
             rationale_en: sentence(&mut rng, EN, 40, 100, "."),
             rationale_ar: sentence(&mut rng, AR, 40, 100, "."),
+            conflicts: Vec::new(),
         },
         nodes,
         root: 0,

@@ -56,7 +56,7 @@ fn focused_pane_gets_most_at_40x10() {
     assert!(a.view.areas.right.width >= 30, "{:?}", a.view.areas);
 }
 
-// `H` and `D` hide the list and the detail pane; `+`/`-` resize the focused pane.
+// `Z` and `D` hide the list and the detail pane; `+`/`-` resize the focused pane.
 #[test]
 fn panes_hide_and_resize_by_keys() {
     let mut a = corpus(200, 50);
@@ -65,7 +65,7 @@ fn panes_hide_and_resize_by_keys() {
     assert!(a.view.areas.list.width > list, "{:?}", a.view.areas);
     press(&mut a, "- - -");
     assert!(a.view.areas.list.width < list, "{:?}", a.view.areas);
-    press(&mut a, "H");
+    press(&mut a, "Z");
     assert_eq!(a.view.areas.list.width, 0);
     // The focus moved off the hidden list, and Tab skips it.
     press(&mut a, "Tab Tab");
@@ -73,7 +73,7 @@ fn panes_hide_and_resize_by_keys() {
     press(&mut a, "D");
     assert_eq!(a.view.areas.right.width, 0);
     assert_eq!(a.view.areas.tree.width, 200);
-    press(&mut a, "H D");
+    press(&mut a, "Z D");
     assert!(a.view.areas.list.width > 0 && a.view.areas.right.width > 0);
 }
 

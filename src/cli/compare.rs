@@ -30,7 +30,7 @@ pub fn run(
     if a == b {
         bail!("compare needs two different articles, got `{a}` twice\nhint: mizan compare A B");
     }
-    let corpus = super::load(maps_dir)?;
+    let corpus = super::load_ids(maps_dir, &[a, b])?;
     let (ma, mb) = (map_of(&corpus, a)?, map_of(&corpus, b)?);
     let voices = if include_reported {
         Voices::All

@@ -80,10 +80,17 @@ pub fn run(maps_dir: &Path, args: ExportArgs) -> anyhow::Result<i32> {
 }
 
 fn to_stdout(sel: &Selection, format: Format) -> anyhow::Result<()> {
-    // Exports escape controls in their own syntax, so this is exact.
-    let text = export::render(sel, format)?;
+    // Exports escape controls in their own syntax, so this is exact; it is
+    // written as it is made, so a large corpus is never a second copy in
+    // memory.
     let mut out = Out::stdout();
-    out.raw(&text)?;
+    export::render_to(sel, format, out.writer()).map_err(|e| match e {
+        export::ExportError::Write(io) => out::WriteError(io).into(),
+        export::ExportError::Json(j) if j.io_error_kind().is_some() => {
+            out::WriteError(std::io::Error::from(j)).into()
+        }
+        other => anyhow::Error::from(other),
+    })?;
     out.finish()?;
     Ok(())
 }

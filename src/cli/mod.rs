@@ -2,12 +2,17 @@
 //! validated into work before anything runs. This is the only place besides
 //! the TUI that writes to the terminal.
 
+mod cache;
 mod check;
 mod compare;
+mod diff;
 mod docs;
 mod export;
 mod fmt;
+mod git_setup;
 mod import;
+mod log;
+mod merge;
 mod out;
 mod search;
 mod summary;
@@ -49,6 +54,11 @@ pub struct Cli {
     /// How the browser displays Arabic [default: from the config, else mizan]
     #[arg(long, value_enum, value_name = "MODE")]
     pub bidi: Option<BidiChoice>,
+
+    /// Parse every map file instead of reading the cache of parsed maps
+    /// (and write no cache); `mizan cache` shows where it is
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -122,6 +132,33 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Read a JSON export back into canonical map files.
     Import(import::ImportArgs),
+    /// The cache of parsed maps: where it is, or empty it. It only makes
+    /// loading faster; the map files stay the only source of truth.
+    Cache {
+        #[command(subcommand)]
+        action: cache::Action,
+    },
+    /// Show what changed between two versions of maps, node by node: added,
+    /// removed, moved, edited fields with old and new text. Exits 0 when
+    /// equal, 1 when different, 2 on error.
+    Diff(diff::DiffArgs),
+    /// Three-way merge of a map file by node id; git's merge driver (`%O %A
+    /// %B`). Writes the result to OURS; exits 1 when conflicts were kept in it.
+    Merge(merge::MergeArgs),
+    /// Set this git repository up for maps: `.gitattributes`, the structural
+    /// diff and the merge driver, in the repository's local config only.
+    GitSetup(git_setup::GitSetupArgs),
+    /// The commits that changed one node, and how, following file renames.
+    Log(log::LogArgs),
+    /// git's external diff driver (installed by `mizan git-setup`).
+    #[command(hide = true)]
+    DiffDriver {
+        #[arg(num_args = 0..)]
+        args: Vec<PathBuf>,
+    },
+    /// git's textconv for maps (installed by `mizan git-setup`).
+    #[command(hide = true)]
+    Textconv { file: PathBuf },
     /// Print a completion script for SHELL (bash, zsh, fish, elvish,
     /// powershell), e.g. `mizan completions bash > ~/.local/share/bash-completion/completions/mizan`.
     Completions {
@@ -179,10 +216,22 @@ fn clap_exit(e: &clap::Error) -> i32 {
 }
 
 fn dispatch(cli: Cli) -> anyhow::Result<i32> {
-    // Generated docs need no maps (and must not seed a data directory).
-    match cli.command {
-        Some(Command::Completions { shell }) => return docs::completions(shell),
+    USE_CACHE.store(!cli.no_cache, std::sync::atomic::Ordering::Relaxed);
+    // The git-facing commands work on the files git names, not a maps directory.
+    match &cli.command {
+        Some(Command::Diff(args)) => return diff::run(args),
+        Some(Command::Merge(args)) => return merge::run(args),
+        Some(Command::GitSetup(args)) => return git_setup::run(args),
+        Some(Command::DiffDriver { args }) => return diff::driver(args),
+        Some(Command::Textconv { file }) => return diff::textconv(file),
+        _ => {}
+    }
+    // Generated docs and the cache need no maps (and must not seed a data
+    // directory).
+    match &cli.command {
+        Some(Command::Completions { shell }) => return docs::completions(*shell),
         Some(Command::Man) => return docs::man(),
+        Some(Command::Cache { action }) => return cache::run(action),
         _ => {}
     }
     let (maps_dir, origin) = dirs::resolve_maps_dir(cli.maps.as_deref())?;
@@ -214,7 +263,18 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         }) => compare::run(&maps_dir, &a, &b, format, clashes, include_reported),
         Some(Command::Export(args)) => export::run(&maps_dir, args),
         Some(Command::Import(args)) => import::run(&maps_dir, args),
-        Some(Command::Completions { .. } | Command::Man) => unreachable!("handled above"),
+        Some(Command::Log(args)) => log::run(&maps_dir, &args),
+        // Run above, before a maps directory is resolved.
+        Some(
+            Command::Diff(_)
+            | Command::Merge(_)
+            | Command::GitSetup(_)
+            | Command::DiffDriver { .. }
+            | Command::Textconv { .. },
+        ) => Ok(0),
+        Some(Command::Completions { .. } | Command::Man | Command::Cache { .. }) => {
+            unreachable!("handled above")
+        }
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
             let opts = mizan::tui::Options {
                 maps_dir,
@@ -222,7 +282,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
                 config: cli.config,
                 bidi: cli.bidi,
             };
-            mizan::tui::run(&opts).map_err(|e| anyhow::anyhow!(e))?;
+            mizan::tui::run_with_cache(&opts, map_cache()).map_err(|e| anyhow::anyhow!(e))?;
             Ok(0)
         }
         // Not a terminal (a pipe, a file): print the summary instead.
@@ -230,9 +290,47 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
     }
 }
 
+/// Whether commands read maps through the cache (`--no-cache` clears it):
+/// set once from the command line, read by [`load`].
+static USE_CACHE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// The cache to read maps through, unless `--no-cache` was given.
+pub fn map_cache() -> Option<store::cache::Cache> {
+    USE_CACHE
+        .load(std::sync::atomic::Ordering::Relaxed)
+        .then(store::cache::Cache::user)
+        .flatten()
+}
+
 /// Loads the corpus, turning an unreadable directory into a CLI error.
 pub fn load(maps_dir: &Path) -> anyhow::Result<Corpus> {
-    Ok(store::load_dir(maps_dir)?)
+    Ok(store::load_dir_with(maps_dir, map_cache().as_ref())?)
+}
+
+/// Loads the motion and only the maps whose article id passes `keep`,
+/// found through the catalog (`store::catalog`) without parsing the others.
+pub fn load_some(maps_dir: &Path, keep: impl Fn(&str) -> bool) -> anyhow::Result<Corpus> {
+    let cache = map_cache();
+    let catalog = store::catalog::Catalog::scan(maps_dir, cache.as_ref())?;
+    let files: Vec<PathBuf> = catalog
+        .headers
+        .iter()
+        .filter(|h| h.meta.as_ref().is_some_and(|m| keep(&m.id)))
+        .map(|h| h.path.clone())
+        .collect();
+    Ok(store::load_paths(maps_dir, &files, cache.as_ref()))
+}
+
+/// The maps of these articles (see [`load_some`]), or the whole corpus when
+/// one of them is not found that way, so that "no article X" can list the
+/// ids there are, exactly as before.
+pub fn load_ids(maps_dir: &Path, ids: &[&str]) -> anyhow::Result<Corpus> {
+    let some = load_some(maps_dir, |id| ids.contains(&id))?;
+    if ids.iter().all(|id| some.map_of(id).is_some()) {
+        Ok(some)
+    } else {
+        load(maps_dir)
+    }
 }
 
 /// Tells `--help` readers which maps directory a run here would use.

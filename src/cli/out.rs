@@ -47,6 +47,12 @@ impl Out {
         self.0.write_all(s.as_bytes()).map_err(WriteError)
     }
 
+    /// The buffered stdout itself, for a text written as it is made (an
+    /// export, which escapes controls in its own syntax).
+    pub fn writer(&mut self) -> &mut dyn Write {
+        &mut self.0
+    }
+
     /// Flushes; a write error found only now is still reported.
     pub fn finish(mut self) -> Result<(), WriteError> {
         self.0.flush().map_err(WriteError)

@@ -23,7 +23,16 @@ pub fn run(maps_dir: &Path, words: &[String], format: Format, limit: usize) -> a
         );
         return Ok(2);
     }
-    let corpus = super::load(maps_dir)?;
+    // `article:X` filters: only those maps need loading.
+    let corpus = if query.articles.is_empty() {
+        super::load(maps_dir)?
+    } else {
+        super::load_some(maps_dir, |id| {
+            query
+                .articles
+                .contains(&mizan::text::normalize::normalize(id))
+        })?
+    };
     let index = Index::build(&corpus);
     let hits = search(&index, &query, limit);
     let mut out = Out::stdout();

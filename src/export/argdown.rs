@@ -15,20 +15,34 @@
 
 use std::fmt::Write;
 
-use super::Selection;
+use super::sink::Sink;
+use super::{Selection, Targets};
 use crate::model::{Article, LinkKind, NodeIdx, Relation, bearing};
 use crate::text::sanitize::{is_forbidden, visible};
 
 /// The Argdown document for a selection.
 pub fn render(sel: &Selection) -> String {
     let nodes: usize = sel.articles.iter().map(|a| a.nodes.len()).sum();
-    let mut out = String::with_capacity(nodes * 600 + 512);
+    let mut sink = Sink::string(nodes * 600 + 512);
+    // A string sink has no writer, so nothing can fail.
+    let _ = render_into(sel, &mut sink);
+    sink.buf
+}
+
+/// The Argdown document for a selection, written a piece at a time.
+pub fn render_to(sel: &Selection, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    render_into(sel, &mut Sink::writer(w))
+}
+
+fn render_into(sel: &Selection, sink: &mut Sink) -> std::io::Result<()> {
+    let targets = Targets::of(sel);
+    let out = &mut sink.buf;
     out.push_str("===\n");
     if let Some(m) = sel.motion {
         out.push_str("title: ");
-        yaml_str(&mut out, &m.question_en);
+        yaml_str(out, &m.question_en);
         out.push_str("\nsubTitle: ");
-        yaml_str(&mut out, &m.question_ar);
+        yaml_str(out, &m.question_ar);
         out.push('\n');
     } else {
         out.push_str("title: mizan\n");
@@ -38,15 +52,16 @@ pub fn render(sel: &Selection) -> String {
     // is a syntax error to Argdown (a selection may hold no article), and a
     // paragraph would become an untitled statement.
     match sel.motion {
-        Some(m) => text(&mut out, &m.question_en),
+        Some(m) => text(out, &m.question_en),
         None => out.push_str("mizan"),
     }
     out.push('\n');
     for a in &sel.articles {
-        out.push('\n');
-        article(&mut out, sel, a);
+        sink.buf.push('\n');
+        article(&mut sink.buf, &targets, a);
+        sink.flush()?;
     }
-    out
+    sink.finish()
 }
 
 /// The statement title of a node: `article-id/node-id`, with the characters
@@ -68,7 +83,7 @@ pub fn title(article_id: &str, node_id: &str) -> String {
     t
 }
 
-fn article(out: &mut String, sel: &Selection, a: &Article) {
+fn article(out: &mut String, targets: &Targets, a: &Article) {
     let m = &a.meta;
     out.push_str("# ");
     text(
@@ -125,7 +140,7 @@ fn article(out: &mut String, sel: &Selection, a: &Article) {
         let outside: Vec<String> = n
             .links
             .iter()
-            .filter(|l| !sel.resolves(&l.to))
+            .filter(|l| !targets.resolves(&l.to))
             .map(|l| format!("{} {}", l.kind.name(), l.to))
             .collect();
         if !outside.is_empty() {
@@ -157,7 +172,7 @@ fn article(out: &mut String, sel: &Selection, a: &Article) {
         }
         out.push_str("}\n");
         for l in &n.links {
-            let Some((aid, nid)) = l.target().filter(|_| sel.resolves(&l.to)) else {
+            let Some((aid, nid)) = l.target().filter(|_| targets.resolves(&l.to)) else {
                 continue;
             };
             indent(out, depth + 1);

@@ -10,7 +10,8 @@
 
 use std::fmt::Write;
 
-use super::Selection;
+use super::sink::Sink;
+use super::{Selection, Targets};
 use crate::model::{Article, Bearing, Relation, bearing};
 use crate::text::sanitize::{is_forbidden, visible};
 
@@ -28,7 +29,19 @@ fn fill(b: Option<Bearing>) -> &'static str {
 /// The DOT graph for a selection.
 pub fn render(sel: &Selection) -> String {
     let nodes: usize = sel.articles.iter().map(|a| a.nodes.len()).sum();
-    let mut out = String::with_capacity(nodes * 400 + 512);
+    let mut sink = Sink::string(nodes * 400 + 512);
+    // A string sink has no writer, so nothing can fail.
+    let _ = render_into(sel, &mut sink);
+    sink.buf
+}
+
+/// The DOT graph for a selection, written a piece at a time.
+pub fn render_to(sel: &Selection, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    render_into(sel, &mut Sink::writer(w))
+}
+
+fn render_into(sel: &Selection, sink: &mut Sink) -> std::io::Result<()> {
+    let out = &mut sink.buf;
     out.push_str("digraph mizan {\n");
     out.push_str("  graph [rankdir=BT, fontname=\"sans-serif\", newrank=true, label=");
     let legend = match sel.motion {
@@ -38,16 +51,21 @@ pub fn render(sel: &Selection) -> String {
         ),
         None => "green: for the motion · orange: against · grey: neither".to_owned(),
     };
-    quoted(&mut out, &legend);
+    quoted(out, &legend);
     out.push_str("];\n");
     out.push_str("  node [shape=box, style=\"rounded,filled\", fontname=\"sans-serif\"];\n");
     out.push_str("  edge [fontname=\"sans-serif\", fontsize=10];\n");
     for (i, a) in sel.articles.iter().enumerate() {
-        cluster(&mut out, i, a);
+        cluster(&mut sink.buf, i, a);
+        sink.flush()?;
     }
-    links(&mut out, sel);
-    out.push_str("}\n");
-    out
+    let targets = Targets::of(sel);
+    for a in &sel.articles {
+        links(&mut sink.buf, &targets, a);
+        sink.flush()?;
+    }
+    sink.buf.push_str("}\n");
+    sink.finish()
 }
 
 fn cluster(out: &mut String, i: usize, a: &Article) {
@@ -110,22 +128,20 @@ fn cluster(out: &mut String, i: usize, a: &Article) {
     out.push_str("  }\n");
 }
 
-/// Links between exported articles, dashed, outside the clusters.
-fn links(out: &mut String, sel: &Selection) {
-    for a in &sel.articles {
-        for idx in a.preorder() {
-            let n = a.node(idx);
-            for l in &n.links {
-                // A dangling link is `mizan check`'s to report, not an edge.
-                let Some((aid, nid)) = l.target().filter(|_| sel.resolves(&l.to)) else {
-                    continue;
-                };
-                out.push_str("  ");
-                node_id(out, a.id(), &n.id);
-                out.push_str(" -> ");
-                node_id(out, aid, nid);
-                let _ = writeln!(out, " [style=dashed, label=\"{}\"];", l.kind.name());
-            }
+/// An article's links into exported articles, dashed, outside the clusters.
+fn links(out: &mut String, targets: &Targets, a: &Article) {
+    for idx in a.preorder() {
+        let n = a.node(idx);
+        for l in &n.links {
+            // A dangling link is `mizan check`'s to report, not an edge.
+            let Some((aid, nid)) = l.target().filter(|_| targets.resolves(&l.to)) else {
+                continue;
+            };
+            out.push_str("  ");
+            node_id(out, a.id(), &n.id);
+            out.push_str(" -> ");
+            node_id(out, aid, nid);
+            let _ = writeln!(out, " [style=dashed, label=\"{}\"];", l.kind.name());
         }
     }
 }

@@ -286,6 +286,7 @@ fn to_article(ja: JsonArticle) -> Result<Article, ImportError> {
             themes: jn.themes.into_iter().map(Into::into).collect(),
             links,
             note: jn.note.map(Into::into),
+            conflicts: Vec::new(),
             parent,
             children: Vec::new(),
         });
@@ -306,6 +307,7 @@ fn to_article(ja: JsonArticle) -> Result<Article, ImportError> {
             stance,
             stance_basis,
             rationale_en: ja.rationale_en.into(),
+            conflicts: Vec::new(),
             rationale_ar: ja.rationale_ar.into(),
         },
         nodes,

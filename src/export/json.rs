@@ -208,7 +208,107 @@ pub fn document(sel: &Selection) -> Doc {
 /// Pretty JSON (two-space indent), non-ASCII written as is, with a final
 /// newline.
 pub fn render(sel: &Selection) -> Result<String, ExportError> {
-    let mut s = super::safe_json::to_string_pretty(&document(sel))?;
+    let mut s = super::safe_json::to_string_pretty(&Streamed(sel))?;
     s.push('\n');
     Ok(s)
+}
+
+/// [`render`] written to `w` as it is made: one article's document at a
+/// time, never the whole (at 1M nodes the whole `Doc` and its text were two
+/// more copies of the corpus, 2.59 GB at peak). Put a `BufWriter` around a
+/// file or stdout.
+pub fn render_to(sel: &Selection, w: &mut dyn std::io::Write) -> Result<(), ExportError> {
+    super::safe_json::to_writer_pretty(&mut *w, &Streamed(sel))?;
+    w.write_all(b"\n").map_err(serde_json::Error::io)?;
+    w.flush().map_err(serde_json::Error::io)?;
+    Ok(())
+}
+
+/// Serialises exactly as [`document`]'s `Doc` does, field for field, but
+/// builds each article's `JsonArticle` only while it is being written.
+struct Streamed<'s, 'a>(&'s Selection<'a>);
+
+struct StreamedArticles<'s, 'a>(&'s Selection<'a>);
+
+impl Serialize for Streamed<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let sel = self.0;
+        let mut doc = s.serialize_struct("Doc", 4)?;
+        doc.serialize_field("schema", SCHEMA)?;
+        doc.serialize_field("version", &VERSION)?;
+        match sel.motion {
+            Some(m) => doc.serialize_field("motion", &JsonMotion::from(m))?,
+            None => doc.skip_field("motion")?,
+        }
+        doc.serialize_field("articles", &StreamedArticles(sel))?;
+        doc.end()
+    }
+}
+
+impl Serialize for StreamedArticles<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let sel = self.0;
+        let mut seq = s.serialize_seq(Some(sel.articles.len()))?;
+        for (a, f) in sel.articles.iter().zip(&sel.files) {
+            seq.serialize_element(&article(a, f))?;
+        }
+        seq.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ArticleMeta, Link, LinkKind, Node, Stance, Theme};
+
+    // The streamed document is byte for byte the document built whole,
+    // with and without a motion.
+    #[test]
+    fn streamed_equals_whole() {
+        let node = |id: &str, parent| Node {
+            id: id.into(),
+            claim_en: "a \"claim\"".into(),
+            claim_ar: "ادعاء".into(),
+            themes: vec!["t".into()],
+            links: vec![Link {
+                kind: LinkKind::Agrees,
+                to: "b/n".into(),
+            }],
+            parent,
+            children: if parent.is_none() { vec![1] } else { vec![] },
+            ..Default::default()
+        };
+        let a = Article {
+            meta: ArticleMeta {
+                id: "a".into(),
+                stance: Some(Stance::Pro),
+                ..Default::default()
+            },
+            nodes: vec![node("t", None), node("n", Some(0))],
+            root: 0,
+        };
+        let m = Motion {
+            question_en: "q".into(),
+            question_ar: "س".into(),
+            themes: vec![Theme {
+                id: "t".into(),
+                en: "T".into(),
+                ar: "ت".into(),
+            }],
+        };
+        for motion in [Some(&m), None] {
+            let sel = Selection {
+                motion,
+                articles: vec![&a, &a],
+                files: vec!["a.ron".into(), "b.ron".into()],
+            };
+            let whole = super::super::safe_json::to_string_pretty(&document(&sel)).unwrap() + "\n";
+            assert_eq!(render(&sel).unwrap(), whole);
+            let mut out = Vec::new();
+            render_to(&sel, &mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), whole);
+        }
+    }
 }

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::Selection;
+use super::sink::Sink;
 use crate::model::{Article, Bearing, NodeIdx, bearing};
 use crate::text::markdown::escape_into as esc;
 use crate::text::sanitize::visible;
@@ -17,25 +18,38 @@ use crate::text::sanitize::visible;
 /// The Markdown report for a selection.
 pub fn render(sel: &Selection) -> String {
     let nodes: usize = sel.articles.iter().map(|a| a.nodes.len()).sum();
-    let mut out = String::with_capacity(nodes * 600 + 1024);
+    let mut sink = Sink::string(nodes * 600 + 1024);
+    // A string sink has no writer, so nothing can fail.
+    let _ = render_into(sel, &mut sink);
+    sink.buf
+}
+
+/// The Markdown report for a selection, written a piece at a time.
+pub fn render_to(sel: &Selection, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    render_into(sel, &mut Sink::writer(w))
+}
+
+fn render_into(sel: &Selection, sink: &mut Sink) -> std::io::Result<()> {
+    let out = &mut sink.buf;
     out.push_str(super::target::MARKDOWN_MARK);
     out.push_str("\n\n");
     match sel.motion {
         Some(m) => {
             out.push_str("# ");
-            esc(&mut out, &m.question_en);
+            esc(out, &m.question_en);
             out.push_str("\n\n");
-            esc(&mut out, &m.question_ar);
+            esc(out, &m.question_ar);
             out.push_str("\n\n");
         }
         None => out.push_str("# mizan report\n\n"),
     }
     let incoming = incoming(sel);
     for a in &sel.articles {
-        article(&mut out, a, &incoming);
+        article(&mut sink.buf, a, &incoming);
+        sink.flush()?;
     }
-    table(&mut out, sel);
-    out
+    table(&mut sink.buf, sel);
+    sink.finish()
 }
 
 /// Links between exported articles by target address: (kind, source address).

@@ -14,10 +14,12 @@ pub mod import;
 pub mod json;
 pub mod markdown;
 pub mod safe_json;
+mod sink;
 pub mod target;
 #[cfg(test)]
 mod voiced;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Article, Corpus, Motion};
@@ -83,6 +85,8 @@ pub enum ExportError {
     /// export, a name that would leave the directory).
     #[error("{0}")]
     Target(String),
+    #[error("cannot write the export: {0}")]
+    Write(#[from] std::io::Error),
 }
 
 /// What an export covers: the motion and some articles, in corpus order.
@@ -117,11 +121,10 @@ impl<'a> Selection<'a> {
                         id: crate::text::sanitize::visible(id).into_owned(),
                         known: known_ids(corpus),
                     })?;
-                if !picked.contains(&map) {
-                    picked.push(map);
-                }
+                picked.push(map);
             }
             picked.sort_unstable();
+            picked.dedup();
         }
         let mut sel = Selection {
             motion: corpus.motion.as_ref(),
@@ -154,13 +157,32 @@ impl<'a> Selection<'a> {
 
     /// Whether a link target `article-id/node-id` is a node of this export,
     /// so the link can become an edge; otherwise exporters keep it as a
-    /// note, because an edge to a missing node would invent one.
+    /// note, because an edge to a missing node would invent one. Walks the
+    /// selection: exporters ask [`Targets`] instead, once per link.
     pub fn resolves(&self, to: &str) -> bool {
-        to.split_once('/').is_some_and(|(aid, nid)| {
-            self.articles
-                .iter()
-                .any(|a| a.id() == aid && a.find(nid).is_some())
-        })
+        Targets::of(self).resolves(to)
+    }
+}
+
+/// Every node of a selection by its address, so that resolving a link is a
+/// hash look-up: a walk of every article per link made Argdown and DOT
+/// export quadratic (12.8 s at 1M nodes, against 0.69 s at 100k).
+pub struct Targets<'a>(HashSet<(&'a str, &'a str)>);
+
+impl<'a> Targets<'a> {
+    pub fn of(sel: &Selection<'a>) -> Targets<'a> {
+        let mut set = HashSet::new();
+        for a in &sel.articles {
+            let a: &'a Article = a;
+            set.extend(a.preorder().map(|i| (a.id(), &*a.node(i).id)));
+        }
+        Targets(set)
+    }
+
+    /// See [`Selection::resolves`].
+    pub fn resolves(&self, to: &str) -> bool {
+        to.split_once('/')
+            .is_some_and(|pair| self.0.contains(&pair))
     }
 }
 
@@ -209,4 +231,89 @@ pub fn write_file(
 ) -> Result<target::Written, ExportError> {
     let text = render(sel, format)?;
     target::write_export(path, text.as_bytes(), force)
+}
+
+/// Renders a selection to a writer a piece at a time, so that the whole
+/// document is never in memory (put a `BufWriter` around a file or stdout).
+pub fn render_to(
+    sel: &Selection,
+    format: Format,
+    w: &mut dyn std::io::Write,
+) -> Result<(), ExportError> {
+    match format {
+        Format::Argdown => argdown::render_to(sel, w)?,
+        Format::Dot => dot::render_to(sel, w)?,
+        Format::Json => json::render_to(sel, w)?,
+        Format::Markdown => markdown::render_to(sel, w)?,
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MapEntry;
+
+    fn corpus() -> Corpus {
+        let (motion, arts) = crate::synthetic::generate(60, 30, 11);
+        let maps = arts
+            .into_iter()
+            .map(|a| MapEntry {
+                path: format!("{}.ron", a.meta.id).into(),
+                article: Some(a),
+                error: None,
+                positions: Vec::new(),
+                hash: 0,
+            })
+            .collect();
+        Corpus::new(Some(motion), "motion.ron".into(), maps)
+    }
+
+    // The index resolves exactly the links a walk of the selection does,
+    // for a part of the corpus (links out of it stay unresolved).
+    #[test]
+    fn targets_resolve_as_a_walk_does() {
+        let corpus = corpus();
+        let ids: Vec<String> = corpus
+            .articles()
+            .step_by(2)
+            .map(|(_, a)| a.id().to_owned())
+            .collect();
+        let sel = Selection::new(&corpus, &ids).unwrap();
+        let targets = Targets::of(&sel);
+        let walk = |to: &str| {
+            to.split_once('/').is_some_and(|(aid, nid)| {
+                sel.articles
+                    .iter()
+                    .any(|a| a.id() == aid && a.find(nid).is_some())
+            })
+        };
+        let (mut yes, mut no) = (0, 0);
+        for (_, a) in corpus.articles() {
+            for n in &a.nodes {
+                for l in &n.links {
+                    let r = targets.resolves(&l.to);
+                    assert_eq!(r, walk(&l.to), "{}", l.to);
+                    if r { yes += 1 } else { no += 1 }
+                }
+            }
+        }
+        assert!(yes > 0 && no > 0, "both cases occur ({yes}, {no})");
+        assert!(!targets.resolves("no-slash"));
+    }
+
+    // Every format written to a writer, piece by piece, is the document
+    // rendered whole.
+    #[test]
+    fn streamed_exports_equal_whole_ones() {
+        let corpus = corpus();
+        let sel = Selection::new(&corpus, &[]).unwrap();
+        for format in Format::ALL {
+            let whole = render(&sel, format).unwrap();
+            assert!(whole.len() > 1 << 17, "several pieces");
+            let mut out = Vec::new();
+            render_to(&sel, format, &mut out).unwrap();
+            assert!(out == whole.as_bytes(), "{}", format.name());
+        }
+    }
 }

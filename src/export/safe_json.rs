@@ -21,6 +21,15 @@ pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> Result<String, serd
     String::from_utf8(out).map_err(|e| serde_json::Error::io(io::Error::other(e)))
 }
 
+/// [`to_string_pretty`] written to `w` as it is made.
+pub fn to_writer_pretty<W: Write, T: Serialize + ?Sized>(
+    w: W,
+    value: &T,
+) -> Result<(), serde_json::Error> {
+    let mut ser = serde_json::Serializer::with_formatter(w, Safe(PrettyFormatter::new()));
+    value.serialize(&mut ser)
+}
+
 /// serde_json's pretty formatter, with string fragments escaped.
 struct Safe<'a>(PrettyFormatter<'a>);
 

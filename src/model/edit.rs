@@ -32,6 +32,10 @@ pub enum Edit {
     Set { node: NodeIdx, field: NodeField },
     /// Replaces the article's metadata (title, stance, rationale, ...).
     Meta(Box<ArticleMeta>),
+    /// Replaces every field of a node but its place in the tree (its parent
+    /// and children are kept): resolving a merge conflict, which sets a
+    /// field and drops the conflict in one step.
+    Content { node: NodeIdx, with: Box<Node> },
     /// Adds a detached node at the end of the arena (its parent and children
     /// are ignored). Its inverse is `Destroy`.
     Create(Box<Node>),
@@ -97,6 +101,24 @@ impl Article {
                     NodeField::Note(v) => NodeField::Note(std::mem::replace(&mut n.note, v)),
                 };
                 Ok(Edit::Set { node, field: old })
+            }
+            Edit::Content { node, with } => {
+                let n = self
+                    .nodes
+                    .get_mut(node as usize)
+                    .ok_or(EditError::NoNode(node))?;
+                let new = Node {
+                    parent: n.parent,
+                    children: std::mem::take(&mut n.children),
+                    ..*with
+                };
+                let mut old = std::mem::replace(n, new);
+                old.children = Vec::new();
+                old.parent = None;
+                Ok(Edit::Content {
+                    node,
+                    with: Box::new(old),
+                })
             }
             Edit::Meta(meta) => Ok(Edit::Meta(Box::new(std::mem::replace(
                 &mut self.meta,
@@ -228,7 +250,7 @@ mod tests {
         let live: Vec<NodeIdx> = a.preorder().collect();
         let node = live[r[0] as usize % live.len()];
         let other = live[r[1] as usize % live.len()];
-        match r[2] % 7 {
+        match r[2] % 9 {
             0 => Edit::Set {
                 node,
                 field: NodeField::ClaimAr(format!("ادعاء {}", r[3]).into()),
@@ -251,6 +273,14 @@ mod tests {
                 },
             ),
             3 => move_to(node, other, r[3] as usize % 3),
+            7 => Edit::Content {
+                node,
+                with: Box::new(Node {
+                    claim_en: format!("Resolved {}.", r[3]).into(),
+                    conflicts: vec![crate::model::Conflict::new("note", Some("a"), None)],
+                    ..a.node(node).clone()
+                }),
+            },
             4 => Edit::Detach { node },
             // Edits that break rules: a taken id, an empty claim.
             5 if r[3].is_multiple_of(3) => Edit::Set {

@@ -9,6 +9,8 @@
 
 pub mod attribution;
 pub mod bearing;
+pub mod checking;
+pub mod conflict;
 pub mod corpus;
 pub mod date;
 mod diagnostic;
@@ -20,6 +22,7 @@ mod types;
 pub mod validate;
 
 pub use bearing::Bearing;
+pub use conflict::Conflict;
 pub use corpus::{Corpus, MapEntry, NodeRef};
 pub use date::PartialDate;
 pub use types::*;

@@ -250,6 +250,8 @@ pub struct Node {
     pub themes: Vec<Box<str>>,
     pub links: Vec<Link>,
     pub note: Option<Box<str>>,
+    /// Unresolved merge conflicts on this node (written before `children`).
+    pub conflicts: Vec<super::Conflict>,
     pub parent: Option<NodeIdx>,
     pub children: Vec<NodeIdx>,
 }
@@ -281,6 +283,8 @@ pub struct ArticleMeta {
     pub stance_basis: StanceBasis,
     pub rationale_en: Box<str>,
     pub rationale_ar: Box<str>,
+    /// Unresolved merge conflicts on the metadata (written before `thesis`).
+    pub conflicts: Vec<super::Conflict>,
 }
 
 /// One article's map: metadata and the argument tree rooted at its thesis.

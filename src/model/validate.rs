@@ -18,6 +18,35 @@ pub type Sources = HashMap<String, String>;
 /// Runs every semantic check. `sources` (file name → text) enables the quote
 /// check; `None` skips it. Diagnostics come back sorted by file and position.
 pub fn validate(corpus: &Corpus, maps_dir: &Path, sources: Option<&Sources>) -> Vec<Diagnostic> {
+    let mut out = validate_corpus_wide(corpus, maps_dir);
+    let indexes: Vec<OnceLock<Option<HashMap<&str, NodeIdx>>>> = corpus
+        .maps
+        .par_iter()
+        .map(|m| OnceLock::from(m.article.as_ref().map(id_index)))
+        .collect();
+    let ctx = Ctx {
+        corpus,
+        indexes,
+        sources,
+    };
+    let per_map: Vec<Vec<Diagnostic>> = corpus
+        .maps
+        .par_iter()
+        .enumerate()
+        .map(|(i, m)| match &m.article {
+            Some(a) => ctx.article(i as u32, m, a),
+            None => Vec::new(),
+        })
+        .collect();
+    out.extend(per_map.into_iter().flatten());
+    out.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+    out
+}
+
+/// The findings of [`validate`] that are not about one map's nodes: load
+/// problems, the motion, parse errors and duplicate article ids. With
+/// [`validate_maps`] over every map, the same set as [`validate`], unsorted.
+pub fn validate_corpus_wide(corpus: &Corpus, maps_dir: &Path) -> Vec<Diagnostic> {
     let mut out = corpus.load_diagnostics.clone();
     let motion_failed = out
         .iter()
@@ -76,27 +105,6 @@ pub fn validate(corpus: &Corpus, maps_dir: &Path, sources: Option<&Sources>) -> 
             out.push(e.clone());
         }
     }
-    let indexes: Vec<OnceLock<Option<HashMap<&str, NodeIdx>>>> = corpus
-        .maps
-        .par_iter()
-        .map(|m| OnceLock::from(m.article.as_ref().map(id_index)))
-        .collect();
-    let ctx = Ctx {
-        corpus,
-        indexes,
-        sources,
-    };
-    let per_map: Vec<Vec<Diagnostic>> = corpus
-        .maps
-        .par_iter()
-        .enumerate()
-        .map(|(i, m)| match &m.article {
-            Some(a) => ctx.article(i as u32, m, a),
-            None => Vec::new(),
-        })
-        .collect();
-    out.extend(per_map.into_iter().flatten());
-    out.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     out
 }
 
@@ -207,6 +215,21 @@ impl<'a> Ctx<'a> {
             );
         }
 
+        // The article's conflicts are written just above `thesis: Node(`,
+        // one a line, so in the canonical layout they sit right above the
+        // thesis's position; where that cannot be, the article's top.
+        let n = meta.conflicts.len() as u32;
+        let thesis = entry.pos(a.root);
+        for (k, c) in meta.conflicts.iter().enumerate() {
+            let at = match (thesis.line).checked_sub(n + 2) {
+                Some(l) if l >= 1 => Pos {
+                    line: l + k as u32,
+                    col: 9,
+                },
+                _ => top,
+            };
+            out.push(super::conflict::diagnostic(path, at, "the article", c));
+        }
         let source = self.source_text(path, meta, top, &mut out);
         let bearings = bearing::derive(a);
         let motion = self.corpus.motion.as_ref();
@@ -218,6 +241,10 @@ impl<'a> Ctx<'a> {
             let pos = entry.pos(idx);
             let here = NodeRef { map, node: idx };
             let d = |code, msg: String| Diagnostic::error(path, code, msg).at(pos).on(here);
+            for c in &node.conflicts {
+                let what = format!("node `{}`", node.id);
+                out.push(super::conflict::diagnostic(path, pos, &what, c).on(here));
+            }
             if ids.and_then(|ix| ix.get(&*node.id)) != Some(&idx) {
                 out.push(
                     d(

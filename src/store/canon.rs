@@ -9,7 +9,7 @@
 use std::fmt::Write;
 
 use crate::model::corpus::Pos;
-use crate::model::{Article, Motion, NodeIdx};
+use crate::model::{Article, Conflict, Motion, NodeIdx};
 
 const INDENT: &str = "    ";
 
@@ -161,6 +161,32 @@ impl Writer {
         self.out.push_str(",\n");
     }
 
+    /// Unresolved merge conflicts, one `Conflict(...)` a line; nothing when none.
+    fn conflicts(&mut self, conflicts: &[Conflict]) {
+        if conflicts.is_empty() {
+            return;
+        }
+        self.line_start();
+        self.out.push_str("conflicts: [\n");
+        for c in conflicts {
+            self.line_start();
+            self.out.push_str(INDENT);
+            self.out.push_str("Conflict(field: ");
+            write_str(&mut self.out, &c.field);
+            for (name, v) in [("ours", &c.ours), ("theirs", &c.theirs)] {
+                if let Some(v) = v {
+                    self.out.push_str(", ");
+                    self.out.push_str(name);
+                    self.out.push_str(": ");
+                    write_str(&mut self.out, v);
+                }
+            }
+            self.out.push_str("),\n");
+        }
+        self.line_start();
+        self.out.push_str("],\n");
+    }
+
     fn open(&mut self, name: &str, ty: &str) {
         self.line_start();
         self.out.push_str(name);
@@ -246,6 +272,7 @@ fn write_article(a: &Article, positions: Option<Vec<Pos>>) -> Writer {
     }
     w.str_field("rationale_en", &m.rationale_en);
     w.str_field("rationale_ar", &m.rationale_ar);
+    w.conflicts(&m.conflicts);
     write_node(&mut w, a, a.root, Some("thesis"));
     w.out.push_str(")\n");
     w
@@ -303,6 +330,7 @@ fn write_node(w: &mut Writer, a: &Article, idx: NodeIdx, field: Option<&str>) {
         w.out.push_str("],\n");
     }
     w.opt_str_field("note", n.note.as_deref());
+    w.conflicts(&n.conflicts);
     if !n.children.is_empty() {
         w.line_start();
         w.out.push_str("children: [\n");

@@ -32,63 +32,7 @@ pub fn parse_article(text: &str) -> Option<(Article, Vec<Pos>)> {
         i: 0,
         line: 1,
     };
-    c.lit(b"Article(\n")?;
-    let mut meta = ArticleMeta {
-        id: c.str_field(1, b"id")?,
-        ..Default::default()
-    };
-    if let Some(v) = c.opt_str_field(1, b"title_en")? {
-        meta.title_en = v;
-    }
-    if let Some(v) = c.opt_str_field(1, b"title_original")? {
-        meta.title_original = v;
-    }
-    meta.author = c.opt_str_field(1, b"author")?;
-    meta.outlet = c.opt_str_field(1, b"outlet")?;
-    meta.date = c.opt_str_field(1, b"date")?;
-    if c.field(1, b"date_inferred") {
-        c.lit(b"true,\n")?;
-        meta.date_inferred = true;
-    }
-    if c.field(1, b"genre") {
-        meta.genre = Some(c.word(&[
-            (b"Opinion", Genre::Opinion),
-            (b"News", Genre::News),
-            (b"Analysis", Genre::Analysis),
-            (b"Explainer", Genre::Explainer),
-            (b"Interview", Genre::Interview),
-        ])?);
-        c.lit(b",\n")?;
-    }
-    if let Some(v) = c.opt_str_field(1, b"language")? {
-        meta.language = v;
-    }
-    meta.source = c.opt_str_field(1, b"source")?;
-    if c.field(1, b"stance") {
-        meta.stance = Some(c.word(&[
-            (b"Pro", Stance::Pro),
-            (b"Anti", Stance::Anti),
-            (b"Mixed", Stance::Mixed),
-            (b"Neutral", Stance::Neutral),
-        ])?);
-        c.lit(b",\n")?;
-    }
-    if c.field(1, b"stance_basis") {
-        meta.stance_basis = c.word(&[
-            (b"Explicit", StanceBasis::Explicit),
-            (b"Implicit", StanceBasis::Implicit),
-        ])?;
-        c.lit(b",\n")?;
-    }
-    if let Some(v) = c.opt_str_field(1, b"rationale_en")? {
-        meta.rationale_en = v;
-    }
-    if let Some(v) = c.opt_str_field(1, b"rationale_ar")? {
-        meta.rationale_ar = v;
-    }
-    if !c.field(1, b"thesis") {
-        return None;
-    }
+    let meta = c.meta()?;
     c.lit(b"Node(\n")?;
     let (nodes, positions) = c.tree()?;
     c.lit(b")\n")?;
@@ -103,6 +47,82 @@ pub fn parse_article(text: &str) -> Option<(Article, Vec<Pos>)> {
         },
         positions,
     ))
+}
+
+/// The article's descriptive fields from the head of a canonical file (any
+/// prefix that reaches `thesis:`), without reading the tree: what a list of
+/// articles needs, at a small fraction of a full parse. `None` when the
+/// head is not canonical or is cut before `thesis:`.
+pub fn parse_head(head: &str) -> Option<ArticleMeta> {
+    Cursor {
+        s: head,
+        b: head.as_bytes(),
+        i: 0,
+        line: 1,
+    }
+    .meta()
+}
+
+impl Cursor<'_> {
+    /// Everything before the tree, through `thesis: `.
+    fn meta(&mut self) -> Option<ArticleMeta> {
+        let c = self;
+        c.lit(b"Article(\n")?;
+        let mut meta = ArticleMeta {
+            id: c.str_field(1, b"id")?,
+            ..Default::default()
+        };
+        if let Some(v) = c.opt_str_field(1, b"title_en")? {
+            meta.title_en = v;
+        }
+        if let Some(v) = c.opt_str_field(1, b"title_original")? {
+            meta.title_original = v;
+        }
+        meta.author = c.opt_str_field(1, b"author")?;
+        meta.outlet = c.opt_str_field(1, b"outlet")?;
+        meta.date = c.opt_str_field(1, b"date")?;
+        if c.field(1, b"date_inferred") {
+            c.lit(b"true,\n")?;
+            meta.date_inferred = true;
+        }
+        if c.field(1, b"genre") {
+            meta.genre = Some(c.word(&[
+                (b"Opinion", Genre::Opinion),
+                (b"News", Genre::News),
+                (b"Analysis", Genre::Analysis),
+                (b"Explainer", Genre::Explainer),
+                (b"Interview", Genre::Interview),
+            ])?);
+            c.lit(b",\n")?;
+        }
+        if let Some(v) = c.opt_str_field(1, b"language")? {
+            meta.language = v;
+        }
+        meta.source = c.opt_str_field(1, b"source")?;
+        if c.field(1, b"stance") {
+            meta.stance = Some(c.word(&[
+                (b"Pro", Stance::Pro),
+                (b"Anti", Stance::Anti),
+                (b"Mixed", Stance::Mixed),
+                (b"Neutral", Stance::Neutral),
+            ])?);
+            c.lit(b",\n")?;
+        }
+        if c.field(1, b"stance_basis") {
+            meta.stance_basis = c.word(&[
+                (b"Explicit", StanceBasis::Explicit),
+                (b"Implicit", StanceBasis::Implicit),
+            ])?;
+            c.lit(b",\n")?;
+        }
+        if let Some(v) = c.opt_str_field(1, b"rationale_en")? {
+            meta.rationale_en = v;
+        }
+        if let Some(v) = c.opt_str_field(1, b"rationale_ar")? {
+            meta.rationale_ar = v;
+        }
+        c.field(1, b"thesis").then_some(meta)
+    }
 }
 
 /// Drops the arena's spare capacity: up to a third of the node memory of a

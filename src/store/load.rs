@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use ron::extensions::Extensions;
 
 use super::StoreError;
+use super::cache::Cache;
 use super::raw::{RawArticle, RawMotion};
 use super::{fast, locate};
 use crate::model::corpus::Pos;
@@ -33,6 +34,17 @@ pub(super) fn ron_options() -> ron::Options {
 /// Loads every `*.ron` in `dir`. Fails only when the directory itself cannot
 /// be read; problems with single files are reported in the corpus.
 pub fn load_dir(dir: &Path) -> Result<Corpus, StoreError> {
+    load_dir_with(dir, None)
+}
+
+/// [`load_dir`], reading map files through a cache of parsed maps when one
+/// is given (see `store::cache`).
+pub fn load_dir_with(dir: &Path, cache: Option<&Cache>) -> Result<Corpus, StoreError> {
+    Ok(load_paths(dir, &map_paths(dir)?, cache))
+}
+
+/// The article map files of a maps directory, in name order.
+pub fn map_paths(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     let entries = fs::read_dir(dir).map_err(|e| StoreError::io(dir, e))?;
     let mut paths: Vec<PathBuf> = Vec::new();
     for entry in entries {
@@ -45,13 +57,23 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, StoreError> {
         }
     }
     paths.sort();
+    Ok(paths)
+}
+
+/// The motion of `dir` and the given map files only (in the order given):
+/// what a command that needs a few articles loads (`store::catalog` finds
+/// their files).
+pub fn load_paths(dir: &Path, paths: &[PathBuf], cache: Option<&Cache>) -> Corpus {
     let motion_path = dir.join(MOTION_FILE);
     let (motion, maps) = rayon::join(
         || read_motion(&motion_path),
         || {
             paths
                 .par_iter()
-                .map(|p| read_article(p))
+                .map(|p| match cache {
+                    Some(c) => c.read_through(p, read_article),
+                    None => read_article(p),
+                })
                 .collect::<Vec<_>>()
         },
     );
@@ -74,7 +96,7 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, StoreError> {
     }
     let mut corpus = Corpus::new(motion, motion_path, maps_out);
     corpus.load_diagnostics = load_diagnostics;
-    Ok(corpus)
+    corpus
 }
 
 /// `Err(None)` when the file does not exist (validation reports it).
@@ -97,7 +119,7 @@ pub fn parse_motion(path: &Path, bytes: &[u8]) -> Result<(Motion, Vec<Diagnostic
     Ok((raw.into(), notes))
 }
 
-fn read_article(path: &Path) -> (MapEntry, Vec<Diagnostic>) {
+pub(super) fn read_article(path: &Path) -> (MapEntry, Vec<Diagnostic>) {
     match super::regular::read(path) {
         Ok(bytes) => parse_article(path, &bytes),
         Err(e) => (failed(path, io_diagnostic(path, &e)), Vec::new()),
@@ -132,7 +154,7 @@ fn parse_bytes(path: &Path, bytes: &[u8]) -> (MapEntry, Vec<Diagnostic>) {
     if let Some((article, positions)) = fast::parse_article(text) {
         return (checked_depth(path, text, article, positions), notes);
     }
-    match ron_options().from_str::<RawArticle>(text) {
+    match ron_article(text) {
         Ok(raw) => {
             let article = raw.into_article();
             let mut positions = locate::node_positions(text);
@@ -144,6 +166,49 @@ fn parse_bytes(path: &Path, bytes: &[u8]) -> (MapEntry, Vec<Diagnostic>) {
             notes,
         ),
     }
+}
+
+/// ron's deserialiser recurses a few frames per tree level, and frames are
+/// large in debug builds: a tree near ron's recursion limit overflowed a
+/// 2 MiB thread stack once a Node had a `conflicts` list too. Texts that
+/// nest deeply are therefore parsed on a thread with a roomy stack (only
+/// reserved, not used, by shallow parts); others where they are.
+fn ron_article(text: &str) -> Result<RawArticle, ron::error::SpannedError> {
+    const DEEP: usize = 48;
+    const ROOMY_STACK: usize = 64 << 20;
+    if nesting_bound(text) < DEEP {
+        return ron_options().from_str(text);
+    }
+    std::thread::scope(|s| {
+        let parse = || ron_options().from_str::<RawArticle>(text);
+        match std::thread::Builder::new()
+            .stack_size(ROOMY_STACK)
+            .spawn_scoped(s, parse)
+        {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had: parse here, as before.
+            Err(_) => ron_options().from_str(text),
+        }
+    })
+}
+
+/// The deepest nesting of `(` and `[`, brackets inside strings included:
+/// an upper bound of what ron will recurse through, in one fast pass.
+fn nesting_bound(text: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for &b in text.as_bytes() {
+        match b {
+            b'(' | b'[' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b')' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
 }
 
 /// The parsed map, or an error at its `id` when the article id is not a
@@ -224,7 +289,8 @@ fn decode<'a>(
         }
         None => bytes,
     };
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    // simdutf8: std's check was a quarter of the load time of 1M nodes.
+    let text = simdutf8::compat::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
         // Safe: the prefix up to valid_up_to is valid UTF-8 by definition.
         let good = std::str::from_utf8(good).unwrap_or_default();

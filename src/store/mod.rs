@@ -2,8 +2,12 @@
 //! writer, atomic saves, and where maps, config and state live. Knows files,
 //! not terminals.
 
+pub mod background;
 pub mod backup;
+pub mod cache;
+mod cache_codec;
 pub mod canon;
+pub mod catalog;
 pub mod dirs;
 pub mod disk;
 mod fast;
@@ -21,7 +25,9 @@ pub mod watch;
 
 use std::path::{Path, PathBuf};
 
-pub use load::{MOTION_FILE, load_dir, parse_article, parse_motion};
+pub use load::{
+    MOTION_FILE, load_dir, load_dir_with, load_paths, map_paths, parse_article, parse_motion,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

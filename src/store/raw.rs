@@ -6,8 +6,8 @@
 use serde::Deserialize;
 
 use crate::model::{
-    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, Motion, Node, NodeIdx, Relation, Stance,
-    StanceBasis, Theme,
+    Article, ArticleMeta, Bearing, ClaimKind, Conflict, Genre, Link, Motion, Node, NodeIdx,
+    Relation, Stance, StanceBasis, Theme,
 };
 
 #[derive(Deserialize)]
@@ -59,6 +59,8 @@ pub struct RawArticle {
     pub rationale_en: Box<str>,
     #[serde(default)]
     pub rationale_ar: Box<str>,
+    #[serde(default)]
+    pub conflicts: Vec<Conflict>,
     pub thesis: RawNode,
 }
 
@@ -87,6 +89,8 @@ pub struct RawNode {
     #[serde(default)]
     pub note: Option<Box<str>>,
     #[serde(default)]
+    pub conflicts: Vec<Conflict>,
+    #[serde(default)]
     pub children: Vec<RawNode>,
 }
 
@@ -110,6 +114,7 @@ impl RawArticle {
             stance_basis: self.stance_basis,
             rationale_en: self.rationale_en,
             rationale_ar: self.rationale_ar,
+            conflicts: self.conflicts,
         };
         let mut nodes: Vec<Node> = Vec::new();
         // (raw node, parent index); children pushed reversed to keep pre-order.
@@ -131,6 +136,7 @@ impl RawArticle {
                 themes,
                 links,
                 note,
+                conflicts,
                 children,
             } = raw;
             nodes.push(Node {
@@ -145,6 +151,7 @@ impl RawArticle {
                 themes,
                 links,
                 note,
+                conflicts,
                 parent,
                 children: Vec::with_capacity(children.len()),
             });

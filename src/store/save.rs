@@ -46,6 +46,15 @@ static NEXT_TMP: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::ne
 /// [`save_atomic`] without the check that the file already holds these
 /// bytes, for a caller that has just read it.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    write_atomic_with(path, &mut |w| w.write_all(contents))
+}
+
+/// [`write_atomic`] of what `fill` writes, for a text made as it is written
+/// (an export of a large corpus) rather than held whole in memory first.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), StoreError> {
     let target = resolve_links(path)?;
     let old = match fs::metadata(&target) {
         Ok(m) if !m.is_file() => {
@@ -58,7 +67,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
         Err(e) if e.kind() == ErrorKind::NotFound => None,
         Err(e) => return Err(StoreError::io(&target, e)),
     };
-    let tmp = write_temp(&target, contents, old.as_ref())?;
+    let tmp = write_temp_with(&target, fill, old.as_ref())?;
     rename_into_place(&tmp, &target)
 }
 
@@ -102,6 +111,15 @@ pub(super) fn write_temp(
     contents: &[u8],
     old: Option<&fs::Metadata>,
 ) -> Result<PathBuf, StoreError> {
+    write_temp_with(target, &mut |w| w.write_all(contents), old)
+}
+
+/// [`write_temp`] of what `fill` writes (through a buffer).
+fn write_temp_with(
+    target: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    old: Option<&fs::Metadata>,
+) -> Result<PathBuf, StoreError> {
     let dir = dir_of(target);
     let name = target
         .file_name()
@@ -125,11 +143,14 @@ pub(super) fn write_temp(
             Err(e) => return Err(StoreError::io(&tmp, e)),
         }
     };
-    let write = |file: &mut File| -> std::io::Result<()> {
+    let mut write = |file: &mut File| -> std::io::Result<()> {
         if let Some(old) = old {
             keep_mode_and_owner(file, old)?;
         }
-        file.write_all(contents)?;
+        let mut w = std::io::BufWriter::new(&mut *file);
+        fill(&mut w)?;
+        w.flush()?;
+        drop(w);
         file.sync_all()
     };
     if let Err(e) = write(&mut file) {

@@ -111,6 +111,10 @@ pub enum Action {
     OpenEditor,
     /// Select a passage of the source to quote
     SelectQuote,
+    /// Resolve the node's merge conflict: take ours, theirs, or edit
+    ResolveConflict,
+    /// The node's history in git (`mizan log`)
+    NodeHistory,
     /// Widen the focused pane
     WidenPane,
     /// Narrow the focused pane
@@ -229,6 +233,8 @@ impl Action {
         Action::OpenEditor,
         Action::SelectQuote,
         Action::ToggleReported,
+        Action::ResolveConflict,
+        Action::NodeHistory,
         Action::WidenPane,
         Action::NarrowPane,
         Action::ToggleList,
@@ -308,13 +314,15 @@ mod tests {
             Action::OpenEditor => 49,
             Action::SelectQuote => 50,
             Action::ToggleReported => 51,
-            Action::WidenPane => 52,
-            Action::NarrowPane => 53,
-            Action::ToggleList => 54,
-            Action::ToggleDetail => 55,
-            Action::FilterList => 56,
+            Action::ResolveConflict => 52,
+            Action::NodeHistory => 53,
+            Action::WidenPane => 54,
+            Action::NarrowPane => 55,
+            Action::ToggleList => 56,
+            Action::ToggleDetail => 57,
+            Action::FilterList => 58,
             Action::Edit(e) => {
-                57 + match e {
+                59 + match e {
                     TextEdit::DeleteBack => 0,
                     TextEdit::DeleteWord => 1,
                     TextEdit::DeleteToStart => 2,

@@ -64,6 +64,11 @@ pub enum Effect {
     SnapshotRecovery,
     /// End the session.
     Quit(Quit),
+    /// Show a node's history in git (runs `git log`).
+    NodeHistory {
+        map: u32,
+        node: crate::model::NodeIdx,
+    },
 }
 
 /// An external editor to run on a file at a line, then reload the map.
@@ -119,6 +124,9 @@ pub fn run(app: &mut App, effects: Vec<Effect>) -> Option<EditorRequest> {
             }
             Effect::SnapshotRecovery => app.ws.recovery_stale = true,
             Effect::Quit(how) => app.ws.quit = Some(how),
+            Effect::NodeHistory { map, node } => {
+                crate::tui::workspace::conflicts::show_history(app, map, node)
+            }
             Effect::OpenEditor { map, line } => {
                 if app.ws.history.is_dirty(map) {
                     app.flash = Some("not saved, so the editor was not opened".into());

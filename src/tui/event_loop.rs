@@ -10,23 +10,55 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::store;
+use crate::store::background::Loader;
 use crate::tui::app::App;
 use crate::tui::effects::{self, Effect};
+use crate::tui::palette::Palette;
 use crate::tui::test_hooks::TestHooks;
 use crate::tui::{
-    Error, Options, key, overlays, screens, setup, terminal, update, view, workspace,
+    Error, Options, bidi_mode, key, loading, overlays, screens, setup_with, terminal, update, view,
+    workspace,
 };
 
-/// Runs the UI until the user quits or a signal asks us to stop.
+/// Runs the UI until the user quits or a signal asks us to stop, reading
+/// the maps through the user's cache of parsed maps.
 pub fn run(opts: &Options) -> Result<(), Error> {
+    run_with_cache(opts, store::cache::Cache::user())
+}
+
+/// [`run`] with this cache of parsed maps, or none (`--no-cache`).
+pub fn run_with_cache(opts: &Options, cache: Option<store::cache::Cache>) -> Result<(), Error> {
     let env = |k: &str| std::env::var(k).ok();
-    let mut app = setup(opts, &env)?;
     let stop = terminal::signal_flag()?;
     terminal::install_panic_hook();
     // Without a watcher mizan still works; it just will not notice changes.
     let watcher = store::watch::Watcher::new(&opts.maps_dir).ok();
-    terminal::enter(app.settings.bidi == crate::text::BidiMode::Mizan)?;
-    let result = event_loop(&mut app, &stop, watcher.as_ref());
+    // The maps load in the background while the loading screen shows the
+    // list (a large corpus takes seconds); a small one opens directly.
+    let loader = Loader::start(opts.maps_dir.clone(), cache);
+    terminal::enter(bidi_mode(opts, &env) == crate::text::BidiMode::Mizan)?;
+    let mut term = match Terminal::new(CrosstermBackend::new(std::io::stdout())) {
+        Ok(t) => t,
+        Err(e) => {
+            terminal::leave();
+            return Err(e.into());
+        }
+    };
+    let palette = Palette::from_env(env("NO_COLOR").as_deref());
+    let loaded = loading::run(&mut term, &loader, &palette, &stop);
+    drop(loader);
+    let mut app = match loaded.and_then(|c| c.map(|c| setup_with(opts, &env, c)).transpose()) {
+        Ok(Some(app)) => app,
+        Ok(None) => {
+            terminal::leave();
+            return Ok(());
+        }
+        Err(e) => {
+            terminal::leave();
+            return Err(e);
+        }
+    };
+    let result = event_loop(&mut term, &mut app, &stop, watcher.as_ref());
     // Quitting asks about unsaved edits, so edits still here at the end
     // mean a signal or an error stopped us: keep them for the next start.
     let kept = if app.ws.quit == Some(workspace::Quit::Discarding) {
@@ -58,11 +90,11 @@ fn snapshot_recovery(app: &App) {
 }
 
 fn event_loop(
+    term: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
     app: &mut App,
     stop: &std::sync::atomic::AtomicBool,
     watcher: Option<&store::watch::Watcher>,
 ) -> Result<(), Error> {
-    let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     let hooks = TestHooks::from_env();
     loop {
         let size = term.size()?;
@@ -91,7 +123,7 @@ fn event_loop(
             // Effects run before the next key, so that a question a save
             // asks (say) is there to take the key typed after C-s.
             if let Some(req) = effects::run(app, fx) {
-                run_editor(&mut term, app, req)?;
+                run_editor(term, app, req)?;
             }
         }
         // Changes seen on disk, and any waiting for an overlay to close.

@@ -18,6 +18,7 @@ mod event_loop;
 pub mod key;
 pub mod keymap;
 pub mod layer;
+pub mod loading;
 pub mod overlays;
 pub mod palette;
 pub mod screens;
@@ -51,6 +52,15 @@ pub struct Options {
 /// Builds the app from options, the config file and the environment,
 /// without touching the terminal (so tests can build the same app).
 pub fn setup(opts: &Options, env: &dyn Fn(&str) -> Option<String>) -> Result<App, Error> {
+    setup_with(opts, env, store::load_dir(&opts.maps_dir)?)
+}
+
+/// [`setup`] over a corpus already loaded (by the loading screen).
+pub fn setup_with(
+    opts: &Options,
+    env: &dyn Fn(&str) -> Option<String>,
+    corpus: crate::model::Corpus,
+) -> Result<App, Error> {
     let mut warnings: Vec<String> = Vec::new();
     let config_path = opts.config.clone().or_else(store::dirs::config_file);
     let config = match config_path.as_deref().map(config::load) {
@@ -62,7 +72,6 @@ pub fn setup(opts: &Options, env: &dyn Fn(&str) -> Option<String>) -> Result<App
         }
         None => config::Config::default(),
     };
-    let corpus = store::load_dir(&opts.maps_dir)?;
     let sources_dir = opts.sources.clone().or(config.sources.clone());
     let sources = match &sources_dir {
         Some(d) => match store::sources::load_sources(d, &corpus) {
@@ -117,4 +126,17 @@ pub fn setup(opts: &Options, env: &dyn Fn(&str) -> Option<String>) -> Result<App
     Ok(app)
 }
 
-pub use event_loop::run;
+/// How Arabic will be shown, from the options and the config, before the
+/// app exists (the terminal is entered in that mode for the loading screen).
+pub fn bidi_mode(opts: &Options, env: &dyn Fn(&str) -> Option<String>) -> crate::text::BidiMode {
+    let config = opts
+        .config
+        .clone()
+        .or_else(store::dirs::config_file)
+        .and_then(|p| config::load(&p).ok().flatten())
+        .unwrap_or_default();
+    let choice = opts.bidi.or(config.bidi).unwrap_or(BidiChoice::Mizan);
+    config::resolve_bidi(choice, env).0
+}
+
+pub use event_loop::{run, run_with_cache};

@@ -173,6 +173,20 @@ pub const DEFAULT: &[Row] = &[
     ),
     row(
         N,
+        "M",
+        A::ResolveConflict,
+        "conflict",
+        "resolve a merge conflict: ours / theirs / edit",
+    ),
+    row(
+        N,
+        "H",
+        A::NodeHistory,
+        "history",
+        "the node's history in git",
+    ),
+    row(
+        N,
         "F",
         A::FilterList,
         "filter",
@@ -182,7 +196,7 @@ pub const DEFAULT: &[Row] = &[
     row(N, "-", A::NarrowPane, "narrower", "narrow the focused pane"),
     row(
         N,
-        "H",
+        "Z",
         A::ToggleList,
         "list",
         "hide / show the article list",

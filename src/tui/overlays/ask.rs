@@ -31,6 +31,12 @@ pub enum Answer {
     QuitDiscarding,
     /// Save first, then open the external editor.
     SaveAndEdit,
+    /// Take one side of a merge conflict (then edit the node, if asked).
+    Resolve {
+        at: crate::tui::workspace::conflicts::ConflictAt,
+        take: crate::merge::resolve::Take,
+        edit: bool,
+    },
     Cancel,
 }
 
@@ -187,6 +193,9 @@ pub fn answer(app: &mut App, answer: Answer) {
             });
             // Runs after the save; if the save did not happen it says so.
             editing::open_editor_now(app);
+        }
+        Answer::Resolve { at, take, edit } => {
+            crate::tui::workspace::conflicts::resolve(app, at, take, edit)
         }
         Answer::Cancel => {}
     }

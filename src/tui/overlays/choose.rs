@@ -338,7 +338,7 @@ fn chosen(app: &mut App, purpose: ChooseFor, values: Vec<String>) {
         ChooseFor::Source => {
             if let (Some(name), Some(Overlay::Form(st))) = (values.first(), app.overlays.last_mut())
             {
-                crate::tui::overlays::form::set_source(&mut st.form, name);
+                crate::tui::overlays::article_form::set_source(&mut st.form, name);
             }
         }
         ChooseFor::Voice { field } => {

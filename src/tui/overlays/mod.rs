@@ -4,6 +4,7 @@
 //! keys, drawing goes bottom-up. Each is a [`Layer`]; [`Overlay::layer`] is
 //! the one place that tells them apart.
 
+pub mod article_form;
 pub mod ask;
 pub mod choose;
 pub mod export;

@@ -181,6 +181,8 @@ impl Layer for BrowseScreen {
             | Action::NewArticle
             | Action::OpenEditor => crate::tui::workspace::editing::act(app, action),
             Action::SelectQuote => crate::tui::overlays::quote::start(app),
+            Action::ResolveConflict => crate::tui::workspace::conflicts::ask(app),
+            Action::NodeHistory => crate::tui::workspace::conflicts::history(app),
         }
         Outcome::Stay
     }

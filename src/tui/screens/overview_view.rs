@@ -302,24 +302,38 @@ fn render_nodes(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
         } else {
             &node.claim_en
         };
-        // A reported claim names its speaker (counted or not, see `r`).
-        let claim = match &node.voice {
-            Some(v) => format!("‹{v}› {claim}"),
-            None => claim.to_string(),
-        };
-        let mut l = one_line(
-            &app.view.layout_cache,
-            &claim,
-            inner.width.saturating_sub(3),
-            app.settings.bidi,
-            Style::new(),
-        );
-        l.spans.insert(
-            0,
-            Span::styled(format!("{} ", bearing_glyph(bearing)), p.bearing(bearing)),
+        let mut spans = vec![Span::styled(
+            format!("{} ", bearing_glyph(bearing)),
+            p.bearing(bearing),
+        )];
+        // One cell is the selection gutter.
+        let mut room = inner.width.saturating_sub(3);
+        // A reported claim names its speaker (counted or not, see `r`),
+        // laid out apart so an Arabic name does not turn an English claim.
+        if let Some(v) = &node.voice {
+            let speaker = one_line(
+                &app.view.layout_cache,
+                &format!("‹{v}›"),
+                room / 3,
+                app.settings.bidi,
+                p.key,
+            );
+            room = room.saturating_sub(speaker.width() as u16 + 1);
+            spans.extend(speaker.spans);
+            spans.push(Span::raw(" "));
+        }
+        spans.extend(
+            one_line(
+                &app.view.layout_cache,
+                claim,
+                room,
+                app.settings.bidi,
+                Style::new(),
+            )
+            .spans,
         );
         lines.push(selection::row(
-            l,
+            Line::from(spans),
             s.in_nodes && i == s.node_sel,
             inner.width,
             p,

@@ -4,6 +4,7 @@
 //! with undo, saving with conflict checks, reloading and recovery after a
 //! crash live in the modules below.
 
+pub mod conflicts;
 pub mod editing;
 pub mod history;
 pub mod saving;

@@ -1,0 +1,423 @@
+//! The binary form of one parsed map in the cache (`store::cache`): an
+//! article's arena and its node positions, written as a structure section
+//! (lengths, indices and enum tags as LEB128 varints and bytes) followed by
+//! one text section holding every string back to back.
+//!
+//! Strings sit together so that reading an entry checks UTF-8 once, over the
+//! whole text, instead of once per field. Reading trusts nothing: every
+//! length and index is bounds-checked, each string must fall on character
+//! boundaries, and the tree must be a tree (each node the child of its
+//! parent exactly once, all reachable from the root, no deeper than
+//! `MAX_DEPTH`), so a damaged entry is refused (`None`) rather than
+//! becoming an arena that would panic or loop later.
+
+use super::load::MAX_DEPTH;
+use crate::model::corpus::Pos;
+use crate::model::{
+    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Node, NodeIdx, Relation,
+    Stance, StanceBasis,
+};
+
+// Enum values are written as their index in these lists (plus one when
+// optional, zero being none), never as Rust's discriminants, so the format
+// does not change if a declaration is reordered.
+const STANCES: [Stance; 4] = [Stance::Pro, Stance::Anti, Stance::Mixed, Stance::Neutral];
+const RELATIONS: [Relation; 2] = [Relation::Supports, Relation::Opposes];
+const BEARINGS: [Bearing; 3] = [Bearing::For, Bearing::Against, Bearing::Neither];
+const LINK_KINDS: [LinkKind; 3] = [LinkKind::Agrees, LinkKind::Contradicts, LinkKind::Rebuts];
+const BASES: [StanceBasis; 2] = [StanceBasis::Explicit, StanceBasis::Implicit];
+
+/// 0 for none, else 1 + the value's index in `all`.
+fn tag_of<T: PartialEq>(v: Option<T>, all: &[T]) -> u8 {
+    v.and_then(|v| all.iter().position(|x| *x == v))
+        .map_or(0, |i| i as u8 + 1)
+}
+
+/// Encodes an article and its positions.
+pub fn encode(a: &Article, positions: &[Pos]) -> Vec<u8> {
+    encode_with(|w| {
+        put_meta(w, &a.meta);
+        put_tree(w, a, positions);
+    })
+}
+
+/// Bytes of whatever `put` writes, in this file's layout.
+pub(super) fn encode_with(put: impl FnOnce(&mut Writer)) -> Vec<u8> {
+    let mut w = Writer::default();
+    put(&mut w);
+    let mut out = Vec::with_capacity(w.structure.len() + w.text.len() + 10);
+    let mut len = Writer::default();
+    len.num(w.structure.len() as u64);
+    out.extend_from_slice(&len.structure);
+    out.extend_from_slice(&w.structure);
+    out.extend_from_slice(w.text.as_bytes());
+    out
+}
+
+/// Reads bytes of [`encode_with`] with `get`, which must use all of them.
+pub(super) fn decode_with<T>(
+    bytes: &[u8],
+    get: impl FnOnce(&mut Reader) -> Option<T>,
+) -> Option<T> {
+    let mut head = Reader {
+        b: bytes,
+        i: 0,
+        text: "",
+        t: 0,
+    };
+    let slen = usize::try_from(head.num()?).ok()?;
+    let start = head.i;
+    let end = start.checked_add(slen)?;
+    let text = simdutf8::basic::from_utf8(bytes.get(end..)?).ok()?;
+    let mut r = Reader {
+        b: bytes.get(start..end)?,
+        i: 0,
+        text,
+        t: 0,
+    };
+    let v = get(&mut r)?;
+    (r.i == r.b.len() && r.t == r.text.len()).then_some(v)
+}
+
+pub(super) fn put_meta(w: &mut Writer, m: &ArticleMeta) {
+    w.str(&m.id);
+    w.str(&m.title_en);
+    w.str(&m.title_original);
+    w.opt(m.author.as_deref());
+    w.opt(m.outlet.as_deref());
+    w.opt(m.date.as_deref());
+    w.byte(m.date_inferred as u8);
+    w.byte(tag_of(m.genre, &Genre::ALL));
+    w.str(&m.language);
+    w.opt(m.source.as_deref());
+    w.byte(tag_of(m.stance, &STANCES));
+    w.byte(tag_of(Some(m.stance_basis), &BASES) - 1);
+    w.str(&m.rationale_en);
+    w.str(&m.rationale_ar);
+}
+
+fn put_tree(w: &mut Writer, a: &Article, positions: &[Pos]) {
+    w.num(a.root as u64);
+    w.num(a.nodes.len() as u64);
+    for n in &a.nodes {
+        w.str(&n.id);
+        w.str(&n.claim_en);
+        w.str(&n.claim_ar);
+        w.opt(n.voice.as_deref());
+        w.byte(tag_of(n.kind, &ClaimKind::ALL));
+        w.byte(tag_of(n.relation, &RELATIONS));
+        w.byte(tag_of(n.bearing, &BEARINGS));
+        w.opt(n.quote.as_deref());
+        w.num(n.themes.len() as u64);
+        for t in &n.themes {
+            w.str(t);
+        }
+        w.num(n.links.len() as u64);
+        for l in &n.links {
+            w.byte(tag_of(Some(l.kind), &LINK_KINDS) - 1);
+            w.str(&l.to);
+        }
+        w.opt(n.note.as_deref());
+        w.num(n.parent.map_or(0, |p| p as u64 + 1));
+        w.num(n.children.len() as u64);
+        for &c in &n.children {
+            w.num(c as u64);
+        }
+    }
+    w.num(positions.len() as u64);
+    for p in positions {
+        w.num(p.line as u64);
+        w.num(p.col as u64);
+    }
+}
+
+/// Decodes what [`encode`] wrote; `None` for anything else.
+pub fn decode(bytes: &[u8]) -> Option<(Article, Vec<Pos>)> {
+    let (article, positions) = decode_with(bytes, |r| {
+        let meta = get_meta(r)?;
+        get_tree(r, meta)
+    })?;
+    is_tree(&article).then_some((article, positions))
+}
+
+pub(super) fn get_meta(r: &mut Reader) -> Option<ArticleMeta> {
+    Some(ArticleMeta {
+        id: r.str()?,
+        title_en: r.str()?,
+        title_original: r.str()?,
+        author: r.opt()?,
+        outlet: r.opt()?,
+        date: r.opt()?,
+        // Maps with conflicts are never cached (`Cache::put`).
+        conflicts: Vec::new(),
+        date_inferred: r.flag()?,
+        genre: r.tag(&Genre::ALL)?,
+        language: r.str()?,
+        source: r.opt()?,
+        stance: r.tag(&STANCES)?,
+        stance_basis: *BASES.get(r.byte()? as usize)?,
+        rationale_en: r.str()?,
+        rationale_ar: r.str()?,
+    })
+}
+
+fn get_tree(r: &mut Reader, meta: ArticleMeta) -> Option<(Article, Vec<Pos>)> {
+    let root = r.idx()?;
+    let count = r.len()?;
+    let mut nodes = Vec::with_capacity(count);
+    for _ in 0..count {
+        let id = r.str()?;
+        let claim_en = r.str()?;
+        let claim_ar = r.str()?;
+        let voice = r.opt()?;
+        let kind = r.tag(&ClaimKind::ALL)?;
+        let relation = r.tag(&RELATIONS)?;
+        let bearing = r.tag(&BEARINGS)?;
+        let quote = r.opt()?;
+        let themes = (0..r.len()?).map(|_| r.str()).collect::<Option<_>>()?;
+        let links = (0..r.len()?)
+            .map(|_| {
+                let kind = r.kind()?;
+                Some(Link { kind, to: r.str()? })
+            })
+            .collect::<Option<_>>()?;
+        let note = r.opt()?;
+        let parent = match r.num()? {
+            0 => None,
+            p => Some(NodeIdx::try_from(p - 1).ok()?),
+        };
+        let children = (0..r.len()?).map(|_| r.idx()).collect::<Option<_>>()?;
+        nodes.push(Node {
+            id,
+            claim_en,
+            claim_ar,
+            voice,
+            kind,
+            relation,
+            bearing,
+            quote,
+            themes,
+            links,
+            note,
+            conflicts: Vec::new(),
+            parent,
+            children,
+        });
+    }
+    let positions = (0..r.len()?)
+        .map(|_| {
+            Some(Pos {
+                line: u32::try_from(r.num()?).ok()?,
+                col: u32::try_from(r.num()?).ok()?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((Article { meta, nodes, root }, positions))
+}
+
+/// Whether the arena is one tree from the root, every node in it, each
+/// listed once by its own parent, none deeper than `MAX_DEPTH`: what the
+/// loader builds, and what `Article`'s walks rely on.
+fn is_tree(a: &Article) -> bool {
+    let n = a.nodes.len();
+    if a.root as usize >= n || a.nodes[a.root as usize].parent.is_some() {
+        return false;
+    }
+    let mut depth = vec![0usize; n];
+    let mut seen = vec![false; n];
+    let mut stack = vec![a.root];
+    seen[a.root as usize] = true;
+    let mut reached = 0;
+    while let Some(i) = stack.pop() {
+        reached += 1;
+        let d = depth[i as usize] + 1;
+        if d > MAX_DEPTH {
+            return false;
+        }
+        for &c in &a.nodes[i as usize].children {
+            let Some(node) = a.nodes.get(c as usize) else {
+                return false;
+            };
+            if node.parent != Some(i) || seen[c as usize] {
+                return false;
+            }
+            seen[c as usize] = true;
+            depth[c as usize] = d;
+            stack.push(c);
+        }
+    }
+    reached == n
+}
+
+#[derive(Default)]
+pub(super) struct Writer {
+    structure: Vec<u8>,
+    text: String,
+}
+
+impl Writer {
+    pub(super) fn byte(&mut self, b: u8) {
+        self.structure.push(b);
+    }
+
+    pub(super) fn num(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.structure.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        self.structure.push(v as u8);
+    }
+
+    pub(super) fn str(&mut self, s: &str) {
+        self.num(s.len() as u64);
+        self.text.push_str(s);
+    }
+
+    fn opt(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => {
+                self.byte(1);
+                self.str(s);
+            }
+            None => self.byte(0),
+        }
+    }
+}
+
+pub(super) struct Reader<'a> {
+    b: &'a [u8],
+    i: usize,
+    text: &'a str,
+    /// Where the next string starts in `text`.
+    t: usize,
+}
+
+impl Reader<'_> {
+    pub(super) fn byte(&mut self) -> Option<u8> {
+        let b = *self.b.get(self.i)?;
+        self.i += 1;
+        Some(b)
+    }
+
+    pub(super) fn num(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7F) << shift;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// A count of things that each take at least one byte of the structure,
+    /// so that a damaged count cannot ask for a huge allocation.
+    pub(super) fn len(&mut self) -> Option<usize> {
+        let n = usize::try_from(self.num()?).ok()?;
+        (n <= self.b.len() - self.i).then_some(n)
+    }
+
+    fn idx(&mut self) -> Option<NodeIdx> {
+        NodeIdx::try_from(self.num()?).ok()
+    }
+
+    pub(super) fn flag(&mut self) -> Option<bool> {
+        match self.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+
+    pub(super) fn str(&mut self) -> Option<Box<str>> {
+        let n = usize::try_from(self.num()?).ok()?;
+        let end = self.t.checked_add(n)?;
+        let s = self.text.get(self.t..end)?;
+        self.t = end;
+        Some(s.into())
+    }
+
+    fn opt(&mut self) -> Option<Option<Box<str>>> {
+        match self.flag()? {
+            true => self.str().map(Some),
+            false => Some(None),
+        }
+    }
+
+    /// An optional enum written as 0 (none) or 1 + its index in `all`.
+    fn tag<T: Copy>(&mut self, all: &[T]) -> Option<Option<T>> {
+        match self.byte()? as usize {
+            0 => Some(None),
+            k => all.get(k - 1).copied().map(Some),
+        }
+    }
+
+    fn kind(&mut self) -> Option<LinkKind> {
+        LINK_KINDS.get(self.byte()? as usize).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> (Article, Vec<Pos>) {
+        let (_, mut arts) = crate::synthetic::generate(1, 40, 3);
+        let a = arts.remove(0);
+        let pos = (0..a.nodes.len() as u32)
+            .map(|i| Pos {
+                line: i * 9 + 2,
+                col: 9,
+            })
+            .collect();
+        (a, pos)
+    }
+
+    // What is written reads back as the same article and positions.
+    #[test]
+    fn round_trips() {
+        let (a, pos) = sample();
+        let bytes = encode(&a, &pos);
+        assert_eq!(decode(&bytes), Some((a, pos)));
+    }
+
+    // Any cut, and a changed byte anywhere in the structure, is refused or
+    // reads as a well-formed tree: never a panic.
+    #[test]
+    fn damage_is_refused_or_harmless() {
+        let (a, pos) = sample();
+        let bytes = encode(&a, &pos);
+        for cut in (0..bytes.len()).step_by(7) {
+            assert_eq!(decode(&bytes[..cut]), None, "cut at {cut}");
+        }
+        for at in 0..bytes.len().min(4000) {
+            let mut b = bytes.clone();
+            b[at] ^= 0x5A;
+            if let Some((art, _)) = decode(&b) {
+                assert!(is_tree(&art));
+            }
+        }
+    }
+
+    // Trees that are not trees are refused: a child listed twice, a cycle
+    // off the root, a parent that disagrees with the child list.
+    #[test]
+    fn refuses_non_trees() {
+        let (a, pos) = sample();
+        let mut twice = a.clone();
+        let c = twice.nodes[0].children[0];
+        twice.nodes[0].children.push(c);
+        assert_eq!(decode(&encode(&twice, &pos)), None);
+        let mut unreachable = a.clone();
+        let last = unreachable.nodes.len() as NodeIdx - 1;
+        let p = unreachable.nodes[last as usize].parent.unwrap();
+        unreachable.nodes[p as usize]
+            .children
+            .retain(|&x| x != last);
+        assert_eq!(decode(&encode(&unreachable, &pos)), None);
+        let mut wrong = a;
+        wrong.nodes[1].parent = Some(5);
+        assert_eq!(decode(&encode(&wrong, &pos)), None);
+    }
+}
