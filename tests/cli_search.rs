@@ -109,6 +109,41 @@ fn json_output_with_ranges() {
     assert_eq!(&text[a..b], "Iraq");
 }
 
+// Issue 15: a partial hit still prints, naming the word it lacks; the claim
+// comes in the language that matched; an empty result says why on stderr.
+#[test]
+fn partial_hits_language_and_why_empty() {
+    let dir = maps_dir();
+    let o = mizan(dir.path(), &["search", "withdrawal", "zzzq"]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let out = lines(&o);
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert!(out[0].starts_with("anti-art/thesis  "), "{out:?}");
+    assert!(out[0].contains("return after a withdrawal"), "{out:?}");
+    assert!(out[0].ends_with("  (without: zzzq)"), "{out:?}");
+    // An Arabic word (another form: «للانسحاب» for «الانسحاب») prints the Arabic claim.
+    let o = mizan(dir.path(), &["search", "للانسحاب"]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert!(lines(&o)[0].contains("ستعود الدولة الاسلامية"), "{o:?}");
+    let o = mizan(dir.path(), &["search", "zzzq", "qqxx"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("no node has any of the words `zzzq`, `qqxx`"),
+        "{err}"
+    );
+    let o = mizan(dir.path(), &["search", "islamic", "article:nope"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no node passes the filters"));
+    let o = mizan(
+        dir.path(),
+        &["search", "--format", "json", "islamic", "zzzq"],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["words"][0]["match"], "exact");
+    assert!(v[0]["words"][1]["match"].is_null());
+}
+
 // Issue 13: `voice:` and `kind:` filter from the shell, a reported hit is
 // marked with its speaker, JSON carries voice and kind, and a bad kind is a
 // usage error whose hint lists the filters.

@@ -368,9 +368,10 @@ fn recovery_kept_for_later_is_moved_aside() {
 
 // Moving nodes keeps the search index (text and tree membership are
 // unchanged, nodes keep their arena index) and a hit still opens the
-// moved node; deleting a node drops the index, so no hit leads to it.
+// moved node; deleting a node re-indexes its article (issue 15: updated,
+// not dropped), so no hit leads to it.
 #[test]
-fn search_index_survives_moves_only() {
+fn search_index_survives_edits() {
     let (maps, state, _t) = scratch();
     let mut a = app_in(&maps, &state);
     keys(&mut a, "/");
@@ -386,7 +387,19 @@ fn search_index_survives_moves_only() {
     keys(&mut a, "Enter");
     assert_eq!(at(&a), "alpha/timeline");
     keys(&mut a, "d y");
-    assert!(a.ws.search.is_none(), "a deletion drops it");
+    assert!(a.ws.search.is_some(), "a deletion keeps it, updated");
+    keys(&mut a, "/");
+    common::type_text(&mut a, "timeline agreed");
+    common::finish_search(&mut a);
+    let Some(Overlay::Search(s)) = a.overlays.last() else {
+        panic!("no search overlay");
+    };
+    let found: Vec<String> = s
+        .hits
+        .iter()
+        .filter_map(|h| a.ws.corpus.address(h.node))
+        .collect();
+    assert!(!found.contains(&"alpha/timeline".to_string()), "{found:?}");
 }
 
 // A map changed on disk while a node form is open is reloaded only after

@@ -106,3 +106,39 @@ fn filters_and_selection() {
     };
     assert_eq!(s.selected, 0);
 }
+
+// Issue 15: on a big corpus the first `/` opens at once and says how far the
+// index is ("indexing… N%") instead of freezing while it is built on the
+// worker's thread; the query typed meanwhile is answered once it is ready.
+#[test]
+fn first_search_does_not_wait_for_the_index() {
+    use std::sync::Arc;
+    let mut a = app();
+    let (motion, articles) = mizan::synthetic::generate(400, 50, 5);
+    let maps = articles
+        .into_iter()
+        .map(|art| mizan::model::MapEntry {
+            path: format!("{}.ron", art.meta.id).into(),
+            article: Some(art),
+            error: None,
+            positions: Vec::new(),
+            hash: 0,
+        })
+        .collect();
+    let corpus = mizan::model::Corpus::new(Some(motion), "motion.ron".into(), maps);
+    a.ws.corpus = Arc::new(corpus);
+    press(&mut a, "/");
+    type_text(&mut a, "withdrawal");
+    let busy = mizan::tui::overlays::search::pump(&mut a, false);
+    let Some(Overlay::Search(s)) = a.overlays.last() else {
+        panic!("search is not open");
+    };
+    assert!(busy, "the loop is told to poll again");
+    assert!(s.indexing.is_some(), "20,000 nodes are not indexed yet");
+    finish_search(&mut a);
+    let Some(Overlay::Search(s)) = a.overlays.last() else {
+        panic!("search is not open");
+    };
+    assert_eq!(s.indexing, None);
+    assert!(!s.hits.is_empty());
+}

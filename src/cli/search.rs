@@ -1,11 +1,13 @@
 //! `mizan search`: the TUI's search ranking from the shell, one hit per line
-//! (`article-id/node-id  score  claim`) or as JSON. Exit 1 when nothing
-//! matches, 2 when the query has a filter that cannot be understood.
+//! (`article-id/node-id  score  claim`, the claim in the language that
+//! matched, then `(without: …)` naming the words a partial hit lacks) or as
+//! JSON. Exit 1 when nothing matches (saying why on stderr), 2 when the
+//! query has a filter that cannot be understood.
 
 use std::path::Path;
 
 use mizan::model::Corpus;
-use mizan::search::{Field, Hit, Index, Query, search};
+use mizan::search::{Field, Hit, Index, MatchKind, Query, search};
 use mizan::text::sanitize::visible;
 
 use super::Format;
@@ -41,24 +43,86 @@ pub fn run(maps_dir: &Path, words: &[String], format: Format, limit: usize) -> a
             for h in &hits {
                 let address = one_line(&corpus.address(h.node).unwrap_or_default());
                 let claim = one_line(&claim(&corpus, h));
-                out.exact(&format!("{address}  {}  {claim}", h.score))?;
+                let lacks = without(&query, h);
+                out.exact(&format!("{address}  {}  {claim}{lacks}", h.score))?;
             }
         }
         Format::Json => {
-            let doc: Vec<_> = hits.iter().map(|h| json(&corpus, &index, h)).collect();
+            let doc: Vec<_> = hits
+                .iter()
+                .map(|h| json(&corpus, &index, &query, h))
+                .collect();
             out.exact(&mizan::export::safe_json::to_string_pretty(&doc)?)?;
         }
     }
     out.finish()?;
-    Ok(if hits.is_empty() { 1 } else { 0 })
+    if hits.is_empty() {
+        out::note(&format!("mizan: no matches: {}", why_empty(&index, &query)));
+        return Ok(1);
+    }
+    Ok(0)
 }
 
-/// The claim to print: the Arabic one when the Arabic claim is what matched.
+/// Why a search found nothing: the filters left no node, or no node has
+/// any of the words.
+fn why_empty(index: &Index, query: &Query) -> String {
+    let words = query
+        .terms
+        .iter()
+        .map(|t| format!("`{}`", one_line(t)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let filters_only = Query {
+        terms: Vec::new(),
+        ..query.clone()
+    };
+    if filters_only.is_empty() {
+        return format!("no node has any of the words {words}");
+    }
+    if search(index, &filters_only, 1).is_empty() {
+        return "no node passes the filters".into();
+    }
+    format!("nodes pass the filters, but none has any of the words {words}")
+}
+
+/// `  (without: a, b)` for a hit that lacks some words of the query.
+fn without(query: &Query, h: &Hit) -> String {
+    let lacking: Vec<String> = query
+        .terms
+        .iter()
+        .zip(&h.terms)
+        .filter(|(_, m)| m.is_none())
+        .map(|(t, _)| one_line(t))
+        .collect();
+    if lacking.is_empty() {
+        String::new()
+    } else {
+        format!("  (without: {})", lacking.join(", "))
+    }
+}
+
+fn kind_name(k: MatchKind) -> &'static str {
+    match k {
+        MatchKind::Exact => "exact",
+        MatchKind::Stem => "stem",
+        MatchKind::Fuzzy => "fuzzy",
+    }
+}
+
+/// The claim to print, in the language that matched: the Arabic claim when
+/// the best match highlights Arabic letters (in the Arabic claim, a quote,
+/// a title or a theme label), else the English one.
 fn claim(corpus: &Corpus, h: &Hit) -> String {
     let Some(node) = corpus.article(h.node.map).map(|a| a.node(h.node.node)) else {
         return String::new();
     };
-    let text = if h.field == Field::ClaimAr {
+    let arabic = h.field == Field::ClaimAr
+        || h.ranges.iter().any(|r| {
+            h.text
+                .get(r.clone())
+                .is_some_and(|t| t.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)))
+        });
+    let text = if arabic {
         &node.claim_ar
     } else {
         &node.claim_en
@@ -76,7 +140,7 @@ fn one_line(s: &str) -> String {
     visible(&s.replace(['\n', '\r'], " ")).into_owned()
 }
 
-fn json(corpus: &Corpus, index: &Index, h: &Hit) -> serde_json::Value {
+fn json(corpus: &Corpus, index: &Index, query: &Query, h: &Hit) -> serde_json::Value {
     let article = corpus.article(h.node.map);
     let node = article.map(|a| a.node(h.node.node));
     let field = |f: Field, text: &str, ranges: &[std::ops::Range<usize>]| {
@@ -104,5 +168,9 @@ fn json(corpus: &Corpus, index: &Index, h: &Hit) -> serde_json::Value {
         "voice": node.and_then(|n| n.voice.as_deref()),
         "kind": node.and_then(|n| n.kind).map(|k| k.name()),
         "matches": fields,
+        "words": query.terms.iter().zip(&h.terms).map(|(t, m)| serde_json::json!({
+            "word": t,
+            "match": m.map(kind_name),
+        })).collect::<Vec<_>>(),
     })
 }

@@ -1,22 +1,31 @@
 //! Search over all articles at once: claims (English and Arabic), quotes,
-//! notes, theme labels and article titles, fuzzily, with Arabic and Latin
-//! normalisation on both sides (`text::normalize`).
+//! notes, theme labels and article titles, with Arabic and Latin
+//! normalisation (`text::normalize`) and light stemming (`text::stem`) on
+//! both sides; words match as typed, by stem or fuzzily, and rank partial
+//! matches below full ones.
 //!
-//! - [`Index::build`] normalises every haystack once ([`index`]).
+//! - [`Index::build`] normalises every haystack once, in parts on all cores,
+//!   and [`Index::update_article`] re-indexes one article after an edit
+//!   ([`index`], `part`).
 //! - [`Query::parse`] splits filters from terms ([`query`]).
-//! - [`search`] ranks synchronously (the CLI, tests); [`Worker`] runs the same
-//!   ranking on its own thread for the TUI, dropping stale queries and
-//!   streaming results ([`worker`]).
+//! - `term` matches one word in one text; `matcher` scores a record from its
+//!   words; `rank` scans, merges and highlights.
+//! - [`search`] ranks synchronously (the CLI, tests); [`Worker`] builds the
+//!   index and runs the same ranking on its own thread for the TUI, dropping
+//!   stale queries and reusing each word's candidates ([`worker`]).
 //!
 //! Depends on `model` and `text` only; never prints.
 
 pub mod index;
 mod matcher;
+mod part;
 pub mod query;
 mod rank;
+mod term;
 pub mod worker;
 
-pub use index::{Field, Index};
+pub use index::{Field, Index, Progress};
+pub use matcher::MatchKind;
 pub use query::Query;
 pub use rank::{FieldHit, Hit, search};
 pub use worker::{Batch, Worker};

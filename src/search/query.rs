@@ -3,6 +3,7 @@
 //! are kept normalised (see `text::normalize`), so matching never
 //! re-normalises a query.
 
+use super::matcher::grows_from;
 use crate::model::{ClaimKind, Stance};
 use crate::text::normalize::normalize;
 
@@ -30,8 +31,10 @@ impl VoiceFilter {
     }
 }
 
-/// A parsed query. Every term must match the node somewhere (AND, any order);
-/// filters of one kind are alternatives (OR), kinds combine with AND.
+/// A parsed query. Terms rank nodes (a node matching more of them, and the
+/// rarer ones, ranks higher; see `search::matcher`) but none is required;
+/// filters are: filters of one kind are alternatives (OR), kinds combine
+/// with AND.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
     /// Normalised free-text terms, in the order typed.
@@ -91,11 +94,15 @@ impl Query {
 
     fn push_term(&mut self, word: &str) {
         let t = normalize(word);
-        // A word of nothing but harakat normalises to nothing: it must not
-        // become a term that every text "contains".
-        let t = t.trim();
-        if !t.is_empty() {
-            self.terms.push(t.to_owned());
+        // Hyphenated words are their parts, as in the text's words: `hit and
+        // run` and `hit-and-run` find each other.
+        for part in t.split(['-', '\u{2010}', '\u{2011}', '\u{2013}', '\u{2014}']) {
+            // A word of nothing but harakat normalises to nothing: it must
+            // not become a term that every text "contains".
+            let part = part.trim();
+            if !part.is_empty() {
+                self.terms.push(part.to_owned());
+            }
         }
     }
 
@@ -110,12 +117,14 @@ impl Query {
             && self.warnings.is_empty()
     }
 
-    /// True when every node this query matches is also matched by `prev`,
-    /// so a search may start from `prev`'s matches instead of the whole
-    /// index: same filters, and every term of `prev` is a prefix of one of
-    /// ours (a term only grows at its end; matching is by substring or by an
-    /// in-word subsequence anchored at the term's first letters, and both keep
-    /// holding for a prefix).
+    /// True when every node that may match this query was a candidate of
+    /// `prev`, so a search may start from `prev`'s candidates instead of the
+    /// whole index: same filters, and every term of ours grew at its end
+    /// from a term of `prev` whose light stem ours still contains. A
+    /// candidate is a node containing a term's stem, or a word that starts
+    /// with its first letters (see `search::matcher`), and both keep holding
+    /// for the shorter term. A new term is not a narrowing: it may match
+    /// nodes that matched nothing before.
     pub fn narrows(&self, prev: &Query) -> bool {
         self.stances == prev.stances
             && self.themes == prev.themes
@@ -123,10 +132,10 @@ impl Query {
             && self.voices == prev.voices
             && self.kinds == prev.kinds
             && self.warnings == prev.warnings
-            && prev
+            && self
                 .terms
                 .iter()
-                .all(|p| self.terms.iter().any(|t| t.starts_with(p.as_str())))
+                .all(|t| prev.terms.iter().any(|p| grows_from(t, p)))
     }
 }
 

@@ -1,14 +1,18 @@
-//! Ranking: a parallel scan that keeps every matching record (for narrowing
-//! the next keystroke) and the best few by cheap score, then skim scoring
-//! and highlighting of those few.
+//! Ranking: each term is evaluated on its own in a parallel scan that keeps
+//! every candidate record with the term's match (so the next keystroke on
+//! that word narrows, and the other words' lists are reused); the lists are
+//! then merged into scores, the best few by cheap score are kept, and only
+//! those are skim scored and highlighted. The score's order is the
+//! matcher's ([`super::matcher`]): every word matched, the rarity-weighted
+//! share matched, then quality and proximity.
 
 use std::ops::Range;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
-use super::index::{Field, Index};
-use super::matcher::{Found, Prepared, word_window};
+use super::index::{Field, Index, Part};
+use super::matcher::{Found, MatchKind, Prepared, TermHit, proximity, word_window};
 use super::query::Query;
 use crate::model::NodeRef;
 use crate::text::normalize::normalize_mapped;
@@ -24,7 +28,7 @@ pub struct FieldHit {
     pub ranges: Vec<Range<usize>>,
 }
 
-/// A node that matches the whole query.
+/// A node that matches the query, or part of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub node: NodeRef,
@@ -36,42 +40,53 @@ pub struct Hit {
     pub ranges: Vec<Range<usize>>,
     /// Other fields in which other terms of the query matched.
     pub others: Vec<FieldHit>,
+    /// How each word of the query ([`Query::terms`], in the order typed)
+    /// matched this node; `None` for a word it lacks.
+    pub terms: Vec<Option<MatchKind>>,
 }
 
-/// Records (index positions) to scan: all of them, or a previous result.
+impl Hit {
+    /// True when every word of the query matched.
+    pub fn matches_all(&self) -> bool {
+        self.terms.iter().all(Option::is_some)
+    }
+}
+
+/// Records (index positions) to scan: all of them, or the candidates a
+/// term's previous form found.
 #[derive(Clone, Copy)]
 pub(crate) enum Ids<'a> {
     All(usize),
-    Some(&'a [u32]),
+    Of(&'a [TermHit]),
 }
 
 impl Ids<'_> {
     pub(crate) fn len(&self) -> usize {
         match self {
             Ids::All(n) => *n,
-            Ids::Some(ids) => ids.len(),
+            Ids::Of(hits) => hits.len(),
         }
     }
 
     fn get(&self, i: usize) -> u32 {
         match self {
             Ids::All(_) => i as u32,
-            Ids::Some(ids) => ids[i],
+            Ids::Of(hits) => hits[i].id,
         }
     }
 }
 
-/// What a scan found: every matching record in index order, and the best
-/// `keep` of them as (cheap score, record), best first.
+/// What combining the terms found: the best `keep` matching records as
+/// (cheap score, record), best first, and how many records matched.
 #[derive(Debug, Default)]
 pub(crate) struct Scan {
-    pub matched: Vec<u32>,
     pub top: Vec<(i64, u32)>,
+    pub hits: usize,
 }
 
 /// Records per parallel task; small enough for both cores to share the work
 /// and to notice cancellation quickly, large enough to amortise the task.
-const CHUNK: usize = 2048;
+const CHUNK: usize = 4096;
 
 /// Orders by score (descending), then index order, so ties rank the same in
 /// every run and in every way of splitting the scan.
@@ -87,29 +102,93 @@ fn keep_best(v: &mut Vec<(i64, u32)>, keep: usize) {
     v.sort_unstable_by(better);
 }
 
-/// Scans `ids[range]` on all cores. Returns `None` when `cancelled` said so.
-pub(crate) fn scan(
+/// Evaluates term `term_ix` on `ids` on all cores: its candidates in id
+/// order. `None` when `cancelled` said so.
+pub(crate) fn scan_term(
     p: &Prepared,
+    term_ix: usize,
     ids: Ids,
-    range: Range<usize>,
-    keep: usize,
     cancelled: &(dyn Fn() -> bool + Sync),
-) -> Option<Scan> {
-    let chunks = range.len().div_ceil(CHUNK);
-    let parts: Vec<Option<Scan>> = (0..chunks)
+) -> Option<Vec<TermHit>> {
+    let n = ids.len();
+    let parts: Vec<Option<Vec<TermHit>>> = (0..n.div_ceil(CHUNK))
         .into_par_iter()
         .map(|c| {
             if cancelled() {
                 return None;
             }
-            let lo = range.start + c * CHUNK;
-            let hi = (lo + CHUNK).min(range.end);
+            let hi = ((c + 1) * CHUNK).min(n);
+            Some(
+                (c * CHUNK..hi)
+                    .filter_map(|i| p.eval(term_ix, ids.get(i)))
+                    .collect(),
+            )
+        })
+        .collect();
+    let mut out = Vec::with_capacity(parts.iter().flatten().map(Vec::len).sum());
+    for part in parts {
+        out.extend(part?);
+    }
+    Some(out)
+}
+
+/// Merges the terms' candidate lists (each in id order) into scores on all
+/// cores, applying the filters. With no terms, every record that passes the
+/// filters is a hit.
+pub(crate) fn combine(
+    p: &Prepared,
+    lists: &[&[TermHit]],
+    keep: usize,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Scan> {
+    let slots = p.index.slots();
+    let span = CHUNK * 4;
+    let filtered = p.filtered();
+    let parts: Vec<Option<Scan>> = (0..slots.div_ceil(span))
+        .into_par_iter()
+        .map(|c| {
+            if cancelled() {
+                return None;
+            }
+            let (lo, hi) = ((c * span) as u32, ((c + 1) * span).min(slots) as u32);
             let mut part = Scan::default();
-            for i in lo..hi {
-                let id = ids.get(i);
-                if let Some(s) = p.cheap(id) {
-                    part.matched.push(id);
-                    part.top.push((s, id));
+            if lists.is_empty() {
+                for id in lo..hi {
+                    if p.passes(id) {
+                        part.hits += 1;
+                        part.top.push((0, id));
+                    }
+                }
+                keep_best(&mut part.top, keep);
+                return Some(part);
+            }
+            let mut cur: Vec<&[TermHit]> = lists
+                .iter()
+                .map(|l| {
+                    let a = l.partition_point(|h| h.id < lo);
+                    let b = l.partition_point(|h| h.id < hi);
+                    &l[a..b]
+                })
+                .collect();
+            let mut row: Vec<Option<TermHit>> = vec![None; lists.len()];
+            while let Some(id) = cur.iter().filter_map(|l| l.first().map(|h| h.id)).min() {
+                for (slot, l) in row.iter_mut().zip(cur.iter_mut()) {
+                    *slot = match l.first() {
+                        Some(h) if h.id == id => {
+                            *l = &l[1..];
+                            Some(*h)
+                        }
+                        _ => None,
+                    };
+                }
+                if let Some(score) = p.cheap_score(&row)
+                    && (!filtered || p.passes(id))
+                {
+                    part.hits += 1;
+                    part.top.push((score, id));
+                    if part.top.len() >= 4 * keep.max(16) {
+                        keep_best(&mut part.top, keep);
+                    }
                 }
             }
             keep_best(&mut part.top, keep);
@@ -119,11 +198,27 @@ pub(crate) fn scan(
     let mut all = Scan::default();
     for part in parts {
         let part = part?;
-        all.matched.extend(part.matched);
         all.top.extend(part.top);
+        all.hits += part.hits;
     }
     keep_best(&mut all.top, keep);
     Some(all)
+}
+
+/// The records of a term's candidates that match it: what scores are made
+/// of (the rest only narrow the next keystroke); their count is the term's
+/// document frequency.
+pub(crate) fn matching(candidates: &[TermHit]) -> Vec<TermHit> {
+    candidates
+        .iter()
+        .filter(|h| h.credit > 0)
+        .copied()
+        .collect()
+}
+
+/// How many live records matched each term.
+pub(crate) fn df(lists: &[&[TermHit]]) -> Vec<usize> {
+    lists.iter().map(|l| l.len()).collect()
 }
 
 /// How many records by cheap score get the full skim scoring for `limit` hits.
@@ -142,16 +237,15 @@ pub(crate) fn finish(p: &Prepared, top: &[(i64, u32)], limit: usize) -> Vec<Hit>
     hits.into_iter().map(|(_, _, h)| h).collect()
 }
 
-/// (field, its span, summed score, normalised byte ranges to highlight).
-type Group = (Field, Option<u32>, i64, Vec<Range<usize>>);
+/// (field, its span, summed score, normalised byte ranges to highlight,
+/// match positions for proximity).
+type Group = (Field, Option<u32>, i64, Vec<Range<usize>>, Vec<usize>);
 
 fn hit(p: &Prepared, id: u32) -> Option<Hit> {
-    let ix = p.index;
-    let record = &ix.records[id as usize];
-    let found = p.found(id)?;
-    if found.is_empty() {
-        // Filters only: show the first field, nothing highlighted.
-        let span = ix
+    let (part, record) = p.index.record(id)?;
+    if p.terms.is_empty() {
+        // Filters only: show the first claim, nothing highlighted.
+        let span = part
             .record_spans(record)
             .iter()
             .find(|s| matches!(s.field, Field::ClaimEn | Field::ClaimAr))?;
@@ -159,27 +253,44 @@ fn hit(p: &Prepared, id: u32) -> Option<Hit> {
             node: record.node,
             score: 0,
             field: span.field,
-            text: ix.orig_of(span).into(),
+            text: part.orig_of(span).into(),
             ranges: Vec::new(),
             others: Vec::new(),
+            terms: Vec::new(),
         });
     }
+    let found = p.found(part, record);
+    if found.is_empty() {
+        return None;
+    }
+    let mut terms = vec![None; p.typed];
     // The terms' matches grouped by field.
     let mut groups: Vec<Group> = Vec::new();
-    for (term_ix, f) in found {
-        let (score, ranges) = skim_term(p.index, &p.skim, &p.terms[term_ix].text, &f);
+    for (term_ix, f) in &found {
+        let term = &p.terms[*term_ix];
+        terms[term.typed] = Some(f.kind);
+        let (score, ranges) = skim_term(p.index, part, &p.skim, &term.text, f);
         match groups.iter_mut().find(|g| g.0 == f.field) {
             Some(g) => {
                 g.2 += score;
                 g.3.extend(ranges);
+                g.4.push(f.pos as usize);
             }
-            None => groups.push((f.field, f.span, score, ranges)),
+            None => groups.push((f.field, f.span, score, ranges, vec![f.pos as usize])),
         }
     }
     groups.sort_by_key(|g| std::cmp::Reverse(g.2));
-    let score = groups.iter().map(|g| g.2).sum();
-    let mut fields = groups.into_iter().map(|(field, span, _, ranges)| {
-        let text = original_text(ix, field, span);
+    let near: i64 = groups
+        .iter_mut()
+        .map(|g| {
+            g.4.sort_unstable();
+            proximity(g.4.windows(2).map(|w| w[1] - w[0]))
+        })
+        .sum();
+    let quality: i64 = groups.iter().map(|g| g.2).sum::<i64>() + near;
+    let score = p.final_score(&found, quality);
+    let mut fields = groups.into_iter().map(|(field, span, _, ranges, _)| {
+        let text = original_text(p.index, part, field, span);
         let map = normalize_mapped(text);
         FieldHit {
             field,
@@ -195,19 +306,30 @@ fn hit(p: &Prepared, id: u32) -> Option<Hit> {
         text: first.text,
         ranges: first.ranges,
         others: fields.collect(),
+        terms,
     })
 }
 
 /// The skim score of a term on the words around its match, and the matched
 /// characters as byte ranges of the normalised field.
-fn skim_term(ix: &Index, skim: &SkimMatcherV2, term: &str, f: &Found) -> (i64, Vec<Range<usize>>) {
-    let hay = normalised_text(ix, f.field, f.span);
+fn skim_term(
+    ix: &Index,
+    part: &Part,
+    skim: &SkimMatcherV2,
+    term: &str,
+    f: &Found,
+) -> (i64, Vec<Range<usize>>) {
+    let hay = normalised_text(ix, part, f.field, f.span);
     let (pos, end) = (f.pos as usize, (f.pos + f.len) as usize);
+    let whole = || (f.cheap, std::iter::once(pos..end).collect());
+    if f.kind == MatchKind::Stem {
+        // Another form of the word: highlight all of it.
+        return whole();
+    }
     let (ws, we) = word_window(hay, pos, end);
     let window = &hay[ws..we];
-    let exact = || (f.cheap, std::iter::once(pos..end).collect());
     let Some((score, chars)) = skim.fuzzy(window, term, true) else {
-        return exact();
+        return whole();
     };
     let offsets: Vec<(usize, char)> = window.char_indices().collect();
     let ranges = chars
@@ -221,18 +343,18 @@ fn skim_term(ix: &Index, skim: &SkimMatcherV2, term: &str, f: &Found) -> (i64, V
     (score + f.cheap, ranges)
 }
 
-fn normalised_text(ix: &Index, field: Field, span: Option<u32>) -> &str {
+fn normalised_text<'a>(ix: &'a Index, part: &'a Part, field: Field, span: Option<u32>) -> &'a str {
     match (field, span) {
-        (_, Some(s)) => ix.norm_of(&ix.spans[s as usize]),
+        (_, Some(s)) => part.norm_of(&part.spans[s as usize]),
         (Field::ThemeEn(t), None) => label(ix, t, 0, true),
         (Field::ThemeAr(t), None) => label(ix, t, 1, true),
         _ => "",
     }
 }
 
-fn original_text(ix: &Index, field: Field, span: Option<u32>) -> &str {
+fn original_text<'a>(ix: &'a Index, part: &'a Part, field: Field, span: Option<u32>) -> &'a str {
     match (field, span) {
-        (_, Some(s)) => ix.orig_of(&ix.spans[s as usize]),
+        (_, Some(s)) => part.orig_of(&part.spans[s as usize]),
         (Field::ThemeEn(t), None) => label(ix, t, 0, false),
         (Field::ThemeAr(t), None) => label(ix, t, 1, false),
         _ => "",
@@ -269,20 +391,24 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 }
 
 /// Searches the whole index and returns the best `limit` hits, best first.
-/// This is the ranking the worker streams and `mizan search` prints.
+/// This is the ranking the worker sends and `mizan search` prints.
 /// An empty query finds nothing (rather than every node).
 pub fn search(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
     if query.is_empty() {
         return Vec::new();
     }
-    let p = Prepared::new(index, query);
+    let mut p = Prepared::new(index, query);
     let never = || false;
-    let scan = scan(
-        &p,
-        Ids::All(index.len()),
-        0..index.len(),
-        keep_for(limit),
-        &never,
-    );
-    scan.map(|s| finish(&p, &s.top, limit)).unwrap_or_default()
+    let lists: Option<Vec<Vec<TermHit>>> = (0..p.terms.len())
+        .map(|i| scan_term(&p, i, Ids::All(index.slots()), &never))
+        .collect();
+    let Some(lists) = lists else {
+        return Vec::new();
+    };
+    let lists: Vec<Vec<TermHit>> = lists.iter().map(|l| matching(l)).collect();
+    let refs: Vec<&[TermHit]> = lists.iter().map(Vec::as_slice).collect();
+    p.set_rarity(&df(&refs));
+    combine(&p, &refs, keep_for(limit), &never)
+        .map(|s| finish(&p, &s.top, limit))
+        .unwrap_or_default()
 }

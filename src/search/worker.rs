@@ -1,65 +1,147 @@
 //! The search thread the TUI talks to (television-style): it owns an `Arc`
 //! of the index and reuses one matcher; every submitted query gets a
 //! generation number, and a newer submission makes the running scan stop at
-//! its next chunk. Results stream back as [`Batch`]es: once a search has
-//! taken longer than a frame, the best hits so far after each slice of the
-//! index; always a final one with `done`.
+//! its next chunk. Each finished query sends one [`Batch`].
 //!
-//! When a query only grows (see [`Query::narrows`]), the scan starts from the
-//! previous query's matches instead of the whole index.
+//! [`Worker::build`] makes the index on the worker's own thread (from an
+//! `Arc` of the corpus), so the caller never waits for it: until it is ready
+//! [`Worker::progress`] says how far it got and queries wait in the queue.
+//! After an edit the caller updates a copy of the index
+//! ([`Index::update_article`]) and hands it over with [`Worker::set_index`].
+//!
+//! Each word of a query is evaluated on its own and its candidates kept for
+//! the next keystrokes: unchanged words are reused, and a word that grew at
+//! its end is evaluated only on the candidates of its shorter form (see
+//! [`Query::narrows`]), so a keystroke costs about one word's scan.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
 
-use super::index::Index;
-use super::matcher::Prepared;
+use super::index::{Index, Progress};
+use super::matcher::{Prepared, TermHit, grows_from};
 use super::query::Query;
 use super::rank::{self, Hit, Ids};
+use crate::model::Corpus;
 
 /// Results of one generation: the best hits found so far, best first.
 #[derive(Debug, Clone)]
 pub struct Batch {
     pub generation: u64,
     pub hits: Vec<Hit>,
-    /// How many nodes matched so far.
+    /// How many nodes matched (some word of the query, or its filters) so far.
     pub matched: usize,
     /// True on the last batch of the generation.
     pub done: bool,
 }
 
-/// Records per slice of a scan, between checks for a newer query.
-const SLICE: usize = 64 * 1024;
+/// What the thread is asked to do.
+enum Job {
+    Query(u64, String),
+    /// Search this index from now on.
+    Index(Arc<Index>),
+}
 
-/// A search that has run this long sends what it has after each slice.
-const STREAM_AFTER: Duration = Duration::from_millis(16);
+/// The index as both threads see it: `None` until built.
+type Shared = Arc<Mutex<Option<Arc<Index>>>>;
 
 /// A handle to the search thread; dropping it stops the thread.
 pub struct Worker {
-    jobs: Option<Sender<(u64, String)>>,
+    jobs: Option<Sender<Job>>,
     results: Receiver<Batch>,
     latest: Arc<AtomicU64>,
+    index: Shared,
+    progress: Arc<Progress>,
     thread: Option<JoinHandle<()>>,
 }
 
 impl Worker {
-    /// Starts the thread; each query returns at most `limit` hits.
+    /// Starts the thread on a built index; each query returns at most
+    /// `limit` hits.
     pub fn spawn(index: Arc<Index>, limit: usize) -> Worker {
-        let (jobs, job_rx) = mpsc::channel::<(u64, String)>();
+        Worker::start(Ok(index), limit)
+    }
+
+    /// Starts the thread, which first builds the index of `corpus` on all
+    /// cores (see [`Worker::progress`]), then answers queries.
+    pub fn build(corpus: Arc<Corpus>, limit: usize) -> Worker {
+        Worker::start(Err(corpus), limit)
+    }
+
+    fn start(from: Result<Arc<Index>, Arc<Corpus>>, limit: usize) -> Worker {
+        let (jobs, job_rx) = mpsc::channel::<Job>();
         let (tx, results) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
+        let progress = Arc::new(Progress::default());
+        let index: Shared = Arc::new(Mutex::new(from.as_ref().ok().cloned()));
         let seen = Arc::clone(&latest);
+        let (shared, prog) = (Arc::clone(&index), Arc::clone(&progress));
         let thread = std::thread::Builder::new()
             .name("mizan-search".into())
-            .spawn(move || run(&index, limit, &job_rx, &tx, &seen))
+            .spawn(move || {
+                let ix = match from {
+                    Ok(ix) => ix,
+                    Err(corpus) => {
+                        let ix = Arc::new(Index::build_with(&corpus, &prog));
+                        drop(corpus);
+                        if prog.cancelled() {
+                            return;
+                        }
+                        *shared.lock().unwrap_or_else(PoisonError::into_inner) =
+                            Some(Arc::clone(&ix));
+                        ix
+                    }
+                };
+                run(ix, limit, &job_rx, &tx, &seen);
+            })
             .ok();
         Worker {
             jobs: Some(jobs),
             results,
             latest,
+            index,
+            progress,
             thread,
+        }
+    }
+
+    /// `None` once the index is ready; before, the percentage built.
+    pub fn progress(&self) -> Option<u8> {
+        match self.index() {
+            Some(_) => None,
+            None => Some(self.progress.percent()),
+        }
+    }
+
+    /// The index being searched, once built (shared: cloning is cheap).
+    pub fn index(&self) -> Option<Arc<Index>> {
+        self.index
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The index, waiting for the build to finish if it is running (the
+    /// link picker needs it at once; `None` if the thread is gone).
+    pub fn wait_index(&self) -> Option<Arc<Index>> {
+        loop {
+            if let Some(ix) = self.index() {
+                return Some(ix);
+            }
+            if self.thread.as_ref().is_none_or(JoinHandle::is_finished) {
+                return self.index();
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+
+    /// Searches `index` from the next query on (after an edit). Queries
+    /// already running finish on the old one.
+    pub fn set_index(&self, index: Arc<Index>) {
+        *self.index.lock().unwrap_or_else(PoisonError::into_inner) = Some(Arc::clone(&index));
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Job::Index(index));
         }
     }
 
@@ -70,7 +152,7 @@ impl Worker {
         if let Some(jobs) = &self.jobs {
             // A send fails only when the thread is gone; then no batch comes,
             // which the caller sees as "no results yet".
-            let _ = jobs.send((generation, query.into()));
+            let _ = jobs.send(Job::Query(generation, query.into()));
         }
         generation
     }
@@ -96,6 +178,7 @@ impl Worker {
 
 impl Drop for Worker {
     fn drop(&mut self) {
+        self.progress.cancel();
         self.jobs = None;
         self.latest.fetch_add(1, Ordering::SeqCst);
         if let Some(t) = self.thread.take() {
@@ -104,93 +187,110 @@ impl Drop for Worker {
     }
 }
 
-/// The previous completed query and all its matches.
-struct Last {
-    query: Query,
-    matched: Vec<u32>,
+/// Term results kept for later keystrokes: the other words of a query are
+/// reused as they are, a word being typed narrows from its shorter form,
+/// and a backspace finds the shorter form again.
+const CACHED_TERMS: usize = 8;
+
+/// A term's results: its candidates, and those of them that match.
+struct Cached {
+    text: String,
+    candidates: Vec<TermHit>,
+    matching: Vec<TermHit>,
 }
 
+/// Term results, most recently used first.
+type Cache = Vec<Arc<Cached>>;
+
 fn run(
-    index: &Index,
+    mut index: Arc<Index>,
     limit: usize,
-    jobs: &Receiver<(u64, String)>,
+    jobs: &Receiver<Job>,
     out: &Sender<Batch>,
     latest: &AtomicU64,
 ) {
-    let mut last: Option<Last> = None;
-    while let Ok(mut job) = jobs.recv() {
-        // Keystrokes that queued up while we worked: only the newest counts.
-        while let Ok(newer) = jobs.try_recv() {
-            job = newer;
+    let mut cache: Cache = Vec::new();
+    let mut pending: Option<(u64, String)> = None;
+    loop {
+        // Keystrokes that queued up while we worked: only the newest counts;
+        // a new index applies to every query after it.
+        let first = match jobs.recv() {
+            Ok(j) => j,
+            Err(_) => return,
+        };
+        for job in std::iter::once(first).chain(std::iter::from_fn(|| jobs.try_recv().ok())) {
+            match job {
+                Job::Query(g, text) => pending = Some((g, text)),
+                Job::Index(ix) => {
+                    index = ix;
+                    cache.clear();
+                }
+            }
         }
-        let (generation, text) = job;
+        let Some((generation, text)) = pending.take() else {
+            continue;
+        };
         let stale = || latest.load(Ordering::SeqCst) != generation;
         let query = Query::parse(&text);
-        if query.is_empty() {
-            last = None;
-            let _ = out.send(Batch {
-                generation,
-                hits: Vec::new(),
-                matched: 0,
-                done: true,
-            });
-            continue;
-        }
-        let p = Prepared::new(index, &query);
-        let prev = last.take().filter(|l| query.narrows(&l.query));
-        let ids = match &prev {
-            Some(l) => Ids::Some(&l.matched),
-            None => Ids::All(index.len()),
+        let hits = if query.is_empty() {
+            Some((Vec::new(), 0))
+        } else {
+            answer(&index, &query, limit, &mut cache, &stale)
         };
-        let keep = rank::keep_for(limit);
-        let total = ids.len();
-        let mut matched = Vec::new();
-        let mut top: Vec<(i64, u32)> = Vec::new();
-        let mut start = 0;
-        let mut cancelled = false;
-        let began = Instant::now();
-        // Runs at least once, so an empty candidate list still ends with a done batch.
-        loop {
-            let end = (start + SLICE).min(total);
-            let Some(s) = rank::scan(&p, ids, start..end, keep, &stale) else {
-                cancelled = true;
-                break;
-            };
-            matched.extend(s.matched);
-            top.extend(s.top);
-            top.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            top.truncate(keep);
-            let done = end >= total;
-            // Skim scoring the best so far costs a little: stream a partial
-            // batch only once the search has taken longer than a frame.
-            if !done && began.elapsed() < STREAM_AFTER {
-                start = end;
-                continue;
-            }
-            let hits = rank::finish(&p, &top, limit);
-            if stale() {
-                cancelled = true;
-                break;
-            }
-            let batch = Batch {
-                generation,
-                hits,
-                matched: matched.len(),
-                done,
-            };
-            if out.send(batch).is_err() {
-                return;
-            }
-            if done {
-                break;
-            }
-            start = end;
-        }
-        if !cancelled {
-            last = Some(Last { query, matched });
-        } else if let Some(l) = prev {
-            // The old matches still narrow a later query that grows from it.
-            last = Some(l);
+        let Some((hits, matched)) = hits else {
+            continue;
+        };
+        let batch = Batch {
+            generation,
+            hits,
+            matched,
+            done: true,
+        };
+        if out.send(batch).is_err() {
+            return;
         }
     }
+}
+
+/// The hits of one query and how many nodes matched, reusing and refilling
+/// the term cache; `None` when a newer query made it stale.
+fn answer(
+    index: &Index,
+    query: &Query,
+    limit: usize,
+    cache: &mut Cache,
+    stale: &(dyn Fn() -> bool + Sync),
+) -> Option<(Vec<Hit>, usize)> {
+    let mut p = Prepared::new(index, query);
+    let mut lists: Vec<Arc<Cached>> = Vec::with_capacity(p.terms.len());
+    for (i, term) in p.terms.iter().enumerate() {
+        if let Some(c) = cache.iter().find(|c| c.text == term.text) {
+            lists.push(Arc::clone(c));
+            continue;
+        }
+        let from = cache
+            .iter()
+            .filter(|c| grows_from(&term.text, &c.text))
+            .min_by_key(|c| c.candidates.len());
+        let ids = match from {
+            Some(c) => Ids::Of(&c.candidates),
+            None => Ids::All(index.slots()),
+        };
+        let candidates = rank::scan_term(&p, i, ids, stale)?;
+        lists.push(Arc::new(Cached {
+            text: term.text.clone(),
+            matching: rank::matching(&candidates),
+            candidates,
+        }));
+    }
+    for l in lists.iter().rev() {
+        cache.retain(|c| c.text != l.text);
+        cache.insert(0, Arc::clone(l));
+    }
+    cache.truncate(CACHED_TERMS);
+    let refs: Vec<&[TermHit]> = lists.iter().map(|l| l.matching.as_slice()).collect();
+    p.set_rarity(&rank::df(&refs));
+    let scan = rank::combine(&p, &refs, rank::keep_for(limit), stale)?;
+    let hits = rank::finish(&p, &scan.top, limit);
+    (!stale()).then_some((hits, scan.hits))
 }

@@ -1,6 +1,6 @@
 //! Text handling every layer may use (a leaf: it depends on nothing else in
 //! mizan): sanitising for display, Arabic shaping and bidi reordering for
-//! terminals that do neither, and the normalisation search keys are made of.
+//! terminals that do neither, and the normalisation and light stemming search keys are made of.
 
 mod bidi;
 pub mod compose;
@@ -10,6 +10,7 @@ pub mod normalize;
 pub mod plural;
 pub mod sanitize;
 mod shape;
+pub mod stem;
 mod wrap;
 
 pub use layout::{BidiMode, Glyph, VisualLine, display_width, is_rtl, layout, truncated};

@@ -5,7 +5,8 @@
 //! Arabic: the alef forms (أ إ آ ٱ) become ا, ى becomes ي, ة becomes ه, harakat,
 //! the superscript alef and tatweel are dropped, presentation forms are folded
 //! back to their letters (NFKC for those blocks), Arabic-Indic digits become
-//! ASCII digits. Latin is lower-cased. Whitespace of any kind becomes one
+//! ASCII digits. Latin is lower-cased. A comma between digits (`4,500`) is
+//! dropped. Whitespace of any kind becomes one
 //! ASCII space per character and invisible format characters are dropped.
 //!
 //! [`normalize_mapped`] also records where every normalised character came
@@ -129,9 +130,24 @@ pub fn normalize(s: &str) -> String {
 
 /// Appends the normalisation of `s` to `out`, reusing its allocation.
 pub fn normalize_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        fold(c, &mut |n| out.push(n));
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !digit_group_separator(c, out, chars.peek().copied()) {
+            fold(c, &mut |n| out.push(n));
+        }
     }
+}
+
+/// Whether `c` is a comma grouping the digits of a number (`4,500`,
+/// `٤٬٥٠٠`): dropped, so that `4500` finds `4,500` and back.
+fn digit_group_separator(c: char, before: &str, next: Option<char>) -> bool {
+    matches!(c, ',' | '\u{066C}')
+        && before.ends_with(|d: char| d.is_ascii_digit())
+        && next.is_some_and(|n| {
+            n.is_ascii_digit()
+                || ('\u{0660}'..='\u{0669}').contains(&n)
+                || ('\u{06F0}'..='\u{06F9}').contains(&n)
+        })
 }
 
 /// A normalised text with, for each of its characters, the byte range of the
@@ -166,13 +182,16 @@ impl Normalized {
 pub fn normalize_mapped(s: &str) -> Normalized {
     let mut text = String::with_capacity(s.len());
     let mut spans: Vec<(usize, Range<usize>)> = Vec::with_capacity(s.len());
-    for (at, c) in s.char_indices() {
+    let mut chars = s.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         let end = at + c.len_utf8();
         let before = spans.len();
-        fold(c, &mut |n| {
-            spans.push((text.len(), at..end));
-            text.push(n);
-        });
+        if !digit_group_separator(c, &text, chars.peek().map(|&(_, n)| n)) {
+            fold(c, &mut |n| {
+                spans.push((text.len(), at..end));
+                text.push(n);
+            });
+        }
         if spans.len() == before {
             // Dropped: glue it to the characters made from the previous one.
             for (_, r) in spans.iter_mut().rev() {
@@ -318,6 +337,20 @@ mod tests {
                 assert_eq!(is_word_char(d), d.is_alphanumeric(), "{:04X}", d as u32);
             }
         }
+    }
+
+    /// Protects the issue's `4500` finds `4,500`: digit-grouping commas go,
+    /// other commas stay, and a highlight still covers the comma.
+    #[test]
+    fn digit_group_commas_dropped() {
+        assert_eq!(normalize("4,500 and 32,000"), "4500 and 32000");
+        assert_eq!(normalize("٤٬٥٠٠"), "4500");
+        assert_eq!(normalize("Iraq, 2020, 1,2"), "iraq, 2020, 12");
+        assert_eq!(normalize("a, 5"), "a, 5");
+        let orig = "more than 4,500 troops";
+        let n = normalize_mapped(orig);
+        let at = n.text.find("4500").unwrap_or(usize::MAX);
+        assert_eq!(&orig[n.original_range(at..at + 4)], "4,500");
     }
 
     /// Protects the index's field separator: no newline survives normalising.

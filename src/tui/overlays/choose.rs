@@ -54,18 +54,20 @@ pub struct ChooseState {
 /// Opens the picker for a list field of the form on top.
 pub fn open(app: &mut App, st: &FormState, field: usize, query: &str) {
     // Link targets are found with the search index (made on the first `/`
-    // or here, and made again after edits).
+    // or here, and kept up to date by edits).
     if field == VOICE {
         return open_voice(app, st, field, query);
     }
     if field != THEMES && app.ws.search.is_none() {
         app.ws.search = Some(crate::tui::overlays::search::Engine::new(&app.ws.corpus));
     }
-    let index = app
-        .ws
-        .search
-        .as_ref()
-        .map(|e| std::sync::Arc::clone(&e.index));
+    let index = match app.ws.search.as_mut() {
+        Some(e) if field != THEMES => {
+            e.catch_up(&app.ws.corpus);
+            e.worker.wait_index()
+        }
+        _ => None,
+    };
     let (FormFor::NewNode { map, .. } | FormFor::EditNode { map, .. }) = st.target else {
         return;
     };

@@ -13,6 +13,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
+use crate::model::Corpus;
 use crate::search::{Hit, Index, Worker};
 use crate::text;
 use crate::tui::action::Action;
@@ -31,20 +32,50 @@ use crate::tui::widgets::{list, popup};
 /// Hits asked of the worker per query.
 pub const LIMIT: usize = 200;
 
-/// The search index and its worker thread, made on the first `/`.
+/// The search worker, made on the first `/`: it builds the index on its
+/// own thread (the overlay shows how far), then answers queries. Edits
+/// update the index article by article instead of dropping it.
 pub struct Engine {
     pub worker: Worker,
-    /// The index the worker searches, shared with the node form's link picker.
-    pub index: Arc<Index>,
+    /// Maps edited before the index was ready: re-indexed once it is.
+    pending: Vec<u32>,
 }
 
 impl Engine {
-    pub fn new(corpus: &crate::model::Corpus) -> Engine {
-        let index = Arc::new(Index::build(corpus));
+    pub fn new(corpus: &Arc<Corpus>) -> Engine {
         Engine {
-            worker: Worker::spawn(Arc::clone(&index), LIMIT),
-            index,
+            worker: Worker::build(Arc::clone(corpus), LIMIT),
+            pending: Vec::new(),
         }
+    }
+
+    /// The index, once built (shared with the node form's link picker).
+    pub fn index(&self) -> Option<Arc<Index>> {
+        self.worker.index()
+    }
+
+    /// Map `map` of `corpus` changed: re-index that article (now, or as
+    /// soon as the index is built). Costs the article's size.
+    pub fn edited(&mut self, corpus: &Corpus, map: u32) {
+        if !self.pending.contains(&map) {
+            self.pending.push(map);
+        }
+        self.catch_up(corpus);
+    }
+
+    /// Applies the edits made while the index was being built.
+    pub fn catch_up(&mut self, corpus: &Corpus) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let Some(index) = self.worker.index() else {
+            return;
+        };
+        let mut ix = (*index).clone();
+        for map in self.pending.drain(..) {
+            ix.update_article(corpus, map);
+        }
+        self.worker.set_index(Arc::new(ix));
     }
 }
 
@@ -60,8 +91,8 @@ pub struct SearchState {
     pub shown: u64,
     pub submitted: u64,
     pub done: bool,
-    /// The index is being built (drawn once before the build starts).
-    pub indexing: bool,
+    /// While the index is being built: how far, in percent.
+    pub indexing: Option<u8>,
 }
 
 impl SearchState {
@@ -101,15 +132,18 @@ fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) -> Option<
     let p = &app.settings.palette;
     let area = area(screen);
     Clear.render(area, buf);
-    let status = if s.indexing {
-        "building the search index…".to_string()
+    let status = if let Some(pct) = s.indexing {
+        format!("indexing… {pct}%")
     } else if s.query().trim().is_empty() {
         "type to search claims, quotes, notes, titles, themes · stance:pro theme:<id> article:<id>"
             .to_string()
-    } else if s.done {
-        format!("{} matching nodes", s.matched)
+    } else if !s.done {
+        "searching…".to_string()
+    } else if s.matched == 0 {
+        "no matches".to_string()
     } else {
-        format!("{} matching so far…", s.matched)
+        let all = s.hits.iter().filter(|h| h.matches_all()).count();
+        format!("{} matching nodes · {all} shown with every word", s.matched)
     };
     let block = Block::bordered()
         .border_type(BorderType::Double)
@@ -145,7 +179,7 @@ fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) -> Option<
         .skip(s.offset)
         .take(inner.height.saturating_sub(2) as usize)
     {
-        lines.push(hit_line(app, hit, width, i == s.selected));
+        lines.push(hit_line(app, hit, s.query(), width, i == s.selected));
     }
     let below = Rect {
         y: inner.y + 1,
@@ -201,7 +235,7 @@ impl Layer for SearchState {
 }
 
 /// One hit: stance badge, address, the matched field with its matches marked.
-fn hit_line(app: &App, hit: &Hit, width: u16, selected: bool) -> Line<'static> {
+fn hit_line(app: &App, hit: &Hit, query: &str, width: u16, selected: bool) -> Line<'static> {
     let p = &app.settings.palette;
     let stance = app
         .ws
@@ -219,8 +253,26 @@ fn hit_line(app: &App, hit: &Hit, width: u16, selected: bool) -> Line<'static> {
     addr.spans.push(Span::raw(" ".repeat(41 - w.min(40))));
     spans.extend(addr.spans);
     let used: usize = spans.iter().map(Span::width).sum();
-    let room = (width as usize).saturating_sub(used + 1) as u16;
+    // Room for a "(without: …)" note on partial hits.
+    let note = if hit.matches_all() { 0 } else { 24 };
+    // One cell of the row is the selection gutter.
+    let room = (width as usize).saturating_sub(used + note + 1) as u16;
     spans.extend(snippet(&hit.text, &hit.ranges, room, app.settings.bidi).spans);
+    // A hit that lacks words of the query says which.
+    let query = crate::search::Query::parse(query);
+    let lacking: Vec<&str> = query
+        .terms
+        .iter()
+        .zip(&hit.terms)
+        .filter(|(_, m)| m.is_none())
+        .map(|(t, _)| t.as_str())
+        .collect();
+    if !lacking.is_empty() {
+        spans.push(Span::styled(
+            format!("  (without: {})", lacking.join(", ")),
+            p.dim,
+        ));
+    }
     selection::row(Line::from(spans), selected, width, p)
 }
 
@@ -266,30 +318,25 @@ pub fn submit(app: &mut App, query: String) {
         .ws
         .search
         .get_or_insert_with(|| Engine::new(&app.ws.corpus));
-    s.indexing = false;
+    s.indexing = engine.worker.progress();
     s.submitted = engine.worker.submit(query);
     s.done = false;
 }
 
-/// Takes the newest results for the search overlay (making the engine,
-/// after one frame that says so, if there is none). With `block`, waits
-/// for the final batch (for tests). Returns whether a search is still
-/// running, so the loop can poll again soon.
+/// Takes the newest results for the search overlay (making the engine, whose
+/// thread builds the index, if there is none). With `block`, waits for the
+/// final batch (for tests). Returns whether a search or the index build is
+/// still running, so the loop can poll again soon.
 pub fn pump(app: &mut App, block: bool) -> bool {
     let Some(crate::tui::app::Overlay::Search(s)) = app.overlays.last_mut() else {
         return false;
     };
-    // Building the index takes seconds on a large corpus: let one frame say
-    // so before it starts, rather than freezing on the old screen.
-    if app.ws.search.is_none() && !block && !s.indexing {
-        s.indexing = true;
-        return true;
-    }
-    s.indexing = false;
     let engine = app
         .ws
         .search
         .get_or_insert_with(|| Engine::new(&app.ws.corpus));
+    engine.catch_up(&app.ws.corpus);
+    s.indexing = engine.worker.progress();
     loop {
         let batch = if block && !s.done {
             match engine.worker.receiver().recv() {
@@ -317,5 +364,8 @@ pub fn pump(app: &mut App, block: bool) -> bool {
             break;
         }
     }
-    !s.done
+    if s.done {
+        s.indexing = None;
+    }
+    !s.done || s.indexing.is_some()
 }

@@ -99,9 +99,7 @@ pub fn apply(
     select_after: NodeIdx,
     select_after_undo: NodeIdx,
 ) -> bool {
-    let Some(article) = app
-        .ws
-        .corpus
+    let Some(article) = std::sync::Arc::make_mut(&mut app.ws.corpus)
         .maps
         .get_mut(map as usize)
         .and_then(|m| m.article.as_mut())
@@ -145,9 +143,7 @@ fn undo(app: &mut App, is_undo: bool) {
         return;
     };
     let map = step.map;
-    let Some(article) = app
-        .ws
-        .corpus
+    let Some(article) = std::sync::Arc::make_mut(&mut app.ws.corpus)
         .maps
         .get_mut(map as usize)
         .and_then(|m| m.article.as_mut())
@@ -219,7 +215,7 @@ impl Touched {
 /// changed): an edit costs the map's size, not the corpus's.
 pub fn refresh_after_edit(app: &mut App, map: u32, touched: Touched) {
     let i = map as usize;
-    app.ws.corpus.reindex();
+    std::sync::Arc::make_mut(&mut app.ws.corpus).reindex();
     // An edit may add, drop or retarget links, or rename what they point at.
     app.ws.incoming = Default::default();
     if let (Some(a), Some(c)) = (app.ws.corpus.article(map), app.ws.cache.get_mut(i)) {
@@ -239,9 +235,11 @@ pub fn refresh_after_edit(app: &mut App, map: u32, touched: Touched) {
     } else {
         revalidate_maps(app, map);
     }
-    // The index holds the old text; the next `/` builds a new one.
-    if touched.text {
-        app.ws.search = None;
+    // The index re-indexes the edited article; the rest is shared.
+    if touched.text
+        && let Some(engine) = app.ws.search.as_mut()
+    {
+        engine.edited(&app.ws.corpus, map);
     }
     app.out.push(Effect::SnapshotRecovery);
 }

@@ -7,11 +7,13 @@
 pub mod conflicts;
 pub mod editing;
 pub mod history;
+pub mod recovery_preview;
 pub mod saving;
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::model::bearing::{self, Bearings};
 use crate::model::incoming::Incoming;
@@ -29,7 +31,10 @@ pub enum Quit {
 }
 
 pub struct Workspace {
-    pub corpus: Corpus,
+    /// Behind an `Arc` so the search index is built from it on another
+    /// thread; edits go through `Arc::make_mut` (which copies only while a
+    /// build still holds it).
+    pub corpus: Arc<Corpus>,
     pub maps_dir: PathBuf,
     /// Per-article derived data, by map index.
     pub cache: Vec<ArticleCache>,
@@ -74,7 +79,7 @@ impl Workspace {
             .collect();
         file_problems(&mut cache, &corpus, diagnostics);
         Workspace {
-            corpus,
+            corpus: Arc::new(corpus),
             maps_dir,
             cache,
             sources,
@@ -157,4 +162,39 @@ pub fn file_problems(cache: &mut [ArticleCache], corpus: &Corpus, diags: Vec<Dia
             c.problems.entry(node).or_default().push(d);
         }
     }
+}
+
+/// What the save prompt says about errors in the maps to save, counted per
+/// file as `mizan check` counts them and naming only files that have any
+/// ("4 errors in new.ron"); `None` when there are none.
+pub fn errors_in(app: &crate::tui::app::App, maps: &[u32]) -> Option<String> {
+    let per_file: Vec<(String, usize)> = maps
+        .iter()
+        .map(|&m| {
+            let n = app.ws.cache.get(m as usize).map_or(0, |c| {
+                c.problems
+                    .values()
+                    .flatten()
+                    .filter(|d| d.is_error())
+                    .count()
+            });
+            (editing::map_file_name(app, m), n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let errors: usize = per_file.iter().map(|(_, n)| n).sum();
+    let names: Vec<String> = per_file
+        .iter()
+        .map(|(name, n)| match per_file.len() {
+            1 => name.clone(),
+            _ => format!("{name} ({n})"),
+        })
+        .collect();
+    (errors > 0).then(|| {
+        format!(
+            "{} in {} (marked ! in the tree).",
+            crate::text::plural::count(errors, "error"),
+            names.join(", ")
+        )
+    })
 }

@@ -7,7 +7,6 @@ use std::path::Path;
 
 use crate::model::MapEntry;
 use crate::store::{self, canon, disk, recovery};
-use crate::text::plural::count;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::effects::Effect;
@@ -33,41 +32,13 @@ pub fn save(app: &mut App, then_quit: bool, force: bool) {
         }
         return;
     }
-    // Per file, as `mizan check` counts them, naming only files with errors.
-    let per_file: Vec<(String, usize)> = dirty
-        .iter()
-        .map(|&m| {
-            let n = app.ws.cache.get(m as usize).map_or(0, |c| {
-                c.problems
-                    .values()
-                    .flatten()
-                    .filter(|d| d.is_error())
-                    .count()
-            });
-            (map_file_name(app, m), n)
-        })
-        .filter(|(_, n)| *n > 0)
-        .collect();
-    if !per_file.is_empty() && !force {
-        let errors: usize = per_file.iter().map(|(_, n)| n).sum();
-        let names: Vec<String> = per_file
-            .iter()
-            .map(|(name, n)| {
-                if per_file.len() == 1 {
-                    name.clone()
-                } else {
-                    format!("{name} ({n})")
-                }
-            })
-            .collect();
+    if let Some(errors) = super::errors_in(app, &dirty)
+        && !force
+    {
         let ask = Ask::new(
             "Save with errors?",
             vec![
-                format!(
-                    "{} in {} (marked ! in the tree).",
-                    count(errors, "error"),
-                    names.join(", ")
-                ),
+                errors,
                 "`mizan check` will report them until they are fixed.".into(),
             ],
         )
@@ -151,9 +122,7 @@ fn write_map(
     use crate::store::map_save::{Backup, Expect, SaveError, Saved, save_map};
     let state = app.ws.state_dir.clone();
     let other = |s: &str| Failure::Other(s.to_owned());
-    let entry = app
-        .ws
-        .corpus
+    let entry = std::sync::Arc::make_mut(&mut app.ws.corpus)
         .maps
         .get_mut(map as usize)
         .ok_or_else(|| other("no such map"))?;
@@ -313,11 +282,16 @@ fn replace(app: &mut App, map: u32, entry: MapEntry) {
     let cache = ArticleCache::for_entry(&entry, app.ws.sources.as_ref());
     let i = map as usize;
     if i < app.ws.corpus.maps.len() {
-        app.ws.corpus.maps[i] = entry;
+        std::sync::Arc::make_mut(&mut app.ws.corpus).maps[i] = entry;
         app.ws.cache[i] = cache;
     } else {
-        app.ws.corpus.maps.push(entry);
+        std::sync::Arc::make_mut(&mut app.ws.corpus)
+            .maps
+            .push(entry);
         app.ws.cache.push(cache);
+    }
+    if let Some(engine) = app.ws.search.as_mut() {
+        engine.edited(&app.ws.corpus, map);
     }
     app.ws.history.forget(map);
     app.screen.browse_mut().trees.remove(&map);
@@ -435,7 +409,7 @@ pub fn offer_recovery(app: &mut App) {
                     .first()
                     .map_or_else(String::new, |p| p.display().to_string())
             )];
-            lines.extend(recovery_preview(app, &r));
+            lines.extend(super::recovery_preview::preview(app, &r));
             let ask = Ask::new("Unsaved edits recovered", lines)
                 .choice(
                     'r',
@@ -456,92 +430,6 @@ pub fn offer_recovery(app: &mut App) {
         Ok(None) => {}
         Err(e) => app.flash = Some(format!("recovery file: {e}")),
     }
-}
-
-/// What restoring would change, node by node, against the maps as loaded:
-/// `+` a node the recovery adds, `−` one it removes, `~` one whose fields
-/// differ (issue 14: see before choosing restore or discard).
-fn recovery_preview(app: &App, r: &recovery::Recovery) -> Vec<String> {
-    const MOST: usize = 12;
-    let mut out = vec![String::new(), "Restoring would:".to_string()];
-    let mut shown = 0;
-    let mut more = 0;
-    for f in &r.files {
-        let name = f
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let (entry, _) = store::parse_article(&f.path, f.text.as_bytes());
-        let Some(ours) = entry.article else {
-            out.push(format!("  {name}: the recovered text does not parse"));
-            continue;
-        };
-        let disk = app
-            .ws
-            .corpus
-            .maps
-            .iter()
-            .find(|m| m.path == f.path)
-            .and_then(|m| m.article.as_ref());
-        let mut changes = Vec::new();
-        match disk {
-            None => changes.push(format!("+ {name}: a new article `{}`", ours.meta.id)),
-            Some(theirs) => {
-                if ours.meta != theirs.meta {
-                    changes.push(format!("~ {name}: the article's title, stance or details"));
-                }
-                for n in ours.preorder() {
-                    let node = ours.node(n);
-                    match theirs.find(&node.id) {
-                        None => changes.push(format!("+ {name} `{}`: {}", node.id, node.claim_en)),
-                        Some(t) => {
-                            let old = theirs.node(t);
-                            let same = old.claim_en == node.claim_en
-                                && old.claim_ar == node.claim_ar
-                                && old.quote == node.quote
-                                && old.themes == node.themes
-                                && old.links == node.links
-                                && old.note == node.note
-                                && old.relation == node.relation
-                                && old.bearing == node.bearing
-                                && old
-                                    .children
-                                    .iter()
-                                    .map(|&c| &theirs.node(c).id)
-                                    .eq(node.children.iter().map(|&c| &ours.node(c).id));
-                            if !same {
-                                changes.push(format!("~ {name} `{}`: {}", node.id, node.claim_en));
-                            }
-                        }
-                    }
-                }
-                for t in theirs.preorder() {
-                    let node = theirs.node(t);
-                    if ours.find(&node.id).is_none() {
-                        changes.push(format!("− {name} `{}`: {}", node.id, node.claim_en));
-                    }
-                }
-            }
-        }
-        if changes.is_empty() {
-            changes.push(format!(
-                "  {name}: nothing (the file already holds these edits)"
-            ));
-        }
-        for c in changes {
-            if shown < MOST {
-                out.push(format!("  {c}"));
-                shown += 1;
-            } else {
-                more += 1;
-            }
-        }
-    }
-    if more > 0 {
-        out.push(format!("  … and {} more", count(more, "change")));
-    }
-    out
 }
 
 pub fn restore(app: &mut App) {
