@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{app, app_with, at, press, screen, type_text};
+use common::{app, app_mono, app_with, at, press, screen, selected_row, type_text};
 use mizan::compare::{Side, Verdict};
 use mizan::tui::app::{App, Overlay, Screen};
 use mizan::tui::config::BidiChoice;
@@ -101,6 +101,34 @@ fn overview_cell_to_node() {
     press(&mut a, "Tab j Enter");
     assert!(matches!(a.screen, Screen::Browse(_)));
     assert_eq!(at(&a), "alpha/not-done");
+}
+
+// Issue 14: `j j` in compare shows the selection moving, with and without colour.
+#[test]
+fn compare_shows_its_selection() {
+    for mut a in [app_with(BidiChoice::Mizan, 120, 40), app_mono(120, 40)] {
+        open(&mut a);
+        for keys in ["", "j", "j", "k", "Tab", "j"] {
+            press(&mut a, keys);
+            let claim = match compare_state(&a).selected_node() {
+                Some((map, node)) => {
+                    a.ws.corpus
+                        .article(map)
+                        .unwrap()
+                        .node(node)
+                        .claim_en
+                        .to_string()
+                }
+                None => "(nothing on this theme)".to_string(),
+            };
+            let row = selected_row(&a);
+            let side = match compare_state(&a).side {
+                Side::A => row.split('│').next().unwrap(),
+                Side::B => row.split('│').nth(1).unwrap(),
+            };
+            assert!(side.contains(&claim[..20]), "after {keys:?}: {row}");
+        }
+    }
 }
 
 // The compare screen at the sizes people use.

@@ -43,11 +43,14 @@ fn take_theirs_then_undo() {
     let mut app = app_in(&maps, &state);
     keys(&mut app, "Enter j");
     assert_eq!(at(&app), "alpha/done");
+    // The detail pane, focused, is wide enough for the message on one line.
+    keys(&mut app, "Tab");
     assert!(
         screen(&app).contains("unresolved merge conflict"),
-        "the detail pane shows the problem"
+        "the detail pane shows the problem:\n{}",
+        screen(&app)
     );
-    keys(&mut app, "M");
+    keys(&mut app, "S-Tab M");
     let Some(Overlay::Ask(q)) = app.overlays.last() else {
         panic!("M should ask");
     };

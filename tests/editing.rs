@@ -64,7 +64,8 @@ fn delete_asks_and_undoes() {
     let mut a = app_in(&maps, &state);
     keys(&mut a, "Enter j d");
     assert!(matches!(a.overlays.last(), Some(Overlay::Ask(_))));
-    assert!(screen(&a).contains("Its 1 nodes below go with it."));
+    let s = screen(&a);
+    assert!(s.contains("1 node below goes with it."), "{s}");
     keys(&mut a, "n");
     assert_eq!(children(&a, 0, "thesis"), ["done", "timeline"]);
     keys(&mut a, "d y");

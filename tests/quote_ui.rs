@@ -31,7 +31,7 @@ fn select_words_and_set_the_quote() {
     assert_eq!(quote_of(&a, "timeline"), None);
     keys(&mut a, "v");
     assert!(a.screen.browse().show_source, "v shows the source");
-    assert!(screen(&a).contains("quoting 1 words"));
+    assert!(screen(&a).contains("quoting 1 word "));
     keys(&mut a, "j w w");
     let sel = selecting(&a).unwrap();
     assert!(sel.word_count() > 3);
@@ -115,4 +115,29 @@ fn mouse_drag_selects() {
     assert!(sel.word_count() >= 2, "{got}");
     keys(&mut a, "Enter");
     assert_eq!(quote_of(&a, "timeline").as_deref(), Some(got));
+}
+
+// `/` in the quote selection finds a passage (Arabic normalised: no hamza,
+// no harakat needed) and starts the selection there; Enter quotes it.
+#[test]
+fn find_a_passage_to_quote() {
+    let (maps, state, _t) = scratch();
+    let mut a = app_in(&maps, &state);
+    keys(&mut a, "Enter j j v /");
+    common::type_text(&mut a, "هزيمه isis");
+    assert!(screen(&a).contains("find:"), "{}", screen(&a));
+    keys(&mut a, "Enter");
+    let sel = selecting(&a).expect("still selecting");
+    assert_eq!(sel.word_count(), 2, "the match's words are selected");
+    keys(&mut a, "Enter");
+    assert_eq!(quote_of(&a, "timeline").as_deref(), Some("هزيمة ISIS"));
+    // Not found: said, and the selection stays where it was.
+    keys(&mut a, "v /");
+    common::type_text(&mut a, "nowhere");
+    keys(&mut a, "Enter");
+    assert!(
+        screen(&a).contains("is not in the source"),
+        "{}",
+        screen(&a)
+    );
 }

@@ -74,8 +74,8 @@ fn no_color_keeps_glyphs() {
         mizan::tui::palette::Palette::monochrome()
     );
     let s = screen(&a);
-    assert!(s.contains("▲ PRO"), "{s}");
-    assert!(s.contains("▼ ANTI"), "{s}");
+    assert!(s.contains("▲ Alpha") && s.contains("PRO ·"), "{s}");
+    assert!(s.contains("▼ Beta") && s.contains("ANTI"), "{s}");
 }
 
 // An Arabic claim with a parenthesised year, asserted cell by cell against a

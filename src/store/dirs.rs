@@ -33,6 +33,16 @@ pub fn config_file() -> Option<PathBuf> {
     project_dirs().map(|p| p.config_dir().join("config.ron"))
 }
 
+/// Where the UI writes exports unless the config names a folder: the
+/// user's documents folder's `mizan` (`~/Documents/mizan`), else the data
+/// directory's `exports` (`~/.local/share/mizan/exports`). Never the
+/// working directory, which is often the clone of the maps.
+pub fn export_dir() -> Option<PathBuf> {
+    directories::UserDirs::new()
+        .and_then(|u| u.document_dir().map(|d| d.join("mizan")))
+        .or_else(|| project_dirs().map(|p| p.data_dir().join("exports")))
+}
+
 /// The state directory (backups, recovery files).
 pub fn state_dir() -> Option<PathBuf> {
     project_dirs().map(|p| p.state_dir().unwrap_or(p.data_local_dir()).to_path_buf())

@@ -3,6 +3,7 @@
 //! terminals that do neither, and the normalisation and light stemming search keys are made of.
 
 mod bidi;
+pub mod compose;
 pub mod layout;
 pub mod markdown;
 pub mod normalize;

@@ -123,6 +123,16 @@ pub enum Action {
     ResolveConflict,
     /// The node's history in git (`mizan log`)
     NodeHistory,
+    /// Widen the focused pane
+    WidenPane,
+    /// Narrow the focused pane
+    NarrowPane,
+    /// Hide or show the article list
+    ToggleList,
+    /// Hide or show the detail pane
+    ToggleDetail,
+    /// Filter the article list by typing
+    FilterList,
     /// Edit a line of text (a query, a form field). Untagged, so the
     /// config names these as it names every other action (`delete_word`).
     #[serde(untagged)]
@@ -237,6 +247,11 @@ impl Action {
         Action::CycleTheme,
         Action::CycleYear,
         Action::Timeline,
+        Action::WidenPane,
+        Action::NarrowPane,
+        Action::ToggleList,
+        Action::ToggleDetail,
+        Action::FilterList,
         Action::Edit(TextEdit::DeleteBack),
         Action::Edit(TextEdit::DeleteWord),
         Action::Edit(TextEdit::DeleteToStart),
@@ -317,8 +332,13 @@ mod tests {
             Action::CycleTheme => 55,
             Action::CycleYear => 56,
             Action::Timeline => 57,
+            Action::WidenPane => 58,
+            Action::NarrowPane => 59,
+            Action::ToggleList => 60,
+            Action::ToggleDetail => 61,
+            Action::FilterList => 62,
             Action::Edit(e) => {
-                58 + match e {
+                63 + match e {
                     TextEdit::DeleteBack => 0,
                     TextEdit::DeleteWord => 1,
                     TextEdit::DeleteToStart => 2,

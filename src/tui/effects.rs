@@ -93,6 +93,9 @@ pub fn run(app: &mut App, effects: Vec<Effect>) -> Option<EditorRequest> {
         match effect {
             Effect::Export { articles, format } => {
                 let dir: PathBuf = app.settings.export_dir.clone();
+                // A per-user folder may not exist yet; a failure here shows
+                // as the export's own error below.
+                let _ = std::fs::create_dir_all(&dir);
                 let result = Selection::new(&app.ws.corpus, &articles)
                     .and_then(|sel| export::export_to_dir(&sel, format, &dir));
                 match result {

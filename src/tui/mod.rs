@@ -93,6 +93,7 @@ pub fn setup_with(
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let mut ws = workspace::Workspace::new(corpus, opts.maps_dir.clone(), sources, diagnostics);
     // Tests point this at a temporary directory.
+    ws.sources_dir = opts.sources.clone();
     ws.state_dir = env("MIZAN_STATE_DIR")
         .map(PathBuf::from)
         .or_else(store::dirs::state_dir);
@@ -101,7 +102,13 @@ pub fn setup_with(
         palette,
         bidi,
         bidi_reason,
-        export_dir: config.export_dir.unwrap_or_else(|| PathBuf::from(".")),
+        // The configured folder, else a per-user one (the export dialog
+        // shows it and Tab changes it); the temporary directory only when
+        // there is no home at all — never silently the working tree.
+        export_dir: config
+            .export_dir
+            .or_else(crate::store::dirs::export_dir)
+            .unwrap_or_else(|| std::env::temp_dir().join("mizan-exports")),
         lang: app::Lang::En,
         voices: Default::default(),
     };
@@ -109,7 +116,8 @@ pub fn setup_with(
     workspace::saving::offer_recovery(&mut app);
     if errors > 0 {
         app.flash = Some(format!(
-            "{errors} problems in the maps (marked !; `mizan check` lists them)"
+            "{} in the maps (marked !; `mizan check` lists them)",
+            crate::text::plural::count(errors, "problem")
         ));
     }
     if !warnings.is_empty() {

@@ -158,6 +158,7 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
 /// Applies an action to whatever has the keys; returns the effects.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     with_top(app, |l, app| Some(l.handle(app, action)));
+    browse::relayout(app, app.view.areas.screen);
     effects(app)
 }
 
@@ -174,5 +175,6 @@ pub fn mouse(app: &mut App, m: Mouse) -> Vec<Effect> {
         return effects(app);
     }
     browse::mouse(app, m);
+    browse::relayout(app, app.view.areas.screen);
     effects(app)
 }

@@ -12,6 +12,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::tui::app::App;
+use crate::tui::screens::browse::Focus;
+use crate::tui::screens::panes::Panes;
 
 /// Screen regions from the last layout, for paging and mouse hits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -46,9 +48,16 @@ pub struct ViewCache {
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 8;
 
-/// Splits the screen. The loop stores the result in `App::areas` before
-/// drawing, so update (paging, mouse) and view agree on where things are.
+/// Splits the screen with the default panes and the list focused.
 pub fn areas(screen: Rect) -> Areas {
+    areas_for(screen, &Panes::default(), Focus::default())
+}
+
+/// Splits the screen for these pane settings and focus (see `panes`). The
+/// loop and `update` store the result in `App::view.areas`, so update
+/// (paging, mouse) and view agree on where things are. A hidden or folded
+/// pane gets an empty rectangle.
+pub fn areas_for(screen: Rect, panes: &Panes, focus: Focus) -> Areas {
     if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
         return Areas {
             screen,
@@ -59,17 +68,18 @@ pub fn areas(screen: Rect) -> Areas {
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
-    // The tree is where people read: it gets what the list and detail spare.
-    let (list_w, right_pct) = match screen.width {
-        140.. => (32, 38),
-        100..140 => (26, 36),
-        _ => (22, 34),
+    let [lw, tw, rw] = panes.widths(body.width, focus);
+    let list = Rect { width: lw, ..body };
+    let tree = Rect {
+        x: body.x + lw,
+        width: tw,
+        ..body
     };
-    let [list, tree, right] = body.layout(&Layout::horizontal([
-        Constraint::Length(list_w),
-        Constraint::Fill(1),
-        Constraint::Percentage(right_pct),
-    ]));
+    let right = Rect {
+        x: body.x + lw + tw,
+        width: rw,
+        ..body
+    };
     Areas {
         screen,
         list,
@@ -82,7 +92,7 @@ pub fn areas(screen: Rect) -> Areas {
 pub fn view(app: &App, frame: &mut Frame) {
     let buf = frame.buffer_mut();
     let a = app.view.areas;
-    if a.list.width == 0 {
+    if a.status.width == 0 {
         render_too_small(app, a.screen, buf);
         return;
     }

@@ -36,7 +36,7 @@ pub fn app() -> App {
 }
 
 pub fn resize(app: &mut App, w: u16, h: u16) {
-    app.view.areas = view::areas(Rect::new(0, 0, w, h));
+    mizan::tui::screens::browse::relayout(app, Rect::new(0, 0, w, h));
     mizan::tui::screens::browse::selection_moved(app);
 }
 
@@ -51,12 +51,41 @@ pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
     out
 }
 
-/// The screen as text, one line per row (trailing spaces trimmed).
-pub fn screen(app: &App) -> String {
+/// The screen as drawn, styles and all.
+pub fn buffer(app: &App) -> ratatui::buffer::Buffer {
     let a = app.view.areas.screen;
     let mut term = Terminal::new(TestBackend::new(a.width, a.height)).expect("test backend");
     term.draw(|f| view::view(app, f)).expect("draw");
-    let buf = term.backend().buffer();
+    term.backend().buffer().clone()
+}
+
+/// The rows of the screen whose cells carry `style`'s background or
+/// modifiers somewhere (the rows a list shows as selected), as text.
+pub fn rows_styled(app: &App, style: ratatui::style::Style) -> Vec<String> {
+    let buf = buffer(app);
+    let a = app.view.areas.screen;
+    (0..a.height)
+        .filter(|&y| {
+            (0..a.width).any(|x| {
+                let c = &buf[(x, y)];
+                match style.bg {
+                    Some(bg) => c.bg == bg,
+                    None => c.modifier.contains(style.add_modifier),
+                }
+            })
+        })
+        .map(|y| {
+            (0..a.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+/// The screen as text, one line per row (trailing spaces trimmed).
+pub fn screen(app: &App) -> String {
+    let buf = &buffer(app);
+    let a = app.view.areas.screen;
     let mut out = String::new();
     for y in 0..a.height {
         let mut line = String::new();
@@ -131,4 +160,41 @@ pub fn keys(app: &mut App, k: &str) {
         let fx = press(app, key);
         mizan::tui::effects::run(app, fx);
     }
+}
+
+/// The app on the fixtures as `NO_COLOR=1` starts it (monochrome palette).
+pub fn app_mono(w: u16, h: u16) -> App {
+    let opts = Options {
+        maps_dir: fixtures().join("maps"),
+        sources: Some(fixtures().join("sources")),
+        config: Some(fixtures().join("no-such-config.ron")),
+        bidi: Some(BidiChoice::Mizan),
+    };
+    let mut app = setup(&opts, &|k| (k == "NO_COLOR").then(|| "1".into())).expect("fixtures load");
+    resize(&mut app, w, h);
+    app
+}
+
+/// The rows lists show as selected (with the selection style and the `›` mark).
+pub fn selected_rows(app: &App) -> Vec<String> {
+    rows_styled(app, app.settings.palette.selection)
+        .into_iter()
+        .filter(|r| r.contains(mizan::tui::widgets::selection::MARK))
+        .collect()
+}
+
+/// The selected row holding `text` (in whichever list); panics if none.
+pub fn selected_with(app: &App, text: &str) -> String {
+    let rows = selected_rows(app);
+    rows.iter()
+        .find(|r| r.contains(text))
+        .cloned()
+        .unwrap_or_else(|| panic!("no selected row with {text:?}: {rows:#?}\n{}", screen(app)))
+}
+
+/// The one row a list shows as selected; panics unless there is exactly one.
+pub fn selected_row(app: &App) -> String {
+    let rows = selected_rows(app);
+    assert_eq!(rows.len(), 1, "{rows:#?}\n{}", screen(app));
+    rows[0].clone()
 }

@@ -6,6 +6,7 @@
 
 use crate::model::{Article, ArticleMeta, Genre, MapEntry, Node, Stance, StanceBasis};
 
+use crate::model::date::PartialDate;
 use crate::model::edit::Edit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
@@ -46,7 +47,7 @@ fn field_at(f: &Form, label: &str) -> Option<usize> {
     f.fields.iter().position(|x| x.label == label)
 }
 
-fn article_form(title: String, m: &ArticleMeta, new: bool) -> Form {
+fn article_form(title: String, m: &ArticleMeta, new: bool, pick: Option<String>) -> Form {
     let stance = m
         .stance
         .map_or(4, |s| Stance::ALL.iter().position(|&x| x == s).unwrap_or(4));
@@ -57,19 +58,30 @@ fn article_form(title: String, m: &ArticleMeta, new: bool) -> Form {
             if new {
                 "letters, digits, - and _; names the file"
             } else {
-                "links use it"
+                "other maps' links name it (article-id/node-id)"
             },
         ),
         Field::text("title (English)", &m.title_en, "required"),
         Field::text("title (original)", &m.title_original, ""),
         Field::text("author", m.author.as_deref().unwrap_or(""), ""),
         Field::text("outlet", m.outlet.as_deref().unwrap_or(""), ""),
-        Field::text("date", m.date.as_deref().unwrap_or(""), "YYYY-MM-DD"),
-        Field::text("language", &m.language, "ar, en, ..."),
+        Field::text(
+            "date",
+            m.date.as_deref().unwrap_or(""),
+            "YYYY, YYYY-MM or YYYY-MM-DD",
+        ),
+        Field::text(
+            "language",
+            &m.language,
+            "of the original text, as a code: ar, en, fr",
+        ),
         Field::text(
             "source",
             m.source.as_deref().unwrap_or(""),
-            "file name of the text",
+            match pick {
+                Some(k) => format!("a file of --sources ({k} lists them)"),
+                None => "file name of the full text (--sources lists them)".into(),
+            },
         ),
         Field::choice("stance", STANCES, stance, "on the motion"),
         Field::text("rationale (English)", &m.rationale_en, "why this stance"),
@@ -132,13 +144,58 @@ fn meta_from_form(f: &Form, old: &ArticleMeta) -> ArticleMeta {
     }
 }
 
+/// The key that lists the source files, when there is a sources folder.
+fn source_pick_key(app: &App) -> Option<String> {
+    app.ws
+        .sources_dir
+        .as_ref()
+        .map(|_| app.key(Mode::Form, Action::Pick))
+}
+
+/// Whether the article form's focused field is its source (`C-p` there
+/// lists the files of --sources).
+pub fn on_source(form: &Form) -> bool {
+    form.focus == A_SOURCE
+}
+
+/// The source field's text.
+pub fn source_text(form: &Form) -> &str {
+    form.text(A_SOURCE)
+}
+
+/// Puts the chosen source file's name into the article form's source field.
+pub fn set_source(form: &mut Form, name: &str) {
+    if let Some(crate::tui::widgets::form::FieldValue::Text(line)) =
+        form.fields.get_mut(A_SOURCE).map(|f| &mut f.value)
+    {
+        line.text = name.to_string();
+        line.cursor = line.text.len();
+    }
+}
+
+/// The date field, if filled, is a real year, month or day (as `mizan
+/// check` requires), else the form says what is expected.
+fn check_date(f: &Form) -> Accepted {
+    match opt(f.text(A_DATE)) {
+        Some(d) => PartialDate::parse(&d)
+            .map(|_| ())
+            .map_err(|e| format!("date: {e}")),
+        None => Ok(()),
+    }
+}
+
 /// `I`: the selected article's title, stance and metadata.
 pub fn open_article(app: &mut App) {
     let map = app.map();
     let Some(a) = app.ws.corpus.article(map) else {
         return;
     };
-    let form = article_form(format!("Article `{}`", a.meta.id), &a.meta, false);
+    let form = article_form(
+        format!("Article `{}`", a.meta.id),
+        &a.meta,
+        false,
+        source_pick_key(app),
+    );
     app.overlays.push(Overlay::Form(Box::new(FormState {
         form,
         target: FormFor::Article { map },
@@ -151,7 +208,7 @@ pub fn open_new_article(app: &mut App) {
         language: "ar".into(),
         ..Default::default()
     };
-    let form = article_form("New article".into(), &meta, true);
+    let form = article_form("New article".into(), &meta, true, source_pick_key(app));
     app.overlays.push(Overlay::Form(Box::new(FormState {
         form,
         target: FormFor::NewArticle,
@@ -159,6 +216,7 @@ pub fn open_new_article(app: &mut App) {
 }
 
 pub(super) fn accept_article(app: &mut App, f: &Form, map: u32) -> Accepted {
+    check_date(f)?;
     let a = app.ws.corpus.article(map).ok_or("the map is gone")?;
     let meta = meta_from_form(f, &a.meta);
     if meta == a.meta {
@@ -180,6 +238,7 @@ pub(super) fn accept_article(app: &mut App, f: &Form, map: u32) -> Accepted {
 /// file name is found by the effect (`create_article`), which closes the
 /// form or shows why not.
 pub(super) fn accept_new_article(app: &mut App, f: &Form) -> Accepted {
+    check_date(f)?;
     let id = f.text(A_ID).trim().to_string();
     if app.ws.corpus.map_of(&id).is_some() {
         return Err(format!("another article has the id `{id}`"));

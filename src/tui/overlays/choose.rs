@@ -41,6 +41,8 @@ pub enum ChooseFor {
     Compare {
         a: u32,
     },
+    /// The source file for the article form below.
+    Source,
 }
 
 #[derive(Debug, Clone)]
@@ -227,6 +229,62 @@ impl Layer for ChooseState {
     }
 }
 
+/// The files of `--sources` for an article form's source field, each with
+/// the start of its text to tell them apart.
+pub fn open_source(app: &mut App, query: &str) {
+    let Some(dir) = app.ws.sources_dir.clone() else {
+        app.flash = Some("no sources folder: start mizan with --sources DIR".into());
+        return;
+    };
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| !n.starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    if names.is_empty() {
+        app.flash = Some(format!("no files in {}", dir.display()));
+        return;
+    }
+    let items = names
+        .into_iter()
+        .map(|n| {
+            let start: String = std::fs::read_to_string(dir.join(&n))
+                .ok()
+                .and_then(|t| t.lines().find(|l| !l.trim().is_empty()).map(str::to_owned))
+                .unwrap_or_default()
+                .chars()
+                .take(80)
+                .collect();
+            (n.clone(), format!("{n} — {}", start.trim()))
+        })
+        .collect();
+    let mut chooser = Chooser::new(
+        format!(
+            "Source file in {} — {} chooses",
+            dir.display(),
+            app.key(Mode::Search, Action::Accept)
+        ),
+        items,
+        false,
+        &[],
+        "",
+    );
+    chooser.line = crate::tui::widgets::line_edit::LineEdit {
+        text: query.to_string(),
+        cursor: query.len(),
+    };
+    chooser.refilter();
+    app.overlays.push(Overlay::Choose(Box::new(ChooseState {
+        chooser,
+        purpose: ChooseFor::Source,
+    })));
+}
+
 /// Takes the answer of the top chooser's scoring thread if it came;
 /// returns whether one is still awaited, so the loop can poll again soon.
 pub fn pump(app: &mut App) -> bool {
@@ -252,8 +310,8 @@ pub fn open_compare_picker(app: &mut App) {
             Lang::Ar => &art.meta.title_original,
             Lang::En => &art.meta.title_en,
         };
-        let badge = format!("{} {:<8}", stance_glyph(st), st.map_or("?", |s| s.name()));
-        items.push((m.to_string(), format!("{badge}{title}")));
+        let badge = format!("{} {}", stance_glyph(st), st.map_or("?", |s| s.name()));
+        items.push((m.to_string(), format!("{badge} — {title}")));
         keys.push(format!(
             "{} {} {}",
             art.meta.id, art.meta.title_en, art.meta.title_original
@@ -277,6 +335,12 @@ fn chosen(app: &mut App, purpose: ChooseFor, values: Vec<String>) {
         ChooseFor::Compare { a } => {
             if let Some(b) = values.first().and_then(|v| v.parse().ok()) {
                 open_compare(app, a, b);
+            }
+        }
+        ChooseFor::Source => {
+            if let (Some(name), Some(Overlay::Form(st))) = (values.first(), app.overlays.last_mut())
+            {
+                crate::tui::overlays::article_form::set_source(&mut st.form, name);
             }
         }
         ChooseFor::Voice { field } => {

@@ -1,5 +1,8 @@
-//! `x`: choosing the format to export the shown articles in. Accepting
-//! asks for the export as an effect; the loop writes the file.
+//! `x`: choosing the format to export the shown articles in, and the folder
+//! the file goes to (shown, and changed with Tab: typed like any input
+//! line). Accepting asks for the export as an effect; the loop writes the
+//! file. The folder is the configured `export_dir`, else a per-user place
+//! (`store::dirs::export_dir`) — never silently the working tree.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,7 +16,11 @@ use crate::tui::effects::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::ask::request_quit;
+use crate::tui::widgets::bidi_line::fields_line;
+use crate::tui::widgets::line_edit::LineEdit;
 use crate::tui::widgets::popup;
+use crate::tui::widgets::selection;
+use crate::tui::widgets::text_field::input_line;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Export {
@@ -21,6 +28,9 @@ pub struct Export {
     pub articles: Vec<String>,
     /// Index into [`Format::ALL`].
     pub selected: usize,
+    /// The folder being typed, while it is edited (Tab); `None`: choosing
+    /// the format.
+    pub folder: Option<LineEdit>,
 }
 
 impl Export {
@@ -28,18 +38,73 @@ impl Export {
         Export {
             articles,
             selected: 0,
+            folder: None,
         }
+    }
+
+    /// Keys while the folder is typed: Enter keeps it, Esc or Tab leave it.
+    fn edit_folder(&mut self, app: &mut App, action: Action) -> Outcome {
+        let Some(line) = &mut self.folder else {
+            return Outcome::Stay;
+        };
+        match action {
+            Action::Quit => request_quit(app),
+            Action::Accept => {
+                let dir = line.text.trim();
+                if !dir.is_empty() {
+                    app.settings.export_dir = std::path::PathBuf::from(dir);
+                }
+                self.folder = None;
+            }
+            Action::Close | Action::Toggle => self.folder = None,
+            Action::Edit(e) => {
+                line.apply(e);
+            }
+            _ => {}
+        }
+        Outcome::Stay
     }
 }
 
 impl Layer for Export {
     fn mode(&self) -> Mode {
-        Mode::Overlay
+        // Typing the folder: printable keys type, as in the search line.
+        if self.folder.is_some() {
+            Mode::Search
+        } else {
+            Mode::Overlay
+        }
+    }
+
+    fn typed(&mut self, _app: &mut App, c: char) -> Option<Outcome> {
+        let line = self.folder.as_mut()?;
+        line.insert(c);
+        Some(Outcome::Stay)
+    }
+
+    fn paste(&mut self, app: &mut App, text: &str) -> Outcome {
+        match &mut self.folder {
+            Some(line) => {
+                line.insert_str(&text.replace(['\n', '\r'], ""));
+            }
+            None => app.flash = Some("Tab edits the folder".into()),
+        }
+        Outcome::Stay
     }
 
     fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
+        if self.folder.is_some() {
+            return self.edit_folder(app, action);
+        }
         let n = Format::ALL.len();
         match action {
+            Action::FocusNext => {
+                let text = app.settings.export_dir.display().to_string();
+                self.folder = Some(LineEdit {
+                    cursor: text.len(),
+                    text,
+                });
+            }
             Action::Close => return Outcome::Close,
             Action::Quit => request_quit(app),
             Action::Down => self.selected = (self.selected + 1).min(n - 1),
@@ -72,9 +137,36 @@ impl Layer for Export {
             ));
         let inner = block.inner(area);
         block.render(area, buf);
+        let mut cursor = None;
+        let folder_row = Rect {
+            y: inner.y + 1,
+            height: 1.min(inner.height.saturating_sub(1)),
+            ..inner
+        };
+        match &self.folder {
+            Some(line) => {
+                cursor = input_line("into: ", line, folder_row, app.settings.bidi, p.key, buf);
+            }
+            None => {
+                let hint = format!(
+                    "  ({} changes it)",
+                    app.key(Mode::Overlay, Action::FocusNext)
+                );
+                let mut l = fields_line(
+                    &[&app.settings.export_dir.display().to_string()],
+                    "",
+                    inner.width.saturating_sub(6 + hint.chars().count() as u16),
+                    app.settings.bidi,
+                    ratatui::style::Style::new(),
+                );
+                l.spans.insert(0, Span::styled("into: ", p.dim));
+                l.spans.push(Span::styled(hint, p.dim));
+                l.render(folder_row, buf);
+            }
+        }
         let mut lines = vec![
             Line::raw(self.articles.join(" + ")),
-            Line::styled(format!("into {}", app.settings.export_dir.display()), p.dim),
+            Line::default(),
             Line::default(),
         ];
         for (i, f) in Format::ALL.iter().enumerate() {
@@ -84,13 +176,17 @@ impl Layer for Export {
                 Format::Json => "JSON (docs/json-schema.md)",
                 Format::Markdown => "Markdown report",
             };
-            let mut l = Line::raw(format!("  {what:<28} .{}", f.extension()));
-            if i == self.selected {
-                l = l.patch_style(p.selection);
-            }
-            lines.push(l);
+            let l = Line::raw(format!(" {what:<28} .{}", f.extension()));
+            lines.push(selection::row(l, i == self.selected, inner.width, p));
         }
-        Paragraph::new(lines).render(inner, buf);
-        None
+        // The folder row is drawn above; the list must not blank it.
+        Paragraph::new(lines[..1].to_vec()).render(inner, buf);
+        let below = Rect {
+            y: inner.y + 2,
+            height: inner.height.saturating_sub(2),
+            ..inner
+        };
+        Paragraph::new(lines[2..].to_vec()).render(below, buf);
+        cursor
     }
 }

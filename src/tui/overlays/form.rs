@@ -318,7 +318,15 @@ impl Layer for FormState {
 
     fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
         if action == Action::Help {
-            return Outcome::Push(Overlay::Help(Help::default()));
+            return Outcome::Push(Overlay::Help(Help::at(app, Mode::Form)));
+        }
+        // The source field of an article form: pick one of the files of --sources.
+        if action == Action::Pick
+            && matches!(self.target, FormFor::NewArticle | FormFor::Article { .. })
+            && article_form::on_source(&self.form)
+        {
+            choose::open_source(app, article_form::source_text(&self.form));
+            return Outcome::Stay;
         }
         let event = self.form.handle(action);
         self.event(app, event)

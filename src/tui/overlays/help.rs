@@ -16,6 +16,19 @@ pub struct Help {
     pub scroll: usize,
 }
 
+impl Help {
+    /// The help scrolled to the keys of `mode`: opened from the compare
+    /// screen it starts at compare's keys, not the browser's.
+    pub fn at(app: &App, mode: Mode) -> Help {
+        let (_, sections) = help_lines(app);
+        let scroll = sections
+            .iter()
+            .find(|(m, _)| *m == mode)
+            .map_or(0, |&(_, line)| line);
+        Help { scroll }
+    }
+}
+
 impl Layer for Help {
     fn mode(&self) -> Mode {
         Mode::Overlay
@@ -27,13 +40,15 @@ impl Layer for Help {
 
     fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         let title = format!(" Keys — {} closes ", app.key(Mode::Overlay, Action::Close));
-        render_scrolled(app, title, help_lines(app), self.scroll, screen, buf);
+        render_scrolled(app, title, help_lines(app).0, self.scroll, screen, buf);
         None
     }
 }
 
-fn help_lines(app: &App) -> Vec<Line<'static>> {
+/// The help's lines, and the line each mode's section starts on.
+fn help_lines(app: &App) -> (Vec<Line<'static>>, Vec<(Mode, usize)>) {
     let p = &app.settings.palette;
+    let mut sections = vec![(Mode::Normal, 0)];
     let mut out = vec![Line::styled("Browsing", p.title)];
     let rows = app.settings.keymap.help_lines(Mode::Normal);
     let kw = rows
@@ -49,6 +64,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         ]));
     }
     out.push(Line::default());
+    sections.push((Mode::Search, out.len()));
     out.push(Line::styled("Searching", p.title));
     for (keys, help) in app.settings.keymap.help_lines(Mode::Search) {
         out.push(Line::from(vec![
@@ -64,6 +80,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         (Mode::Debate, "The debate"),
     ] {
         out.push(Line::default());
+        sections.push((mode, out.len()));
         out.push(Line::styled(title, p.title));
         for (keys, help) in app.settings.keymap.help_lines(mode) {
             out.push(Line::from(vec![
@@ -106,5 +123,5 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         Span::styled("◆ neither/mixed ", p.mixed),
         Span::raw("● neutral  + supports  − opposes  ! has a problem"),
     ]));
-    out
+    (out, sections)
 }

@@ -49,13 +49,29 @@ pub fn render_scrolled(
     let area = popup::centered_pct(screen, 80, 85);
     Clear.render(area, buf);
     let p = &app.settings.palette;
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(p.border_focus)
         .title(Span::styled(title, p.title));
+    let height = area.height.saturating_sub(2) as usize;
+    let max = lines.len().saturating_sub(height);
+    // Say that there is more, and how to see it (issue 14).
+    if max > 0 {
+        let first = scroll.min(max);
+        block = block.title_bottom(Span::styled(
+            format!(
+                " lines {}–{} of {} · {}/{} scroll ",
+                first + 1,
+                first + height,
+                lines.len(),
+                app.key(Mode::Overlay, Action::Down),
+                app.key(Mode::Overlay, Action::Up),
+            ),
+            p.dim,
+        ));
+    }
     let inner = block.inner(area);
     block.render(area, buf);
-    let max = lines.len().saturating_sub(inner.height as usize);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll.min(max) as u16, 0))

@@ -8,6 +8,7 @@ pub mod article_form;
 pub mod ask;
 pub mod choose;
 pub mod export;
+pub mod filter;
 pub mod form;
 pub mod help;
 pub mod message;
@@ -34,6 +35,8 @@ pub enum Overlay {
     /// A passage of the source being selected as a quote (`v`); drawn by
     /// the source pane, not over it.
     Quote(Box<quote::QuoteSelect>),
+    /// Typing a filter for the article list (`F`); drawn in the list.
+    Filter(filter::ListFilter),
 }
 
 impl Overlay {
@@ -56,6 +59,7 @@ impl Overlay {
             Overlay::Form(o) => &**o,
             Overlay::Choose(o) => &**o,
             Overlay::Quote(o) => &**o,
+            Overlay::Filter(o) => o,
         }
     }
 
@@ -69,13 +73,14 @@ impl Overlay {
             Overlay::Form(o) => &mut **o,
             Overlay::Choose(o) => &mut **o,
             Overlay::Quote(o) => &mut **o,
+            Overlay::Filter(o) => o,
         }
     }
 
     /// Whether it is a popup over the screen (every overlay but a quote
-    /// selection, which lives in the source pane): panes lose their focus
+    /// selection and the list filter, which live in their panes): panes lose their focus
     /// mark and the mouse wheel scrolls the popup.
     pub fn is_popup(&self) -> bool {
-        !matches!(self, Overlay::Quote(_))
+        !matches!(self, Overlay::Quote(_) | Overlay::Filter(_))
     }
 }

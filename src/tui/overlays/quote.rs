@@ -6,6 +6,11 @@
 //! A selection runs from an anchor word to a cursor word (words as Unicode
 //! segments them, which works for Arabic), in logical order whatever the
 //! direction the text is drawn in.
+//!
+//! `/` finds a passage: what is typed is looked for in the source (Arabic
+//! normalised, Latin case-folded, as search does) from the cursor on, and
+//! Enter starts the selection at the match, so a passage in the middle of
+//! a long article is a few keys away, not a walk word by word.
 
 use std::ops::Range;
 
@@ -14,6 +19,7 @@ use ratatui::layout::Rect;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::edit::{Edit, NodeField};
+use crate::text::normalize::{normalize, normalize_mapped};
 use crate::tui::action::{Action, TextEdit};
 use crate::tui::app::{App, Focus};
 use crate::tui::keymap::Mode;
@@ -22,7 +28,9 @@ use crate::tui::overlays::ask::request_quit;
 use crate::tui::overlays::{Overlay, form};
 use crate::tui::screens::browse::selection_moved;
 use crate::tui::screens::source;
+use crate::tui::widgets::line_edit::LineEdit;
 use crate::tui::widgets::list;
+use crate::tui::widgets::text_field::input_line;
 use crate::tui::workspace::editing;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +39,8 @@ pub struct QuoteSelect {
     pub words: Vec<Range<usize>>,
     pub anchor: usize,
     pub cursor: usize,
+    /// The text being looked for (`/`), while it is typed.
+    pub find: Option<LineEdit>,
 }
 
 impl QuoteSelect {
@@ -121,6 +131,7 @@ pub fn start(app: &mut App) {
         words,
         anchor: 0,
         cursor: 0,
+        find: None,
     };
     match quote {
         Some(q) => {
@@ -144,14 +155,90 @@ pub fn start(app: &mut App) {
     app.overlays.push(Overlay::Quote(Box::new(sel)));
 }
 
+impl QuoteSelect {
+    /// Keys while the passage to find is typed: Enter jumps to it (the
+    /// next match after the cursor, else the first), Esc stops finding.
+    fn finding(&mut self, app: &mut App, action: Action) -> Outcome {
+        let Some(line) = &mut self.find else {
+            return Outcome::Stay;
+        };
+        match action {
+            Action::Quit => request_quit(app),
+            Action::Close => self.find = None,
+            Action::Edit(e) => {
+                line.apply(e);
+            }
+            Action::Accept => {
+                let query = line.text.clone();
+                self.find = None;
+                let from = self.words.get(self.cursor).map_or(0, |w| w.end);
+                match source_text(app).and_then(|t| find_in(t, &query, from)) {
+                    Some(at) => {
+                        self.anchor = self.word_at(at.start);
+                        self.cursor = self
+                            .words
+                            .partition_point(|w| w.start < at.end)
+                            .saturating_sub(1)
+                            .max(self.anchor);
+                        reveal_cursor(app, self);
+                    }
+                    None => app.flash = Some(format!("“{query}” is not in the source")),
+                }
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+}
+
+/// Where `query` occurs in `text` (Arabic normalised, Latin case-folded),
+/// first after byte `from`, else from the start.
+fn find_in(text: &str, query: &str, from: usize) -> Option<Range<usize>> {
+    let q = normalize(query.trim());
+    if q.is_empty() {
+        return None;
+    }
+    let n = normalize_mapped(text);
+    let hits: Vec<usize> = n.text.match_indices(q.as_str()).map(|(i, _)| i).collect();
+    let range = |i: usize| n.original_range(i..i + q.len());
+    hits.iter()
+        .map(|&i| range(i))
+        .find(|r| r.start >= from)
+        .or_else(|| hits.first().map(|&i| range(i)))
+}
+
 impl Layer for QuoteSelect {
     fn mode(&self) -> Mode {
-        Mode::Quote
+        // Typing what to find: printable keys type, as in the search line.
+        if self.find.is_some() {
+            Mode::Search
+        } else {
+            Mode::Quote
+        }
+    }
+
+    fn typed(&mut self, _app: &mut App, c: char) -> Option<Outcome> {
+        self.find.as_mut()?.insert(c);
+        Some(Outcome::Stay)
+    }
+
+    fn paste(&mut self, _app: &mut App, text: &str) -> Outcome {
+        if let Some(line) = &mut self.find {
+            line.insert_str(text);
+        }
+        Outcome::Stay
     }
 
     fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
+        if self.find.is_some() {
+            return self.finding(app, action);
+        }
         let last = self.words.len().saturating_sub(1);
         match action {
+            Action::Search => {
+                self.find = Some(LineEdit::default());
+                return Outcome::Stay;
+            }
             Action::Close => return Outcome::Close,
             Action::Quit => {
                 request_quit(app);
@@ -185,9 +272,27 @@ impl Layer for QuoteSelect {
         Outcome::Stay
     }
 
-    /// Nothing over the screen: the source pane marks the passage.
-    fn render(&self, _app: &App, _screen: Rect, _buf: &mut Buffer) -> Option<(u16, u16)> {
-        None
+    /// Nothing over the screen (the source pane marks the passage) but,
+    /// while finding, the input line on the source pane's last row.
+    fn render(&self, app: &App, _screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+        let line = self.find.as_ref()?;
+        let r = app.view.areas.right;
+        if r.width < 3 || r.height < 3 {
+            return None;
+        }
+        let row = Rect::new(r.x + 1, r.y + r.height - 2, r.width - 2, 1);
+        buf.set_style(row, ratatui::style::Style::reset());
+        for x in row.x..row.x + row.width {
+            buf[(x, row.y)].set_symbol(" ");
+        }
+        input_line(
+            "find: ",
+            line,
+            row,
+            app.settings.bidi,
+            app.settings.palette.key,
+            buf,
+        )
     }
 
     fn hints(&self) -> &'static [Action] {
@@ -196,6 +301,7 @@ impl Layer for QuoteSelect {
             Action::AddChild,
             Action::Edit(TextEdit::WordRight),
             Action::Down,
+            Action::Search,
             Action::Swap,
             Action::Close,
         ]
@@ -287,6 +393,7 @@ mod tests {
             words,
             anchor: 1,
             cursor: 3,
+            find: None,
         };
         assert_eq!(&text[s.range()], "الوزير إن الانسحاب");
         std::mem::swap(&mut s.anchor, &mut s.cursor);

@@ -24,7 +24,9 @@ use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::ask::request_quit;
 use crate::tui::palette::stance_glyph;
 use crate::tui::screens::browse::jump_to;
-use crate::tui::widgets::bidi_line::to_line;
+use crate::tui::widgets::bidi_line::{fields_line, to_line};
+use crate::tui::widgets::selection;
+use crate::tui::widgets::text_field::input_line;
 use crate::tui::widgets::{list, popup};
 
 /// Hits asked of the worker per query.
@@ -126,7 +128,7 @@ pub fn rows(screen: Rect) -> usize {
     area(screen).height.saturating_sub(4) as usize
 }
 
-fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
+fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     let p = &app.settings.palette;
     let area = area(screen);
     Clear.render(area, buf);
@@ -158,16 +160,17 @@ fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height == 0 {
-        return;
+        return None;
     }
-    let (before, after) = s.line.text.split_at(s.line.cursor);
-    let prompt = Line::from(vec![
-        Span::styled("/ ", p.key),
-        Span::raw(before.to_string()),
-        Span::styled("▏", p.key),
-        Span::raw(after.to_string()),
-    ]);
-    let mut lines = vec![prompt, Line::default()];
+    let cursor = input_line(
+        "/ ",
+        &s.line,
+        Rect::new(inner.x, inner.y, inner.width, 1),
+        app.settings.bidi,
+        p.key,
+        buf,
+    );
+    let mut lines = vec![Line::default()];
     let width = inner.width;
     for (i, hit) in s
         .hits
@@ -178,7 +181,13 @@ fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) {
     {
         lines.push(hit_line(app, hit, s.query(), width, i == s.selected));
     }
-    Paragraph::new(lines).render(inner, buf);
+    let below = Rect {
+        y: inner.y + 1,
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    Paragraph::new(lines).render(below, buf);
+    cursor
 }
 
 impl Layer for SearchState {
@@ -221,8 +230,7 @@ impl Layer for SearchState {
     }
 
     fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
-        render(app, self, screen, buf);
-        None
+        render(app, self, screen, buf)
     }
 }
 
@@ -235,14 +243,20 @@ fn hit_line(app: &App, hit: &Hit, query: &str, width: u16, selected: bool) -> Li
         .article(hit.node.map)
         .and_then(|a| a.meta.stance);
     let address = app.ws.corpus.address(hit.node).unwrap_or_default();
-    let mut spans = vec![
-        Span::styled(format!("{} ", stance_glyph(stance)), p.stance(stance)),
-        Span::styled(format!("{address:<40} "), p.dim),
-    ];
+    let mut spans = vec![Span::styled(
+        format!("{} ", stance_glyph(stance)),
+        p.stance(stance),
+    )];
+    // An address may hold an Arabic id: laid out and isolated, then padded.
+    let mut addr = fields_line(&[&address], "", 40, app.settings.bidi, p.dim);
+    let w = addr.width();
+    addr.spans.push(Span::raw(" ".repeat(41 - w.min(40))));
+    spans.extend(addr.spans);
     let used: usize = spans.iter().map(Span::width).sum();
     // Room for a "(without: …)" note on partial hits.
     let note = if hit.matches_all() { 0 } else { 24 };
-    let room = (width as usize).saturating_sub(used + note) as u16;
+    // One cell of the row is the selection gutter.
+    let room = (width as usize).saturating_sub(used + note + 1) as u16;
     spans.extend(snippet(&hit.text, &hit.ranges, room, app.settings.bidi).spans);
     // A hit that lacks words of the query says which.
     let query = crate::search::Query::parse(query);
@@ -259,11 +273,7 @@ fn hit_line(app: &App, hit: &Hit, query: &str, width: u16, selected: bool) -> Li
             p.dim,
         ));
     }
-    let mut line = Line::from(spans);
-    if selected {
-        line = line.patch_style(p.selection);
-    }
-    line
+    selection::row(Line::from(spans), selected, width, p)
 }
 
 /// The part of `text` around its first match that fits `width`, the

@@ -16,8 +16,10 @@ use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::Overlay;
 use crate::tui::overlays::ask::request_quit;
 use crate::tui::overlays::export::Export;
+use crate::tui::overlays::filter;
 use crate::tui::overlays::help::Help;
 use crate::tui::screens::browse_view;
+use crate::tui::screens::panes::Panes;
 use crate::tui::screens::source;
 use crate::tui::screens::tree::TreeView;
 use crate::tui::update::Mouse;
@@ -63,6 +65,10 @@ pub struct Browse {
     pub jumps_forward: Vec<NodeRef>,
     /// Where the last mouse press in the source pane was (a drag selects from there).
     pub source_press: Option<usize>,
+    /// How the width is shared between the panes, and which are hidden.
+    pub panes: Panes,
+    /// The article list's filter (`F`); empty: every map.
+    pub filter: String,
 }
 
 /// The browser as a layer. Its state stays in the app while it handles
@@ -101,11 +107,30 @@ impl Layer for BrowseScreen {
                 }
                 selection_moved(app);
             }
-            Action::FocusNext => {
-                app.screen.browse_mut().focus = cycle(app.screen.browse().focus, 1)
+            Action::FocusNext => focus_by(app, 1),
+            Action::FocusPrev => focus_by(app, -1),
+            Action::WidenPane | Action::NarrowPane => {
+                let b = app.screen.browse_mut();
+                let by = if action == Action::WidenPane { 1 } else { -1 };
+                b.panes.grow(b.focus, by);
             }
-            Action::FocusPrev => {
-                app.screen.browse_mut().focus = cycle(app.screen.browse().focus, -1)
+            Action::FilterList => {
+                let f = crate::tui::overlays::filter::open(app);
+                app.overlays.push(Overlay::Filter(f));
+            }
+            Action::ToggleList => {
+                let b = app.screen.browse_mut();
+                b.panes.list_hidden = !b.panes.list_hidden;
+                if b.panes.list_hidden && b.focus == Focus::Articles {
+                    b.focus = Focus::Tree;
+                }
+            }
+            Action::ToggleDetail => {
+                let b = app.screen.browse_mut();
+                b.panes.detail_hidden = !b.panes.detail_hidden;
+                if b.panes.detail_hidden && b.focus == Focus::Detail {
+                    b.focus = Focus::Tree;
+                }
             }
             Action::ToggleLanguage => {
                 app.settings.lang = app.settings.lang.other();
@@ -204,13 +229,40 @@ fn cycle(f: Focus, by: i32) -> Focus {
     order[(i + by).rem_euclid(3) as usize]
 }
 
+/// Moves the focus to the next pane that is not hidden.
+fn focus_by(app: &mut App, by: i32) {
+    let b = app.screen.browse_mut();
+    let mut f = cycle(b.focus, by);
+    while b.panes.is_hidden(f) {
+        f = cycle(f, by);
+    }
+    b.focus = f;
+}
+
+/// Lays the screen out again for the browser's focus and pane settings
+/// (which decide the widths); keeps the cursors in view when it changed.
+pub fn relayout(app: &mut App, screen: Rect) {
+    let b = app.screen.browse();
+    let areas = crate::tui::view::areas_for(screen, &b.panes, b.focus);
+    if areas != app.view.areas {
+        app.view.areas = areas;
+        scroll_list(app);
+        selection_moved(app);
+    }
+}
 /// Moves within the focused pane.
 fn step(app: &mut App, by: isize) {
     let (focus, show_source) = (app.browse().focus, app.browse().show_source);
     match focus {
         Focus::Articles => {
-            let next = list::step(app.screen.browse().selected, by, app.ws.corpus.maps.len());
-            select_map(app, next);
+            let shown = filter::visible(app);
+            let at = shown
+                .iter()
+                .position(|&i| i == app.screen.browse().selected)
+                .unwrap_or(0);
+            if let Some(&next) = shown.get(list::step(at, by, shown.len())) {
+                select_map(app, next);
+            }
         }
         Focus::Tree => {
             let map = app.map();
@@ -255,14 +307,34 @@ pub fn select_map(app: &mut App, map: usize) {
             app.screen.browse_mut().show_source = false;
         }
     }
-    let h = app.view.areas.list.height.saturating_sub(2) as usize / 2;
-    let b = app.screen.browse_mut();
-    // With no room for a row the view only follows the selection up.
-    b.list_offset = match h {
-        0 => b.list_offset.min(b.selected),
-        h => list::scroll_into_view(b.list_offset, b.selected, h),
-    };
+    scroll_list(app);
     selection_moved(app);
+}
+
+/// Scrolls the article list so the selected item is whole on screen
+/// (items are two or three rows: titles wrap).
+fn scroll_list(app: &mut App) {
+    let h = app.view.areas.list.height.saturating_sub(2) as usize;
+    let width = browse_view::list_item_width(app);
+    let selected = app.screen.browse().selected;
+    let mut offset = app.screen.browse().list_offset.min(selected);
+    if h > 0 {
+        // Only the maps the filter shows take rows.
+        let shown: Vec<usize> = filter::visible(app)
+            .into_iter()
+            .filter(|&i| i >= offset && i <= selected)
+            .collect();
+        let rows = |i: usize| browse_view::list_item(app, i, width).len();
+        let mut used: usize = shown.iter().map(|&i| rows(i)).sum();
+        for &i in &shown {
+            if used <= h || i >= selected {
+                break;
+            }
+            used -= rows(i);
+            offset = i + 1;
+        }
+    }
+    app.screen.browse_mut().list_offset = offset;
 }
 
 /// After the tree cursor moves: keep it visible, reset the detail, and bring
@@ -467,10 +539,16 @@ pub fn mouse(app: &mut App, m: Mouse) {
     }
     match pane {
         Focus::Articles => {
-            let row = (y.saturating_sub(app.view.areas.list.y + 1) / 2) as usize
-                + app.screen.browse().list_offset;
-            if row < app.ws.corpus.maps.len() {
-                select_map(app, row);
+            let mut y = y.saturating_sub(app.view.areas.list.y + 1) as usize;
+            let width = browse_view::list_item_width(app);
+            let offset = app.screen.browse().list_offset;
+            for i in filter::visible(app).into_iter().filter(|&i| i >= offset) {
+                let rows = browse_view::list_item(app, i, width).len();
+                if y < rows {
+                    select_map(app, i);
+                    break;
+                }
+                y -= rows;
             }
         }
         Focus::Tree => {

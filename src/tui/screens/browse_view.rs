@@ -8,6 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
+use crate::text::plural::count;
 use crate::tui::app::{App, Focus, Lang};
 use crate::tui::layer::Layer;
 use crate::tui::overlays::Overlay;
@@ -15,32 +16,57 @@ use crate::tui::overlays::quote;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
 use crate::tui::screens::detail;
 use crate::tui::screens::source;
-use crate::tui::widgets::bidi_line::one_line;
+use crate::tui::widgets::bidi_line::{fields_line, one_line, text_lines, two_lines};
 use crate::tui::widgets::hints;
+use crate::tui::widgets::selection;
 
 pub fn render(app: &App, buf: &mut Buffer) {
     let a = app.view.areas;
-    render_list(app, a.list, buf);
-    render_tree(app, a.tree, buf);
-    if app.screen.browse().show_source && app.has_source() {
-        let block = pane_block(app, Focus::Detail, " Source ".into());
-        let inner = block.inner(a.right);
-        block.render(a.right, buf);
-        source::render(app, inner, buf);
-    } else {
-        let title = app
-            .current()
-            .and_then(|r| app.ws.corpus.address(r))
-            .map_or(" Node ".into(), |addr| format!(" {addr} "));
-        let block = pane_block(app, Focus::Detail, title);
-        let inner = block.inner(a.right);
-        block.render(a.right, buf);
-        detail::render(app, inner, buf);
+    if a.list.width > 0 {
+        render_list(app, a.list, buf);
+    }
+    if a.tree.width > 0 {
+        render_tree(app, a.tree, buf);
+    }
+    if a.right.width > 0 {
+        render_right(app, a.right, buf);
     }
     render_status(app, a.status, buf);
 }
 
-fn pane_block(app: &App, pane: Focus, title: String) -> Block<'static> {
+fn render_right(app: &App, right: ratatui::layout::Rect, buf: &mut Buffer) {
+    if app.screen.browse().show_source && app.has_source() {
+        let block = pane_block(app, Focus::Detail, pane_title(app, &["Source"], right));
+        let inner = block.inner(right);
+        block.render(right, buf);
+        source::render(app, inner, buf);
+    } else {
+        let addr = app
+            .current()
+            .and_then(|r| app.ws.corpus.address(r))
+            .unwrap_or_else(|| "Node".into());
+        let block = pane_block(app, Focus::Detail, pane_title(app, &[&addr], right));
+        let inner = block.inner(right);
+        block.render(right, buf);
+        detail::render(app, inner, buf);
+    }
+}
+
+/// A pane title from separate fields (an id may be Arabic), each isolated.
+fn pane_title(app: &App, fields: &[&str], area: Rect) -> Line<'static> {
+    let mut l = fields_line(
+        fields,
+        " · ",
+        area.width.saturating_sub(4),
+        app.settings.bidi,
+        app.settings.palette.title,
+    );
+    l.spans.insert(0, Span::raw(" "));
+    l.spans.push(Span::raw(" "));
+    l
+}
+
+fn pane_block(app: &App, pane: Focus, title: Line<'static>) -> Block<'static> {
     let focused = app.screen.browse().focus == pane && !app.overlays.iter().any(Overlay::is_popup);
     let (style, border) = if focused {
         (app.settings.palette.border_focus, BorderType::Thick)
@@ -50,135 +76,168 @@ fn pane_block(app: &App, pane: Focus, title: String) -> Block<'static> {
     Block::bordered()
         .border_type(border)
         .border_style(style)
-        .title(Span::styled(title, app.settings.palette.title))
+        .title(title)
 }
 
 fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = pane_block(
-        app,
-        Focus::Articles,
-        format!(" Articles ({}) ", app.ws.corpus.maps.len()),
-    );
+    let shown = crate::tui::overlays::filter::visible(app);
+    let filter = &app.screen.browse().filter;
+    let n = if filter.is_empty() {
+        count(shown.len(), "article")
+    } else {
+        format!(
+            "{} of {}",
+            shown.len(),
+            count(app.ws.corpus.maps.len(), "article")
+        )
+    };
+    let f = if filter.is_empty() {
+        String::new()
+    } else {
+        format!("“{filter}”")
+    };
+    let block = pane_block(app, Focus::Articles, pane_title(app, &[&n, &f], area));
     let inner = block.inner(area);
     block.render(area, buf);
     let p = &app.settings.palette;
+    let width = inner.width.saturating_sub(1);
     let mut lines: Vec<Line> = Vec::new();
-    for (i, m) in app
-        .ws
-        .corpus
-        .maps
-        .iter()
-        .enumerate()
-        .skip(app.screen.browse().list_offset)
+    if shown.is_empty() {
+        lines.push(Line::styled(" no article matches", p.dim));
+    }
+    let offset = app.screen.browse().list_offset;
+    for i in shown
+        .into_iter()
+        .filter(|&i| i >= offset)
+        .take(inner.height as usize)
     {
-        if lines.len() + 2 > inner.height as usize {
+        let item = list_item(app, i, width);
+        if lines.len() + item.len() > inner.height as usize {
             break;
         }
-        let (first, second) = match &m.article {
-            Some(a) => {
-                let s = a.meta.stance;
-                // An inferred lean says so: `▼ ANTI (implicit)`.
-                let implicit = if a.meta.stance_basis.is_explicit() {
-                    ""
-                } else {
-                    " (implicit)"
-                };
-                let badge = format!(
-                    "{} {:<7}{implicit} ",
-                    stance_glyph(s),
-                    s.map_or("?", |s| s.name()).to_uppercase()
-                );
-                let title = if app.settings.lang == Lang::Ar {
-                    &a.meta.title_original
-                } else {
-                    &a.meta.title_en
-                };
-                let dirty = app.ws.history.is_dirty(i as u32);
-                let badge_w = badge.chars().count() as u16;
-                let tw = inner
-                    .width
-                    .saturating_sub(badge_w + if dirty { 2 } else { 0 });
-                let mut l = one_line(
-                    &app.view.layout_cache,
-                    title,
-                    tw,
-                    app.settings.bidi,
-                    Style::new(),
-                );
-                if dirty {
-                    l.spans.insert(0, Span::styled("+ ", p.warning));
-                }
-                l.spans.insert(
-                    0,
-                    Span::styled(badge, p.stance(s).add_modifier(Modifier::BOLD)),
-                );
-                let info: Vec<&str> = [a.meta.outlet.as_deref(), a.meta.date.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-                let mut second = one_line(
-                    &app.view.layout_cache,
-                    &info.join(" · "),
-                    inner.width.saturating_sub(2),
-                    app.settings.bidi,
-                    p.dim,
-                );
-                second.spans.insert(0, Span::raw("  "));
-                (l, second)
-            }
-            None => {
-                let name = m
-                    .path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let first = Line::from(vec![Span::styled("✗ BROKEN  ", p.broken), Span::raw(name)]);
-                let msg = m.error.as_ref().map_or(String::new(), |d| {
-                    format!("{}:{} {}", d.line, d.col, d.message)
-                });
-                let mut second = one_line(
-                    &app.view.layout_cache,
-                    &msg,
-                    inner.width.saturating_sub(2),
-                    app.settings.bidi,
-                    p.error,
-                );
-                second.spans.insert(0, Span::raw("  "));
-                (first, second)
-            }
-        };
         let sel = i == app.screen.browse().selected;
-        for mut l in [first, second] {
-            if sel {
-                l = l.patch_style(p.selection);
-                let w = l.width();
-                l.spans.push(Span::styled(
-                    " ".repeat((inner.width as usize).saturating_sub(w)),
-                    p.selection,
-                ));
-            }
-            lines.push(l);
+        for (k, l) in item.into_iter().enumerate() {
+            lines.push(if k == 0 {
+                selection::row(l, sel, inner.width, p)
+            } else {
+                selection::continued(l, sel, inner.width, p)
+            });
         }
     }
     Paragraph::new(lines).render(inner, buf);
 }
 
+/// One map's rows in the article list, `width` cells wide (the selection
+/// gutter not counted): stance glyph and title on one or two rows, then
+/// stance, date and outlet (each isolated: a date after an Arabic outlet
+/// stays a date); a map that did not load says so and why.
+pub fn list_item(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
+    let p = &app.settings.palette;
+    let Some(m) = app.ws.corpus.maps.get(i) else {
+        return Vec::new();
+    };
+    match &m.article {
+        Some(a) => {
+            let s = a.meta.stance;
+            let title = if app.settings.lang == Lang::Ar {
+                &a.meta.title_original
+            } else {
+                &a.meta.title_en
+            };
+            let dirty = app.ws.history.is_dirty(i as u32);
+            let lead = if dirty { 4 } else { 2 };
+            let mut rows = two_lines(
+                &app.view.layout_cache,
+                title,
+                width.saturating_sub(lead),
+                app.settings.bidi,
+                Style::new(),
+            );
+            for (k, l) in rows.iter_mut().enumerate() {
+                if k == 0 {
+                    if dirty {
+                        l.spans.insert(0, Span::styled("+ ", p.warning));
+                    }
+                    l.spans.insert(
+                        0,
+                        Span::styled(
+                            format!("{} ", stance_glyph(s)),
+                            p.stance(s).add_modifier(Modifier::BOLD),
+                        ),
+                    );
+                } else {
+                    l.spans.insert(0, Span::raw(" ".repeat(lead as usize)));
+                }
+            }
+            // An inferred lean says so: `ANTI (implicit)`.
+            let implicit = if a.meta.stance_basis.is_explicit() {
+                ""
+            } else {
+                " (implicit)"
+            };
+            let stance = format!("{}{implicit}", s.map_or("?", |s| s.name()).to_uppercase());
+            let mut info = fields_line(
+                // The date before the outlet: short, and what a narrow
+                // list should not cut.
+                &[
+                    &stance,
+                    a.meta.date.as_deref().unwrap_or(""),
+                    a.meta.outlet.as_deref().unwrap_or(""),
+                ],
+                " · ",
+                width.saturating_sub(2),
+                app.settings.bidi,
+                p.dim,
+            );
+            info.spans.insert(0, Span::raw("  "));
+            rows.push(info);
+            rows
+        }
+        None => {
+            let name = m
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let first = Line::from(vec![Span::styled("✗ BROKEN  ", p.broken), Span::raw(name)]);
+            let msg = m.error.as_ref().map_or(String::new(), |d| {
+                format!("{}:{} {}", d.line, d.col, d.message)
+            });
+            let mut second = one_line(
+                &app.view.layout_cache,
+                &msg,
+                width.saturating_sub(2),
+                app.settings.bidi,
+                p.error,
+            );
+            second.spans.insert(0, Span::raw("  "));
+            vec![first, second]
+        }
+    }
+}
+
+/// The article list's inner width less the selection gutter, as drawn.
+pub fn list_item_width(app: &App) -> u16 {
+    app.view.areas.list.width.saturating_sub(3)
+}
+
 fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
     let map = app.map();
     let Some(a) = app.ws.corpus.article(map) else {
-        let block = pane_block(app, Focus::Tree, " Tree ".into());
+        let block = pane_block(app, Focus::Tree, pane_title(app, &["Tree"], area));
         let inner = block.inner(area);
         block.render(area, buf);
-        let msg = app
+        let lines = match app
             .ws
             .corpus
             .maps
             .get(app.screen.browse().selected)
             .and_then(|m| m.error.as_ref())
-            .map_or_else(|| "no maps loaded".to_string(), |d| d.to_string());
-        Paragraph::new(msg)
-            .style(app.settings.palette.error)
-            .render(inner, buf);
+        {
+            Some(d) => diagnostic_lines(app, d, inner.width),
+            None => vec![Line::styled("no maps loaded", app.settings.palette.error)],
+        };
+        Paragraph::new(lines).render(inner, buf);
         return;
     };
     let lang = if app.settings.lang == Lang::Ar {
@@ -188,7 +247,8 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let t = app.tree();
     let count = t.map_or(0, |t| t.rows.len());
-    let title = format!(" {} · {count} shown · {lang} ", a.meta.id);
+    let shown = format!("{count} shown");
+    let title = pane_title(app, &[&a.meta.id, &shown, lang], area);
     let block = pane_block(app, Focus::Tree, title);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -226,7 +286,8 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
         }
         // A reported claim is someone else's: its speaker comes first.
         if let Some(v) = &n.voice {
-            let used: usize = spans.iter().map(|s| s.width()).sum();
+            // One cell of each row is the selection gutter.
+            let used: usize = spans.iter().map(|s| s.width()).sum::<usize>() + 1;
             let room = (inner.width as usize).saturating_sub(used) / 2;
             spans.extend(
                 one_line(
@@ -240,7 +301,8 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
             );
             spans.push(Span::raw(" "));
         }
-        let used: usize = spans.iter().map(|s| s.width()).sum();
+        // One cell of each row is the selection gutter.
+        let used: usize = spans.iter().map(|s| s.width()).sum::<usize>() + 1;
         let claim = if app.settings.lang == Lang::Ar {
             &n.claim_ar
         } else {
@@ -262,18 +324,45 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
             )
             .spans,
         );
-        let mut line = Line::from(spans);
-        if i == t.cursor {
-            line = line.patch_style(p.selection);
-            let w = line.width();
-            line.spans.push(Span::styled(
-                " ".repeat((inner.width as usize).saturating_sub(w)),
-                p.selection,
-            ));
-        }
-        lines.push(line);
+        lines.push(selection::row(
+            Line::from(spans),
+            i == t.cursor,
+            inner.width,
+            p,
+        ));
     }
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// Why a map did not load, whole and wrapped (issue 14): the headline,
+/// then its source line laid out like any other text (an Arabic line
+/// shaped and right to left, where a caret under a column could not point
+/// at the right letter), then the hint.
+pub fn diagnostic_lines(app: &App, d: &crate::model::Diagnostic, width: u16) -> Vec<Line<'static>> {
+    let p = &app.settings.palette;
+    let cache = &app.view.layout_cache;
+    let mode = app.settings.bidi;
+    let mut out = text_lines(
+        cache,
+        &format!("{}: error: {}", d.location(), d.message),
+        width,
+        mode,
+        p.error,
+    );
+    if let (Some(line), true) = (&d.snippet, d.line > 0) {
+        out.push(Line::default());
+        let at = match d.col {
+            0 => format!("line {}:", d.line),
+            c => format!("line {}, column {c}:", d.line),
+        };
+        out.push(Line::styled(at, p.dim));
+        out.extend(text_lines(cache, line.trim(), width, mode, Style::new()));
+    }
+    if let Some(h) = &d.hint {
+        out.push(Line::default());
+        out.extend(text_lines(cache, &format!("hint: {h}"), width, mode, p.dim));
+    }
+    out
 }
 
 /// The layer whose hints the status bar shows: the topmost that has any
@@ -291,12 +380,23 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let p = &app.settings.palette;
     let mut spans: Vec<Span> = Vec::new();
     if let Some(f) = &app.flash {
-        spans.push(Span::styled(format!(" {f} "), p.warning));
+        // A message may name an Arabic claim or id: laid out like any text.
+        spans.push(Span::raw(" "));
+        spans.extend(
+            fields_line(
+                &[f],
+                "",
+                area.width.saturating_sub(2),
+                app.settings.bidi,
+                p.warning,
+            )
+            .spans,
+        );
     } else {
         match quote::selecting(app) {
             Some(sel) => {
                 spans.push(Span::styled(
-                    format!(" quoting {} words ", sel.word_count()),
+                    format!(" quoting {} ", count(sel.word_count(), "word")),
                     p.selection,
                 ));
                 spans.push(Span::raw(" "));

@@ -192,7 +192,7 @@ impl Layer for CompareState {
         match action {
             Action::Close => return Outcome::Close,
             Action::Quit => request_quit(app),
-            Action::Help => return Outcome::Push(Overlay::Help(Help::default())),
+            Action::Help => return Outcome::Push(Overlay::Help(Help::at(app, Mode::Compare))),
             Action::Down => s.select(1, h),
             Action::Up => s.select(-1, h),
             Action::PageDown => s.select(h as isize, h),

@@ -16,8 +16,9 @@ use crate::tui::app::{App, Lang};
 use crate::tui::keymap::Mode;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
 use crate::tui::screens::compare::CompareState;
-use crate::tui::widgets::bidi_line::one_line;
+use crate::tui::widgets::bidi_line::{fields_line, one_line};
 use crate::tui::widgets::hints;
+use crate::tui::widgets::selection;
 
 fn verdict_style(app: &App, v: Verdict) -> (&'static str, Style) {
     let p = &app.settings.palette;
@@ -154,13 +155,13 @@ fn render_head(app: &App, map: u32, focused: bool, area: Rect, buf: &mut Buffer)
     first
         .spans
         .insert(0, Span::styled(badge, p.stance(m.stance)));
-    let info: Vec<&str> = [Some(&*m.id), m.outlet.as_deref(), m.date.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    let second = one_line(
-        &app.view.layout_cache,
-        &info.join(" · "),
+    let second = fields_line(
+        &[
+            &m.id,
+            m.outlet.as_deref().unwrap_or(""),
+            m.date.as_deref().unwrap_or(""),
+        ],
+        " · ",
         area.width,
         app.settings.bidi,
         p.dim,
@@ -213,7 +214,7 @@ fn render_body(app: &App, s: &CompareState, area: Rect, buf: &mut Buffer) {
         }
         for &li in &row.links {
             if at >= from && at < to {
-                lines.push(link_line(app, s, li));
+                lines.push(link_line(app, s, li, area.width));
             }
             at += 1;
         }
@@ -308,7 +309,8 @@ fn entry_cell(
                 format!("{} ", bearing_glyph(e.bearing)),
                 p.bearing(e.bearing),
             )];
-            let mut room = half.saturating_sub(2);
+            // One cell is the selection gutter.
+            let mut room = half.saturating_sub(3);
             if let Some(v) = &n.voice {
                 let speaker = one_line(
                     &app.view.layout_cache,
@@ -331,20 +333,18 @@ fn entry_cell(
             spans.extend(l.spans);
             Line::from(spans)
         }
-        _ if i == 0 && col.entries.is_empty() => Line::styled("  (nothing on this theme)", p.dim),
+        _ if i == 0 && col.entries.is_empty() => Line::styled(" (nothing on this theme)", p.dim),
         _ => Line::default(),
     };
+    cell = selection::row(cell, selected, half, p);
     let w = cell.width();
     cell.spans
         .push(Span::raw(" ".repeat((half as usize).saturating_sub(w))));
-    if selected {
-        cell = cell.patch_style(p.selection);
-    }
     cell
 }
 
 /// A curated link between the two articles, drawn under the row it joins.
-fn link_line(app: &App, s: &CompareState, li: u32) -> Line<'static> {
+fn link_line(app: &App, s: &CompareState, li: u32, width: u16) -> Line<'static> {
     let Some(l) = s.cmp.links.get(li as usize) else {
         return Line::default();
     };
@@ -362,11 +362,16 @@ fn link_line(app: &App, s: &CompareState, li: u32) -> Line<'static> {
             .unwrap_or_default();
         format!("{side:?}:{id}")
     };
-    let arrow = format!(
-        "  ↳ {} {} {}",
-        end(fs, fnode),
-        l.kind.name(),
-        end(ts, tnode)
+    // Ids may be Arabic: each end is a field of its own.
+    let (from, to) = (end(fs, fnode), end(ts, tnode));
+    let mut l = fields_line(
+        &[&from, l.kind.name(), &to],
+        " ",
+        width.saturating_sub(4),
+        app.settings.bidi,
+        app.settings.palette.key,
     );
-    Line::styled(arrow, app.settings.palette.key)
+    l.spans
+        .insert(0, Span::styled("  ↳ ", app.settings.palette.key));
+    l
 }

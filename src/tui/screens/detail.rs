@@ -15,7 +15,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
 use crate::tui::keymap::Mode;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
-use crate::tui::widgets::bidi_line::text_lines;
+use crate::tui::widgets::bidi_line::{fields_line, fields_lines, text_lines};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = lines(app, area.width);
@@ -26,10 +26,50 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
+/// A map that did not load: what that means and what to do, so the pane
+/// is never empty (the diagnostic itself is in the tree pane).
+fn broken_map(app: &App, width: u16) -> Vec<Line<'static>> {
+    let Some(d) = app
+        .ws
+        .corpus
+        .maps
+        .get(app.browse().selected)
+        .and_then(|m| m.error.as_ref())
+    else {
+        return vec![];
+    };
+    let p = &app.settings.palette;
+    let file = d
+        .path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text = format!(
+        "{file} does not load, so it is left out of search, compare and the overview; \
+         the other maps are not affected.\n\n\
+         {} opens it in $EDITOR at line {}; when it parses again it comes back.\n\n\
+         `mizan check` lists every problem in the maps.",
+        app.key(
+            crate::tui::keymap::Mode::Normal,
+            crate::tui::action::Action::OpenEditor
+        ),
+        d.line.max(1)
+    );
+    let mut out = vec![Line::styled("Map does not load", p.error)];
+    out.extend(text_lines(
+        &app.view.layout_cache,
+        &text,
+        width,
+        app.settings.bidi,
+        Style::new(),
+    ));
+    out
+}
+
 /// The pane's content, laid out for `width` cells.
 pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let Some(r) = app.current() else {
-        return vec![];
+        return broken_map(app, width);
     };
     let Some(a) = app.ws.corpus.article(r.map) else {
         return vec![];
@@ -62,21 +102,21 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             mode,
             p.title,
         ));
-        let by: Vec<&str> = [m.author.as_deref(), m.outlet.as_deref(), m.date.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        let mut info = by.join(" · ");
-        if m.date_inferred {
-            info.push_str(" (date inferred)");
-        }
-        if let Some(g) = m.genre {
-            info.push_str(" · ");
-            info.push_str(g.name());
-        }
-        out.extend(text_lines(
+        let date = match (&m.date, m.date_inferred) {
+            (Some(d), true) => format!("{d} (date inferred)"),
+            (Some(d), false) => d.to_string(),
+            (None, _) => String::new(),
+        };
+        let genre = m.genre.map_or("", |g| g.name());
+        out.extend(fields_lines(
             &app.view.layout_cache,
-            &info,
+            &[
+                m.author.as_deref().unwrap_or(""),
+                m.outlet.as_deref().unwrap_or(""),
+                &date,
+                genre,
+            ],
+            " · ",
             width,
             mode,
             p.dim,
@@ -182,12 +222,13 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                 .as_ref()
                 .and_then(|m| m.theme(t))
                 .map_or_else(
-                    || format!("{t} (unknown)"),
-                    |th| format!("{} · {}", th.en, th.ar),
+                    || (format!("#{t} (unknown)"), String::new()),
+                    |th| (format!("#{}", th.en), th.ar.to_string()),
                 );
-            out.extend(text_lines(
+            out.extend(fields_lines(
                 &app.view.layout_cache,
-                &format!("#{label}"),
+                &[&label.0, &label.1],
+                " · ",
                 width,
                 mode,
                 Style::new(),
@@ -206,7 +247,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         );
         for (i, l) in n.links.iter().enumerate() {
             let sel = i == app.screen.browse().link_sel;
-            let marker = if sel { "▶ " } else { "  " };
+            let marker = if sel { "› " } else { "  " };
             let target = app.ws.corpus.resolve(&l.to);
             let claim = target
                 .and_then(|t| {
@@ -221,11 +262,22 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             } else {
                 Style::new()
             };
-            out.push(Line::from(vec![
+            let mut head = Line::from(vec![
                 Span::styled(marker, p.key),
                 Span::styled(format!("{} ", l.kind.name()), p.key),
-                Span::styled(l.to.to_string(), style),
-            ]));
+            ]);
+            let used = head.width() as u16;
+            head.spans.extend(
+                fields_line(
+                    &[l.to.as_ref()],
+                    "",
+                    width.saturating_sub(used),
+                    mode,
+                    style,
+                )
+                .spans,
+            );
+            out.push(head);
             out.extend(
                 text_lines(
                     &app.view.layout_cache,

@@ -15,6 +15,7 @@ pub mod debate_view;
 pub(crate) mod detail;
 pub mod overview;
 pub mod overview_view;
+pub mod panes;
 pub(crate) mod source;
 pub mod timeline_view;
 pub mod tree;

@@ -101,7 +101,7 @@ impl Layer for OverviewState {
         match action {
             Action::Close => return Outcome::Close,
             Action::Quit => request_quit(app),
-            Action::Help => return Outcome::Push(Overlay::Help(Help::default())),
+            Action::Help => return Outcome::Push(Overlay::Help(Help::at(app, Mode::Overview))),
             Action::Down => s.step(1, 0, screen),
             Action::Up => s.step(-1, 0, screen),
             Action::Left => s.step(0, -1, screen),

@@ -10,12 +10,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use crate::compare::Mark;
+use crate::text;
+use crate::text::plural::count;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Lang};
 use crate::tui::keymap::Mode;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
 use crate::tui::screens::overview::OverviewState;
-use crate::tui::widgets::bidi_line::one_line;
+use crate::tui::widgets::bidi_line::{fields_line, one_line};
+use crate::tui::widgets::selection;
 
 /// Cells a matrix column takes.
 const CELL: u16 = 8;
@@ -93,22 +96,53 @@ fn render_spectrum(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
             })
             .collect()
     };
-    let mut pointer = vec![' '; w];
-    if let Some(x) = sel_x {
-        pointer[x] = '▲';
+    // The selected article: its mark in the selection style, and its id
+    // under it after an arrow — not a stance glyph, which would read as
+    // "for the motion" (issue 14).
+    let mut top = vec![Span::raw("      ")];
+    match sel_x {
+        Some(x) => {
+            let chars: Vec<char> = row1.chars().collect();
+            top.push(Span::styled(chars[..x].iter().collect::<String>(), p.title));
+            top.push(Span::styled(
+                chars[x].to_string(),
+                p.title.patch(p.selection),
+            ));
+            top.push(Span::styled(
+                chars[x + 1..].iter().collect::<String>(),
+                p.title,
+            ));
+        }
+        None => top.push(Span::styled(row1, p.title)),
+    }
+    let mut pointer = vec![Span::raw("      ")];
+    if let (Some(x), Some(a)) = (sel_x, s.ov.articles.get(s.row)) {
+        let id = app.ws.corpus.article(a.map).map_or("", |art| &*art.meta.id);
+        let label = format!("↑ {id}");
+        let lw = text::display_width(&label);
+        // Beside the arrow, or to its left when it is near the right end.
+        let start = if x + lw <= w {
+            x
+        } else {
+            x.saturating_sub(lw - 1)
+        };
+        pointer.push(Span::raw(" ".repeat(start)));
+        let label = if start == x {
+            label
+        } else {
+            format!("{id} ↑")
+        };
+        pointer.push(Span::styled(label, p.selection));
     }
     let scale = format!("{}{}{}", "─".repeat(w / 2), "┼", "─".repeat(w - w / 2 - 1));
     let lines = vec![
-        Line::from(vec![Span::raw("      "), Span::styled(row1, p.title)]),
+        Line::from(top),
         Line::from(vec![
             Span::styled(" anti ", p.anti),
             Span::styled(scale, p.dim),
             Span::styled(" pro", p.pro),
         ]),
-        Line::from(vec![
-            Span::raw("      "),
-            Span::styled(pointer.into_iter().collect::<String>(), p.key),
-        ]),
+        Line::from(pointer),
     ];
     Paragraph::new(lines).render(inner, buf);
 }
@@ -139,7 +173,13 @@ fn render_matrix(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
             (Some(t), Lang::En) => t.en.to_string(),
             _ => id.to_string(),
         };
-        l.chars().take(CELL as usize - 1).collect()
+        // Cut with an ellipsis, so a cut label does not pass for a whole one.
+        let room = CELL as usize - 1;
+        if l.chars().count() > room {
+            l.chars().take(room - 1).chain(['…']).collect()
+        } else {
+            l
+        }
     };
     let mut head = vec![Span::raw(" ".repeat(NAME as usize))];
     for &c in &cols {
@@ -156,11 +196,15 @@ fn render_matrix(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
             .motion
             .as_ref()
             .and_then(|m| m.theme(id))
-            .map_or_else(|| id.to_string(), |t| format!("{} · {}", t.en, t.ar))
+            .map_or_else(
+                || (id.to_string(), String::new()),
+                |t| (t.en.to_string(), t.ar.to_string()),
+            )
     });
-    let mut named = one_line(
-        &app.view.layout_cache,
-        &theme_name.unwrap_or_default(),
+    let (en, ar) = theme_name.unwrap_or_default();
+    let mut named = fields_line(
+        &[&en, &ar],
+        " · ",
         inner.width.saturating_sub(NAME),
         app.settings.bidi,
         p.title,
@@ -179,7 +223,7 @@ fn render_matrix(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
         let mut name = one_line(
             &app.view.layout_cache,
             title,
-            NAME - 3,
+            NAME - 4,
             app.settings.bidi,
             Style::new(),
         );
@@ -187,11 +231,23 @@ fn render_matrix(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
             0,
             Span::styled(format!("{} ", stance_glyph(a.stance)), p.stance(a.stance)),
         );
+        // The selected article's row: the gutter mark and its name in bold;
+        // the selected cell alone has the selection style.
+        name.spans.insert(
+            0,
+            if i == s.row {
+                Span::styled(selection::MARK, p.key)
+            } else {
+                Span::raw(" ")
+            },
+        );
         let nw = name.width();
         name.spans
             .push(Span::raw(" ".repeat((NAME as usize).saturating_sub(nw))));
         if i == s.row {
-            name = name.patch_style(p.title);
+            for sp in &mut name.spans {
+                sp.style = sp.style.patch(p.title);
+            }
         }
         let mut spans = name.spans;
         for &c in &cols {
@@ -215,8 +271,8 @@ fn render_nodes(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
     let b = block(
         app,
         &format!(
-            "{} nodes in this cell — {}, then {} opens",
-            nodes.len(),
+            "{} in this cell — {}, then {} opens",
+            count(nodes.len(), "node"),
             app.key(Mode::Overview, Action::FocusNext),
             app.key(Mode::Overview, Action::Accept)
         ),
@@ -250,7 +306,8 @@ fn render_nodes(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
             format!("{} ", bearing_glyph(bearing)),
             p.bearing(bearing),
         )];
-        let mut room = inner.width.saturating_sub(2);
+        // One cell is the selection gutter.
+        let mut room = inner.width.saturating_sub(3);
         // A reported claim names its speaker (counted or not, see `r`),
         // laid out apart so an Arabic name does not turn an English claim.
         if let Some(v) = &node.voice {
@@ -275,11 +332,12 @@ fn render_nodes(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
             )
             .spans,
         );
-        let mut l = Line::from(spans);
-        if s.in_nodes && i == s.node_sel {
-            l = l.patch_style(p.selection);
-        }
-        lines.push(l);
+        lines.push(selection::row(
+            Line::from(spans),
+            s.in_nodes && i == s.node_sel,
+            inner.width,
+            p,
+        ));
     }
     Paragraph::new(lines).render(inner, buf);
 }

@@ -114,3 +114,72 @@ pub fn one_line(
         to_line(vl, false, width, style, 0, &|_| None)
     })
 }
+
+/// Separate fields (outlet, date, an id) on one row, each isolated so that
+/// a date after Arabic is not reversed (`text::compose`), `…` where the row
+/// runs out. Not right-aligned, like every row.
+pub fn fields_line(
+    fields: &[&str],
+    sep: &str,
+    width: u16,
+    mode: BidiMode,
+    style: Style,
+) -> Line<'static> {
+    let vl = text::compose::isolated(fields, sep, width as usize, mode);
+    to_line(&vl, false, width, style, 0, &|_| None)
+}
+
+/// A title on at most two rows of `width` cells: wrapped, the second row
+/// cut with `…` when the title goes on. Not right-aligned, like every row.
+pub fn two_lines(
+    cache: &RefCell<LayoutCache>,
+    s: &str,
+    width: u16,
+    mode: BidiMode,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let first = s.split('\n').next().unwrap_or("");
+    let vls = cache.borrow_mut().get(first, width, mode, false);
+    let none = |_: Range<usize>| None;
+    match vls.len() {
+        0 => vec![Line::default()],
+        1 | 2 => vls
+            .iter()
+            .map(|vl| to_line(vl, false, width, style, 0, &none))
+            .collect(),
+        _ => {
+            let end = vls[0]
+                .glyphs
+                .iter()
+                .map(|g| g.logical.end)
+                .max()
+                .unwrap_or(0);
+            let top = to_line(&vls[0], false, width, style, 0, &none);
+            match first.get(end..) {
+                Some(rest) => vec![top, one_line(cache, rest.trim_start(), width, mode, style)],
+                None => vec![one_line(cache, first, width, mode, style)],
+            }
+        }
+    }
+}
+
+/// Separate fields, isolated, on one row when they fit in `width`, else one
+/// field a paragraph (each wrapped): metadata that must not be cut.
+pub fn fields_lines(
+    cache: &RefCell<LayoutCache>,
+    fields: &[&str],
+    sep: &str,
+    width: u16,
+    mode: BidiMode,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let kept: Vec<&str> = fields.iter().copied().filter(|f| !f.is_empty()).collect();
+    let whole: usize = kept.iter().map(|f| text::display_width(f)).sum::<usize>()
+        + text::display_width(sep) * kept.len().saturating_sub(1);
+    if whole <= width as usize {
+        return vec![fields_line(&kept, sep, width, mode, style)];
+    }
+    kept.iter()
+        .flat_map(|f| text_lines(cache, f, width, mode, style))
+        .collect()
+}

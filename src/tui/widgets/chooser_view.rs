@@ -16,7 +16,8 @@ use crate::tui::widgets::bidi_line::to_line;
 use crate::tui::widgets::chooser::Chooser;
 use crate::tui::widgets::list::scroll_into_view;
 use crate::tui::widgets::popup;
-use crate::tui::widgets::text_field::text_field;
+use crate::tui::widgets::selection;
+use crate::tui::widgets::text_field::input_line;
 
 /// Where the chooser goes on a screen.
 pub fn area(screen: Rect) -> Rect {
@@ -84,15 +85,14 @@ pub fn render(
         return None;
     }
 
-    let prompt = "> ";
-    let prompt_w = (prompt.len() as u16).min(inner.width);
-    Span::styled(prompt, p.key).render(Rect::new(inner.x, inner.y, prompt_w, 1), buf);
-    let query_w = inner.width - prompt_w;
-    let q = text_field(&c.line, query_w, bidi, 1, true, Style::new());
-    if let Some(line) = q.lines.into_iter().next() {
-        line.render(Rect::new(inner.x + prompt_w, inner.y, query_w, 1), buf);
-    }
-    let cursor = q.cursor.map(|(x, _)| (inner.x + prompt_w + x, inner.y));
+    let cursor = input_line(
+        "> ",
+        &c.line,
+        Rect::new(inner.x, inner.y, inner.width, 1),
+        bidi,
+        p.key,
+        buf,
+    );
 
     let rows = inner.height.saturating_sub(2) as usize;
     if c.filtered.is_empty() && rows > 0 {
@@ -103,10 +103,8 @@ pub fn render(
     for (k, &i) in c.filtered.iter().enumerate().skip(offset).take(rows) {
         let y = inner.y + 2 + (k - offset) as u16;
         let rect = Rect::new(inner.x, y, inner.width, 1);
-        if k == c.selected {
-            buf.set_style(rect, p.selection);
-        }
-        item_line(c, i, p, bidi, inner.width).render(rect, buf);
+        let line = item_line(c, i, p, bidi, inner.width.saturating_sub(1));
+        selection::row(line, k == c.selected, inner.width, p).render(rect, buf);
     }
     cursor
 }
@@ -120,7 +118,11 @@ fn item_line(c: &Chooser, i: usize, p: &Palette, bidi: BidiMode, width: u16) -> 
     };
     let room = width.saturating_sub(mark.len() as u16);
     let label = c.items[i].1.split('\n').next().unwrap_or("");
-    let vl = text::truncated(label, room as usize, bidi);
+    // Labels are composed of fields (`id — English — Arabic`, `badge —
+    // title`): each is laid out on its own, so an Arabic field does not
+    // reorder its neighbours (issue 14).
+    let fields: Vec<&str> = label.split(" — ").collect();
+    let vl = text::compose::isolated(&fields, " — ", room as usize, bidi);
     let mut line = to_line(&vl, false, room, Style::new(), 0, &|_| None);
     let mark_style = if c.marked.contains(&i) { p.key } else { p.dim };
     line.spans.insert(0, Span::styled(mark, mark_style));

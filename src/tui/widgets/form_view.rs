@@ -193,11 +193,14 @@ fn label_lines(
     let hint_w = text::display_width(&field.hint);
     let fits = text::display_width(field.label) + 1 + hint_w < width as usize;
     let mut under = None;
-    if !field.hint.is_empty() && fits {
+    // An empty text field shows its hint in place of the value instead.
+    let placeholder = matches!(&field.value, FieldValue::Text(l) if l.text.is_empty());
+    let show = !field.hint.is_empty() && !placeholder;
+    if show && fits {
         first
             .spans
             .push(Span::styled(format!(" {}", field.hint), p.dim));
-    } else if !field.hint.is_empty() && rows > 1 {
+    } else if show && rows > 1 {
         under = Some(Line::styled(field.hint.clone(), p.dim));
     }
     out.push(first);
@@ -219,6 +222,14 @@ fn value_lines(
     match &field.value {
         FieldValue::Text(line) => {
             let t = text_field(line, width, bidi, MAX_ROWS, focused, Style::new());
+            // What the field wants, where nothing is typed yet (a
+            // placeholder: the label column is too narrow for most hints).
+            if line.text.is_empty() && !field.hint.is_empty() && width > 1 {
+                let vl = text::truncated(&field.hint, width as usize - 1, bidi);
+                let mut l = to_line(&vl, false, width, p.dim, 0, &|_| None);
+                l.spans.insert(0, Span::raw(" "));
+                return (vec![l], t.cursor);
+            }
             let lines = if t.lines.is_empty() {
                 vec![Line::default()]
             } else {

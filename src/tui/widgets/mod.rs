@@ -12,4 +12,5 @@ pub mod line_edit;
 pub mod list;
 pub mod popup;
 pub mod scorer;
+pub mod selection;
 pub mod text_field;

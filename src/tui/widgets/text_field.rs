@@ -11,6 +11,34 @@ use crate::text::{self, BidiMode, Glyph, VisualLine};
 use crate::tui::widgets::bidi_line::to_line;
 use crate::tui::widgets::line_edit::LineEdit;
 
+/// The one input line every prompt draws with (the search line, the
+/// pickers' queries, the chooser's): `prompt`, then the text laid out like
+/// any other text — Arabic shaped and right to left, as in the forms — on
+/// row `area`. Returns where the terminal cursor goes.
+pub fn input_line(
+    prompt: &str,
+    line: &LineEdit,
+    area: ratatui::layout::Rect,
+    bidi: BidiMode,
+    prompt_style: Style,
+    buf: &mut ratatui::buffer::Buffer,
+) -> Option<(u16, u16)> {
+    use ratatui::layout::Rect;
+    use ratatui::widgets::Widget;
+    if area.width == 0 || area.height == 0 {
+        return None;
+    }
+    let prompt_w = (text::display_width(prompt) as u16).min(area.width);
+    ratatui::text::Span::styled(prompt.to_string(), prompt_style)
+        .render(Rect::new(area.x, area.y, prompt_w, 1), buf);
+    let query_w = area.width - prompt_w;
+    let q = text_field(line, query_w, bidi, 1, true, Style::new());
+    if let Some(l) = q.lines.into_iter().next() {
+        l.render(Rect::new(area.x + prompt_w, area.y, query_w, 1), buf);
+    }
+    q.cursor.map(|(x, _)| (area.x + prompt_w + x, area.y))
+}
+
 /// A text input laid out for drawing: the rows in view and the cursor's
 /// (column, row) among them.
 pub struct TextRows {

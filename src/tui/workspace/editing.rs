@@ -7,6 +7,7 @@ use crate::model::bearing;
 use crate::model::edit::{self, Edit};
 use crate::model::{Article, Node, NodeIdx, validate};
 use crate::store::sources::quote_ranges;
+use crate::text::plural;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Overlay};
 use crate::tui::effects::Effect;
@@ -249,7 +250,7 @@ pub fn revalidate(app: &mut App) {
     for c in &mut app.ws.cache {
         c.problems.clear();
     }
-    file_problems(&mut app.ws.cache, diags);
+    file_problems(&mut app.ws.cache, &app.ws.corpus, diags);
 }
 
 /// The checks again for one map and the maps whose links point into it.
@@ -269,7 +270,7 @@ fn revalidate_maps(app: &mut App, map: u32) {
             c.problems.clear();
         }
     }
-    file_problems(&mut app.ws.cache, diags);
+    file_problems(&mut app.ws.cache, &app.ws.corpus, diags);
 }
 
 /// Selects a node in the browser (its article, expanded to it).
@@ -302,13 +303,18 @@ fn ask_delete(app: &mut App) {
         return;
     }
     let below = a.preorder_from(n).count() - 1;
-    let mut lines = vec![format!(
-        "Delete {} — {}?",
-        node_name(a, n),
-        a.node(n).claim_en
-    )];
+    // The claim's own full stop would end the question ("….?").
+    let claim = a
+        .node(n)
+        .claim_en
+        .trim_end_matches(['.', '!', '?', '؟', '…', ' ']);
+    let mut lines = vec![format!("Delete {} — {claim}?", node_name(a, n))];
     if below > 0 {
-        lines.push(format!("Its {below} nodes below go with it."));
+        let go = if below == 1 { "goes" } else { "go" };
+        lines.push(format!(
+            "{} below {go} with it.",
+            plural::count(below, "node")
+        ));
     }
     lines.push(format!(
         "{} undoes it.",
@@ -426,13 +432,18 @@ fn cut(app: &mut App) {
             .collect(),
     };
     let parent = a.node(n).parent.unwrap_or(a.root);
-    let name = format!("cut {} ({} nodes)", node_name(a, n), order.len());
+    let name = format!(
+        "cut {} ({})",
+        node_name(a, n),
+        plural::count(order.len(), "node")
+    );
     if apply(app, map, Edit::Detach { node: n }, name, parent, n) {
         app.ws.clipboard = Some(clip);
         app.flash = Some(format!(
-            "cut {} nodes: {} pastes them under the selected node",
-            order.len(),
-            app.key(Mode::Normal, Action::Paste)
+            "cut {}: {} pastes {} under the selected node",
+            plural::count(order.len(), "node"),
+            app.key(Mode::Normal, Action::Paste),
+            if order.len() == 1 { "it" } else { "them" }
         ));
     }
 }
@@ -469,8 +480,8 @@ fn paste(app: &mut App) {
         });
     }
     let name = format!(
-        "paste {} nodes under {}",
-        clip.nodes.len(),
+        "paste {} under {}",
+        plural::count(clip.nodes.len(), "node"),
         node_name(a, under)
     );
     expand(app, map, under);

@@ -7,6 +7,7 @@
 pub mod conflicts;
 pub mod editing;
 pub mod history;
+pub mod recovery_preview;
 pub mod saving;
 
 use std::collections::HashMap;
@@ -48,6 +49,8 @@ pub struct Workspace {
     pub search: Option<crate::tui::overlays::search::Engine>,
     /// Where backups and the recovery file go (`None`: no home directory).
     pub state_dir: Option<PathBuf>,
+    /// The `--sources` directory, whose files the article form offers.
+    pub sources_dir: Option<PathBuf>,
     /// The recovery snapshot is older than the edits.
     pub recovery_stale: bool,
     /// Files the watcher saw change, waiting until no form, picker or
@@ -74,7 +77,7 @@ impl Workspace {
             .iter()
             .map(|m| ArticleCache::for_entry(m, sources.as_ref()))
             .collect();
-        file_problems(&mut cache, diagnostics);
+        file_problems(&mut cache, &corpus, diagnostics);
         Workspace {
             corpus: Arc::new(corpus),
             maps_dir,
@@ -84,6 +87,7 @@ impl Workspace {
             clipboard: None,
             search: None,
             state_dir: None,
+            sources_dir: None,
             recovery_stale: false,
             disk_changes: Vec::new(),
             quit: None,
@@ -138,13 +142,59 @@ impl ArticleCache {
     }
 }
 
-/// Files each diagnostic about a node under its article and node.
-pub fn file_problems(cache: &mut [ArticleCache], diags: Vec<Diagnostic>) {
+/// Files each diagnostic under its article and node. A finding about the
+/// article itself (no stance, a missing source file) goes on its thesis,
+/// so the tree's marks and the save prompt count what `mizan check`
+/// reports about the same file (issue 14).
+pub fn file_problems(cache: &mut [ArticleCache], corpus: &Corpus, diags: Vec<Diagnostic>) {
     for d in diags {
-        if let Some(r) = d.node
-            && let Some(c) = cache.get_mut(r.map as usize)
+        let at = match d.node {
+            Some(r) => Some((r.map as usize, r.node)),
+            None => corpus.maps.iter().enumerate().find_map(|(i, m)| {
+                let same = m.path == d.path
+                    || (m.path.file_name().is_some() && m.path.file_name() == d.path.file_name());
+                Some((i, m.article.as_ref().filter(|_| same)?.root))
+            }),
+        };
+        if let Some((map, node)) = at
+            && let Some(c) = cache.get_mut(map)
         {
-            c.problems.entry(r.node).or_default().push(d);
+            c.problems.entry(node).or_default().push(d);
         }
     }
+}
+
+/// What the save prompt says about errors in the maps to save, counted per
+/// file as `mizan check` counts them and naming only files that have any
+/// ("4 errors in new.ron"); `None` when there are none.
+pub fn errors_in(app: &crate::tui::app::App, maps: &[u32]) -> Option<String> {
+    let per_file: Vec<(String, usize)> = maps
+        .iter()
+        .map(|&m| {
+            let n = app.ws.cache.get(m as usize).map_or(0, |c| {
+                c.problems
+                    .values()
+                    .flatten()
+                    .filter(|d| d.is_error())
+                    .count()
+            });
+            (editing::map_file_name(app, m), n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let errors: usize = per_file.iter().map(|(_, n)| n).sum();
+    let names: Vec<String> = per_file
+        .iter()
+        .map(|(name, n)| match per_file.len() {
+            1 => name.clone(),
+            _ => format!("{name} ({n})"),
+        })
+        .collect();
+    (errors > 0).then(|| {
+        format!(
+            "{} in {} (marked ! in the tree).",
+            crate::text::plural::count(errors, "error"),
+            names.join(", ")
+        )
+    })
 }

@@ -32,21 +32,13 @@ pub fn save(app: &mut App, then_quit: bool, force: bool) {
         }
         return;
     }
-    let errors: usize = dirty
-        .iter()
-        .filter_map(|&m| app.ws.cache.get(m as usize))
-        .flat_map(|c| c.problems.values().flatten())
-        .filter(|d| d.is_error())
-        .count();
-    if errors > 0 && !force {
-        let names: Vec<String> = dirty.iter().map(|&m| map_file_name(app, m)).collect();
+    if let Some(errors) = super::errors_in(app, &dirty)
+        && !force
+    {
         let ask = Ask::new(
             "Save with errors?",
             vec![
-                format!(
-                    "{errors} errors in {} (marked ! in the tree).",
-                    names.join(", ")
-                ),
+                errors,
                 "`mizan check` will report them until they are fixed.".into(),
             ],
         )
@@ -221,7 +213,20 @@ pub fn reload(app: &mut App, map: u32) {
     } else {
         None
     };
+    // Only a map without unsaved edits can be "unchanged": with edits, the
+    // disk's version replaces them even when the file did not change.
+    let before = app
+        .ws
+        .corpus
+        .maps
+        .get(map as usize)
+        .filter(|_| kept.is_none() && !app.ws.history.is_dirty(map))
+        .map(|m| m.hash);
     match store::regular::read(&path) {
+        // Left without a change (`:q!`): nothing was reloaded, so say so.
+        Ok(bytes) if before.is_some_and(|h| h != 0 && h == store::disk::content_hash(&bytes)) => {
+            app.flash = Some(format!("{} is unchanged", map_file_name(app, map)));
+        }
         Ok(bytes) => {
             install(app, map, store::parse_article(&path, &bytes).0);
             if let Some(k) = kept {
@@ -397,30 +402,29 @@ pub fn offer_recovery(app: &mut App) {
                 .iter()
                 .filter_map(|f| f.path.file_name().map(|n| n.to_string_lossy().into_owned()))
                 .collect();
-            let ask = Ask::new(
-                "Unsaved edits recovered",
-                vec![format!(
-                    "mizan stopped with unsaved edits in {} (kept in {}).",
-                    names.join(", "),
-                    recovery::pending(&state, &app.ws.maps_dir)
-                        .first()
-                        .map_or_else(String::new, |p| p.display().to_string())
-                )],
-            )
-            .choice(
-                'r',
-                format!(
-                    "restore them (then {} saves them)",
-                    app.key(Mode::Normal, Action::Save)
-                ),
-                Answer::Run(Effect::Restore),
-            )
-            .choice('d', "discard them", Answer::Run(Effect::DiscardRecovery))
-            .choice(
-                'l',
-                "later: keep them in a file of their own, start without them",
-                Answer::Run(Effect::KeepRecovery),
-            );
+            let mut lines = vec![format!(
+                "mizan stopped with unsaved edits in {} (kept in {}).",
+                names.join(", "),
+                recovery::pending(&state, &app.ws.maps_dir)
+                    .first()
+                    .map_or_else(String::new, |p| p.display().to_string())
+            )];
+            lines.extend(super::recovery_preview::preview(app, &r));
+            let ask = Ask::new("Unsaved edits recovered", lines)
+                .choice(
+                    'r',
+                    format!(
+                        "restore them (then {} saves them)",
+                        app.key(Mode::Normal, Action::Save)
+                    ),
+                    Answer::Run(Effect::Restore),
+                )
+                .choice('d', "discard them", Answer::Run(Effect::DiscardRecovery))
+                .choice(
+                    'l',
+                    "later: keep them in a file of their own, start without them",
+                    Answer::Run(Effect::KeepRecovery),
+                );
             app.overlays.push(Overlay::Ask(Box::new(ask)));
         }
         Ok(None) => {}
