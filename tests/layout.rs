@@ -73,7 +73,7 @@ fn panes_hide_and_resize_by_keys() {
     press(&mut a, "|");
     assert_eq!(a.view.areas.right.width, 0);
     assert_eq!(a.view.areas.tree.width, 200);
-    press(&mut a, "Z D");
+    press(&mut a, "Z |");
     assert!(a.view.areas.list.width > 0 && a.view.areas.right.width > 0);
 }
 
