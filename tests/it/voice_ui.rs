@@ -3,7 +3,7 @@
 //! the list shows an inferred stance as implicit, and `r` switches whether
 //! compare counts reported claims.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

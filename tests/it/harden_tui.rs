@@ -4,7 +4,7 @@
 //! kept (items 5 and 14). Driven through `update` on a scratch copy of the
 //! fixture maps.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

@@ -3,7 +3,7 @@
 //! the motion, so one argument made by two articles), and `alpha/done`
 //! contradicts `beta/threat`.
 
-mod common;
+use crate::common;
 
 use common::{app, app_with, at, press, screen};
 use mizan::model::ClusterBearing;

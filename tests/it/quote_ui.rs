@@ -2,7 +2,7 @@
 //! (keys or mouse), Enter makes them the node's quote, `a` a new child's.
 //! The quote is the source's own bytes, so the quote check passes.
 
-mod common;
+use crate::common;
 
 use common::{app_in, keys, scratch, screen};
 use mizan::tui::app::{App, Overlay};

@@ -2,7 +2,7 @@
 //! FIFO (item 6), no flood from a huge input (item 10), no panic on an
 //! output error (item 11) — each reproduced against the real binary.
 
-mod harden;
+use crate::harden;
 
 use std::fs;
 use std::process::{Command, Stdio};

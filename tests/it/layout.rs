@@ -3,7 +3,7 @@
 //! lines with isolated fields, every list showing its selection — on the
 //! bundled corpus, whose claims are long and whose metadata mixes Arabic.
 
-mod common;
+use crate::common;
 
 use common::{app_mono, at, press, resize, screen, selected_row, selected_with};
 use mizan::tui::app::App;

@@ -5,7 +5,7 @@
 //! of the two versions, and anything else left behind must be one of
 //! `save_atomic`'s temporary files, never the map.
 //!
-//! The writer is this test binary run again with `--exact writer_child` and
+//! The writer is this test binary run again with `--exact crash_safety::writer_child` and
 //! `MIZAN_CRASH_WRITER` set: a second process is the only way to be killed
 //! without taking the test with it.
 
@@ -94,7 +94,12 @@ impl Writer {
     fn spawn(target: &Path, a: &Path, b: &Path) -> Writer {
         let exe = std::env::current_exe().unwrap();
         let child = Command::new(exe)
-            .args(["--exact", "writer_child", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                "crash_safety::writer_child",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(WRITER_ENV, target)
             .env(A_ENV, a)
             .env(B_ENV, b)

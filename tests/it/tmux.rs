@@ -2,7 +2,7 @@
 //! `capture-pane` reads the screen. Checks what a person would see, and that
 //! the terminal is given back intact (quit, SIGTERM).
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 use std::process::Command;

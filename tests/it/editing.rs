@@ -2,7 +2,7 @@
 //! temporary directory: structural edits, undo/redo, saving, conflicts,
 //! backups and recovery. The forms are covered in `tests/forms.rs`.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

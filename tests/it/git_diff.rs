@@ -2,7 +2,7 @@
 //! (`git diff` through the diff driver, `git log -p` through textconv), in
 //! real repositories (issue 16).
 
-mod git_support;
+use crate::git_support;
 
 use git_support::*;
 use mizan::model::edit::move_to;

@@ -5,7 +5,7 @@
 //! (counts, the delete question, help that starts where it was asked for and
 //! shows it scrolls, no "reloaded" when nothing was).
 
-mod common;
+use crate::common;
 
 use common::{app, app_in, fixtures, keys, press, scratch, screen, type_text};
 use mizan::text::{BidiMode, layout};

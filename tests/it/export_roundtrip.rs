@@ -2,7 +2,7 @@
 //! maps (bundled maps and the fixture), import never overwrites a changed
 //! file without `--force`, and the CLI writes to stdout, a file or a dir.
 
-mod export_fixture;
+use crate::export_fixture;
 
 use std::path::Path;
 use std::process::Command;

@@ -1,7 +1,7 @@
 //! The `/` overlay driven by keys: typing, editing the query, results, and
 //! the jump to a hit.
 
-mod common;
+use crate::common;
 
 use common::{app, at, finish_search, press, screen, type_text};
 use mizan::tui::app::Overlay;

@@ -3,7 +3,7 @@
 //! `dot -Tsvg` renders the DOT export, and the JSON export validates against
 //! docs/mizan-maps.schema.json.
 
-mod export_fixture;
+use crate::export_fixture;
 
 use std::collections::HashSet;
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! temporary file) instead of exiting without a word; and a recovery that
 //! was offered and dismissed is not overwritten by the next SIGTERM.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

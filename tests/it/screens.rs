@@ -1,8 +1,8 @@
 //! Whole screens drawn with ratatui's TestBackend and compared with reviewed
-//! snapshots (insta). Regenerate with `INSTA_UPDATE=always cargo test --test screens`
+//! snapshots (insta). Regenerate with `INSTA_UPDATE=always cargo test --test it screens::`
 //! and review the diff before committing.
 
-mod common;
+use crate::common;
 
 use common::{app, app_with, press, resize, screen};
 use mizan::tui::config::BidiChoice;

@@ -3,7 +3,7 @@
 //! offered at the next start; `E` runs $EDITOR at the node's line; a map
 //! changed on disk is reloaded by the watcher.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! added, another form of a word, a word the text does not have, an English
 //! paraphrase with words of the claim — and the node that must come in the
 //! top 3. The set must pass at 95% or more; the share is printed
-//! (`cargo test --test search_relevance -- --nocapture`) and recorded in
+//! (`cargo test --test it search_relevance -- --nocapture`) and recorded in
 //! BENCHMARKS.md.
 //!
 //! A target is named by a fragment of its node's verbatim quote, not by its

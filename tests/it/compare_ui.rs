@@ -1,6 +1,6 @@
 //! The compare and overview screens driven by keys, and their snapshots.
 
-mod common;
+use crate::common;
 
 use common::{app, app_mono, app_with, at, press, screen, selected_row, type_text};
 use mizan::compare::{Side, Verdict};

@@ -5,7 +5,7 @@
 //! (librsvg), which `.ci/run` installs; outside CI a missing renderer skips
 //! that check loudly, under `CI=true` it fails.
 
-mod export_fixture;
+use crate::export_fixture;
 
 use std::path::Path;
 use std::process::Command;

@@ -4,7 +4,7 @@
 //! map that keeps both sides' text, that `mizan check` locates and fails
 //! on, and that passes once resolved.
 
-mod git_support;
+use crate::git_support;
 
 use git_support::*;
 use mizan::model::edit::{Edit, add_child, move_to};

@@ -2,7 +2,7 @@
 //! (Arabic too), Tab between fields, the theme and link pickers, Enter to
 //! confirm, Esc to cancel; and what lands in the map and on disk.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

@@ -3,7 +3,7 @@
 //! (deep imports) and item 15 (odd import file names), each reproduced
 //! against the real binary in a temporary directory.
 
-mod harden;
+use crate::harden;
 
 use std::fs;
 

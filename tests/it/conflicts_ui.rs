@@ -2,7 +2,7 @@
 //! conflicts loads, its nodes are marked, `M` takes ours or theirs (one
 //! undoable edit each) or opens the form, and `H` shows the node's history.
 
-mod common;
+use crate::common;
 
 use common::{app_in, at, keys, scratch, screen};
 use mizan::merge::merge_texts;

@@ -1,6 +1,6 @@
 //! The UI driven by key names, asserting state: `update` without a terminal.
 
-mod common;
+use crate::common;
 
 use common::{app, at, press};
 use mizan::tui::app::{Focus, Lang, Overlay};
