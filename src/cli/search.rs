@@ -2,7 +2,8 @@
 //! (`article-id/node-id  score  claim`, the claim in the language that
 //! matched, then `(without: …)` naming the words a partial hit lacks) or as
 //! JSON. Exit 1 when nothing matches (saying why on stderr), 2 when the
-//! query has a filter that cannot be understood.
+//! query is empty, has a filter that cannot be understood, or names a theme
+//! or article that is not in the maps (the valid ones are listed).
 
 use std::path::Path;
 
@@ -25,6 +26,18 @@ pub fn run(maps_dir: &Path, words: &[String], format: Format, limit: usize) -> a
         );
         return Ok(2);
     }
+    if query.terms.is_empty()
+        && query.stances.is_empty()
+        && query.themes.is_empty()
+        && query.articles.is_empty()
+        && query.voices.is_empty()
+        && query.kinds.is_empty()
+    {
+        out::note(
+            "mizan: the query is empty\nhint: mizan search WORDS [stance:pro] [theme:ID] [article:ID]",
+        );
+        return Ok(2);
+    }
     // `article:X` filters: only those maps need loading.
     let corpus = if query.articles.is_empty() {
         super::load(maps_dir)?
@@ -35,6 +48,20 @@ pub fn run(maps_dir: &Path, words: &[String], format: Format, limit: usize) -> a
                 .contains(&mizan::text::normalize::normalize(id))
         })?
     };
+    // An `article:` the partial load did not find: list every article.
+    let corpus = if query.articles.iter().all(|want| {
+        corpus
+            .articles()
+            .any(|(_, a)| mizan::text::normalize::normalize(a.id()) == *want)
+    }) {
+        corpus
+    } else {
+        super::load(maps_dir)?
+    };
+    if let Some(why) = unknown_names(&corpus, &query) {
+        out::note(&format!("mizan: {why}"));
+        return Ok(2);
+    }
     let index = Index::build(&corpus);
     let hits = search(&index, &query, limit);
     let mut out = Out::stdout();
@@ -173,4 +200,48 @@ fn json(corpus: &Corpus, index: &Index, query: &Query, h: &Hit) -> serde_json::V
             "match": m.map(kind_name),
         })).collect::<Vec<_>>(),
     })
+}
+
+/// A `theme:` or `article:` filter naming nothing in the maps is a mistake
+/// to point out (with the names there are), not an empty result.
+fn unknown_names(corpus: &Corpus, query: &Query) -> Option<String> {
+    use mizan::text::normalize::normalize;
+    let list = |names: Vec<String>| {
+        if names.is_empty() {
+            "(none)".to_string()
+        } else {
+            names.join(", ")
+        }
+    };
+    let themes: Vec<&str> = corpus
+        .motion
+        .as_ref()
+        .map(|m| m.themes.iter().map(|t| &*t.id).collect())
+        .unwrap_or_default();
+    if let Some(bad) = query
+        .themes
+        .iter()
+        .find(|t| !themes.iter().any(|id| normalize(id) == **t))
+    {
+        let known = themes.iter().map(|t| visible(t).into_owned()).collect();
+        return Some(format!(
+            "no theme `{}` in motion.ron\nhint: themes are: {}",
+            visible(bad),
+            list(known)
+        ));
+    }
+    let articles: Vec<&str> = corpus.articles().map(|(_, a)| a.id()).collect();
+    if let Some(bad) = query
+        .articles
+        .iter()
+        .find(|a| !articles.iter().any(|id| normalize(id) == **a))
+    {
+        let known = articles.iter().map(|a| visible(a).into_owned()).collect();
+        return Some(format!(
+            "no article `{}` in the maps\nhint: articles are: {}",
+            visible(bad),
+            list(known)
+        ));
+    }
+    None
 }

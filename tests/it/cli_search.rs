@@ -132,9 +132,10 @@ fn partial_hits_language_and_why_empty() {
         err.contains("no node has any of the words `zzzq`, `qqxx`"),
         "{err}"
     );
+    // An article that is not in the maps is a usage error naming the articles.
     let o = mizan(dir.path(), &["search", "islamic", "article:nope"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("no node passes the filters"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no article `nope` in the maps"));
     let o = mizan(
         dir.path(),
         &["search", "--format", "json", "islamic", "zzzq"],

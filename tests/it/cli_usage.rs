@@ -179,3 +179,28 @@ fn completions_and_man_page_list_every_subcommand() {
     // Neither touches the maps: no data directory appears in an empty place.
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+// A search that cannot match says why: an unknown theme or article names the
+// valid ones, an empty query is a usage error; all exit 2, not a silent 1.
+#[test]
+fn search_explains_queries_that_cannot_match() {
+    let dir = maps(&[("alpha", "2024"), ("beta", "2024")]);
+    let o = mizan(dir.path(), &["search", "theme:nonexistent", "claim"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("no theme `nonexistent`"), "{}", err(&o));
+    assert!(err(&o).contains("hint: themes are: t"), "{}", err(&o));
+    let o = mizan(dir.path(), &["search", "article:nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains("hint: articles are: alpha, beta"),
+        "{}",
+        err(&o)
+    );
+    let o = mizan(dir.path(), &["search", " "]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("the query is empty"), "{}", err(&o));
+    // A known filter with a word still searches.
+    let o = mizan(dir.path(), &["search", "article:alpha", "claim"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(out(&o).starts_with("alpha/thesis"), "{}", out(&o));
+}
