@@ -144,6 +144,11 @@ fn argdown_keeps_texts_intact() {
                     .find_map(|m| m["text"].as_str())
                     .unwrap();
                 let claim = n.claim_en.replace(['\n', '\r', '\t'], " ");
+                // A reported claim is introduced by its speaker (issue 13).
+                let claim = match &n.voice {
+                    Some(v) => format!("‹{v}› {claim}"),
+                    None => claim,
+                };
                 assert!(
                     text.starts_with(claim.trim_end()),
                     "{title}: {text:?} vs {claim:?}"
