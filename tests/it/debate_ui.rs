@@ -131,3 +131,28 @@ fn timeline_snapshot() {
     press(&mut a, "T");
     insta::assert_snapshot!("timeline_80x24", screen(&a));
 }
+
+// A timeline taller than the window scrolls with j/k and says where it is;
+// it never scrolls past its last line.
+#[test]
+fn timeline_scrolls_when_it_does_not_fit() {
+    // The bundled maps: five dated articles and fourteen themes.
+    let maps = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
+    let state = tempfile::tempdir().unwrap();
+    let mut a = common::app_in(&maps, state.path());
+    common::resize(&mut a, 80, 12);
+    press(&mut a, "T");
+    let first = screen(&a);
+    assert!(first.contains("Timeline:"), "{first}");
+    assert!(first.contains("lines 1–11 of"), "{first}");
+    press(&mut a, "j");
+    let second = screen(&a);
+    assert!(!second.contains("Timeline:"), "{second}");
+    assert!(second.contains("lines 2–12 of"), "{second}");
+    press(&mut a, &"j ".repeat(50));
+    let bottom = screen(&a);
+    press(&mut a, "j");
+    assert_eq!(screen(&a), bottom, "scrolled past the end");
+    press(&mut a, &"k ".repeat(60));
+    assert_eq!(screen(&a), first);
+}

@@ -10,6 +10,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::compare::debate::{Debate, Filter, article_span};
+use std::cell::Cell;
+
 use crate::compare::timeline::Timeline;
 use crate::model::{ClusterBearing, NodeRef};
 use crate::tui::action::Action;
@@ -44,6 +46,11 @@ pub struct DebateState {
     pub member_sel: usize,
     /// Showing the timeline instead of the two columns (`T`).
     pub timeline: Option<Timeline>,
+    /// The timeline's first shown line (`j`/`k` scroll it), and the last
+    /// first line the latest frame allowed (its height decides, so the view
+    /// writes it and the keys clamp against it).
+    pub timeline_top: u16,
+    pub timeline_max: Cell<u16>,
 }
 
 impl DebateState {
@@ -71,6 +78,8 @@ impl DebateState {
             in_members: false,
             member_sel: 0,
             timeline: None,
+            timeline_top: 0,
+            timeline_max: Cell::new(0),
         };
         s.refilter(app);
         s
@@ -145,7 +154,18 @@ impl Layer for DebateState {
     }
 
     fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
-        // The timeline has no selection: the column keys wait for `T`.
+        // The timeline scrolls with the line keys; it has no selection, so
+        // the column keys wait for `T`.
+        if self.timeline.is_some() && matches!(action, Action::Down | Action::Up) {
+            let max = self.timeline_max.get();
+            let top = self.timeline_top.min(max);
+            self.timeline_top = if action == Action::Down {
+                (top + 1).min(max)
+            } else {
+                top.saturating_sub(1)
+            };
+            return Outcome::Stay;
+        }
         let moves = matches!(
             action,
             Action::Down
@@ -198,6 +218,7 @@ impl Layer for DebateState {
                     Some(_) => None,
                     None => Some(Timeline::build(&app.ws.corpus)),
                 };
+                self.timeline_top = 0;
             }
             _ => {}
         }
@@ -210,7 +231,10 @@ impl Layer for DebateState {
             ..screen
         };
         match &self.timeline {
-            Some(t) => timeline_view::render(app, t, body, buf),
+            Some(t) => {
+                let max = timeline_view::render(app, t, self.timeline_top, body, buf);
+                self.timeline_max.set(max);
+            }
             None => debate_view::render(app, self, body, buf),
         }
         let status = Rect {

@@ -24,7 +24,9 @@ use crate::tui::widgets::bidi_line::one_line;
 /// Cells the label column takes.
 const LABEL: u16 = 26;
 
-pub fn render(app: &App, t: &Timeline, area: Rect, buf: &mut Buffer) {
+/// Draws the timeline from line `top` on (clamped) and returns the largest
+/// first line that still fills the area, for the keys to scroll within.
+pub fn render(app: &App, t: &Timeline, top: u16, area: Rect, buf: &mut Buffer) -> u16 {
     let p = &app.settings.palette;
     let corpus = &app.ws.corpus;
     let mut lines: Vec<Line> = vec![Line::styled(
@@ -37,12 +39,10 @@ pub fn render(app: &App, t: &Timeline, area: Rect, buf: &mut Buffer) {
     let w = area.width.saturating_sub(LABEL + 1) as usize;
     let Some((first, last)) = t.range() else {
         lines.push(Line::styled(" no article has a readable date", p.dim));
-        Paragraph::new(lines).render(area, buf);
-        return;
+        return scrolled(app, lines, top, area, buf);
     };
     if w < 8 {
-        Paragraph::new(lines).render(area, buf);
-        return;
+        return scrolled(app, lines, top, area, buf);
     }
     let (y0, y1) = (
         date_of_day(first).year() as i32,
@@ -162,7 +162,30 @@ pub fn render(app: &App, t: &Timeline, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::from(spans));
     }
-    Paragraph::new(lines).render(area, buf);
+    scrolled(app, lines, top, area, buf)
+}
+
+/// The lines from `top` on, with "lines a–b of n · j/k scroll" in the last
+/// row's right end when they do not all fit.
+fn scrolled(app: &App, lines: Vec<Line>, top: u16, area: Rect, buf: &mut Buffer) -> u16 {
+    let n = lines.len();
+    let max = n.saturating_sub(area.height as usize) as u16;
+    let top = top.min(max);
+    Paragraph::new(lines).scroll((top, 0)).render(area, buf);
+    if max > 0 && area.height > 0 {
+        let last = (top as usize + area.height as usize).min(n);
+        let note = format!(" lines {}–{last} of {n} · j/k scroll ", top + 1);
+        let width = note.chars().count() as u16;
+        if width < area.width {
+            buf.set_string(
+                area.right() - width,
+                area.bottom() - 1,
+                note,
+                app.settings.palette.dim,
+            );
+        }
+    }
+    max
 }
 
 fn bearing_mark(b: Bearing) -> &'static str {
