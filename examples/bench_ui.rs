@@ -67,7 +67,8 @@ fn app_over(articles: Vec<mizan::model::Article>, motion: mizan::model::Motion) 
 
 const USAGE: &str = "\
 bench_ui: first frame on the bundled maps, frame times at 200x60 over a
-generated corpus, and opening a comparison of two 5,000-node articles.
+generated corpus, opening the debate screen (there and on the bundled maps),
+and opening a comparison of two 5,000-node articles.
 usage: bench_ui [ARTICLES [NODES_PER_ARTICLE]]   (defaults 20000 50)";
 
 fn main() {
@@ -148,7 +149,54 @@ fn main() {
     );
     drop(app);
 
-    // 3. A comparison of two 5,000-node articles: build + first frame.
+    // 3. The debate screen (issue 18's budget): `D` builds the clusters and
+    // the ranking, then the screen's first frame is drawn — over a corpus
+    // with Agrees/Contradicts links between articles (10% of nodes linked).
+    let (motion, arts) = mizan::synthetic::generate_linked(articles, per, 1, 10);
+    let links: usize = arts
+        .iter()
+        .map(|a| a.nodes.iter().map(|n| n.links.len()).sum::<usize>())
+        .sum();
+    let mut app = app_over(arts, motion);
+    app.view.areas = view::areas(Rect::new(0, 0, 200, 60));
+    let mut term = Terminal::new(TestBackend::new(200, 60)).expect("backend");
+    draw(&mut term, &app);
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        app.screen.to_browse();
+        let t = Instant::now();
+        press(&mut app, "D");
+        term.draw(|f| view::view(&app, f)).expect("draw");
+        times.push(t.elapsed());
+    }
+    let median = pct(&mut times, 0.5);
+    let max = pct(&mut times, 1.0);
+    println!(
+        "debate screen over {nodes} nodes, {links} links: D + first frame at 200x60: median {median:.1?}, max {max:.1?} over 5 (budget 300 ms)"
+    );
+    drop(app);
+
+    // The debate screen over the bundled maps (budget 20 ms).
+    let mut app = setup(&opts, &|_| None).expect("bundled maps load");
+    app.view.areas = view::areas(Rect::new(0, 0, 120, 40));
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+    draw(&mut term, &app);
+    let mut times = Vec::new();
+    for _ in 0..20 {
+        app.screen.to_browse();
+        let t = Instant::now();
+        press(&mut app, "D");
+        term.draw(|f| view::view(&app, f)).expect("draw");
+        times.push(t.elapsed());
+    }
+    let median = pct(&mut times, 0.5);
+    let max = pct(&mut times, 1.0);
+    println!(
+        "debate screen over the bundled maps: D + first frame at 120x40: median {median:.2?}, max {max:.2?} over 20 (budget 20 ms)"
+    );
+    drop(app);
+
+    // 4. A comparison of two 5,000-node articles: build + first frame.
     let (motion, arts) = mizan::synthetic::generate(2, 5_000, 3);
     let mut app = app_over(arts, motion);
     app.view.areas = view::areas(Rect::new(0, 0, 200, 60));
