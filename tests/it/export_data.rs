@@ -160,6 +160,10 @@ fn data_options_belong_to_their_format() {
 // Every view of every corpus renders to a PNG with librsvg, without an
 // error; `-o DIR` without --view writes all three.
 #[test]
+#[cfg_attr(
+    not(mizan_ci),
+    ignore = "needs rsvg-convert (librsvg2-bin), which `bash .ci/run` installs; run with --ignored where it is"
+)]
 fn svg_views_render_with_rsvg_convert() {
     let Some(rsvg) = tool(
         "rsvg-convert",
