@@ -43,6 +43,25 @@ pub fn mode(app: &App) -> Mode {
     }
 }
 
+/// Runs a screen that carries the browser (compare, overview, debate) with
+/// the browser back in its place, and puts the screen back over it with
+/// `put_back` unless it closed (or opened another screen).
+fn run_carried<S: Layer>(
+    app: &mut App,
+    mut s: S,
+    f: impl FnOnce(&mut dyn Layer, &mut App) -> Option<Outcome>,
+    put_back: impl FnOnce(&mut Screen, S),
+) {
+    let outcome = f(&mut s, app);
+    let closed = matches!(outcome, Some(Outcome::Close));
+    if let Some(Outcome::Push(o)) = outcome {
+        app.overlays.push(o);
+    }
+    if !closed && app.screen.is_browse() {
+        put_back(&mut app.screen, s);
+    }
+}
+
 /// Hands the layer with the keys to `f`, taken out of the app while it
 /// runs (see `layer`), and puts it back unless it closed.
 fn with_top(app: &mut App, f: impl FnOnce(&mut dyn Layer, &mut App) -> Option<Outcome>) {
@@ -70,38 +89,17 @@ fn with_top(app: &mut App, f: impl FnOnce(&mut dyn Layer, &mut App) -> Option<Ou
                 app.overlays.push(o);
             }
         }
-        Screen::Compare(mut s, b) => {
+        Screen::Compare(s, b) => {
             app.screen = Screen::Browse(b);
-            let outcome = f(&mut *s, app);
-            let closed = matches!(outcome, Some(Outcome::Close));
-            if let Some(Outcome::Push(o)) = outcome {
-                app.overlays.push(o);
-            }
-            if !closed && app.screen.is_browse() {
-                app.screen.to_compare(*s);
-            }
+            run_carried(app, *s, f, Screen::to_compare);
         }
-        Screen::Overview(mut s, b) => {
+        Screen::Overview(s, b) => {
             app.screen = Screen::Browse(b);
-            let outcome = f(&mut *s, app);
-            let closed = matches!(outcome, Some(Outcome::Close));
-            if let Some(Outcome::Push(o)) = outcome {
-                app.overlays.push(o);
-            }
-            if !closed && app.screen.is_browse() {
-                app.screen.to_overview(*s);
-            }
+            run_carried(app, *s, f, Screen::to_overview);
         }
-        Screen::Debate(mut s, b) => {
+        Screen::Debate(s, b) => {
             app.screen = Screen::Browse(b);
-            let outcome = f(&mut *s, app);
-            let closed = matches!(outcome, Some(Outcome::Close));
-            if let Some(Outcome::Push(o)) = outcome {
-                app.overlays.push(o);
-            }
-            if !closed && app.screen.is_browse() {
-                app.screen.to_debate(*s);
-            }
+            run_carried(app, *s, f, Screen::to_debate);
         }
     }
 }
