@@ -33,6 +33,24 @@ fn press(app: &mut App, keys: &str) {
     }
 }
 
+/// Opens the debate screen from the browser `runs` times (`D`, then its
+/// first frame drawn); the median and the slowest.
+fn open_debate(
+    app: &mut App,
+    term: &mut Terminal<TestBackend>,
+    runs: usize,
+) -> (Duration, Duration) {
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        app.screen.to_browse();
+        let t = Instant::now();
+        press(app, "D");
+        term.draw(|f| view::view(app, f)).expect("draw");
+        times.push(t.elapsed());
+    }
+    (pct(&mut times, 0.5), pct(&mut times, 1.0))
+}
+
 fn pct(v: &mut [Duration], p: f64) -> Duration {
     v.sort();
     v[((v.len() as f64 - 1.0) * p).round() as usize]
@@ -161,16 +179,7 @@ fn main() {
     app.view.areas = view::areas(Rect::new(0, 0, 200, 60));
     let mut term = Terminal::new(TestBackend::new(200, 60)).expect("backend");
     draw(&mut term, &app);
-    let mut times = Vec::new();
-    for _ in 0..5 {
-        app.screen.to_browse();
-        let t = Instant::now();
-        press(&mut app, "D");
-        term.draw(|f| view::view(&app, f)).expect("draw");
-        times.push(t.elapsed());
-    }
-    let median = pct(&mut times, 0.5);
-    let max = pct(&mut times, 1.0);
+    let (median, max) = open_debate(&mut app, &mut term, 5);
     println!(
         "debate screen over {nodes} nodes, {links} links: D + first frame at 200x60: median {median:.1?}, max {max:.1?} over 5 (budget 300 ms)"
     );
@@ -181,16 +190,7 @@ fn main() {
     app.view.areas = view::areas(Rect::new(0, 0, 120, 40));
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("backend");
     draw(&mut term, &app);
-    let mut times = Vec::new();
-    for _ in 0..20 {
-        app.screen.to_browse();
-        let t = Instant::now();
-        press(&mut app, "D");
-        term.draw(|f| view::view(&app, f)).expect("draw");
-        times.push(t.elapsed());
-    }
-    let median = pct(&mut times, 0.5);
-    let max = pct(&mut times, 1.0);
+    let (median, max) = open_debate(&mut app, &mut term, 20);
     println!(
         "debate screen over the bundled maps: D + first frame at 120x40: median {median:.2?}, max {max:.2?} over 20 (budget 20 ms)"
     );

@@ -129,11 +129,7 @@ pub fn open(app: &mut App, st: &FormState, field: usize, query: &str) {
                 item_of: std::sync::Arc::new(item_of),
             });
         }
-        chooser.line = crate::tui::widgets::line_edit::LineEdit {
-            text: query.to_string(),
-            cursor: query.len(),
-        };
-        chooser.refilter();
+        let chooser = chooser.with_query(query);
         (chooser, ChooseFor::LinkTarget { field })
     };
     app.overlays
@@ -156,7 +152,7 @@ fn open_voice(app: &mut App, st: &FormState, field: usize, query: &str) {
             .into_iter()
             .map(|v| (v.to_string(), v.to_string())),
     );
-    let mut chooser = Chooser::new(
+    let chooser = Chooser::new(
         format!(
             "Who says it — {} chooses; a new name is typed, then {}",
             app.key(Mode::Search, Action::Accept),
@@ -167,11 +163,7 @@ fn open_voice(app: &mut App, st: &FormState, field: usize, query: &str) {
         &[],
         "",
     );
-    chooser.line = crate::tui::widgets::line_edit::LineEdit {
-        text: query.to_string(),
-        cursor: query.len(),
-    };
-    chooser.refilter();
+    let chooser = chooser.with_query(query);
     app.overlays.push(Overlay::Choose(Box::new(ChooseState {
         chooser,
         purpose: ChooseFor::Voice { field },
@@ -263,7 +255,7 @@ pub fn open_source(app: &mut App, query: &str) {
             (n.clone(), format!("{n} — {}", start.trim()))
         })
         .collect();
-    let mut chooser = Chooser::new(
+    let chooser = Chooser::new(
         format!(
             "Source file in {} — {} chooses",
             dir.display(),
@@ -274,11 +266,7 @@ pub fn open_source(app: &mut App, query: &str) {
         &[],
         "",
     );
-    chooser.line = crate::tui::widgets::line_edit::LineEdit {
-        text: query.to_string(),
-        cursor: query.len(),
-    };
-    chooser.refilter();
+    let chooser = chooser.with_query(query);
     app.overlays.push(Overlay::Choose(Box::new(ChooseState {
         chooser,
         purpose: ChooseFor::Source,

@@ -194,6 +194,16 @@ impl Chooser {
         self
     }
 
+    /// Starts with `query` typed (the cursor after it), filtered.
+    pub fn with_query(mut self, query: &str) -> Chooser {
+        self.line = LineEdit {
+            text: query.to_string(),
+            cursor: query.len(),
+        };
+        self.refilter();
+        self
+    }
+
     /// Finds nodes through the search index from now on.
     pub fn with_search(mut self, search: NodeSearch) -> Chooser {
         self.search = Some(search);
