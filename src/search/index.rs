@@ -155,7 +155,7 @@ const SEGMENT_NODES: usize = 32_768;
 
 /// Nodes the open segment (the one edits go to) takes before a new one is
 /// started; rebuilding it is what an edit costs.
-const OPEN_NODES: usize = 4_096;
+const OPEN_NODES: usize = 512;
 
 /// The inverted index of a whole corpus, shared (behind an `Arc`) with the
 /// search worker. Cloning it is cheap (segments are shared), which is how an

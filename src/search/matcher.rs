@@ -391,14 +391,18 @@ impl<'a> Prepared<'a> {
 /// Adds the postings of the words a one-word term matches in `seg` to
 /// `best` (by local document, the best packed match).
 fn words_into(seg: &super::segment::Segment, term: &Term, best: &mut [u64]) {
+    // A word's packed match depends only on the posting byte: 256 of them.
+    let mut table = [0u64; 256];
     for (w, m) in vocab_matches(seg, term) {
-        for (doc, meta) in seg.postings(w) {
-            let (field, place) = unmeta(meta);
+        for (meta, v) in table.iter_mut().enumerate() {
+            let (field, place) = unmeta(meta as u8);
             let cheap = m.quality + field.weight() - i64::from(place / 2).min(10);
             let pos = u32::from(field.ordinal()) * 1024 + u32::from(place) * 8;
-            let v = pack(m.credit, cheap, pos);
+            *v = pack(m.credit, cheap, pos);
+        }
+        for (doc, meta) in seg.postings(w) {
             let b = &mut best[doc as usize];
-            *b = (*b).max(v);
+            *b = (*b).max(table[meta as usize]);
         }
     }
 }
