@@ -181,7 +181,7 @@ impl<'a> Targets<'a> {
         let mut set = HashSet::new();
         for a in &sel.articles {
             let a: &'a Article = a;
-            set.extend(a.preorder().map(|i| (a.id(), &*a.node(i).id)));
+            set.extend(a.preorder().map(|i| (a.id(), a.node(i).id())));
         }
         Targets(set)
     }
@@ -313,7 +313,7 @@ mod tests {
         let (mut yes, mut no) = (0, 0);
         for (_, a) in corpus.articles() {
             for n in &a.nodes {
-                for l in &n.links {
+                for l in n.links() {
                     let r = targets.resolves(&l.to);
                     assert_eq!(r, walk(&l.to), "{}", l.to);
                     if r { yes += 1 } else { no += 1 }

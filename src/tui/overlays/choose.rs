@@ -108,8 +108,8 @@ pub fn open(app: &mut App, st: &FormState, field: usize, query: &str) {
                 let node = a.node(n);
                 item_of.insert(crate::model::NodeRef { map: m, node: n }, items.len());
                 items.push((
-                    format!("{}/{}", a.meta.id, node.id),
-                    format!("{}/{} — {}", a.meta.id, node.id, node.claim_en),
+                    format!("{}/{}", a.meta.id, node.id()),
+                    format!("{}/{} — {}", a.meta.id, node.id(), node.claim_en()),
                 ));
             }
         }

@@ -293,7 +293,7 @@ fn link_count(app: &App, r: NodeRef) -> usize {
     app.ws
         .corpus
         .article(r.map)
-        .map_or(0, |a| a.node(r.node).links.len())
+        .map_or(0, |a| a.node(r.node).links().len())
 }
 
 pub fn select_map(app: &mut App, map: usize) {
@@ -376,9 +376,9 @@ fn left(app: &mut App) {
     }
     with_tree(app, |a, t| {
         let Some(n) = t.current() else { return };
-        if t.is_expanded(n) && !a.node(n).children.is_empty() && n != a.root {
+        if t.is_expanded(n) && !a.node(n).children().is_empty() && n != a.root {
             t.collapse(t.cursor);
-        } else if let Some(p) = a.node(n).parent
+        } else if let Some(p) = a.node(n).parent()
             && let Some(row) = t.row_of(p)
         {
             t.cursor = row;
@@ -396,7 +396,7 @@ fn right(app: &mut App) {
     }
     with_tree(app, |a, t| {
         let Some(n) = t.current() else { return };
-        if a.node(n).children.is_empty() {
+        if a.node(n).children().is_empty() {
             return;
         }
         if t.is_expanded(n) {
@@ -424,7 +424,7 @@ fn toggle(app: &mut App) {
 
 fn parent(app: &mut App) {
     with_tree(app, |a, t| {
-        if let Some(p) = t.current().and_then(|n| a.node(n).parent)
+        if let Some(p) = t.current().and_then(|n| a.node(n).parent())
             && let Some(row) = t.row_of(p)
         {
             t.cursor = row;
@@ -435,8 +435,8 @@ fn parent(app: &mut App) {
 fn sibling(app: &mut App, by: isize) {
     with_tree(app, |a, t| {
         let Some(n) = t.current() else { return };
-        let Some(p) = a.node(n).parent else { return };
-        let sibs = &a.node(p).children;
+        let Some(p) = a.node(n).parent() else { return };
+        let sibs = a.node(p).children();
         let Some(i) = sibs.iter().position(|&c| c == n) else {
             return;
         };
@@ -470,7 +470,7 @@ fn follow_link(app: &mut App) {
     let Some(a) = app.ws.corpus.article(here.map) else {
         return;
     };
-    let Some(link) = a.node(here.node).links.get(app.screen.browse().link_sel) else {
+    let Some(link) = a.node(here.node).links().get(app.screen.browse().link_sel) else {
         app.flash = Some("this node has no links".into());
         return;
     };
