@@ -13,12 +13,15 @@
 pub mod action;
 pub mod app;
 pub mod config;
+pub mod effect;
 pub mod effects;
 mod event_loop;
 pub mod key;
 pub mod keymap;
 pub mod layer;
+pub mod layout;
 pub mod loading;
+pub mod mouse;
 pub mod overlays;
 pub mod palette;
 pub mod screens;

@@ -15,41 +15,9 @@ use crate::tui::overlays::form::{FormFor, FormState, THEMES, VOICE};
 use crate::tui::palette::stance_glyph;
 use crate::tui::screens::compare::open_compare;
 use crate::tui::widgets::chooser::{ChooseEvent, Chooser};
+
+pub use crate::tui::overlays::choose_state::{ChooseFor, ChooseState};
 use crate::tui::widgets::chooser_view;
-
-/// What a chooser is choosing, and so where its choice goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ChooseFor {
-    /// Themes for the list field of the form below.
-    Themes {
-        field: usize,
-    },
-    /// A link's target for the form below, then its kind.
-    LinkTarget {
-        field: usize,
-    },
-    LinkKind {
-        field: usize,
-        to: String,
-    },
-    /// Who says the claim, for the form below: a speaker already used in
-    /// the article, the author (empty), or a new name typed.
-    Voice {
-        field: usize,
-    },
-    /// The article to compare map `a` with (`c`).
-    Compare {
-        a: u32,
-    },
-    /// The source file for the article form below.
-    Source,
-}
-
-#[derive(Debug, Clone)]
-pub struct ChooseState {
-    pub chooser: Chooser,
-    pub purpose: ChooseFor,
-}
 
 /// Opens the picker for a list field of the form on top.
 pub fn open(app: &mut App, st: &FormState, field: usize, query: &str) {
