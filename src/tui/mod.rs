@@ -15,6 +15,7 @@ pub mod app;
 pub mod config;
 pub mod effect;
 pub mod effects;
+mod error;
 mod event_loop;
 pub mod key;
 pub mod keymap;
@@ -41,7 +42,7 @@ use config::BidiChoice;
 use keymap::Keymap;
 use palette::Palette;
 
-pub type Error = Box<dyn std::error::Error + Send + Sync>;
+pub use error::Error;
 
 /// What the command line hands the UI.
 #[derive(Debug, Clone, Default)]
