@@ -4,6 +4,16 @@
 
 use crate::tui::widgets::chooser::Chooser;
 
+/// Which kind of a node form's list fields a picker fills (the form knows
+/// which field is which; the picker only what to offer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListField {
+    Themes,
+    Voice,
+    /// Links (any other list field).
+    Links,
+}
+
 /// What a chooser is choosing, and so where its choice goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChooseFor {

@@ -30,12 +30,12 @@ const AR: usize = 2;
 const RELATION: usize = 3;
 const BEARING: usize = 4;
 const QUOTE: usize = 5;
-pub(super) const THEMES: usize = 6;
+const THEMES: usize = 6;
 const LINKS: usize = 7;
 const NOTE: usize = 8;
 // Who argues what (issue 13), after the older fields so that their places
 // (and the keys that reach them) stay as they were.
-pub(super) const VOICE: usize = 9;
+const VOICE: usize = 9;
 const KIND: usize = 10;
 
 const KINDS: [&str; 5] = [
@@ -323,7 +323,12 @@ impl FormState {
                 Outcome::Close
             }
             FormEvent::Pick { field, query } => {
-                choose::open(app, self, field, &query);
+                let what = match field {
+                    THEMES => choose::ListField::Themes,
+                    VOICE => choose::ListField::Voice,
+                    _ => choose::ListField::Links,
+                };
+                choose::open(app, self, field, what, &query);
                 Outcome::Stay
             }
             FormEvent::Accept => {

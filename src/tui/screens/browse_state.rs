@@ -8,15 +8,9 @@ use std::collections::HashMap;
 
 use crate::model::NodeRef;
 use crate::tui::screens::panes::Panes;
-use crate::tui::screens::tree::TreeView;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Focus {
-    #[default]
-    Articles,
-    Tree,
-    Detail,
-}
+pub use crate::tui::screens::panes::Focus;
+use crate::tui::screens::tree::TreeView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
