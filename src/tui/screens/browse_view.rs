@@ -12,7 +12,6 @@ use crate::text::plural::count;
 use crate::tui::app::{App, Focus, Lang};
 use crate::tui::layer::Layer;
 use crate::tui::overlays::Overlay;
-use crate::tui::overlays::quote;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
 use crate::tui::screens::detail;
 use crate::tui::screens::source;
@@ -80,7 +79,7 @@ fn pane_block(app: &App, pane: Focus, title: Line<'static>) -> Block<'static> {
 }
 
 fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
-    let shown = crate::tui::overlays::filter::visible(app);
+    let shown = crate::tui::screens::list_filter::visible(app);
     let filter = &app.screen.browse().filter;
     let n = if filter.is_empty() {
         count(shown.len(), "article")
@@ -393,7 +392,7 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             .spans,
         );
     } else {
-        match quote::selecting(app) {
+        match app.quote_selection() {
             Some(sel) => {
                 spans.push(Span::styled(
                     format!(" quoting {} ", count(sel.word_count(), "word")),

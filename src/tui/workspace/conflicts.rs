@@ -12,17 +12,11 @@ use crate::model::{Conflict, NodeIdx};
 use crate::text::{BidiMode, truncated};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
-use crate::tui::effects::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::keymap::Mode;
-use crate::tui::overlays::ask::{Answer, Ask};
+pub use crate::tui::overlays::ask_state::ConflictAt;
+use crate::tui::overlays::ask_state::{Answer, Ask};
 use crate::tui::workspace::editing::{self, node_name};
-
-/// Which conflict a question is about: of a node, or of the article (`None`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ConflictAt {
-    pub map: u32,
-    pub node: Option<NodeIdx>,
-}
 
 /// `M`: asks how to resolve the selected node's first conflict (the
 /// article's, on the thesis once the thesis has none).
