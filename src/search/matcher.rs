@@ -70,8 +70,7 @@ impl<'c> NodeText<'c> {
             .collect();
         let themes = article
             .node(node.node)
-            .themes
-            .iter()
+            .themes()
             .filter_map(|t| index.theme_of.get(t).copied())
             .collect();
         Some(NodeText { fields, themes })

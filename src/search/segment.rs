@@ -55,12 +55,12 @@ pub(crate) fn fields_of(article: &Article, idx: u32) -> Vec<(Field, &str)> {
         out.push((Field::TitleEn, &*article.meta.title_en));
         out.push((Field::TitleOriginal, &*article.meta.title_original));
     }
-    out.push((Field::ClaimEn, &*node.claim_en));
-    out.push((Field::ClaimAr, &*node.claim_ar));
-    if let Some(q) = node.quote.as_deref() {
+    out.push((Field::ClaimEn, node.claim_en()));
+    out.push((Field::ClaimAr, node.claim_ar()));
+    if let Some(q) = node.quote() {
         out.push((Field::Quote, q));
     }
-    if let Some(n) = node.note.as_deref() {
+    if let Some(n) = node.note() {
         out.push((Field::Note, n));
     }
     out.retain(|(_, t)| !t.is_empty());
@@ -264,11 +264,17 @@ impl Builder {
             list.last = doc;
         }
         let node = article.node(idx);
-        for id in &node.themes {
+        for id in node.themes() {
             let next = self.theme_names.len() as u16;
-            let t = *self.theme_of.entry(id.clone()).or_insert(next);
+            let t = match self.theme_of.get(id) {
+                Some(&t) => t,
+                None => {
+                    self.theme_of.insert(id.into(), next);
+                    next
+                }
+            };
             if t == next {
-                self.theme_names.push(id.clone());
+                self.theme_names.push(id.into());
                 self.seg.theme_docs.push(Vec::new());
             }
             let docs = &mut self.seg.theme_docs[t as usize];
@@ -276,7 +282,7 @@ impl Builder {
                 docs.push(doc);
             }
         }
-        let voice = match node.voice.as_deref() {
+        let voice = match node.voice() {
             None => NO_VOICE,
             Some(v) => {
                 let next = self.voice_names.len() as u32;
@@ -346,12 +352,14 @@ mod tests {
         .into_iter()
         .enumerate()
         {
-            article.nodes.push(crate::model::Node {
-                claim_en: en.into(),
-                claim_ar: ar.into(),
-                parent: (i > 0).then_some(0),
-                ..Default::default()
-            });
+            article
+                .nodes
+                .push(crate::model::Node::from(crate::model::NodeFields {
+                    claim_en: en.into(),
+                    claim_ar: ar.into(),
+                    parent: (i > 0).then_some(0),
+                    ..Default::default()
+                }));
         }
         for _ in 0..200 {
             for i in 0..3 {
