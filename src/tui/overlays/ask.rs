@@ -1,7 +1,8 @@
 //! A question that stops the world until answered: delete this node? quit
 //! with unsaved edits? the file changed on disk, now what? Each choice has a
 //! letter, typed before any binding; Esc cancels. The answer is acted on
-//! by [`answer`]; [`request_quit`] is the question most often asked.
+//! by [`answer`]. The question itself (`Ask`) is `ask_state`'s, so saving,
+//! editing and quitting (`workspace::quitting`) ask without importing this.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

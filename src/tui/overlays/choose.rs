@@ -1,7 +1,9 @@
-//! The pickers a node form opens: themes from the motion's vocabulary
-//! (several, marked with Tab), and a link's target over every other
-//! article's nodes, then the link's kind. What is chosen goes back into the
-//! form under them.
+//! The pickers: themes from the motion's vocabulary (several, marked with
+//! Tab), a link's target over every other article's nodes, then the link's
+//! kind, a voice, a source file, the article to compare with. What is
+//! chosen goes back into the form under them (or opens the compare
+//! screen). The form says which kind of list it wants (`ListField`), so
+//! this does not know the form's field order.
 
 use crate::model::LinkKind;
 use ratatui::buffer::Buffer;

@@ -1,5 +1,6 @@
 //! The `?` help: every mode's keys, made from the keymap (so a rebound key
-//! shows as bound), the Arabic display mode and why, and the glyphs.
+//! shows as bound), the Arabic display mode and why, and the glyphs. Its
+//! state (the scroll) is `help_state`'s; [`at`] opens it at a mode's keys.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -1,4 +1,4 @@
-//! The compare screen's state and keys: two articles side by side, a
+//! The compare screen's keys (its state is `compare_state`'s): two articles side by side, a
 //! selection moving through one side's nodes theme by theme. Drawing is
 //! `compare_view`'s.
 

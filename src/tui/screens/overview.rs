@@ -1,4 +1,4 @@
-//! The overview screen's state and keys: every article's stance, and the
+//! The overview screen's keys (its state is `overview_state`'s): every article's stance, and the
 //! articles × themes matrix with a selected cell whose nodes can be opened.
 //! Drawing is `overview_view`'s.
 

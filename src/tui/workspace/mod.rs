@@ -2,7 +2,8 @@
 //! and what is derived from it per article, the undo history, the cut
 //! subtree, where backups and recovery go, and what the disk did. Editing
 //! with undo, saving with conflict checks, reloading and recovery after a
-//! crash live in the modules below.
+//! crash live in the modules below, as do the editing keys (`edit_keys`),
+//! quitting (`quitting`) and the search index (`search_engine`).
 
 pub mod conflicts;
 pub mod edit_keys;
