@@ -99,7 +99,7 @@ fn event_loop(
     loop {
         let size = term.size()?;
         let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-        screens::browse::relayout(app, screen);
+        screens::navigate::relayout(app, screen);
         // A search or a large chooser's matching streams in: come back
         // soon to show it.
         let searching = overlays::search::pump(app, false) | overlays::choose::pump(app);

@@ -16,7 +16,7 @@ use crate::tui::overlays::ask_state::render;
 use crate::tui::workspace::editing;
 use crate::tui::workspace::quitting::request_quit;
 
-pub use crate::tui::overlays::ask_state::{Answer, Ask, Choice};
+use crate::tui::overlays::ask_state::{Answer, Ask};
 
 impl Layer for Ask {
     fn mode(&self) -> Mode {

@@ -18,7 +18,8 @@ use crate::tui::palette::stance_glyph;
 use crate::tui::screens::compare::open_compare;
 use crate::tui::widgets::chooser::{ChooseEvent, Chooser};
 
-pub use crate::tui::overlays::choose_state::{ChooseFor, ChooseState, ListField};
+pub use crate::tui::overlays::choose_state::ListField;
+use crate::tui::overlays::choose_state::{ChooseFor, ChooseState};
 use crate::tui::widgets::chooser_view;
 
 /// Opens the picker for list field `field` (of kind `what`) of the form on top.
@@ -29,7 +30,9 @@ pub fn open(app: &mut App, st: &FormState, field: usize, what: ListField, query:
         return open_voice(app, st, field, query);
     }
     if what != ListField::Themes && app.ws.search.is_none() {
-        app.ws.search = Some(crate::tui::overlays::search::Engine::new(&app.ws.corpus));
+        app.ws.search = Some(crate::tui::workspace::search_engine::Engine::new(
+            &app.ws.corpus,
+        ));
     }
     let index = match app.ws.search.as_mut() {
         Some(e) if what != ListField::Themes => {

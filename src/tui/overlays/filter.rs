@@ -17,7 +17,7 @@ use crate::tui::screens::navigate::select_map;
 use crate::tui::widgets::line_edit::LineEdit;
 use crate::tui::workspace::quitting::request_quit;
 
-pub use crate::tui::overlays::filter_state::ListFilter;
+use crate::tui::overlays::filter_state::ListFilter;
 use crate::tui::widgets::text_field::input_line;
 
 /// Opens the filter on the article list, with the filter in force.

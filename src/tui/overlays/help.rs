@@ -12,7 +12,7 @@ use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::message::{render_scrolled, scroll};
 
-pub use crate::tui::overlays::help_state::Help;
+use crate::tui::overlays::help_state::Help;
 
 /// The help scrolled to the keys of `mode`: opened from the compare
 /// screen it starts at compare's keys, not the browser's.

@@ -28,8 +28,8 @@ use crate::tui::widgets::selection;
 use crate::tui::widgets::text_field::input_line;
 use crate::tui::workspace::quitting::request_quit;
 
-pub use crate::tui::overlays::search_state::{SearchState, area, rows};
-pub use crate::tui::workspace::search_engine::{Engine, LIMIT};
+use crate::tui::overlays::search_state::{SearchState, area, rows};
+use crate::tui::workspace::search_engine::Engine;
 
 impl SearchState {
     /// The effect that sends the query as it now is to the search worker.

@@ -19,7 +19,8 @@ use crate::tui::screens::navigate::jump_to;
 use crate::tui::screens::open;
 use crate::tui::workspace::quitting::request_quit;
 
-pub use crate::tui::screens::compare_state::{CompareState, Item, body_height};
+pub use crate::tui::screens::compare_state::CompareState;
+use crate::tui::screens::compare_state::body_height;
 pub use crate::tui::screens::open::compare as open_compare;
 
 /// Switches whether reported claims count, and says which now do.

@@ -20,7 +20,7 @@ use crate::tui::screens::overview_view::{self, matrix_size};
 use crate::tui::workspace::quitting::request_quit;
 
 pub use crate::tui::screens::open::overview as open_overview;
-pub use crate::tui::screens::overview_state::OverviewState;
+use crate::tui::screens::overview_state::OverviewState;
 
 impl Layer for OverviewState {
     fn mode(&self) -> Mode {
