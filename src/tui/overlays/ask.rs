@@ -9,10 +9,11 @@ use ratatui::layout::Rect;
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::effect::{Effect, Quit};
+use crate::tui::effect::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::ask_state::render;
+use crate::tui::workspace::Quit;
 use crate::tui::workspace::editing;
 use crate::tui::workspace::quitting::request_quit;
 

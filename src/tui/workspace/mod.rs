@@ -25,7 +25,14 @@ use crate::model::validate::Sources;
 use crate::model::{Corpus, Diagnostic, MapEntry, Node, NodeIdx};
 use crate::store::sources::quote_ranges;
 
-pub use crate::tui::effect::Quit;
+/// How the session ends, once the person asked to quit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quit {
+    /// Unsaved edits (a signal, an error) go to the recovery file.
+    Keeping,
+    /// The person chose to quit without saving: no recovery file.
+    Discarding,
+}
 
 /// A subtree taken out with `X`, ready for `p` in any article.
 #[derive(Debug, Clone, PartialEq, Eq)]
