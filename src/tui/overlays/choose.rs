@@ -81,8 +81,8 @@ pub fn open(app: &mut App, st: &FormState, field: usize, what: ListField, query:
                 let node = a.node(n);
                 item_of.insert(crate::model::NodeRef { map: m, node: n }, items.len());
                 items.push((
-                    format!("{}/{}", a.meta.id, node.id),
-                    format!("{}/{} — {}", a.meta.id, node.id, node.claim_en),
+                    format!("{}/{}", a.meta.id, node.id()),
+                    format!("{}/{} — {}", a.meta.id, node.id(), node.claim_en()),
                 ));
             }
         }

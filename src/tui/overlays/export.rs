@@ -70,7 +70,10 @@ impl Layer for Export {
             Some(line) => {
                 line.insert_str(&text.replace(['\n', '\r'], ""));
             }
-            None => app.flash = Some("Tab edits the folder".into()),
+            None => {
+                let key = app.key(Mode::Overlay, Action::FocusNext);
+                app.flash = Some(format!("{key} edits the folder"));
+            }
         }
         Outcome::Stay
     }

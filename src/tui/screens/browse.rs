@@ -233,7 +233,7 @@ fn link_count(app: &App, r: NodeRef) -> usize {
     app.ws
         .corpus
         .article(r.map)
-        .map_or(0, |a| a.node(r.node).links.len())
+        .map_or(0, |a| a.node(r.node).links().len())
 }
 
 fn left(app: &mut App) {
@@ -243,9 +243,9 @@ fn left(app: &mut App) {
     }
     with_tree(app, |a, t| {
         let Some(n) = t.current() else { return };
-        if t.is_expanded(n) && !a.node(n).children.is_empty() && n != a.root {
+        if t.is_expanded(n) && !a.node(n).children().is_empty() && n != a.root {
             t.collapse(t.cursor);
-        } else if let Some(p) = a.node(n).parent
+        } else if let Some(p) = a.node(n).parent()
             && let Some(row) = t.row_of(p)
         {
             t.cursor = row;
@@ -263,7 +263,7 @@ fn right(app: &mut App) {
     }
     with_tree(app, |a, t| {
         let Some(n) = t.current() else { return };
-        if a.node(n).children.is_empty() {
+        if a.node(n).children().is_empty() {
             return;
         }
         if t.is_expanded(n) {
@@ -291,7 +291,7 @@ fn toggle(app: &mut App) {
 
 fn parent(app: &mut App) {
     with_tree(app, |a, t| {
-        if let Some(p) = t.current().and_then(|n| a.node(n).parent)
+        if let Some(p) = t.current().and_then(|n| a.node(n).parent())
             && let Some(row) = t.row_of(p)
         {
             t.cursor = row;
@@ -302,8 +302,8 @@ fn parent(app: &mut App) {
 fn sibling(app: &mut App, by: isize) {
     with_tree(app, |a, t| {
         let Some(n) = t.current() else { return };
-        let Some(p) = a.node(n).parent else { return };
-        let sibs = &a.node(p).children;
+        let Some(p) = a.node(n).parent() else { return };
+        let sibs = a.node(p).children();
         let Some(i) = sibs.iter().position(|&c| c == n) else {
             return;
         };
@@ -319,7 +319,7 @@ fn follow_link(app: &mut App) {
     let Some(a) = app.ws.corpus.article(here.map) else {
         return;
     };
-    let Some(link) = a.node(here.node).links.get(app.screen.browse().link_sel) else {
+    let Some(link) = a.node(here.node).links().get(app.screen.browse().link_sel) else {
         app.flash = Some("this node has no links".into());
         return;
     };

@@ -264,7 +264,7 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
     {
         let n = a.node(row.node);
         let mut spans = vec![Span::raw("  ".repeat(row.depth as usize))];
-        let expander = if n.children.is_empty() {
+        let expander = if n.children().is_empty() {
             "  "
         } else if t.is_expanded(row.node) {
             "▾ "
@@ -284,7 +284,7 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled("! ", p.error));
         }
         // A reported claim is someone else's: its speaker comes first.
-        if let Some(v) = &n.voice {
+        if let Some(v) = &n.voice() {
             // One cell of each row is the selection gutter.
             let used: usize = spans.iter().map(|s| s.width()).sum::<usize>() + 1;
             let room = (inner.width as usize).saturating_sub(used) / 2;
@@ -303,9 +303,9 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
         // One cell of each row is the selection gutter.
         let used: usize = spans.iter().map(|s| s.width()).sum::<usize>() + 1;
         let claim = if app.settings.lang == Lang::Ar {
-            &n.claim_ar
+            n.claim_ar()
         } else {
-            &n.claim_en
+            n.claim_en()
         };
         let width = (inner.width as usize).saturating_sub(used) as u16;
         let style = if row.depth == 0 {

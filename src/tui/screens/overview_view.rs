@@ -298,9 +298,9 @@ fn render_nodes(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
             .get(map as usize)
             .and_then(|c| c.bearings.of(n));
         let claim = if app.settings.lang == Lang::Ar {
-            &node.claim_ar
+            node.claim_ar()
         } else {
-            &node.claim_en
+            node.claim_en()
         };
         let mut spans = vec![Span::styled(
             format!("{} ", bearing_glyph(bearing)),
@@ -310,7 +310,7 @@ fn render_nodes(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
         let mut room = inner.width.saturating_sub(3);
         // A reported claim names its speaker (counted or not, see `r`),
         // laid out apart so an Arabic name does not turn an English claim.
-        if let Some(v) = &node.voice {
+        if let Some(v) = &node.voice() {
             let speaker = one_line(
                 &app.view.layout_cache,
                 &format!("‹{v}›"),

@@ -5,7 +5,7 @@
 
 use crate::model::bearing;
 use crate::model::edit::{self, Edit};
-use crate::model::{Article, Node, NodeIdx, validate};
+use crate::model::{Article, Node, NodeFields, NodeIdx, validate};
 use crate::store::sources::quote_ranges;
 use crate::text::plural;
 use crate::tui::action::Action;
@@ -23,7 +23,7 @@ fn selected(app: &App) -> Option<(u32, &Article, NodeIdx)> {
 
 /// A node's name in messages: its id in backticks.
 pub fn node_name(a: &Article, n: NodeIdx) -> String {
-    format!("`{}`", a.node(n).id)
+    format!("`{}`", a.node(n).id())
 }
 
 /// Applies an edit to a map, records it for undo and brings everything that
@@ -159,10 +159,7 @@ pub fn refresh_after_edit(app: &mut App, map: u32, touched: Touched) {
     if let (Some(a), Some(c)) = (app.ws.corpus.article(map), app.ws.cache.get_mut(i)) {
         c.bearings = bearing::derive(a);
         if let Some(src) = c.source.as_mut() {
-            src.quotes = quote_ranges(
-                &src.text,
-                a.nodes.iter().map(|n| n.quote.as_deref().unwrap_or("")),
-            );
+            src.quotes = quote_ranges(&src.text, a.nodes.iter().map(|n| n.quote().unwrap_or("")));
         }
         if let Some(t) = app.screen.browse_mut().trees.get_mut(&map) {
             t.rebuild(a);
@@ -244,7 +241,7 @@ pub fn ask_delete(app: &mut App) {
     // The claim's own full stop would end the question ("….?").
     let claim = a
         .node(n)
-        .claim_en
+        .claim_en()
         .trim_end_matches(['.', '!', '?', '؟', '…', ' ']);
     let mut lines = vec![format!("Delete {} — {claim}?", node_name(a, n))];
     if below > 0 {
@@ -268,7 +265,7 @@ pub fn delete(app: &mut App, map: u32, node: NodeIdx) {
     let Some(a) = app.ws.corpus.article(map) else {
         return;
     };
-    let Some(parent) = a.node(node).parent else {
+    let Some(parent) = a.node(node).parent() else {
         return;
     };
     let name = format!("delete {}", node_name(a, node));
@@ -280,11 +277,11 @@ pub fn move_among_siblings(app: &mut App, by: isize) {
     let Some((map, a, n)) = selected(app) else {
         return;
     };
-    let Some(parent) = a.node(n).parent else {
+    let Some(parent) = a.node(n).parent() else {
         app.flash = Some("the thesis has no siblings".into());
         return;
     };
-    let sibs = &a.node(parent).children;
+    let sibs = a.node(parent).children();
     let Some(i) = sibs.iter().position(|&c| c == n) else {
         return;
     };
@@ -309,10 +306,10 @@ pub fn indent(app: &mut App) {
     let Some((map, a, n)) = selected(app) else {
         return;
     };
-    let Some(parent) = a.node(n).parent else {
+    let Some(parent) = a.node(n).parent() else {
         return;
     };
-    let sibs = &a.node(parent).children;
+    let sibs = a.node(parent).children();
     let Some(i) = sibs.iter().position(|&c| c == n) else {
         return;
     };
@@ -321,7 +318,7 @@ pub fn indent(app: &mut App) {
         return;
     }
     let under = sibs[i - 1];
-    let at = a.node(under).children.len();
+    let at = a.node(under).children().len();
     let name = format!("indent {} under {}", node_name(a, n), node_name(a, under));
     expand(app, map, under);
     apply(app, map, edit::move_to(n, under, at), name, n, n);
@@ -332,16 +329,16 @@ pub fn outdent(app: &mut App) {
     let Some((map, a, n)) = selected(app) else {
         return;
     };
-    let Some(parent) = a.node(n).parent else {
+    let Some(parent) = a.node(n).parent() else {
         return;
     };
-    let Some(grand) = a.node(parent).parent else {
+    let Some(grand) = a.node(parent).parent() else {
         app.flash = Some("a reason of the thesis cannot go further out".into());
         return;
     };
     let at = a
         .node(grand)
-        .children
+        .children()
         .iter()
         .position(|&c| c == parent)
         .map_or(0, |i| i + 1);
@@ -364,12 +361,12 @@ pub fn cut(app: &mut App) {
         parents: order
             .iter()
             .map(|&x| {
-                let p = a.node(x).parent?;
+                let p = a.node(x).parent()?;
                 order.iter().position(|&o| o == p).filter(|_| x != n)
             })
             .collect(),
     };
-    let parent = a.node(n).parent.unwrap_or(a.root);
+    let parent = a.node(n).parent().unwrap_or(a.root);
     let name = format!(
         "cut {} ({})",
         node_name(a, n),
@@ -400,13 +397,16 @@ pub fn paste(app: &mut App) {
         return;
     };
     let mut taken: std::collections::HashSet<Box<str>> =
-        a.preorder().map(|x| a.node(x).id.clone()).collect();
+        a.preorder().map(|x| a.node(x).id().into()).collect();
     let base = a.nodes.len() as NodeIdx;
     let mut edits = Vec::new();
     for (i, node) in clip.nodes.iter().enumerate() {
-        let id = unique_id(&node.id, &taken);
+        let id = unique_id(node.id(), &taken);
         taken.insert(id.clone());
-        edits.push(Edit::Create(Box::new(Node { id, ..node.clone() })));
+        edits.push(Edit::Create(Box::new(Node::from(NodeFields {
+            id,
+            ..node.to_fields()
+        }))));
         let (parent, at) = match clip.parents[i] {
             Some(p) => (base + p as NodeIdx, usize::MAX),
             None => (under, usize::MAX),

@@ -148,10 +148,8 @@ impl ArticleCache {
                 bearings: bearing::derive(a),
                 source: sources.and_then(|src| {
                     let text = src.get(a.meta.source.as_deref()?)?;
-                    let quotes = quote_ranges(
-                        text,
-                        a.nodes.iter().map(|n| n.quote.as_deref().unwrap_or("")),
-                    );
+                    let quotes =
+                        quote_ranges(text, a.nodes.iter().map(|n| n.quote().unwrap_or("")));
                     Some(SourceText {
                         text: text.clone(),
                         quotes,
