@@ -130,7 +130,7 @@ fn edges_follow_reexports_and_skip_comments() {
         ),
         (
             "user",
-            "use crate::tui::hub::Thing;\n// crate::tui::dir::x\nconst S: &str = \"crate::tui::dir\";\nfn f() { let c = '{'; }",
+            "use crate::tui::hub::Thing;\n// crate::tui::dir::x\nconst S: &str = \"crate::tui::dir\";\nfn f() { let q = '\\''; let c = '{'; }",
         ),
         ("dir", "mod inner;\nfn f() { inner::g(); }"),
         ("dir/inner", "pub fn g() {}"),

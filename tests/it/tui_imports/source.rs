@@ -73,9 +73,9 @@ pub fn blank(src: &str) -> String {
             out.extend(c[i..end].iter().map(|&ch| keep(ch)));
             i = end;
         } else if c[i] == '\'' {
-            // A char literal ('x', '\n', '\u{..}'), not a lifetime ('a).
+            // A char literal ('x', '\n', '\'', '\u{..}'), not a lifetime ('a).
             let end = if c.get(i + 1) == Some(&'\\') {
-                (i + 2..c.len()).find(|&j| c[j] == '\'').map(|j| j + 1)
+                (i + 3..c.len()).find(|&j| c[j] == '\'').map(|j| j + 1)
             } else if c.get(i + 2) == Some(&'\'') {
                 Some(i + 3)
             } else {
