@@ -20,6 +20,7 @@ pub mod recovery;
 pub mod regular;
 pub mod restore;
 pub mod save;
+pub mod schema;
 pub mod sources;
 pub mod watch;
 
