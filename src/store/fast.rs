@@ -10,6 +10,7 @@
 //! ron would read differently (a test checks it on generated and perturbed
 //! files). Iterative, and it declines deep trees, so it cannot overflow.
 
+use super::lex::Lexer;
 use super::load::MAX_DEPTH;
 use super::schema::{ArticleField, Kind, Named, NodeField, Owned, Presence, Spec};
 use crate::model::corpus::Pos;
@@ -24,17 +25,12 @@ const FAST_MAX_DEPTH: usize = MAX_DEPTH / 4;
 
 /// The article and each node's `id` position, or `None` to fall back to ron.
 pub fn parse_article(text: &str) -> Option<(Article, Vec<Pos>)> {
-    let mut c = Cursor {
-        s: text,
-        b: text.as_bytes(),
-        i: 0,
-        line: 1,
-    };
+    let mut c = Cursor(Lexer::new(text));
     let meta = c.meta()?;
     c.lit(b"Node(\n")?;
     let (nodes, positions) = c.tree()?;
     c.lit(b")\n")?;
-    if c.i != c.b.len() {
+    if !c.at_end() {
         return None;
     }
     Some((
@@ -52,13 +48,7 @@ pub fn parse_article(text: &str) -> Option<(Article, Vec<Pos>)> {
 /// articles needs, at a small fraction of a full parse. `None` when the
 /// head is not canonical or is cut before `thesis:`.
 pub fn parse_head(head: &str) -> Option<ArticleMeta> {
-    Cursor {
-        s: head,
-        b: head.as_bytes(),
-        i: 0,
-        line: 1,
-    }
-    .meta()
+    Cursor(Lexer::new(head)).meta()
 }
 
 impl Cursor<'_> {
@@ -147,36 +137,25 @@ fn shrunk(mut nodes: Vec<Node>, mut positions: Vec<Pos>) -> (Vec<Node>, Vec<Pos>
     (nodes, positions)
 }
 
-struct Cursor<'a> {
-    s: &'a str,
-    b: &'a [u8],
-    i: usize,
-    line: u32,
+/// The shared lexer, read the canonical way.
+struct Cursor<'a>(Lexer<'a>);
+
+impl<'a> std::ops::Deref for Cursor<'a> {
+    type Target = Lexer<'a>;
+    fn deref(&self) -> &Lexer<'a> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Cursor<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
 }
 
 impl Cursor<'_> {
-    fn lit(&mut self, s: &[u8]) -> Option<()> {
-        if self.b[self.i..].starts_with(s) {
-            self.i += s.len();
-            if s.last() == Some(&b'\n') {
-                self.line += 1;
-            }
-            Some(())
-        } else {
-            None
-        }
-    }
-
     fn indent(&mut self, depth: usize) -> bool {
-        let n = depth * 4;
-        let ok = self
-            .b
-            .get(self.i..self.i + n)
-            .is_some_and(|s| s.iter().all(|&c| c == b' '));
-        if ok {
-            self.i += n;
-        }
-        ok
+        self.spaces(depth * 4)
     }
 
     /// Consumes `<indent>name: ` if it is next; otherwise consumes nothing.
@@ -194,79 +173,6 @@ impl Cursor<'_> {
         }
     }
 
-    /// The index of the name in `names` that is next, not followed by more
-    /// identifier text.
-    fn word(&mut self, names: &[&str]) -> Option<usize> {
-        let rest = &self.b[self.i..];
-        let (i, w) = names.iter().enumerate().find(|(_, w)| {
-            rest.starts_with(w.as_bytes())
-                && !rest
-                    .get(w.len())
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-        })?;
-        self.i += w.len();
-        Some(i)
-    }
-
-    /// A string literal with only the escapes `canon::write_str` emits.
-    /// Raw line breaks are declined (ron allows them, but then lines shift).
-    fn string(&mut self) -> Option<Box<str>> {
-        if self.b.get(self.i) != Some(&b'"') {
-            return None;
-        }
-        let start = self.i + 1;
-        let end = start + memchr::memchr3(b'"', b'\\', b'\n', &self.b[start..])?;
-        // Both ends sit next to ASCII bytes, so they are char boundaries.
-        let first = self.s.get(start..end)?;
-        if self.b[end] == b'"' {
-            self.i = end + 1;
-            return Some(first.into());
-        }
-        let mut out: Vec<u8> = first.as_bytes().to_vec();
-        let mut i = end;
-        loop {
-            match *self.b.get(i)? {
-                b'"' => break,
-                b'\n' | b'\r' => return None,
-                b'\\' => {
-                    let (c, len) = self.escape(i + 1)?;
-                    let mut buf = [0u8; 4];
-                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                    i += 1 + len;
-                }
-                other => {
-                    out.push(other);
-                    i += 1;
-                }
-            }
-        }
-        self.i = i + 1;
-        String::from_utf8(out).ok().map(Into::into)
-    }
-
-    /// The escape starting at `i` (after the backslash) and its length.
-    fn escape(&self, i: usize) -> Option<(char, usize)> {
-        Some(match *self.b.get(i)? {
-            b'"' => ('"', 1),
-            b'\\' => ('\\', 1),
-            b'n' => ('\n', 1),
-            b't' => ('\t', 1),
-            b'r' => ('\r', 1),
-            b'u' if self.b.get(i + 1) == Some(&b'{') => {
-                let close = i + 2 + memchr::memchr(b'}', self.b.get(i + 2..i + 9)?)?;
-                let hex = std::str::from_utf8(&self.b[i + 2..close]).ok()?;
-                if hex.is_empty() || !hex.bytes().all(|c| c.is_ascii_hexdigit()) {
-                    return None;
-                }
-                (
-                    char::from_u32(u32::from_str_radix(hex, 16).ok()?)?,
-                    close - i + 1,
-                )
-            }
-            _ => return None,
-        })
-    }
-
     /// The thesis and its subtree, the cursor just after `thesis: Node(\n`;
     /// ends after the thesis's closing `),\n`. Pre-order, like the loader.
     fn tree(&mut self) -> Option<(Vec<Node>, Vec<Pos>)> {
@@ -280,7 +186,7 @@ impl Cursor<'_> {
             // The cursor is just after a `Node(\n` at `depth`.
             let idx = nodes.len() as NodeIdx;
             positions.push(Pos {
-                line: self.line,
+                line: self.line(),
                 col: (depth as u32 + 1) * 4 + 1,
             });
             let (mut node, has_children) = self.node_fields(depth + 1)?;

@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod dirs;
 pub mod disk;
 mod fast;
+mod lex;
 pub mod load;
 pub mod locate;
 pub mod map_save;
