@@ -33,7 +33,7 @@ impl Record for Node {
         key.get(self)
     }
     fn store(&mut self, key: NodeField, v: Owned) -> bool {
-        key.set(self, v)
+        key.set_in(self, v)
     }
 }
 
@@ -75,7 +75,9 @@ impl<T: Record> Field<T> {
                 let i = i.filter(|&i| optional || i != 0)?;
                 names.get(i).map(|n| Cow::Borrowed(*n))
             }
-            Value::TextList(t) => (!t.is_empty()).then(|| Cow::Owned(t.join(", "))),
+            Value::TextList(t) => {
+                (!t.is_empty()).then(|| Cow::Owned(t.collect::<Vec<_>>().join(", ")))
+            }
             Value::Links(l) => links_text(l),
             Value::Conflicts(_) | Value::Tree => None,
         }
@@ -242,7 +244,7 @@ mod tests {
                 for f in NODE_FIELDS {
                     let mut m = Node::default();
                     f.set(&mut m, f.get(n).as_deref()).unwrap();
-                    assert!(f.same(&m, n), "{} of {}", f.name, n.id);
+                    assert!(f.same(&m, n), "{} of {}", f.name, n.id());
                 }
             }
             for f in ARTICLE_FIELDS {

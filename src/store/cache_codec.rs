@@ -14,7 +14,7 @@
 use super::load::MAX_DEPTH;
 use super::schema::{ArticleField, Kind, Named, NodeField, Owned, Value};
 use crate::model::corpus::Pos;
-use crate::model::{Article, ArticleMeta, Link, LinkKind, Node, NodeIdx};
+use crate::model::{Article, ArticleMeta, Link, LinkKind, Node, NodeFields, NodeIdx};
 
 /// One field's value, in the table's order (`schema`): strings as
 /// strings, a flag as a byte, an enum as its index in the kind's names (plus
@@ -138,9 +138,9 @@ fn put_tree(w: &mut Writer, a: &Article, positions: &[Pos]) {
         for &f in NodeField::ALL {
             put_value(w, f.spec().kind, f.get(n));
         }
-        w.num(n.parent.map_or(0, |p| p as u64 + 1));
-        w.num(n.children.len() as u64);
-        for &c in &n.children {
+        w.num(n.parent().map_or(0, |p| p as u64 + 1));
+        w.num(n.children().len() as u64);
+        for &c in n.children() {
             w.num(c as u64);
         }
     }
@@ -175,7 +175,7 @@ fn get_tree(r: &mut Reader, meta: ArticleMeta) -> Option<(Article, Vec<Pos>)> {
     let count = r.len()?;
     let mut nodes = Vec::with_capacity(count);
     for _ in 0..count {
-        let mut node = Node::default();
+        let mut node = NodeFields::default();
         for &f in NodeField::ALL {
             if let Some(v) = get_value(r, f.spec().kind)? {
                 f.set(&mut node, v);
@@ -187,7 +187,7 @@ fn get_tree(r: &mut Reader, meta: ArticleMeta) -> Option<(Article, Vec<Pos>)> {
         };
         node.parent = parent;
         node.children = (0..r.len()?).map(|_| r.idx()).collect::<Option<_>>()?;
-        nodes.push(node);
+        nodes.push(Node::from(node));
     }
     let positions = (0..r.len()?)
         .map(|_| {
@@ -205,7 +205,7 @@ fn get_tree(r: &mut Reader, meta: ArticleMeta) -> Option<(Article, Vec<Pos>)> {
 /// loader builds, and what `Article`'s walks rely on.
 fn is_tree(a: &Article) -> bool {
     let n = a.nodes.len();
-    if a.root as usize >= n || a.nodes[a.root as usize].parent.is_some() {
+    if a.root as usize >= n || a.nodes[a.root as usize].parent().is_some() {
         return false;
     }
     let mut depth = vec![0usize; n];
@@ -219,11 +219,11 @@ fn is_tree(a: &Article) -> bool {
         if d > MAX_DEPTH {
             return false;
         }
-        for &c in &a.nodes[i as usize].children {
+        for &c in a.nodes[i as usize].children() {
             let Some(node) = a.nodes.get(c as usize) else {
                 return false;
             };
-            if node.parent != Some(i) || seen[c as usize] {
+            if node.parent() != Some(i) || seen[c as usize] {
                 return false;
             }
             seen[c as usize] = true;
@@ -379,18 +379,18 @@ mod tests {
     fn refuses_non_trees() {
         let (a, pos) = sample();
         let mut twice = a.clone();
-        let c = twice.nodes[0].children[0];
-        twice.nodes[0].children.push(c);
+        let c = twice.nodes[0].children()[0];
+        twice.nodes[0].children_mut().push(c);
         assert_eq!(decode(&encode(&twice, &pos)), None);
         let mut unreachable = a.clone();
         let last = unreachable.nodes.len() as NodeIdx - 1;
-        let p = unreachable.nodes[last as usize].parent.unwrap();
+        let p = unreachable.nodes[last as usize].parent().unwrap();
         unreachable.nodes[p as usize]
-            .children
+            .children_mut()
             .retain(|&x| x != last);
         assert_eq!(decode(&encode(&unreachable, &pos)), None);
         let mut wrong = a;
-        wrong.nodes[1].parent = Some(5);
+        wrong.nodes[1].set_parent(Some(5));
         assert_eq!(decode(&encode(&wrong, &pos)), None);
     }
 }

@@ -173,7 +173,7 @@ impl Writer {
                 self.line_start();
                 self.out.push_str(name);
                 self.out.push_str(": [");
-                for (i, t) in items.iter().enumerate() {
+                for (i, t) in items.enumerate() {
                     if i > 0 {
                         self.out.push_str(", ");
                     }
@@ -316,14 +316,14 @@ fn write_node(w: &mut Writer, a: &Article, idx: NodeIdx, field: Option<&str>) {
     for &f in NodeField::ALL {
         match f.get(n) {
             Value::Tree => {
-                if n.children.is_empty() {
+                if n.children().is_empty() {
                     continue;
                 }
                 w.line_start();
                 w.out.push_str(f.name());
                 w.out.push_str(": [\n");
                 w.depth += 1;
-                for &c in &n.children {
+                for &c in n.children() {
                     write_node(w, a, c, None);
                 }
                 w.depth -= 1;
@@ -347,7 +347,7 @@ mod tests {
     #[test]
     fn positions_match_the_lexer() {
         let mut a = crate::synthetic::generate(1, 60, 3).1.remove(0);
-        let kids = a.node(a.root).children.clone();
+        let kids = a.node(a.root).children().to_vec();
         let (first, last) = (kids[0], *kids.last().unwrap());
         a.apply(crate::model::edit::move_to(first, last, 0))
             .unwrap();
@@ -442,8 +442,8 @@ mod tests {
     #[test]
     fn voice_kind_genre_basis_round_trip() {
         let a = load(WITH_VOICE);
-        let n = a.node(a.node(a.root).children[0]);
-        assert_eq!(n.voice.as_deref(), Some("US officials"));
+        let n = a.node(a.node(a.root).children()[0]);
+        assert_eq!(n.voice(), Some("US officials"));
         assert_eq!(n.kind, Some(crate::model::ClaimKind::Prediction));
         assert_eq!(a.meta.genre, Some(crate::model::Genre::News));
         assert_eq!(a.meta.stance_basis, crate::model::StanceBasis::Implicit);
@@ -469,7 +469,7 @@ mod tests {
         let a = load(&old);
         assert!(
             a.preorder()
-                .all(|i| a.node(i).voice.is_none() && a.node(i).kind.is_none())
+                .all(|i| a.node(i).voice().is_none() && a.node(i).kind.is_none())
         );
         assert_eq!(a.meta.stance_basis, crate::model::StanceBasis::Explicit);
         assert_eq!(article_to_string(&a), old);

@@ -14,7 +14,7 @@ use super::lex::Lexer;
 use super::load::MAX_DEPTH;
 use super::schema::{ArticleField, Kind, Named, NodeField, Owned, Presence, Spec};
 use crate::model::corpus::Pos;
-use crate::model::{Article, ArticleMeta, Link, LinkKind, Node, NodeIdx};
+use crate::model::{Article, ArticleMeta, Link, LinkKind, Node, NodeFields, NodeIdx};
 
 /// Trees deeper than this are left to ron, whose recursion limit decides
 /// (with its located error) where the bound lies. ron spends about four
@@ -192,9 +192,9 @@ impl Cursor<'_> {
             let (mut node, has_children) = self.node_fields(depth + 1)?;
             node.parent = parent;
             if let Some(p) = parent {
-                nodes[p as usize].children.push(idx);
+                nodes[p as usize].children_mut().push(idx);
             }
-            nodes.push(node);
+            nodes.push(Node::from(node));
             if has_children {
                 self.lit(b"[\n")?;
                 if open.len() >= FAST_MAX_DEPTH {
@@ -241,8 +241,8 @@ impl Cursor<'_> {
 
     /// Every field of a node but its children, in canonical order; the
     /// cursor is left after `children: ` when there are children.
-    fn node_fields(&mut self, d: usize) -> Option<(Node, bool)> {
-        let mut n = Node::default();
+    fn node_fields(&mut self, d: usize) -> Option<(NodeFields, bool)> {
+        let mut n = NodeFields::default();
         for &f in NodeField::ALL {
             match self.field_value(d, f.spec())? {
                 Some(Read::Tree) => return Some((n, true)),

@@ -2,7 +2,7 @@
 //! ordered list of fields with their name in the file, their kind and when
 //! the writer leaves them out, plus the one place that reads a field's value
 //! out of the model ([`ArticleField::get`], [`NodeField::get`]) and puts one
-//! back (`set`).
+//! back (`set`, and `NodeField::set_in` through a node's setters).
 //!
 //! The canonical writer (`canon`), the fast parser (`fast`), the cache codec
 //! (`cache_codec`) and the diff/merge field table (`diff::fields`) all walk
@@ -12,8 +12,8 @@
 //! lacks, or the order here differs from what `canon` writes).
 
 use crate::model::{
-    ArticleMeta, Bearing, ClaimKind, Conflict, Genre, Link, LinkKind, Node, Relation, Stance,
-    StanceBasis,
+    ArticleMeta, Bearing, ClaimKind, Conflict, Genre, Link, LinkKind, Node, NodeFields, Relation,
+    Stance, StanceBasis, Themes,
 };
 
 /// When a field is in the file.
@@ -65,24 +65,40 @@ pub struct Spec {
 }
 
 /// A field's value, borrowed from the model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Value<'a> {
     Text(&'a str),
     OptText(Option<&'a str>),
     Flag(bool),
     /// The index of the variant in the kind's `names`; `None` when absent.
     Enum(Option<usize>),
-    TextList(&'a [Box<str>]),
+    TextList(Themes<'a>),
     Links(&'a [Link]),
     Conflicts(&'a [Conflict]),
     Tree,
+}
+
+impl PartialEq for Value<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Value::Text(a), Value::Text(b)) => a == b,
+            (Value::OptText(a), Value::OptText(b)) => a == b,
+            (Value::Flag(a), Value::Flag(b)) => a == b,
+            (Value::Enum(a), Value::Enum(b)) => a == b,
+            (Value::TextList(a), Value::TextList(b)) => a.clone().eq(b.clone()),
+            (Value::Links(a), Value::Links(b)) => a == b,
+            (Value::Conflicts(a), Value::Conflicts(b)) => a == b,
+            (Value::Tree, Value::Tree) => true,
+            _ => false,
+        }
+    }
 }
 
 impl Value<'_> {
     /// Whether this is the default of a field of `kind`, which the writer
     /// leaves out when the field may be.
     pub fn is_default(&self, kind: Kind) -> bool {
-        match *self {
+        match self {
             Value::Enum(i) if matches!(kind, Kind::Enum { optional: true, .. }) => i.is_none(),
             Value::Text(s) => s.is_empty(),
             Value::OptText(v) => v.is_none(),
@@ -99,12 +115,12 @@ impl Value<'_> {
 impl Value<'_> {
     /// The value as one to store (`None` for the tree).
     pub fn to_owned(&self) -> Option<Owned> {
-        Some(match *self {
-            Value::Text(s) => Owned::Text(s.into()),
+        Some(match self {
+            Value::Text(s) => Owned::Text((*s).into()),
             Value::OptText(s) => Owned::OptText(s.map(Into::into)),
-            Value::Flag(b) => Owned::Flag(b),
-            Value::Enum(i) => Owned::Enum(i),
-            Value::TextList(l) => Owned::TextList(l.to_vec()),
+            Value::Flag(b) => Owned::Flag(*b),
+            Value::Enum(i) => Owned::Enum(*i),
+            Value::TextList(l) => Owned::TextList(l.clone().map(Into::into).collect()),
             Value::Links(l) => Owned::Links(l.to_vec()),
             Value::Conflicts(l) => Owned::Conflicts(l.to_vec()),
             Value::Tree => return None,
@@ -308,25 +324,26 @@ impl NodeField {
     pub fn get(self, n: &Node) -> Value<'_> {
         use NodeField as F;
         match self {
-            F::Id => Value::Text(&n.id),
-            F::ClaimEn => Value::Text(&n.claim_en),
-            F::ClaimAr => Value::Text(&n.claim_ar),
-            F::Voice => Value::OptText(n.voice.as_deref()),
+            F::Id => Value::Text(n.id()),
+            F::ClaimEn => Value::Text(n.claim_en()),
+            F::ClaimAr => Value::Text(n.claim_ar()),
+            F::Voice => Value::OptText(n.voice()),
             F::Kind => Value::Enum(index_of(n.kind)),
             F::Relation => Value::Enum(index_of(n.relation)),
             F::Bearing => Value::Enum(index_of(n.bearing)),
-            F::Quote => Value::OptText(n.quote.as_deref()),
-            F::Themes => Value::TextList(&n.themes),
-            F::Links => Value::Links(&n.links),
-            F::Note => Value::OptText(n.note.as_deref()),
-            F::Conflicts => Value::Conflicts(&n.conflicts),
+            F::Quote => Value::OptText(n.quote()),
+            F::Themes => Value::TextList(n.themes()),
+            F::Links => Value::Links(n.links()),
+            F::Note => Value::OptText(n.note()),
+            F::Conflicts => Value::Conflicts(n.conflicts()),
             F::Children => Value::Tree,
         }
     }
 
-    /// Stores `v` as this field of `n`; `false` (and nothing stored) when
-    /// `v` is not of the field's kind.
-    pub fn set(self, n: &mut Node, v: Owned) -> bool {
+    /// Stores `v` as this field of a node being built (the parsers move
+    /// their strings in); `false` (and nothing stored) when `v` is not of
+    /// the field's kind.
+    pub fn set(self, n: &mut NodeFields, v: Owned) -> bool {
         use NodeField as F;
         match (self, v) {
             (F::Id, Owned::Text(s)) => n.id = s,
@@ -341,6 +358,28 @@ impl NodeField {
             (F::Links, Owned::Links(l)) => n.links = l,
             (F::Note, Owned::OptText(s)) => n.note = s,
             (F::Conflicts, Owned::Conflicts(c)) => n.conflicts = c,
+            _ => return false,
+        }
+        true
+    }
+
+    /// Stores `v` as this field of an existing node, through its setters
+    /// (what diff and merge change); `false` as for [`set`](Self::set).
+    pub fn set_in(self, n: &mut Node, v: Owned) -> bool {
+        use NodeField as F;
+        match (self, v) {
+            (F::Id, Owned::Text(s)) => n.set_id(&s),
+            (F::ClaimEn, Owned::Text(s)) => n.set_claim_en(&s),
+            (F::ClaimAr, Owned::Text(s)) => n.set_claim_ar(&s),
+            (F::Voice, Owned::OptText(s)) => n.set_voice(s.as_deref()),
+            (F::Kind, Owned::Enum(i)) => n.kind = pick(i),
+            (F::Relation, Owned::Enum(i)) => n.relation = pick(i),
+            (F::Bearing, Owned::Enum(i)) => n.bearing = pick(i),
+            (F::Quote, Owned::OptText(s)) => n.set_quote(s.as_deref()),
+            (F::Themes, Owned::TextList(t)) => n.set_themes(t),
+            (F::Links, Owned::Links(l)) => *n.links_mut() = l,
+            (F::Note, Owned::OptText(s)) => n.set_note(s.as_deref()),
+            (F::Conflicts, Owned::Conflicts(c)) => *n.conflicts_mut() = c,
             _ => return false,
         }
         true

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde::de::{self, Visitor};
 
 use super::*;
-use crate::model::{Article, Conflict, Link, LinkKind};
+use crate::model::{Article, Conflict, Link, LinkKind, NodeFields};
 use crate::store::canon;
 use crate::store::raw::{RawArticle, RawNode};
 
@@ -123,7 +123,7 @@ fn full() -> Article {
         rationale_ar: "ر".into(),
         conflicts: vec![conflict.clone()],
     };
-    let thesis = Node {
+    let thesis = Node::from(NodeFields {
         id: "t".into(),
         claim_en: "c".into(),
         claim_ar: "ع".into(),
@@ -141,12 +141,12 @@ fn full() -> Article {
         conflicts: vec![conflict],
         parent: None,
         children: vec![1],
-    };
-    let child = Node {
+    });
+    let child = Node::from(NodeFields {
         id: "k".into(),
         parent: Some(0),
         ..Default::default()
-    };
+    });
     Article {
         meta,
         nodes: vec![thesis, child],
@@ -204,14 +204,18 @@ fn get_and_set_agree() {
         let Some(v) = f.get(n).to_owned() else {
             continue;
         };
+        let mut built = NodeFields::default();
+        assert!(f.set(&mut built, v.clone()), "{f:?}");
+        assert_eq!(f.get(&Node::from(built)), f.get(n), "{f:?}");
         let mut m = Node::default();
-        assert!(f.set(&mut m, v), "{f:?}");
+        assert!(f.set_in(&mut m, v), "{f:?}");
         assert_eq!(f.get(&m), f.get(n), "{f:?}");
         assert_ne!(
             f.get(&m),
             f.get(&Node::default()),
             "{f:?} is not set in `full`"
         );
+        assert!(!f.set_in(&mut m, Owned::Flag(true)), "{f:?}");
     }
 }
 
