@@ -231,7 +231,7 @@ pub fn submit(app: &mut App, query: String) {
         .search
         .get_or_insert_with(|| Engine::new(&app.ws.corpus));
     s.indexing = engine.worker.progress();
-    s.submitted = engine.worker.submit(query);
+    s.submitted = engine.worker.submit(query, &app.ws.corpus);
     s.done = false;
 }
 
