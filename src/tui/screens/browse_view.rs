@@ -16,8 +16,11 @@ use crate::tui::overlays::quote;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
 use crate::tui::screens::detail;
 use crate::tui::screens::source;
-use crate::tui::widgets::bidi_line::{fields_line, one_line, text_lines, two_lines};
+use crate::tui::widgets::bidi_line::{
+    cached_fields_line, fields_line, one_line, text_lines, two_lines,
+};
 use crate::tui::widgets::hints;
+use crate::tui::widgets::rows;
 use crate::tui::widgets::selection;
 
 pub fn render(app: &App, buf: &mut Buffer) {
@@ -54,7 +57,8 @@ fn render_right(app: &App, right: ratatui::layout::Rect, buf: &mut Buffer) {
 
 /// A pane title from separate fields (an id may be Arabic), each isolated.
 fn pane_title(app: &App, fields: &[&str], area: Rect) -> Line<'static> {
-    let mut l = fields_line(
+    let mut l = cached_fields_line(
+        &app.view.layout_cache,
         fields,
         " · ",
         area.width.saturating_sub(4),
@@ -124,7 +128,7 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
             });
         }
     }
-    Paragraph::new(lines).render(inner, buf);
+    rows::render(&lines, 0, inner, buf);
 }
 
 /// One map's rows in the article list, `width` cells wide (the selection
@@ -176,7 +180,8 @@ pub fn list_item(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
                 " (implicit)"
             };
             let stance = format!("{}{implicit}", s.map_or("?", |s| s.name()).to_uppercase());
-            let mut info = fields_line(
+            let mut info = cached_fields_line(
+                &app.view.layout_cache,
                 // The date before the outlet: short, and what a narrow
                 // list should not cut.
                 &[
@@ -237,7 +242,7 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
             Some(d) => diagnostic_lines(app, d, inner.width),
             None => vec![Line::styled("no maps loaded", app.settings.palette.error)],
         };
-        Paragraph::new(lines).render(inner, buf);
+        rows::render(&lines, 0, inner, buf);
         return;
     };
     let lang = if app.settings.lang == Lang::Ar {
@@ -331,7 +336,7 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
             p,
         ));
     }
-    Paragraph::new(lines).render(inner, buf);
+    rows::render(&lines, 0, inner, buf);
 }
 
 /// Why a map did not load, whole and wrapped (issue 14): the headline,

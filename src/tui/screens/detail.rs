@@ -9,7 +9,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
@@ -21,9 +20,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = lines(app, area.width);
     let max = lines.len().saturating_sub(area.height as usize);
     let scroll = app.screen.browse().detail_scroll.min(max);
-    Paragraph::new(lines)
-        .scroll((scroll as u16, 0))
-        .render(area, buf);
+    // Scrolled as `Paragraph::scroll` would (a u16 of rows).
+    crate::tui::widgets::rows::render(&lines, scroll as u16 as usize, area, buf);
 }
 
 /// A map that did not load: what that means and what to do, so the pane
