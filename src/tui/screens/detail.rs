@@ -293,7 +293,12 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         }
     }
 
-    let incoming = app.ws.incoming().to(&app.ws.corpus, r);
+    // The links into a node come from every map: none are shown until
+    // all have loaded (`workspace::arrival`), rather than some.
+    let incoming = match app.ws.arrival {
+        Some(_) => &[],
+        None => app.ws.incoming().to(&app.ws.corpus, r),
+    };
     if !incoming.is_empty() {
         heading(&mut out, "Linked from");
         for l in incoming {

@@ -4,6 +4,7 @@
 //! with undo, saving with conflict checks, reloading and recovery after a
 //! crash live in the modules below.
 
+pub mod arrival;
 pub mod conflicts;
 pub mod editing;
 pub mod history;
@@ -62,6 +63,9 @@ pub struct Workspace {
     /// Every node's incoming links ("linked from"), built when the detail
     /// pane first asks and dropped by every edit or reload.
     pub incoming: std::cell::OnceCell<Incoming>,
+    /// The maps still loading and the checks still running, while the
+    /// browser is already open (`arrival`); `None` once all are in.
+    pub arrival: Option<arrival::Arrival>,
 }
 
 impl Workspace {
@@ -92,6 +96,7 @@ impl Workspace {
             disk_changes: Vec::new(),
             quit: None,
             incoming: std::cell::OnceCell::new(),
+            arrival: None,
         }
     }
 
