@@ -90,7 +90,7 @@ fn first_frame(corpus: &Corpus, d: &Debate, filter: &Filter) -> usize {
         for &c in list.iter().take(FRAME_ROWS) {
             let Some(info) = d.info(c) else { continue };
             if let Some(a) = corpus.article(info.representative.map) {
-                work += a.node(info.representative.node).claim_en.len();
+                work += a.node(info.representative.node).claim_en().len();
             }
             for (map, _) in d.articles(c) {
                 if let Some(a) = corpus.article(map) {

@@ -159,7 +159,7 @@ fn edit_side(base: &Article, ours: bool, edits: usize, seed: u64) -> Article {
     let mut rng = Rng(seed);
     let side = if ours { 'o' } else { 't' };
     let mine = |a: &Article, i: u32| {
-        let id = &a.node(i).id;
+        let id = a.node(i).id();
         match id.strip_prefix('x') {
             Some(rest) => rest.starts_with(side),
             None => id[1..].parse::<usize>().is_ok_and(|k| (k % 2 == 0) == ours),
@@ -173,27 +173,28 @@ fn edit_side(base: &Article, ours: bool, edits: usize, seed: u64) -> Article {
         let n = live[rng.below(live.len())];
         let ok = match rng.below(10) {
             0..=5 => {
-                a.node_mut(n).claim_en = format!("Edited claim {serial}.").into();
+                a.node_mut(n)
+                    .set_claim_en(&format!("Edited claim {serial}."));
                 true
             }
             6 | 7 => {
-                let node = mizan::model::Node {
+                let node = mizan::model::Node::from(mizan::model::NodeFields {
                     id: format!("x{side}{serial}").into(),
                     claim_en: "An added claim.".into(),
                     ..Default::default()
-                };
+                });
                 let e = add_child(&a, n, 99, node);
                 a.apply(e).is_ok()
             }
             8 => {
                 // A subtree to another parent of this side, when parent and target are ours.
                 let p = live[rng.below(live.len())];
-                let parent_mine = a.node(n).parent.is_some_and(|q| mine(&a, q));
+                let parent_mine = a.node(n).parent().is_some_and(|q| mine(&a, q));
                 parent_mine && a.apply(move_to(n, p, 0)).is_ok()
             }
             _ => {
-                let leaf = a.node(n).children.is_empty();
-                let parent_mine = a.node(n).parent.is_some_and(|q| mine(&a, q));
+                let leaf = a.node(n).children().is_empty();
+                let parent_mine = a.node(n).parent().is_some_and(|q| mine(&a, q));
                 leaf && parent_mine && a.apply(Edit::Detach { node: n }).is_ok()
             }
         };
@@ -326,7 +327,8 @@ fn bench_diff(o: &Opts, dir: &Path) {
         for (i, mut a) in arts.into_iter().enumerate() {
             if i % every == 0 {
                 let n = a.find("n3").unwrap_or(a.root);
-                a.node_mut(n).claim_en = format!("Revision {} edit.", k + 2).into();
+                a.node_mut(n)
+                    .set_claim_en(&format!("Revision {} edit.", k + 2));
                 let path = maps.join(format!("{}.ron", a.meta.id));
                 std::fs::write(path, canon::article_to_string(&a)).expect("write");
             }

@@ -287,8 +287,8 @@ fn fzf(corpus: &Corpus, every: usize) {
     for (_, a) in corpus.articles() {
         for i in a.preorder() {
             let n = a.node(i);
-            let mut line = format!("{} | {}", n.claim_en, n.claim_ar);
-            for extra in [&n.quote, &n.note].into_iter().flatten() {
+            let mut line = format!("{} | {}", n.claim_en(), n.claim_ar());
+            for extra in [&n.quote(), &n.note()].into_iter().flatten() {
                 line.push_str(" | ");
                 line.push_str(extra);
             }

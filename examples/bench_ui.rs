@@ -173,7 +173,7 @@ fn main() {
     let (motion, arts) = mizan::synthetic::generate_linked(articles, per, 1, 10);
     let links: usize = arts
         .iter()
-        .map(|a| a.nodes.iter().map(|n| n.links.len()).sum::<usize>())
+        .map(|a| a.nodes.iter().map(|n| n.links().len()).sum::<usize>())
         .sum();
     let mut app = app_over(arts, motion);
     app.view.areas = view::areas(Rect::new(0, 0, 200, 60));

@@ -68,11 +68,9 @@ fn known_theme(corpus: &Corpus, theme: &str) -> anyhow::Result<()> {
         .as_ref()
         .is_some_and(|m| m.theme(theme).is_some());
     let used = || {
-        corpus.articles().any(|(_, a)| {
-            a.nodes
-                .iter()
-                .any(|n| n.themes.iter().any(|t| &**t == theme))
-        })
+        corpus
+            .articles()
+            .any(|(_, a)| a.nodes.iter().any(|n| n.has_theme(theme)))
     };
     if declared || used() {
         return Ok(());

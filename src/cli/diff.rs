@@ -282,22 +282,22 @@ pub fn textconv(path: &Path) -> anyhow::Result<i32> {
         let _ = writeln!(out, "article CONFLICT {c:?}");
     }
     let mut ids: Vec<u32> = a.preorder().collect();
-    ids.sort_by(|&x, &y| a.node(x).id.cmp(&a.node(y).id));
+    ids.sort_by(|&x, &y| a.node(x).id().cmp(a.node(y).id()));
     for i in ids {
         let n = a.node(i);
-        let parent = n.parent.map_or("(thesis)", |p| &*a.node(p).id);
-        let _ = writeln!(out, "[{}] parent: {parent}", n.id);
+        let parent = n.parent().map_or("(thesis)", |p| a.node(p).id());
+        let _ = writeln!(out, "[{}] parent: {parent}", n.id());
         for f in NODE_FIELDS {
             if let Some(v) = (f.get)(n) {
-                let _ = writeln!(out, "[{}] {}: {}", n.id, f.name, one_line(&v));
+                let _ = writeln!(out, "[{}] {}: {}", n.id(), f.name, one_line(&v));
             }
         }
-        for c in &n.conflicts {
-            let _ = writeln!(out, "[{}] CONFLICT {c:?}", n.id);
+        for c in n.conflicts() {
+            let _ = writeln!(out, "[{}] CONFLICT {c:?}", n.id());
         }
-        if !n.children.is_empty() {
-            let kids: Vec<&str> = n.children.iter().map(|&c| &*a.node(c).id).collect();
-            let _ = writeln!(out, "[{}] children: {}", n.id, kids.join(", "));
+        if !n.children().is_empty() {
+            let kids: Vec<&str> = n.children().iter().map(|&c| a.node(c).id()).collect();
+            let _ = writeln!(out, "[{}] children: {}", n.id(), kids.join(", "));
         }
     }
     stdout.raw(&out)?;

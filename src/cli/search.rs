@@ -150,12 +150,12 @@ fn claim(corpus: &Corpus, h: &Hit) -> String {
                 .is_some_and(|t| t.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)))
         });
     let text = if arabic {
-        &node.claim_ar
+        node.claim_ar()
     } else {
-        &node.claim_en
+        node.claim_en()
     };
     // A reported claim is marked as someone else's, as everywhere.
-    match &node.voice {
+    match &node.voice() {
         Some(v) => format!("‹{v}› {text}"),
         None => text.to_string(),
     }
@@ -187,12 +187,12 @@ fn json(corpus: &Corpus, index: &Index, query: &Query, h: &Hit) -> serde_json::V
     serde_json::json!({
         "address": corpus.address(h.node),
         "article": article.map(|a| a.id()),
-        "node": node.map(|n| &*n.id),
+        "node": node.map(|n| n.id()),
         "stance": article.and_then(|a| a.meta.stance).map(|s| s.name()),
         "score": h.score,
-        "claim_en": node.map(|n| &*n.claim_en),
-        "claim_ar": node.map(|n| &*n.claim_ar),
-        "voice": node.and_then(|n| n.voice.as_deref()),
+        "claim_en": node.map(|n| n.claim_en()),
+        "claim_ar": node.map(|n| n.claim_ar()),
+        "voice": node.and_then(|n| n.voice()),
         "kind": node.and_then(|n| n.kind).map(|k| k.name()),
         "matches": fields,
         "words": query.terms.iter().zip(&h.terms).map(|(t, m)| serde_json::json!({

@@ -153,15 +153,15 @@ impl Comparison {
             let bearings = bearing::derive(art);
             for idx in art.preorder() {
                 let node = art.node(idx);
-                for (i, theme) in node.themes.iter().enumerate() {
+                for (i, theme) in node.themes().enumerate() {
                     // A theme listed twice on one node is one node on the row.
-                    if node.themes[..i].contains(theme) {
+                    if node.themes().take(i).any(|t| t == theme) {
                         continue;
                     }
                     let slot = *slot_of.entry(theme).or_insert_with(|| {
                         rows.push(Row {
-                            theme: theme.clone(),
-                            vocab: vocab.get(&**theme).copied(),
+                            theme: theme.into(),
+                            vocab: vocab.get(theme).copied(),
                             a: Column::default(),
                             b: Column::default(),
                             verdict: Verdict::Agree,
@@ -234,9 +234,8 @@ fn pair_links(art_a: &Article, art_b: &Article, rows: &[Row]) -> Vec<PairLink> {
     let rows_of = |art: &Article, idx: NodeIdx| -> Vec<u32> {
         let mut v: Vec<u32> = art
             .node(idx)
-            .themes
-            .iter()
-            .filter_map(|t| row_of.get(&**t).copied())
+            .themes()
+            .filter_map(|t| row_of.get(t).copied())
             .collect();
         v.sort_unstable();
         v.dedup();
@@ -248,7 +247,7 @@ fn pair_links(art_a: &Article, art_b: &Article, rows: &[Row]) -> Vec<PairLink> {
         // pair with no links costs no id index.
         let mut ids: Option<HashMap<&str, NodeIdx>> = None;
         for idx in src.preorder() {
-            for link in &src.node(idx).links {
+            for link in src.node(idx).links() {
                 let Some((aid, nid)) = link.target() else {
                     continue;
                 };
@@ -259,7 +258,7 @@ fn pair_links(art_a: &Article, art_b: &Article, rows: &[Row]) -> Vec<PairLink> {
                     // The first node with an id wins, as in `Article::find`.
                     let mut m = HashMap::new();
                     for i in dst.preorder() {
-                        m.entry(&*dst.node(i).id).or_insert(i);
+                        m.entry(dst.node(i).id()).or_insert(i);
                     }
                     m
                 });

@@ -193,7 +193,7 @@ fn article_row(map: u32, art: &Article, vocab: &Vocab, voices: Voices) -> (Artic
     let mut effective: Vec<Option<Bearing>> = vec![None; art.nodes.len()];
     for idx in art.preorder() {
         let node = art.node(idx);
-        let derived = match node.parent {
+        let derived = match node.parent() {
             None => art.meta.stance.map(|s| s.thesis_bearing()),
             Some(p) => match (effective[p as usize], node.relation) {
                 (Some(pb), Some(rel)) => pb.through(rel),
@@ -210,13 +210,13 @@ fn article_row(map: u32, art: &Article, vocab: &Vocab, voices: Voices) -> (Artic
         if reported {
             reported_tally.add(b);
         }
-        for theme in &node.themes {
+        for theme in node.themes() {
             let cell = match vocab.find(theme) {
                 Some(c) => &mut cells[c],
-                None => match extra.iter().position(|(t, _)| t == theme) {
+                None => match extra.iter().position(|(t, _)| &**t == theme) {
                     Some(e) => &mut extra[e].1,
                     None => {
-                        extra.push((theme.clone(), Cell::default()));
+                        extra.push((theme.into(), Cell::default()));
                         let last = extra.len() - 1;
                         &mut extra[last].1
                     }

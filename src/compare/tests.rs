@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use super::*;
 use crate::model::{
-    Article, ArticleMeta, Bearing, Corpus, Link, LinkKind, MapEntry, Motion, Node, Relation,
-    Stance, Theme,
+    Article, ArticleMeta, Bearing, Corpus, Link, LinkKind, MapEntry, Motion, Node, NodeFields,
+    Relation, Stance, Theme,
 };
 
 /// A node: id, parent index, relation, stated bearing, space-separated
@@ -22,26 +22,28 @@ type Spec<'a> = (
 fn article(id: &str, stance: Stance, specs: &[Spec]) -> Article {
     let mut nodes: Vec<Node> = specs
         .iter()
-        .map(|&(nid, parent, relation, bearing, themes, links)| Node {
-            id: nid.into(),
-            claim_en: format!("claim {nid}").into(),
-            relation,
-            bearing,
-            parent,
-            themes: themes.split_whitespace().map(Into::into).collect(),
-            links: links
-                .iter()
-                .map(|&(kind, to)| Link {
-                    kind,
-                    to: to.into(),
-                })
-                .collect(),
-            ..Default::default()
+        .map(|&(nid, parent, relation, bearing, themes, links)| {
+            Node::from(NodeFields {
+                id: nid.into(),
+                claim_en: format!("claim {nid}").into(),
+                relation,
+                bearing,
+                parent,
+                themes: themes.split_whitespace().map(Into::into).collect(),
+                links: links
+                    .iter()
+                    .map(|&(kind, to)| Link {
+                        kind,
+                        to: to.into(),
+                    })
+                    .collect(),
+                ..Default::default()
+            })
         })
         .collect();
     for i in 0..nodes.len() {
-        if let Some(p) = nodes[i].parent {
-            nodes[p as usize].children.push(i as u32);
+        if let Some(p) = nodes[i].parent() {
+            nodes[p as usize].children_mut().push(i as u32);
         }
     }
     Article {
@@ -154,7 +156,7 @@ fn ids(art: &Article, col: &Column) -> Vec<String> {
         .map(|e| {
             format!(
                 "{}{}",
-                art.node(e.node).id,
+                art.node(e.node).id(),
                 match e.bearing {
                     Some(Bearing::For) => "+",
                     Some(Bearing::Against) => "-",
@@ -245,8 +247,8 @@ fn links_join_shared_theme_rows() {
                 .collect();
             (
                 l.from,
-                &*p.node(l.a_node).id,
-                &*a.node(l.b_node).id,
+                p.node(l.a_node).id(),
+                a.node(l.b_node).id(),
                 l.kind,
                 rows,
             )
@@ -365,7 +367,7 @@ fn same_bearings_as_derive() {
             let mut want = Tally::default();
             let mut nodes = Vec::new();
             for i in art.preorder() {
-                if art.node(i).themes.contains(theme) {
+                if art.node(i).has_theme(theme) {
                     want.add(b.of(i));
                     nodes.push(i);
                 }
@@ -387,14 +389,19 @@ fn refresh_matches_full_build() {
     let mut ov = Overview::build(&c);
     let art = c.maps[1].article.as_mut().unwrap();
     art.meta.stance = Some(Stance::Pro);
-    art.node_mut(2).themes = vec!["t".into()];
+    art.node_mut(2).set_themes(["t"]);
     ov.refresh(&c, 1);
     assert_eq!(ov, Overview::build(&c));
     assert!(
         ov.articles[1].position >= 1.0 / 3.0 - 1e-6,
         "now in the pro band"
     );
-    c.maps[0].article.as_mut().unwrap().node_mut(1).themes = vec!["zz".into()];
+    c.maps[0]
+        .article
+        .as_mut()
+        .unwrap()
+        .node_mut(1)
+        .set_themes(["zz"]);
     ov.refresh(&c, 0);
     assert_eq!(ov, Overview::build(&c));
     assert_eq!(ov.themes.last().map(|t| &**t), Some("zz"));
@@ -404,7 +411,7 @@ fn refresh_matches_full_build() {
 /// "US officials" rather than argued by the author.
 fn pro_reporting_r1() -> Article {
     let mut a = pro();
-    a.node_mut(1).voice = Some("US officials".into());
+    a.node_mut(1).set_voice(Some("US officials"));
     a
 }
 

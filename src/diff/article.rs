@@ -96,25 +96,25 @@ pub fn changed_fields<T>(table: &'static [Field<T>], old: &T, new: &T) -> Vec<Fi
 }
 
 fn parent_of<'a>(a: &'a Article, n: &Node) -> Option<&'a str> {
-    n.parent.map(|p| &*a.node(p).id)
+    n.parent().map(|p| a.node(p).id())
 }
 
 /// Ids of the reachable nodes, to their arena index.
 fn index(a: &Article) -> HashMap<&str, NodeIdx> {
-    a.preorder().map(|i| (&*a.node(i).id, i)).collect()
+    a.preorder().map(|i| (a.node(i).id(), i)).collect()
 }
 
 fn place(a: &Article, idx: NodeIdx) -> Place {
-    match a.node(idx).parent {
+    match a.node(idx).parent() {
         None => Place {
             parent: None,
             position: 0,
         },
         Some(p) => Place {
-            parent: Some(a.node(p).id.to_string()),
+            parent: Some(a.node(p).id().to_string()),
             position: a
                 .node(p)
-                .children
+                .children()
                 .iter()
                 .position(|&c| c == idx)
                 .unwrap_or(0),
@@ -130,16 +130,16 @@ pub fn diff_article(old: &Article, new: &Article) -> ArticleChanges {
     let mut nodes = Vec::new();
     for idx in new.preorder() {
         let n = new.node(idx);
-        let Some(&o) = oi.get(&*n.id) else {
+        let Some(&o) = oi.get(n.id()) else {
             nodes.push(NodeChange::Added {
-                id: n.id.to_string(),
+                id: n.id().to_string(),
                 at: place(new, idx),
-                claim_en: n.claim_en.to_string(),
+                claim_en: n.claim_en().to_string(),
             });
             continue;
         };
         let on = old.node(o);
-        let moved = (parent_of(old, on) != parent_of(new, n) || reordered.contains_key(&*n.id))
+        let moved = (parent_of(old, on) != parent_of(new, n) || reordered.contains_key(n.id()))
             .then(|| Move {
                 from: place(old, o),
                 to: place(new, idx),
@@ -147,7 +147,7 @@ pub fn diff_article(old: &Article, new: &Article) -> ArticleChanges {
         let fields = changed_fields(NODE_FIELDS, on, n);
         if moved.is_some() || !fields.is_empty() {
             nodes.push(NodeChange::Changed {
-                id: n.id.to_string(),
+                id: n.id().to_string(),
                 moved,
                 fields,
             });
@@ -155,11 +155,11 @@ pub fn diff_article(old: &Article, new: &Article) -> ArticleChanges {
     }
     for idx in old.preorder() {
         let n = old.node(idx);
-        if !ni.contains_key(&*n.id) {
+        if !ni.contains_key(n.id()) {
             nodes.push(NodeChange::Removed {
-                id: n.id.to_string(),
+                id: n.id().to_string(),
                 from: place(old, idx),
-                claim_en: n.claim_en.to_string(),
+                claim_en: n.claim_en().to_string(),
             });
         }
     }
@@ -181,24 +181,24 @@ fn reordered<'a>(
     let mut out = HashMap::new();
     for idx in new.preorder() {
         let n = new.node(idx);
-        let Some(&o) = oi.get(&*n.id) else {
+        let Some(&o) = oi.get(n.id()) else {
             continue;
         };
         let on = old.node(o);
-        if on.children.len() < 2 || n.children.len() < 2 {
+        if on.children().len() < 2 || n.children().len() < 2 {
             continue;
         }
         // Old positions of the children that stayed under this parent, in new order.
         let old_pos: HashMap<&str, usize> = on
-            .children
+            .children()
             .iter()
             .enumerate()
-            .map(|(k, &c)| (&*old.node(c).id, k))
+            .map(|(k, &c)| (old.node(c).id(), k))
             .collect();
         let seq: Vec<(&str, usize)> = n
-            .children
+            .children()
             .iter()
-            .map(|&c| &*new.node(c).id)
+            .map(|&c| new.node(c).id())
             .filter_map(|id| old_pos.get(id).map(|&k| (id, k)))
             .filter(|(id, _)| ni.contains_key(id))
             .collect();
@@ -269,7 +269,7 @@ mod tests {
         };
         assert_eq!((id.as_str(), moved), ("n5", &None));
         assert_eq!(fields[0].field, "claim_ar");
-        assert_eq!(fields[0].old.as_deref(), Some(&*a.node(n).claim_ar));
+        assert_eq!(fields[0].old.as_deref(), Some(a.node(n).claim_ar()));
         assert_eq!(fields[0].new.as_deref(), Some("نص جديد"));
     }
 
@@ -278,7 +278,7 @@ mod tests {
     fn a_moved_subtree_is_one_move() {
         let a = article();
         let mut b = a.clone();
-        let kids = b.node(b.root).children.clone();
+        let kids = b.node(b.root).children().to_vec();
         let (first, last) = (kids[0], *kids.last().unwrap());
         b.apply(move_to(last, first, 0)).unwrap();
         let d = diff_article(&a, &b);
@@ -289,8 +289,8 @@ mod tests {
         else {
             panic!("{:?}", d.nodes[0]);
         };
-        assert_eq!(id.as_str(), &*a.node(last).id);
-        assert_eq!(m.to.parent.as_deref(), Some(&*a.node(first).id));
+        assert_eq!(id.as_str(), a.node(last).id());
+        assert_eq!(m.to.parent.as_deref(), Some(a.node(first).id()));
         assert_eq!(m.to.position, 0);
         assert_eq!(m.from.parent.as_deref(), Some("n0"));
     }
@@ -301,11 +301,11 @@ mod tests {
         let a = article();
         let mut b = a.clone();
         let root = b.root;
-        let kids = b.node(root).children.clone();
+        let kids = b.node(root).children().to_vec();
         b.apply(move_to(kids[2], root, 0)).unwrap();
         let d = diff_article(&a, &b);
         let ids: Vec<&str> = d.nodes.iter().map(NodeChange::id).collect();
-        assert_eq!(ids, [&*a.node(kids[2]).id]);
+        assert_eq!(ids, [a.node(kids[2]).id()]);
     }
 
     #[test]

@@ -244,10 +244,10 @@ fn whole(a: &Article, added: bool) -> ArticleChanges {
             id: a.meta.id.clone(),
             ..Default::default()
         },
-        nodes: vec![crate::model::Node {
-            id: a.node(a.root).id.clone(),
+        nodes: vec![crate::model::Node::from(crate::model::NodeFields {
+            id: a.node(a.root).id().into(),
             ..Default::default()
-        }],
+        })],
         root: 0,
     };
     let mut c = if added {
@@ -258,22 +258,22 @@ fn whole(a: &Article, added: bool) -> ArticleChanges {
     // The thesis, matched by id with the placeholder, is all "changed" fields:
     // say it was added or removed like the other nodes.
     let thesis = a.node(a.root);
-    c.nodes.retain(|n| n.id() != &*thesis.id);
+    c.nodes.retain(|n| n.id() != thesis.id());
     let place = super::article::Place {
         parent: None,
         position: 0,
     };
     let t = if added {
         super::article::NodeChange::Added {
-            id: thesis.id.to_string(),
+            id: thesis.id().to_string(),
             at: place,
-            claim_en: thesis.claim_en.to_string(),
+            claim_en: thesis.claim_en().to_string(),
         }
     } else {
         super::article::NodeChange::Removed {
-            id: thesis.id.to_string(),
+            id: thesis.id().to_string(),
             from: place,
-            claim_en: thesis.claim_en.to_string(),
+            claim_en: thesis.claim_en().to_string(),
         }
     };
     c.nodes.insert(0, t);

@@ -13,7 +13,7 @@ use std::fmt::Debug;
 
 use serde::de::DeserializeOwned;
 
-use crate::model::{ArticleMeta, Link, LinkKind, Node};
+use crate::model::{ArticleMeta, Link, LinkKind, Node, Themes};
 
 /// One field of a `T` (a [`Node`] or an [`ArticleMeta`]).
 pub struct Field<T: 'static> {
@@ -79,8 +79,8 @@ fn parse_enum<E: DeserializeOwned>(v: Option<&str>) -> Result<Option<E>, String>
     }
 }
 
-fn themes_text(t: &[Box<str>]) -> Option<Cow<'_, str>> {
-    (!t.is_empty()).then(|| Cow::Owned(t.join(", ")))
+fn themes_text(t: Themes<'_>) -> Option<Cow<'static, str>> {
+    (!t.is_empty()).then(|| Cow::Owned(t.collect::<Vec<_>>().join(", ")))
 }
 
 fn parse_themes(v: Option<&str>) -> Vec<Box<str>> {
@@ -126,30 +126,30 @@ fn parse_links(v: Option<&str>) -> Result<Vec<Link>, String> {
 pub static NODE_FIELDS: &[Field<Node>] = &[
     Field {
         name: "claim_en",
-        get: |n| text(&n.claim_en),
+        get: |n| text(n.claim_en()),
         set: |n, v| {
-            n.claim_en = boxed(v);
+            n.set_claim_en(v.unwrap_or_default());
             Ok(())
         },
-        eq: |a, b| a.claim_en == b.claim_en,
+        eq: |a, b| a.claim_en() == b.claim_en(),
     },
     Field {
         name: "claim_ar",
-        get: |n| text(&n.claim_ar),
+        get: |n| text(n.claim_ar()),
         set: |n, v| {
-            n.claim_ar = boxed(v);
+            n.set_claim_ar(v.unwrap_or_default());
             Ok(())
         },
-        eq: |a, b| a.claim_ar == b.claim_ar,
+        eq: |a, b| a.claim_ar() == b.claim_ar(),
     },
     Field {
         name: "voice",
-        get: |n| opt_text(&n.voice),
+        get: |n| n.voice().map(Cow::Borrowed),
         set: |n, v| {
-            n.voice = opt_boxed(v);
+            n.set_voice(v);
             Ok(())
         },
-        eq: |a, b| a.voice == b.voice,
+        eq: |a, b| a.voice() == b.voice(),
     },
     Field {
         name: "kind",
@@ -180,39 +180,39 @@ pub static NODE_FIELDS: &[Field<Node>] = &[
     },
     Field {
         name: "quote",
-        get: |n| opt_text(&n.quote),
+        get: |n| n.quote().map(Cow::Borrowed),
         set: |n, v| {
-            n.quote = opt_boxed(v);
+            n.set_quote(v);
             Ok(())
         },
-        eq: |a, b| a.quote == b.quote,
+        eq: |a, b| a.quote() == b.quote(),
     },
     Field {
         name: "themes",
-        get: |n| themes_text(&n.themes),
+        get: |n| themes_text(n.themes()),
         set: |n, v| {
-            n.themes = parse_themes(v);
+            n.set_themes(parse_themes(v));
             Ok(())
         },
-        eq: |a, b| a.themes == b.themes,
+        eq: |a, b| a.themes().eq(b.themes()),
     },
     Field {
         name: "links",
-        get: |n| links_text(&n.links),
+        get: |n| links_text(n.links()),
         set: |n, v| {
-            n.links = parse_links(v)?;
+            *n.links_mut() = parse_links(v)?;
             Ok(())
         },
-        eq: |a, b| a.links == b.links,
+        eq: |a, b| a.links() == b.links(),
     },
     Field {
         name: "note",
-        get: |n| opt_text(&n.note),
+        get: |n| n.note().map(Cow::Borrowed),
         set: |n, v| {
-            n.note = opt_boxed(v);
+            n.set_note(v);
             Ok(())
         },
-        eq: |a, b| a.note == b.note,
+        eq: |a, b| a.note() == b.note(),
     },
 ];
 
@@ -355,7 +355,7 @@ mod tests {
                 for f in NODE_FIELDS {
                     let mut m = Node::default();
                     (f.set)(&mut m, (f.get)(n).as_deref()).unwrap();
-                    assert!(f.same(&m, n), "{} of {}", f.name, n.id);
+                    assert!(f.same(&m, n), "{} of {}", f.name, n.id());
                 }
             }
             for f in ARTICLE_FIELDS {

@@ -107,38 +107,38 @@ fn article(out: &mut String, targets: &Targets, a: &Article) {
                 _ => "+ ",
             });
         }
-        let _ = write!(out, "[{}]: ", title(a.id(), &n.id));
-        if let Some(v) = &n.voice {
+        let _ = write!(out, "[{}]: ", title(a.id(), n.id()));
+        if let Some(v) = &n.voice() {
             out.push('‹');
             text(out, v);
             out.push_str("› ");
         }
-        text(out, &n.claim_en);
-        for t in &n.themes {
+        text(out, n.claim_en());
+        for t in n.themes() {
             out.push_str(" #(");
             tag(out, t);
             out.push(')');
         }
         out.push_str(" {");
         let mut data = Data::new(out);
-        data.str("ar", &n.claim_ar);
-        if let Some(v) = &n.voice {
+        data.str("ar", n.claim_ar());
+        if let Some(v) = &n.voice() {
             data.str("voice", v);
         }
         if let Some(k) = n.kind {
             data.str("kind", k.name());
         }
-        if let Some(q) = &n.quote {
+        if let Some(q) = &n.quote() {
             data.str("quote", q);
         }
         if let Some(b) = bearings.of(idx) {
             data.str("bearing", b.name());
         }
-        if let Some(note) = &n.note {
+        if let Some(note) = &n.note() {
             data.str("note", note);
         }
         let outside: Vec<String> = n
-            .links
+            .links()
             .iter()
             .filter(|l| !targets.resolves(&l.to))
             .map(|l| format!("{} {}", l.kind.name(), l.to))
@@ -171,7 +171,7 @@ fn article(out: &mut String, targets: &Targets, a: &Article) {
             data.str("rationale_ar", &m.rationale_ar);
         }
         out.push_str("}\n");
-        for l in &n.links {
+        for l in n.links() {
             let Some((aid, nid)) = l.target().filter(|_| targets.resolves(&l.to)) else {
                 continue;
             };
@@ -183,7 +183,7 @@ fn article(out: &mut String, targets: &Targets, a: &Article) {
             });
             let _ = writeln!(out, "[{}]", title(aid, nid));
         }
-        stack.extend(n.children.iter().rev().map(|&c| (c, depth + 1)));
+        stack.extend(n.children().iter().rev().map(|&c| (c, depth + 1)));
     }
 }
 

@@ -105,8 +105,8 @@ fn node_rows(w: &mut ::csv::Writer<Vec<u8>>, a: &Article) -> Result<(), ExportEr
     let opt = |s: &Option<Box<str>>| s.as_deref().unwrap_or("").to_string();
     for idx in a.preorder() {
         let n = a.node(idx);
-        let parent = n.parent.map_or("", |p| &*a.node(p).id);
-        let themes = n.themes.join(";");
+        let parent = n.parent().map_or("", |p| a.node(p).id());
+        let themes = n.themes().collect::<Vec<_>>().join(";");
         let depth = a.depth(idx).to_string();
         w.write_record([
             a.id(),
@@ -114,18 +114,18 @@ fn node_rows(w: &mut ::csv::Writer<Vec<u8>>, a: &Article) -> Result<(), ExportEr
             &opt(&meta.date),
             if meta.date_inferred { "true" } else { "false" },
             meta.stance.map_or("", |s| s.name()),
-            &n.id,
+            n.id(),
             parent,
             &depth,
             n.relation.map_or("", |r| r.name()),
             bearings.of(idx).map_or("", |b| b.name()),
             &themes,
-            n.voice.as_deref().unwrap_or(""),
+            n.voice().unwrap_or(""),
             n.kind.map_or("", |k| k.name()),
-            &n.claim_en,
-            &n.claim_ar,
-            n.quote.as_deref().unwrap_or(""),
-            &n.links.len().to_string(),
+            n.claim_en(),
+            n.claim_ar(),
+            n.quote().unwrap_or(""),
+            &n.links().len().to_string(),
         ])?;
     }
     Ok(())
@@ -138,11 +138,11 @@ fn link_rows(
 ) -> Result<(), ExportError> {
     for idx in a.preorder() {
         let n = a.node(idx);
-        for l in &n.links {
+        for l in n.links() {
             let (to_article, to_node) = l.target().unwrap_or(("", ""));
             w.write_record([
                 a.id(),
-                &n.id,
+                n.id(),
                 l.kind.name(),
                 to_article,
                 to_node,

@@ -85,7 +85,7 @@ fn cluster(out: &mut String, i: usize, a: &Article) {
     for idx in a.preorder() {
         let n = a.node(idx);
         out.push_str("    ");
-        node_id(out, a.id(), &n.id);
+        node_id(out, a.id(), n.id());
         out.push_str(" [label=");
         let b = bearings.of(idx);
         let kind = n
@@ -93,19 +93,19 @@ fn cluster(out: &mut String, i: usize, a: &Article) {
             .map(|k| format!(", {}", k.name()))
             .unwrap_or_default();
         let voice = n
-            .voice
+            .voice()
             .as_ref()
             .map(|v| format!("‹{v}›\n"))
             .unwrap_or_default();
         let label = format!(
             "{} ({}{kind})\n{voice}{}\n{}",
-            n.id,
+            n.id(),
             b.map_or("?", |b| b.name()),
-            wrap(&n.claim_en, 40),
-            wrap(&n.claim_ar, 40)
+            wrap(n.claim_en(), 40),
+            wrap(n.claim_ar(), 40)
         );
         quoted(out, &label);
-        let dashed = if n.voice.is_some() {
+        let dashed = if n.voice().is_some() {
             ", style=\"rounded,filled,dashed\""
         } else {
             ""
@@ -114,11 +114,11 @@ fn cluster(out: &mut String, i: usize, a: &Article) {
     }
     for idx in a.preorder() {
         let n = a.node(idx);
-        let Some(p) = n.parent else { continue };
+        let Some(p) = n.parent() else { continue };
         out.push_str("    ");
-        node_id(out, a.id(), &n.id);
+        node_id(out, a.id(), n.id());
         out.push_str(" -> ");
-        node_id(out, a.id(), &a.node(p).id);
+        node_id(out, a.id(), a.node(p).id());
         let (label, color) = match n.relation {
             Some(Relation::Opposes) => ("opposes", "#d95f02"),
             _ => ("supports", "#1b9e77"),
@@ -132,13 +132,13 @@ fn cluster(out: &mut String, i: usize, a: &Article) {
 fn links(out: &mut String, targets: &Targets, a: &Article) {
     for idx in a.preorder() {
         let n = a.node(idx);
-        for l in &n.links {
+        for l in n.links() {
             // A dangling link is `mizan check`'s to report, not an edge.
             let Some((aid, nid)) = l.target().filter(|_| targets.resolves(&l.to)) else {
                 continue;
             };
             out.push_str("  ");
-            node_id(out, a.id(), &n.id);
+            node_id(out, a.id(), n.id());
             out.push_str(" -> ");
             node_id(out, aid, nid);
             let _ = writeln!(out, " [style=dashed, label=\"{}\"];", l.kind.name());

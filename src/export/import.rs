@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use super::json::{Doc, JsonArticle, SCHEMA, VERSION};
 use crate::model::ids;
 use crate::model::{
-    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Motion, Node, NodeIdx,
-    Relation, Stance, StanceBasis, Theme,
+    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Motion, Node, NodeFields,
+    NodeIdx, Relation, Stance, StanceBasis, Theme,
 };
 use crate::store::load::MAX_DEPTH;
 use crate::store::{MOTION_FILE, StoreError, canon, names, regular, save};
@@ -196,7 +196,7 @@ fn check_article(a: &Article) -> Result<(), ImportError> {
     let mut depth = vec![0usize; a.nodes.len()];
     for (i, n) in a.nodes.iter().enumerate() {
         // Parents come before children (checked by `to_article`).
-        depth[i] = n.parent.map_or(1, |p| depth[p as usize] + 1);
+        depth[i] = n.parent().map_or(1, |p| depth[p as usize] + 1);
         if depth[i] > MAX_DEPTH {
             return Err(at(format!(
                 "the tree is nested deeper than {MAX_DEPTH} levels, which mizan does not load"
@@ -272,9 +272,9 @@ fn to_article(ja: JsonArticle) -> Result<Article, ImportError> {
             });
         }
         if let Some(p) = parent {
-            nodes[p as usize].children.push(i as NodeIdx);
+            nodes[p as usize].children_mut().push(i as NodeIdx);
         }
-        nodes.push(Node {
+        nodes.push(Node::from(NodeFields {
             id: jn.id.into(),
             claim_en: jn.claim_en.into(),
             claim_ar: jn.claim_ar.into(),
@@ -289,7 +289,7 @@ fn to_article(ja: JsonArticle) -> Result<Article, ImportError> {
             conflicts: Vec::new(),
             parent,
             children: Vec::new(),
-        });
+        }));
     }
     let boxed = |s: Option<String>| s.map(Into::into);
     Ok(Article {

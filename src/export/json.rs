@@ -149,25 +149,25 @@ fn article(a: &Article, file: &str) -> JsonArticle {
         pos[idx as usize] = nodes.len();
         let n = a.node(idx);
         nodes.push(JsonNode {
-            id: n.id.to_string(),
-            parent: n.parent.map(|p| pos[p as usize]),
-            claim_en: n.claim_en.to_string(),
-            claim_ar: n.claim_ar.to_string(),
-            voice: opt(&n.voice),
+            id: n.id().to_string(),
+            parent: n.parent().map(|p| pos[p as usize]),
+            claim_en: n.claim_en().to_string(),
+            claim_ar: n.claim_ar().to_string(),
+            voice: n.voice().map(str::to_owned),
             kind: n.kind.map(|k| k.name().to_owned()),
             relation: n.relation.map(|r| r.name().to_owned()),
             bearing: n.bearing.map(|b| b.name().to_owned()),
-            quote: opt(&n.quote),
-            themes: n.themes.iter().map(|t| t.to_string()).collect(),
+            quote: n.quote().map(str::to_owned),
+            themes: n.themes().map(|t| t.to_string()).collect(),
             links: n
-                .links
+                .links()
                 .iter()
                 .map(|l| JsonLink {
                     kind: l.kind.name().to_owned(),
                     to: l.to.to_string(),
                 })
                 .collect(),
-            note: opt(&n.note),
+            note: n.note().map(str::to_owned),
         });
     }
     JsonArticle {
@@ -261,24 +261,26 @@ impl Serialize for StreamedArticles<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ArticleMeta, Link, LinkKind, Node, Stance, Theme};
+    use crate::model::{ArticleMeta, Link, LinkKind, Node, NodeFields, Stance, Theme};
 
     // The streamed document is byte for byte the document built whole,
     // with and without a motion.
     #[test]
     fn streamed_equals_whole() {
-        let node = |id: &str, parent| Node {
-            id: id.into(),
-            claim_en: "a \"claim\"".into(),
-            claim_ar: "ادعاء".into(),
-            themes: vec!["t".into()],
-            links: vec![Link {
-                kind: LinkKind::Agrees,
-                to: "b/n".into(),
-            }],
-            parent,
-            children: if parent.is_none() { vec![1] } else { vec![] },
-            ..Default::default()
+        let node = |id: &str, parent| {
+            Node::from(NodeFields {
+                id: id.into(),
+                claim_en: "a \"claim\"".into(),
+                claim_ar: "ادعاء".into(),
+                themes: vec!["t".into()],
+                links: vec![Link {
+                    kind: LinkKind::Agrees,
+                    to: "b/n".into(),
+                }],
+                parent,
+                children: if parent.is_none() { vec![1] } else { vec![] },
+                ..Default::default()
+            })
         };
         let a = Article {
             meta: ArticleMeta {

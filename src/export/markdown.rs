@@ -60,10 +60,10 @@ fn incoming<'a>(sel: &Selection<'a>) -> Incoming<'a> {
     for a in &sel.articles {
         for idx in a.preorder() {
             let n = a.node(idx);
-            for l in &n.links {
+            for l in n.links() {
                 m.entry(&l.to)
                     .or_default()
-                    .push((l.kind.name(), format!("{}/{}", a.id(), n.id)));
+                    .push((l.kind.name(), format!("{}/{}", a.id(), n.id())));
             }
         }
     }
@@ -128,40 +128,40 @@ fn article(out: &mut String, a: &Article, incoming: &Incoming) {
             .kind
             .map(|k| format!(", {}", k.name()))
             .unwrap_or_default();
-        let _ = write!(out, "{pad}- **{rel}** ({b}{kind}, `{}`): ", visible(&n.id));
-        if let Some(v) = &n.voice {
+        let _ = write!(out, "{pad}- **{rel}** ({b}{kind}, `{}`): ", visible(n.id()));
+        if let Some(v) = &n.voice() {
             out.push('‹');
             esc(out, v);
             out.push_str("› ");
         }
-        esc(out, &n.claim_en);
+        esc(out, n.claim_en());
         out.push('\n');
-        if !n.claim_ar.is_empty() {
+        if !n.claim_ar().is_empty() {
             let _ = write!(out, "{pad}  ");
-            esc(out, &n.claim_ar);
+            esc(out, n.claim_ar());
             out.push('\n');
         }
-        if let Some(q) = &n.quote {
+        if let Some(q) = &n.quote() {
             let _ = write!(out, "{pad}  > «");
             esc(out, q);
             out.push_str("»\n");
         }
-        if !n.themes.is_empty() || !n.links.is_empty() {
+        if !n.themes().is_empty() || !n.links().is_empty() {
             let _ = write!(out, "{pad}  ");
             let mut first = true;
-            for t in &n.themes {
+            for t in n.themes() {
                 out.push_str(if first { "themes: " } else { ", " });
                 first = false;
                 esc(out, t);
             }
-            for l in &n.links {
+            for l in n.links() {
                 out.push_str(if first { "" } else { "; " });
                 first = false;
                 let _ = write!(out, "{} `{}`", l.kind.name(), visible(&l.to));
             }
             out.push('\n');
         }
-        let address = format!("{}/{}", a.id(), n.id);
+        let address = format!("{}/{}", a.id(), n.id());
         if let Some(from) = incoming.get(address.as_str()) {
             let _ = write!(out, "{pad}  linked from: ");
             for (i, (kind, src)) in from.iter().enumerate() {
@@ -172,7 +172,7 @@ fn article(out: &mut String, a: &Article, incoming: &Incoming) {
             }
             out.push('\n');
         }
-        stack.extend(n.children.iter().rev().map(|&c| (c, depth + 1)));
+        stack.extend(n.children().iter().rev().map(|&c| (c, depth + 1)));
     }
     out.push('\n');
 }
@@ -233,8 +233,8 @@ fn tally(a: &Article) -> Vec<(&str, usize, usize, usize, usize)> {
     let bearings = bearing::derive(a);
     let mut out: Vec<(&str, usize, usize, usize, usize)> = Vec::new();
     for idx in a.preorder() {
-        for t in &a.node(idx).themes {
-            let pos = match out.iter().position(|(id, ..)| *id == &**t) {
+        for t in a.node(idx).themes() {
+            let pos = match out.iter().position(|(id, ..)| *id == t) {
                 Some(p) => p,
                 None => {
                     out.push((t, 0, 0, 0, 0));
@@ -267,7 +267,7 @@ mod tests {
     fn voice_kind_genre_and_incoming_links() {
         let (m, arts) = voiced();
         let md = render(&selection(&m, &arts));
-        let claim = &arts[1].nodes[1].claim_en;
+        let claim = arts[1].nodes[1].claim_en();
         assert!(md.contains("(implicit).**"), "{md}");
         assert!(md.contains(" · news\n"), "{md}");
         assert!(

@@ -12,24 +12,25 @@ pub fn voiced() -> (crate::model::Motion, Vec<crate::model::Article>) {
         a.meta.genre = None;
         a.meta.stance_basis = crate::model::StanceBasis::Explicit;
         for n in &mut a.nodes {
-            n.voice = None;
+            n.set_voice(None);
             n.kind = None;
-            n.links.clear();
-            n.id = if n.parent.is_none() { "thesis" } else { "r" }.into();
+            n.links_mut().clear();
+            let id = if n.parent().is_none() { "thesis" } else { "r" };
+            n.set_id(id);
         }
         a.nodes.truncate(2);
-        a.nodes[0].children = vec![1];
-        a.nodes[1].parent = Some(0);
+        *a.nodes[0].children_mut() = vec![1];
+        a.nodes[1].set_parent(Some(0));
     }
     arts[0].meta.id = "a".into();
     arts[1].meta.id = "b".into();
-    arts[0].nodes[1].links = vec![crate::model::Link {
+    *arts[0].nodes[1].links_mut() = vec![crate::model::Link {
         kind: crate::model::LinkKind::Contradicts,
         to: "b/r".into(),
     }];
     arts[1].meta.genre = Some(crate::model::Genre::News);
     arts[1].meta.stance_basis = crate::model::StanceBasis::Implicit;
-    arts[1].nodes[1].voice = Some("US officials".into());
+    arts[1].nodes[1].set_voice(Some("US officials"));
     arts[1].nodes[1].kind = Some(crate::model::ClaimKind::Prediction);
     (motion, arts)
 }

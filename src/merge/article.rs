@@ -18,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 use super::order::merge_order;
 use crate::diff::fields::{ARTICLE_FIELDS, Field, NODE_FIELDS};
 use crate::model::conflict::{DELETED, KEPT, NODE_DELETED, NODE_PARENT};
-use crate::model::{Article, Conflict, Node, NodeIdx};
+use crate::model::{Article, Conflict, Node, NodeFields, NodeIdx};
 
 /// A merged article and how many conflicts it holds.
 #[derive(Debug, Clone)]
@@ -48,7 +48,7 @@ impl<'a> Side<'a> {
     fn new(article: &'a Article) -> Side<'a> {
         let by_id = article
             .preorder()
-            .map(|i| (&*article.node(i).id, i))
+            .map(|i| (article.node(i).id(), i))
             .collect();
         Side { article, by_id }
     }
@@ -59,20 +59,20 @@ impl<'a> Side<'a> {
 
     fn parent(&self, id: &str) -> Option<&'a str> {
         let n = self.node(id)?;
-        n.parent.map(|p| &*self.article.node(p).id)
+        n.parent().map(|p| self.article.node(p).id())
     }
 
     fn children(&self, id: &str) -> Vec<&'a str> {
         self.node(id).map_or_else(Vec::new, |n| {
-            n.children
+            n.children()
                 .iter()
-                .map(|&c| &*self.article.node(c).id)
+                .map(|&c| self.article.node(c).id())
                 .collect()
         })
     }
 
     fn root(&self) -> &'a str {
-        &self.article.node(self.article.root).id
+        self.article.node(self.article.root).id()
     }
 }
 
@@ -123,11 +123,11 @@ pub fn merge_article(
     meta.conflicts = meta_conflicts;
 
     // Every id of either side, ours' pre-order first, then theirs' new ones.
-    let mut order: Vec<&str> = ours.preorder().map(|i| &*ours.node(i).id).collect();
+    let mut order: Vec<&str> = ours.preorder().map(|i| ours.node(i).id()).collect();
     order.extend(
         theirs
             .preorder()
-            .map(|i| &*theirs.node(i).id)
+            .map(|i| theirs.node(i).id())
             .filter(|id| !o.by_id.contains_key(id)),
     );
     let mut slots: HashMap<&str, Slot> = HashMap::with_capacity(order.len());
@@ -137,11 +137,8 @@ pub fn merge_article(
         let slot = match (o.node(id), t.node(id)) {
             (Some(on), Some(tn)) => {
                 let mut node = bare(on);
-                let mut cs = merge_conflict_lists(
-                    bn.map(|n| &n.conflicts[..]),
-                    &on.conflicts,
-                    &tn.conflicts,
-                );
+                let mut cs =
+                    merge_conflict_lists(bn.map(|n| n.conflicts()), on.conflicts(), tn.conflicts());
                 merge_fields(NODE_FIELDS, bn, on, tn, &mut node, &mut cs);
                 let (op, tp) = (o.parent(id), t.parent(id));
                 let parent = if op == tp || (bn.is_some() && tp == bp) {
@@ -152,7 +149,7 @@ pub fn merge_article(
                     cs.push(Conflict::new(NODE_PARENT, op, tp));
                     op
                 };
-                node.conflicts = cs;
+                *node.conflicts_mut() = cs;
                 Slot {
                     node,
                     parent,
@@ -204,11 +201,11 @@ pub fn merge_article(
         };
         let idx = article.nodes.len() as NodeIdx;
         let mut node = slot.node;
-        node.parent = parent;
-        conflicts += node.conflicts.len();
+        node.set_parent(parent);
+        conflicts += node.conflicts().len();
         article.nodes.push(node);
         if let Some(p) = parent {
-            article.nodes[p as usize].children.push(idx);
+            article.nodes[p as usize].children_mut().push(idx);
         }
         if let Some(kids) = under.get(id) {
             let base_kids = b.as_ref().map_or_else(Vec::new, |b| b.children(id));
@@ -228,7 +225,7 @@ fn one_side<'a>(
     if_kept: Conflict,
 ) -> Slot<'a> {
     let mut bare_node = bare(node);
-    bare_node.conflicts = node.conflicts.clone();
+    *bare_node.conflicts_mut() = node.conflicts().to_vec();
     let Some(base) = base else {
         return Slot {
             node: bare_node,
@@ -254,7 +251,7 @@ impl Slot<'_> {
     fn revive(&mut self) {
         self.alive = true;
         if let Some(c) = self.deleted.take() {
-            self.node.conflicts.push(c);
+            self.node.conflicts_mut().push(c);
         }
     }
 }
@@ -299,9 +296,9 @@ fn break_cycles<'a>(
             {
                 let theirs = s.parent;
                 s.parent = op;
-                if !s.node.conflicts.iter().any(|c| &*c.field == NODE_PARENT) {
+                if !s.node.conflicts().iter().any(|c| &*c.field == NODE_PARENT) {
                     s.node
-                        .conflicts
+                        .conflicts_mut()
                         .push(Conflict::new(NODE_PARENT, op, theirs));
                 }
             }
@@ -346,12 +343,12 @@ fn find_cycle<'a>(order: &[&'a str], slots: &HashMap<&'a str, Slot<'a>>) -> Opti
 
 /// A node's fields without its place in the tree or its conflicts.
 fn bare(n: &Node) -> Node {
-    Node {
+    Node::from(NodeFields {
         children: Vec::new(),
         parent: None,
         conflicts: Vec::new(),
-        ..n.clone()
-    }
+        ..n.to_fields()
+    })
 }
 
 /// Merges each field of `table`: one side's change is taken, equal changes

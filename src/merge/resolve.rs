@@ -38,11 +38,11 @@ pub enum Resolution {
 /// Resolves conflict `k` of `node` by taking one side.
 pub fn resolve_node(node: &Node, k: usize, take: Take) -> Result<Resolution, String> {
     let c = node
-        .conflicts
+        .conflicts()
         .get(k)
-        .ok_or_else(|| format!("node `{}` has no conflict {k}", node.id))?;
+        .ok_or_else(|| format!("node `{}` has no conflict {k}", node.id()))?;
     let mut n = node.clone();
-    n.conflicts.remove(k);
+    n.conflicts_mut().remove(k);
     match &*c.field {
         NODE_DELETED => Ok(if take.value(c) == Some(DELETED) {
             Resolution::Delete
@@ -82,17 +82,18 @@ pub fn resolve_meta(meta: &ArticleMeta, k: usize, take: Take) -> Result<ArticleM
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::NodeFields;
     use crate::model::{Relation, Stance};
 
     fn node(conflicts: Vec<Conflict>) -> Node {
-        Node {
+        Node::from(NodeFields {
             id: "n".into(),
             claim_en: "Ours.".into(),
             relation: Some(Relation::Supports),
             themes: vec!["a".into()],
             conflicts,
             ..Default::default()
-        }
+        })
     }
 
     // Taking a side sets that side's value, parsed back into the field, and
@@ -107,8 +108,8 @@ mod tests {
         let Resolution::Fields(t) = resolve_node(&n, 0, Take::Theirs).unwrap() else {
             panic!()
         };
-        assert_eq!(&*t.claim_en, "Theirs.");
-        assert_eq!(t.conflicts, n.conflicts[1..]);
+        assert_eq!(t.claim_en(), "Theirs.");
+        assert_eq!(t.conflicts(), &n.conflicts()[1..]);
         let Resolution::Fields(t) = resolve_node(&n, 1, Take::Theirs).unwrap() else {
             panic!()
         };
@@ -116,12 +117,12 @@ mod tests {
         let Resolution::Fields(t) = resolve_node(&n, 2, Take::Theirs).unwrap() else {
             panic!()
         };
-        assert_eq!(t.themes, ["b".into(), "c".into()] as [Box<str>; 2]);
+        assert!(t.themes().eq(["b", "c"]));
         let Resolution::Fields(o) = resolve_node(&n, 0, Take::Ours).unwrap() else {
             panic!()
         };
-        assert_eq!(&*o.claim_en, "Ours.");
-        assert_eq!(o.conflicts.len(), 2);
+        assert_eq!(o.claim_en(), "Ours.");
+        assert_eq!(o.conflicts().len(), 2);
     }
 
     // Deletion and placement conflicts ask for a delete or a move.
@@ -131,7 +132,7 @@ mod tests {
         assert_eq!(resolve_node(&del, 0, Take::Theirs), Ok(Resolution::Delete));
         assert!(matches!(
             resolve_node(&del, 0, Take::Ours),
-            Ok(Resolution::Fields(n)) if n.conflicts.is_empty()
+            Ok(Resolution::Fields(n)) if n.conflicts().is_empty()
         ));
         let moved = node(vec![Conflict::new("parent", Some("p1"), Some("p2"))]);
         assert!(matches!(

@@ -17,7 +17,7 @@ fn text(a: &Article) -> String {
 }
 
 fn id_of(a: &Article, i: u32) -> String {
-    a.node(i).id.to_string()
+    a.node(i).id().to_string()
 }
 
 fn merged(b: &Article, o: &Article, t: &Article) -> (Article, usize) {
@@ -33,8 +33,8 @@ fn conflicts_round_trip_and_fail_validation() {
     let b = article();
     let (mut o, mut t) = (b.clone(), b.clone());
     let n = b.find("n7").unwrap();
-    o.node_mut(n).claim_ar = "نص «أ»".into();
-    t.node_mut(n).claim_ar = "نص \"ب\"\\".into();
+    o.node_mut(n).set_claim_ar("نص «أ»");
+    t.node_mut(n).set_claim_ar("نص \"ب\"\\");
     o.meta.title_en = "Ours".into();
     t.meta.title_en = "Theirs".into();
     let m = merge_texts(
@@ -48,7 +48,7 @@ fn conflicts_round_trip_and_fail_validation() {
     let a = entry.article.expect("a map with conflicts parses");
     assert_eq!(canon::article_to_string(&a), m.text);
     assert_eq!(
-        a.node(a.find("n7").unwrap()).conflicts,
+        a.node(a.find("n7").unwrap()).conflicts(),
         [Conflict::new(
             "claim_ar",
             Some("نص «أ»"),
@@ -88,18 +88,18 @@ fn an_edit_inside_a_deleted_subtree_keeps_the_path_to_it() {
         .expect("a node 3 deep");
     let top = b.ancestors(deep).find(|&p| b.depth(p) == 1).unwrap();
     let (mut o, mut t) = (b.clone(), b.clone());
-    o.node_mut(deep).claim_en = "Ours, deep inside.".into();
+    o.node_mut(deep).set_claim_en("Ours, deep inside.");
     t.apply(Edit::Detach { node: top }).unwrap();
     let (m, conflicts) = merged(&b, &o, &t);
     let d = m.find(&id_of(&b, deep)).expect("the edited node stays");
-    assert_eq!(&*m.node(d).claim_en, "Ours, deep inside.");
+    assert_eq!(m.node(d).claim_en(), "Ours, deep inside.");
     assert!(
         conflicts >= 2,
         "the edited node and each ancestor theirs deleted"
     );
     let k = m.find(&id_of(&b, top)).expect("its ancestor stays");
     assert_eq!(
-        m.node(k).conflicts,
+        m.node(k).conflicts(),
         [Conflict::new("node", Some("kept"), Some("deleted"))]
     );
 }
@@ -108,7 +108,7 @@ fn an_edit_inside_a_deleted_subtree_keeps_the_path_to_it() {
 #[test]
 fn crossing_moves_do_not_loop() {
     let b = article();
-    let kids = b.node(b.root).children.clone();
+    let kids = b.node(b.root).children().to_vec();
     let (x, y) = (kids[0], kids[1]);
     let (mut o, mut t) = (b.clone(), b.clone());
     o.apply(move_to(x, y, 0)).unwrap();
@@ -116,7 +116,7 @@ fn crossing_moves_do_not_loop() {
     let (m, conflicts) = merged(&b, &o, &t);
     assert!(conflicts >= 1);
     assert_eq!(m.len(), b.len(), "every node is still reachable");
-    let has_parent_conflict = |i: u32| m.node(i).conflicts.iter().any(|c| &*c.field == "parent");
+    let has_parent_conflict = |i: u32| m.node(i).conflicts().iter().any(|c| &*c.field == "parent");
     assert!(m.preorder().any(has_parent_conflict));
 }
 
@@ -124,16 +124,16 @@ fn crossing_moves_do_not_loop() {
 #[test]
 fn different_moves_of_one_node_conflict() {
     let b = article();
-    let kids = b.node(b.root).children.clone();
+    let kids = b.node(b.root).children().to_vec();
     let (n, p1, p2) = (kids[0], kids[1], kids[2]);
     let (mut o, mut t) = (b.clone(), b.clone());
     o.apply(move_to(n, p1, 0)).unwrap();
     t.apply(move_to(n, p2, 0)).unwrap();
     let (m, _) = merged(&b, &o, &t);
     let i = m.find(&id_of(&b, n)).unwrap();
-    assert_eq!(id_of(&m, m.node(i).parent.unwrap()), id_of(&b, p1));
+    assert_eq!(id_of(&m, m.node(i).parent().unwrap()), id_of(&b, p1));
     assert_eq!(
-        m.node(i).conflicts,
+        m.node(i).conflicts(),
         [Conflict::new(
             "parent",
             Some(&id_of(&b, p1)),

@@ -31,8 +31,8 @@ pub fn check(corpus: &Corpus, map: u32, entry: &MapEntry, a: &Article) -> Vec<Di
         let node = a.node(idx);
         let pos = entry.pos(idx);
         let here = NodeRef { map, node: idx };
-        if let Some(voice) = node.voice.as_deref() {
-            if node.parent.is_none() {
+        if let Some(voice) = node.voice() {
+            if node.parent().is_none() {
                 out.push(
                     Diagnostic::error(
                         path,
@@ -52,7 +52,7 @@ pub fn check(corpus: &Corpus, map: u32, entry: &MapEntry, a: &Article) -> Vec<Di
                     Diagnostic::error(
                         path,
                         "empty-voice",
-                        format!("node `{}` has an empty voice", node.id),
+                        format!("node `{}` has an empty voice", node.id()),
                     )
                     .at(pos)
                     .on(here)
@@ -65,9 +65,9 @@ pub fn check(corpus: &Corpus, map: u32, entry: &MapEntry, a: &Article) -> Vec<Di
                 }
             }
         }
-        for link in &node.links {
+        for link in node.links() {
             if link.kind == LinkKind::Rebuts {
-                rebuts_later(&mut out, corpus, a, link.to.as_ref(), pos, here, &node.id);
+                rebuts_later(&mut out, corpus, a, link.to.as_ref(), pos, here, node.id());
             }
         }
     }
@@ -80,7 +80,7 @@ pub fn check(corpus: &Corpus, map: u32, entry: &MapEntry, a: &Article) -> Vec<Di
                     "voice-spelling",
                     format!(
                         "node `{}` names the speaker `{other}`, spelled `{first}` elsewhere in this article",
-                        a.node(idx).id
+                        a.node(idx).id()
                     ),
                 )
                 .at(entry.pos(idx))
@@ -175,7 +175,7 @@ fn rebuts_later(
 pub fn speakers(a: &Article) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     for idx in a.preorder() {
-        if let Some(v) = a.node(idx).voice.as_deref()
+        if let Some(v) = a.node(idx).voice()
             && !v.trim().is_empty()
             && !out.contains(&v)
         {
@@ -226,7 +226,7 @@ pub fn fold_speaker(voice: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Node;
+    use crate::model::{Node, NodeFields};
 
     // Dates compare at their shared precision; anything not ISO-like is never later.
     #[test]
@@ -284,14 +284,16 @@ mod tests {
         let mut nodes: Vec<Node> = voices
             .iter()
             .enumerate()
-            .map(|(i, v)| Node {
-                id: format!("n{i}").into(),
-                voice: v.map(Into::into),
-                parent: (i > 0).then_some(0),
-                ..Default::default()
+            .map(|(i, v)| {
+                Node::from(NodeFields {
+                    id: format!("n{i}").into(),
+                    voice: v.map(Into::into),
+                    parent: (i > 0).then_some(0),
+                    ..Default::default()
+                })
             })
             .collect();
-        nodes[0].children = (1..voices.len() as u32).collect();
+        *nodes[0].children_mut() = (1..voices.len() as u32).collect();
         Article {
             meta: crate::model::ArticleMeta {
                 id: "a".into(),
@@ -327,7 +329,7 @@ mod tests {
             let mut a = article(&[None, None]);
             a.meta.id = id.into();
             a.meta.date = Some(date.into());
-            a.nodes[1].links = vec![crate::model::Link {
+            *a.nodes[1].links_mut() = vec![crate::model::Link {
                 kind,
                 to: to.into(),
             }];

@@ -70,7 +70,7 @@ pub fn derive(article: &Article) -> Bearings {
     };
     for idx in article.preorder() {
         let node = article.node(idx);
-        let derived = match node.parent {
+        let derived = match node.parent() {
             None => article.meta.stance.map(|s| s.thesis_bearing()),
             Some(p) => match (out.effective[p as usize], node.relation) {
                 (Some(pb), Some(rel)) => pb.through(rel),
@@ -86,7 +86,7 @@ pub fn derive(article: &Article) -> Bearings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ArticleMeta, Node, Stance};
+    use crate::model::{ArticleMeta, Node, NodeFields, Stance};
 
     fn article(stance: Stance, nodes: Vec<Node>) -> Article {
         Article {
@@ -100,12 +100,12 @@ mod tests {
     }
 
     fn node(parent: Option<u32>, rel: Option<Relation>, children: Vec<u32>) -> Node {
-        Node {
+        Node::from(NodeFields {
             parent,
             relation: rel,
             children,
             ..Default::default()
-        }
+        })
     }
 
     // The tree decides bearings under a pro thesis, flipping at each objection.

@@ -124,7 +124,7 @@ fn walk(article: &Article) -> Walk<'_> {
     // The same rule as `bearing::derive`, in the walk that is needed anyway.
     for idx in article.preorder() {
         let node = article.node(idx);
-        let derived = match node.parent {
+        let derived = match node.parent() {
             None => article.meta.stance.map(|s| s.thesis_bearing()),
             Some(p) => match (w.bearing[p as usize], node.relation) {
                 (Some(pb), Some(rel)) => pb.through(rel),
@@ -133,9 +133,9 @@ fn walk(article: &Article) -> Walk<'_> {
         };
         w.bearing[idx as usize] = node.bearing.or(derived);
         w.order.push(idx);
-        w.id_hash.push(id_hash(&node.id));
+        w.id_hash.push(id_hash(node.id()));
         w.reported.push(node.is_reported());
-        for link in &node.links {
+        for link in node.links() {
             w.links.push((idx, link.kind, &link.to));
         }
     }
@@ -388,7 +388,7 @@ fn resolve_links(corpus: &Corpus, walks: &[Option<Walk>]) -> Vec<ResolvedLink> {
                             break;
                         }
                         let idx = w.order[k];
-                        if found[lo + j].is_none() && &*article.node(idx).id == p.node_id {
+                        if found[lo + j].is_none() && article.node(idx).id() == p.node_id {
                             found[lo + j] = Some(idx);
                         }
                     }

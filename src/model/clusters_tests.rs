@@ -3,18 +3,18 @@
 
 use super::*;
 use crate::model::corpus::Pos;
-use crate::model::{ArticleMeta, Link, Node, Relation, Stance};
+use crate::model::{ArticleMeta, Link, Node, NodeFields, Relation, Stance};
 
 /// An article `id` with a thesis `t` and one supporting child per entry of
 /// `children`: (node id, links as (kind, target)).
 fn article(id: &str, stance: Stance, children: &[(&str, &[(LinkKind, &str)])]) -> Article {
-    let mut nodes = vec![Node {
+    let mut nodes = vec![Node::from(NodeFields {
         id: "t".into(),
         children: (1..=children.len() as u32).collect(),
         ..Default::default()
-    }];
+    })];
     for (nid, links) in children {
-        nodes.push(Node {
+        nodes.push(Node::from(NodeFields {
             id: (*nid).into(),
             relation: Some(Relation::Supports),
             parent: Some(0),
@@ -26,7 +26,7 @@ fn article(id: &str, stance: Stance, children: &[(&str, &[(LinkKind, &str)])]) -
                 })
                 .collect(),
             ..Default::default()
-        });
+        }));
     }
     Article {
         meta: ArticleMeta {
@@ -221,13 +221,13 @@ fn direction_does_not_matter_on_a_generated_corpus() {
     let mut flipped = arts;
     for a in &mut flipped {
         for n in &mut a.nodes {
-            n.links.retain(|l| l.kind != Agrees);
+            n.links_mut().retain(|l| l.kind != Agrees);
         }
     }
     for l in &agrees {
         let from = c.address(l.from).unwrap();
         flipped[l.to.map as usize].nodes[l.to.node as usize]
-            .links
+            .links_mut()
             .push(Link {
                 kind: Agrees,
                 to: from.into(),

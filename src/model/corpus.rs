@@ -116,7 +116,7 @@ impl Corpus {
     /// The `article-id/node-id` address of a node.
     pub fn address(&self, r: NodeRef) -> Option<String> {
         let a = self.article(r.map)?;
-        Some(format!("{}/{}", a.meta.id, a.node(r.node).id))
+        Some(format!("{}/{}", a.meta.id, a.node(r.node).id()))
     }
 
     /// Articles that parsed, with their map index.

@@ -69,6 +69,18 @@ pub enum EditError {
     NotLast,
 }
 
+/// Sets a text field of a node and returns its old value.
+fn replace_text(
+    n: &mut Node,
+    get: fn(&Node) -> &str,
+    set: fn(&mut Node, &str),
+    v: Box<str>,
+) -> Box<str> {
+    let old = get(n).into();
+    set(n, &v);
+    old
+}
+
 impl Article {
     /// Applies an edit and returns its inverse. On error nothing changed
     /// (a batch that fails part-way is rolled back).
@@ -80,14 +92,18 @@ impl Article {
                     .get_mut(node as usize)
                     .ok_or(EditError::NoNode(node))?;
                 let old = match field {
-                    NodeField::Id(v) => NodeField::Id(std::mem::replace(&mut n.id, v)),
+                    NodeField::Id(v) => NodeField::Id(replace_text(n, Node::id, Node::set_id, v)),
                     NodeField::ClaimEn(v) => {
-                        NodeField::ClaimEn(std::mem::replace(&mut n.claim_en, v))
+                        NodeField::ClaimEn(replace_text(n, Node::claim_en, Node::set_claim_en, v))
                     }
                     NodeField::ClaimAr(v) => {
-                        NodeField::ClaimAr(std::mem::replace(&mut n.claim_ar, v))
+                        NodeField::ClaimAr(replace_text(n, Node::claim_ar, Node::set_claim_ar, v))
                     }
-                    NodeField::Voice(v) => NodeField::Voice(std::mem::replace(&mut n.voice, v)),
+                    NodeField::Voice(v) => {
+                        let old = n.voice().map(Into::into);
+                        n.set_voice(v.as_deref());
+                        NodeField::Voice(old)
+                    }
                     NodeField::Kind(v) => NodeField::Kind(std::mem::replace(&mut n.kind, v)),
                     NodeField::Relation(v) => {
                         NodeField::Relation(std::mem::replace(&mut n.relation, v))
@@ -95,10 +111,22 @@ impl Article {
                     NodeField::Bearing(v) => {
                         NodeField::Bearing(std::mem::replace(&mut n.bearing, v))
                     }
-                    NodeField::Quote(v) => NodeField::Quote(std::mem::replace(&mut n.quote, v)),
-                    NodeField::Themes(v) => NodeField::Themes(std::mem::replace(&mut n.themes, v)),
-                    NodeField::Links(v) => NodeField::Links(std::mem::replace(&mut n.links, v)),
-                    NodeField::Note(v) => NodeField::Note(std::mem::replace(&mut n.note, v)),
+                    NodeField::Quote(v) => {
+                        let old = n.quote().map(Into::into);
+                        n.set_quote(v.as_deref());
+                        NodeField::Quote(old)
+                    }
+                    NodeField::Themes(v) => {
+                        let old = n.themes().map(Into::into).collect();
+                        n.set_themes(&v);
+                        NodeField::Themes(old)
+                    }
+                    NodeField::Links(v) => NodeField::Links(std::mem::replace(n.links_mut(), v)),
+                    NodeField::Note(v) => {
+                        let old = n.note().map(Into::into);
+                        n.set_note(v.as_deref());
+                        NodeField::Note(old)
+                    }
                 };
                 Ok(Edit::Set { node, field: old })
             }
@@ -107,14 +135,12 @@ impl Article {
                     .nodes
                     .get_mut(node as usize)
                     .ok_or(EditError::NoNode(node))?;
-                let new = Node {
-                    parent: n.parent,
-                    children: std::mem::take(&mut n.children),
-                    ..*with
-                };
+                let mut new = *with;
+                new.set_parent(n.parent());
+                *new.children_mut() = std::mem::take(n.children_mut());
                 let mut old = std::mem::replace(n, new);
-                old.children = Vec::new();
-                old.parent = None;
+                old.children_mut().clear();
+                old.set_parent(None);
                 Ok(Edit::Content {
                     node,
                     with: Box::new(old),
@@ -126,11 +152,10 @@ impl Article {
             )))),
             Edit::Create(node) => {
                 let idx = self.nodes.len() as NodeIdx;
-                self.nodes.push(Node {
-                    parent: None,
-                    children: Vec::new(),
-                    ..*node
-                });
+                let mut node = *node;
+                node.set_parent(None);
+                *node.children_mut() = Vec::new();
+                self.nodes.push(node);
                 Ok(Edit::Destroy { node: idx })
             }
             Edit::Destroy { node } => {
@@ -141,7 +166,7 @@ impl Article {
                     .ok_or(EditError::NoNode(node))?;
                 if node as usize != last
                     || self.is_attached(node)
-                    || !self.nodes[last].children.is_empty()
+                    || !self.nodes[last].children().is_empty()
                 {
                     return Err(EditError::NotLast);
                 }
@@ -153,14 +178,17 @@ impl Article {
                 if node == self.root {
                     return Err(EditError::Root);
                 }
-                let parent = self.node(node).parent.ok_or(EditError::NotAttached(node))?;
-                let siblings = &mut self.nodes[parent as usize].children;
+                let parent = self
+                    .node(node)
+                    .parent()
+                    .ok_or(EditError::NotAttached(node))?;
+                let siblings = self.nodes[parent as usize].children_mut();
                 let at = siblings
                     .iter()
                     .position(|&c| c == node)
                     .ok_or(EditError::NotAttached(node))?;
                 siblings.remove(at);
-                self.nodes[node as usize].parent = None;
+                self.nodes[node as usize].set_parent(None);
                 Ok(Edit::Attach { node, parent, at })
             }
             Edit::Attach { node, parent, at } => {
@@ -174,9 +202,9 @@ impl Article {
                 if parent == node || self.ancestors(parent).any(|a| a == node) {
                     return Err(EditError::Cycle);
                 }
-                let siblings = &mut self.nodes[parent as usize].children;
+                let siblings = self.nodes[parent as usize].children_mut();
                 siblings.insert(at.min(siblings.len()), node);
-                self.nodes[node as usize].parent = Some(parent);
+                self.nodes[node as usize].set_parent(Some(parent));
                 Ok(Edit::Detach { node })
             }
             Edit::Batch(edits) => {
@@ -210,7 +238,7 @@ impl Article {
 
     /// Whether a node is in the tree (the thesis, or has a parent).
     fn is_attached(&self, node: NodeIdx) -> bool {
-        node == self.root || self.node(node).parent.is_some()
+        node == self.root || self.node(node).parent().is_some()
     }
 }
 
@@ -238,6 +266,7 @@ pub fn move_to(node: NodeIdx, parent: NodeIdx, at: usize) -> Edit {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::NodeFields;
     use crate::store::{canon, parse_article};
     use proptest::prelude::*;
 
@@ -263,29 +292,29 @@ mod tests {
                 a,
                 other,
                 r[3] as usize % 4,
-                Node {
+                Node::from(NodeFields {
                     id: format!("new-{}", a.nodes.len()).into(),
                     claim_en: "A new claim.".into(),
                     claim_ar: "ادعاء جديد.".into(),
                     relation: Some(Relation::Opposes),
                     themes: vec!["isis".into()],
                     ..Default::default()
-                },
+                }),
             ),
             3 => move_to(node, other, r[3] as usize % 3),
             7 => Edit::Content {
                 node,
-                with: Box::new(Node {
+                with: Box::new(Node::from(NodeFields {
                     claim_en: format!("Resolved {}.", r[3]).into(),
                     conflicts: vec![crate::model::Conflict::new("note", Some("a"), None)],
-                    ..a.node(node).clone()
-                }),
+                    ..a.node(node).to_fields()
+                })),
             },
             4 => Edit::Detach { node },
             // Edits that break rules: a taken id, an empty claim.
             5 if r[3].is_multiple_of(3) => Edit::Set {
                 node,
-                field: NodeField::Id(a.node(other).id.clone()),
+                field: NodeField::Id(a.node(other).id().into()),
             },
             5 if r[3] % 3 == 1 => Edit::Set {
                 node,
@@ -363,16 +392,16 @@ mod tests {
                 diags.iter().any(|d| d.code == code && d.node.is_some_and(|r| r.node == n))
             };
             for &n in &live {
-                let id = &a.node(n).id;
-                let twins = live.iter().filter(|&&m| &a.node(m).id == id).count();
+                let id = a.node(n).id();
+                let twins = live.iter().filter(|&&m| a.node(m).id() == id).count();
                 if twins > 1 {
                     let any_twin_flagged = live
                         .iter()
-                        .filter(|&&m| &a.node(m).id == id)
+                        .filter(|&&m| a.node(m).id() == id)
                         .any(|&m| flagged(m, "duplicate-id"));
                     prop_assert!(any_twin_flagged, "duplicate id `{}` not flagged", id);
                 }
-                if a.node(n).claim_en.trim().is_empty() {
+                if a.node(n).claim_en().trim().is_empty() {
                     prop_assert!(flagged(n, "empty-claim"), "empty claim of `{}` not flagged", id);
                 }
             }
@@ -388,14 +417,14 @@ mod tests {
     #[test]
     fn redo_after_undo() {
         let mut a = article();
-        let child = a.node(a.root).children[0];
+        let child = a.node(a.root).children()[0];
         let edit = move_to(child, a.root, 99);
         let inv = a.apply(edit).unwrap();
         let moved = canon::article_to_string(&a);
         let redo = a.apply(inv).unwrap();
         a.apply(redo).unwrap();
         assert_eq!(canon::article_to_string(&a), moved);
-        assert_eq!(*a.node(a.root).children.last().unwrap(), child);
+        assert_eq!(*a.node(a.root).children().last().unwrap(), child);
     }
 
     // The thesis cannot be detached, and nothing goes under its own subtree.
@@ -403,10 +432,10 @@ mod tests {
     fn refusals() {
         let mut a = article();
         assert_eq!(a.apply(Edit::Detach { node: a.root }), Err(EditError::Root));
-        let child = a.node(a.root).children[0];
+        let child = a.node(a.root).children()[0];
         assert_eq!(a.apply(move_to(a.root, child, 0)), Err(EditError::Root));
         let before = canon::article_to_string(&a);
-        if let Some(&grand) = a.node(child).children.first() {
+        if let Some(&grand) = a.node(child).children().first() {
             assert_eq!(a.apply(move_to(child, grand, 0)), Err(EditError::Cycle));
         }
         assert_eq!(

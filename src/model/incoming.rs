@@ -30,7 +30,7 @@ impl Incoming {
         let mut by_target: HashMap<Box<str>, HashMap<Box<str>, Vec<IncomingLink>>> = HashMap::new();
         for (map, a) in corpus.articles() {
             for idx in a.preorder() {
-                for link in &a.node(idx).links {
+                for link in a.node(idx).links() {
                     let Some((aid, nid)) = link.target() else {
                         continue;
                     };
@@ -59,7 +59,7 @@ impl Incoming {
         };
         self.by_target
             .get(a.id())
-            .and_then(|m| m.get(&*n.id))
+            .and_then(|m| m.get(n.id()))
             .map_or(&[], Vec::as_slice)
     }
 
@@ -82,16 +82,16 @@ impl Incoming {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, ArticleMeta, Link, MapEntry, Node};
+    use crate::model::{Article, ArticleMeta, Link, MapEntry, Node, NodeFields};
 
     fn article(id: &str, links: &[(&str, LinkKind)]) -> MapEntry {
         let nodes = vec![
-            Node {
+            Node::from(NodeFields {
                 id: "thesis".into(),
                 children: vec![1],
                 ..Default::default()
-            },
-            Node {
+            }),
+            Node::from(NodeFields {
                 id: "r".into(),
                 parent: Some(0),
                 links: links
@@ -102,7 +102,7 @@ mod tests {
                     })
                     .collect(),
                 ..Default::default()
-            },
+            }),
         ];
         MapEntry {
             path: format!("{id}.ron").into(),

@@ -19,6 +19,7 @@ pub mod edit;
 mod glyph;
 pub mod ids;
 pub mod incoming;
+mod node;
 mod types;
 pub mod validate;
 
@@ -27,5 +28,6 @@ pub use clusters::{ClusterBearing, Clusters};
 pub use conflict::Conflict;
 pub use corpus::{Corpus, MapEntry, NodeRef};
 pub use date::PartialDate;
+pub use node::{Node, NodeFields, Themes};
 pub use types::*;
 pub use validate::{Diagnostic, Severity};

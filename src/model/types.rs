@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Bearing;
+use super::{Bearing, Node};
 
 /// The question all articles are weighed against, and the shared theme vocabulary.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -229,40 +229,6 @@ impl Link {
 /// deleting a node detaches it rather than shifting the others.
 pub type NodeIdx = u32;
 
-/// One claim in an argument tree.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Node {
-    pub id: Box<str>,
-    pub claim_en: Box<str>,
-    pub claim_ar: Box<str>,
-    /// Who asserts the claim when it is not the author ("US officials");
-    /// `None` is the author's own voice. A reported claim is evidence of what
-    /// others say, not one of the author's reasons.
-    pub voice: Option<Box<str>>,
-    /// What sort of claim it is; `None` is unclassified.
-    pub kind: Option<ClaimKind>,
-    /// Relation to the parent; the thesis has none.
-    pub relation: Option<Relation>,
-    /// Stated bearing on the motion, for nodes whose bearing the tree does not decide.
-    pub bearing: Option<Bearing>,
-    /// A verbatim passage of the article that grounds the claim.
-    pub quote: Option<Box<str>>,
-    pub themes: Vec<Box<str>>,
-    pub links: Vec<Link>,
-    pub note: Option<Box<str>>,
-    /// Unresolved merge conflicts on this node (written before `children`).
-    pub conflicts: Vec<super::Conflict>,
-    pub parent: Option<NodeIdx>,
-    pub children: Vec<NodeIdx>,
-}
-
-impl Node {
-    /// True when the node reports what someone other than the author says.
-    pub fn is_reported(&self) -> bool {
-        self.voice.is_some()
-    }
-}
-
 /// Descriptive fields of an article, everything but the tree.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ArticleMeta {
@@ -334,13 +300,13 @@ impl Article {
 
     /// The reachable node with this id.
     pub fn find(&self, id: &str) -> Option<NodeIdx> {
-        self.preorder().find(|&i| &*self.node(i).id == id)
+        self.preorder().find(|&i| self.node(i).id() == id)
     }
 
     /// Depth of a node (the thesis is 0).
     pub fn depth(&self, mut idx: NodeIdx) -> usize {
         let mut d = 0;
-        while let Some(p) = self.node(idx).parent {
+        while let Some(p) = self.node(idx).parent() {
             idx = p;
             d += 1;
         }
@@ -349,7 +315,7 @@ impl Article {
 
     /// The ancestors of a node, nearest first.
     pub fn ancestors(&self, idx: NodeIdx) -> impl Iterator<Item = NodeIdx> + '_ {
-        std::iter::successors(self.node(idx).parent, move |&p| self.node(p).parent)
+        std::iter::successors(self.node(idx).parent(), move |&p| self.node(p).parent())
     }
 }
 
@@ -366,7 +332,7 @@ impl Iterator for Preorder<'_> {
     fn next(&mut self) -> Option<NodeIdx> {
         let idx = self.stack.pop()?;
         let node = self.article.node(idx);
-        self.stack.extend(node.children.iter().rev());
+        self.stack.extend(node.children().iter().rev());
         Some(idx)
     }
 }

@@ -137,7 +137,7 @@ pub fn maps_linking_to(corpus: &Corpus, id: &str) -> Vec<u32> {
         .articles()
         .filter(|(_, a)| {
             a.nodes.iter().any(|n| {
-                n.links
+                n.links()
                     .iter()
                     .any(|l| l.target().is_some_and(|(aid, _)| aid == id))
             })
@@ -149,7 +149,7 @@ pub fn maps_linking_to(corpus: &Corpus, id: &str) -> Vec<u32> {
 fn id_index(a: &Article) -> HashMap<&str, NodeIdx> {
     let mut m = HashMap::with_capacity(a.nodes.len());
     for i in a.preorder() {
-        m.entry(&*a.node(i).id).or_insert(i);
+        m.entry(a.node(i).id()).or_insert(i);
     }
     m
 }
@@ -244,41 +244,41 @@ impl<'a> Ctx<'a> {
             let pos = entry.pos(idx);
             let here = NodeRef { map, node: idx };
             let d = |code, msg: String| Diagnostic::error(path, code, msg).at(pos).on(here);
-            for c in &node.conflicts {
-                let what = format!("node `{}`", node.id);
+            for c in node.conflicts() {
+                let what = format!("node `{}`", node.id());
                 out.push(super::conflict::diagnostic(path, pos, &what, c).on(here));
             }
-            if ids.and_then(|ix| ix.get(&*node.id)) != Some(&idx) {
+            if ids.and_then(|ix| ix.get(node.id())) != Some(&idx) {
                 out.push(
                     d(
                         "duplicate-id",
-                        format!("node id `{}` is used twice in this article", node.id),
+                        format!("node id `{}` is used twice in this article", node.id()),
                     )
                     .hint("node ids must be unique within an article"),
                 );
             }
-            if let Some(bad) = super::ids::node_id_problem(&node.id) {
+            if let Some(bad) = super::ids::node_id_problem(node.id()) {
                 out.push(d(
                     "bad-id",
-                    format!("node id `{}` {bad}", super::ids::shown(&node.id)),
+                    format!("node id `{}` {bad}", super::ids::shown(node.id())),
                 ));
             }
-            for (field, text) in [("claim_en", &node.claim_en), ("claim_ar", &node.claim_ar)] {
+            for (field, text) in [("claim_en", node.claim_en()), ("claim_ar", node.claim_ar())] {
                 if text.trim().is_empty() {
                     out.push(d(
                         "empty-claim",
-                        format!("node `{}` has an empty `{field}`", node.id),
+                        format!("node `{}` has an empty `{field}`", node.id()),
                     ));
                 }
                 check_chars(&mut out, path, pos, field, text, false);
             }
-            if let Some(q) = &node.quote {
+            if let Some(q) = &node.quote() {
                 check_chars(&mut out, path, pos, "quote", q, false);
                 if q.trim().is_empty() {
                     out.push(
                         d(
                             "empty-quote",
-                            format!("node `{}` has an empty quote", node.id),
+                            format!("node `{}` has an empty quote", node.id()),
                         )
                         .hint(
                             "remove the `quote` field, or quote the passage that grounds the claim",
@@ -293,52 +293,52 @@ impl<'a> Ctx<'a> {
                             "quote-not-found",
                             format!(
                                 "the quote of node `{}` does not occur in the source text",
-                                node.id
+                                node.id()
                             ),
                         )
                         .hint("a quote must be verbatim; only runs of white space may differ"),
                     );
                 }
             }
-            if let Some(n) = &node.note {
+            if let Some(n) = &node.note() {
                 check_chars(&mut out, path, pos, "note", n, true);
             }
-            for name in node.themes.iter().chain(node.links.iter().map(|l| &l.to)) {
+            for name in node.themes().chain(node.links().iter().map(|l| &*l.to)) {
                 if let Some(c) = super::ids::forbidden_char(name) {
                     out.push(d(
                         "control-char",
                         format!(
                             "node `{}` names `{}`, which contains the invisible control character U+{:04X}",
-                            super::ids::shown(&node.id),
+                            super::ids::shown(node.id()),
                             super::ids::shown(name),
                             c as u32
                         ),
                     ));
                 }
             }
-            if let Some(v) = &node.voice {
+            if let Some(v) = &node.voice() {
                 check_chars(&mut out, path, pos, "voice", v, false);
             }
             if let Some(m) = motion {
-                for t in &node.themes {
+                for t in node.themes() {
                     if m.theme(t).is_none() {
                         out.push(
                             d(
                                 "unknown-theme",
-                                format!("node `{}` names unknown theme `{t}`", node.id),
+                                format!("node `{}` names unknown theme `{t}`", node.id()),
                             )
                             .hint("themes are declared in motion.ron"),
                         );
                     }
                 }
             }
-            match (node.parent, node.relation) {
+            match (node.parent(), node.relation) {
                 (Some(_), None) => out.push(
                     d(
                         "missing-relation",
                         format!(
                             "node `{}` does not say how it relates to its parent",
-                            node.id
+                            node.id()
                         ),
                     )
                     .hint("add `relation: Supports` or `relation: Opposes`"),
@@ -355,7 +355,7 @@ impl<'a> Ctx<'a> {
                 _ => {}
             }
             self.check_bearing(&mut out, a, idx, &bearings, d);
-            for (i, link) in node.links.iter().enumerate() {
+            for (i, link) in node.links().iter().enumerate() {
                 self.check_link(&mut out, link, d("dangling-link", String::new()));
                 let warn = |code, msg: String| Diagnostic {
                     severity: Severity::Warning,
@@ -363,14 +363,14 @@ impl<'a> Ctx<'a> {
                 };
                 if link.target().is_some_and(|(aid, _)| aid == &*meta.id) {
                     out.push(
-                        warn("link-same-article", format!("node `{}` links into its own article", node.id))
+                        warn("link-same-article", format!("node `{}` links into its own article", node.id()))
                             .hint("links join arguments of different articles; the tree relates nodes within one"),
                     );
                 }
-                if node.links[..i].iter().any(|l| l.to == link.to) {
+                if node.links()[..i].iter().any(|l| l.to == link.to) {
                     out.push(warn(
                         "duplicate-link",
-                        format!("node `{}` links to `{}` twice", node.id, link.to),
+                        format!("node `{}` links to `{}` twice", node.id(), link.to),
                     ));
                 }
             }
@@ -391,7 +391,7 @@ impl<'a> Ctx<'a> {
         let derived = bearings.derived[idx as usize];
         match (node.bearing, derived) {
             (None, None) if a.meta.stance.is_some() => {
-                let top_of_mixed = node.parent == Some(a.root)
+                let top_of_mixed = node.parent() == Some(a.root)
                     && a.meta
                         .stance
                         .is_some_and(|s| s.thesis_bearing() == super::Bearing::Neither);
@@ -399,7 +399,7 @@ impl<'a> Ctx<'a> {
                     "missing-bearing",
                     format!(
                         "node `{}` has no bearing on the motion and the tree does not decide one",
-                        node.id
+                        node.id()
                     ),
                 );
                 diag.hint = Some(if top_of_mixed {
@@ -410,7 +410,7 @@ impl<'a> Ctx<'a> {
                 out.push(diag);
             }
             (Some(stated), Some(derived)) if stated != derived => {
-                let why = if node.parent.is_some() {
+                let why = if node.parent().is_some() {
                     "its relation to its parent gives"
                 } else {
                     "the article's stance gives"
@@ -419,7 +419,7 @@ impl<'a> Ctx<'a> {
                     "bearing-conflict",
                     format!(
                         "node `{}` states bearing {} but {why} {}",
-                        node.id,
+                        node.id(),
                         stated.name(),
                         derived.name()
                     ),
@@ -576,7 +576,8 @@ mod tests {
     #[test]
     fn duplicate_node_id_reported_on_the_later_node() {
         let (motion, mut arts) = crate::synthetic::generate(1, 6, 4);
-        arts[0].nodes[4].id = arts[0].nodes[2].id.clone();
+        let id = arts[0].nodes[2].id().to_owned();
+        arts[0].nodes[4].set_id(&id);
         let entry = MapEntry {
             path: "a.ron".into(),
             article: Some(arts.remove(0)),

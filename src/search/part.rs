@@ -83,10 +83,10 @@ impl Part {
             (Field::TitleOriginal, &*article.meta.title_original),
         ];
         let own = [
-            (Field::ClaimEn, Some(&*node.claim_en)),
-            (Field::ClaimAr, Some(&*node.claim_ar)),
-            (Field::Quote, node.quote.as_deref()),
-            (Field::Note, node.note.as_deref()),
+            (Field::ClaimEn, Some(node.claim_en())),
+            (Field::ClaimAr, Some(node.claim_ar())),
+            (Field::Quote, node.quote()),
+            (Field::Note, node.note()),
         ];
         let fields: Vec<(Field, &str)> = titles
             .into_iter()
@@ -115,14 +115,14 @@ impl Part {
             });
         }
         let themes_start = self.node_themes.len() as u32;
-        for id in &node.themes {
+        for id in node.themes() {
             self.node_themes.push(theme(id));
         }
         self.records.push(Record {
             node: NodeRef { map, node: idx },
             spans: spans_start..self.spans.len() as u32,
             themes: themes_start..self.node_themes.len() as u32,
-            voice: node.voice.as_deref().map(voice),
+            voice: node.voice().map(voice),
             kind: node.kind,
         });
         self.maps = Some(

@@ -142,20 +142,22 @@ impl Query {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, ArticleMeta, Corpus, MapEntry, Node};
+    use crate::model::{Article, ArticleMeta, Corpus, MapEntry, Node, NodeFields};
     use crate::search::{Index, search};
 
     /// thesis (own), n1 "US officials" prediction, n2 own fact, n3
     /// "Iraqi officials" evaluation.
     fn corpus() -> Corpus {
-        let node = |id: &str, voice: Option<&str>, kind: Option<ClaimKind>| Node {
-            id: id.into(),
-            claim_en: "withdrawal of forces".into(),
-            claim_ar: "انسحاب القوات".into(),
-            voice: voice.map(Into::into),
-            kind,
-            parent: (id != "thesis").then_some(0),
-            ..Default::default()
+        let node = |id: &str, voice: Option<&str>, kind: Option<ClaimKind>| {
+            Node::from(NodeFields {
+                id: id.into(),
+                claim_en: "withdrawal of forces".into(),
+                claim_ar: "انسحاب القوات".into(),
+                voice: voice.map(Into::into),
+                kind,
+                parent: (id != "thesis").then_some(0),
+                ..Default::default()
+            })
         };
         let mut nodes = vec![
             node("thesis", None, Some(ClaimKind::Proposal)),
@@ -167,7 +169,7 @@ mod tests {
                 Some(ClaimKind::Evaluation),
             ),
         ];
-        nodes[0].children = vec![1, 2, 3];
+        *nodes[0].children_mut() = vec![1, 2, 3];
         let entry = MapEntry {
             path: "a.ron".into(),
             article: Some(Article {

@@ -5,22 +5,24 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::*;
-use crate::model::{Article, ArticleMeta, Corpus, MapEntry, Motion, Node, Stance, Theme};
+use crate::model::{
+    Article, ArticleMeta, Corpus, MapEntry, Motion, Node, NodeFields, Stance, Theme,
+};
 
 fn node(id: &str, en: &str, ar: &str, themes: &[&str], parent: Option<u32>) -> Node {
-    Node {
+    Node::from(NodeFields {
         id: id.into(),
         claim_en: en.into(),
         claim_ar: ar.into(),
         themes: themes.iter().map(|&t| t.into()).collect(),
         parent,
-        ..Node::default()
-    }
+        ..NodeFields::default()
+    })
 }
 
 fn article(id: &str, title: &str, stance: Stance, mut nodes: Vec<Node>) -> MapEntry {
     let children: Vec<u32> = (1..nodes.len() as u32).collect();
-    nodes[0].children = children;
+    *nodes[0].children_mut() = children;
     MapEntry {
         path: PathBuf::from(format!("{id}.ron")),
         article: Some(Article {
@@ -62,7 +64,7 @@ fn corpus() -> Corpus {
         &[],
         None,
     );
-    thesis.quote = Some("إنَّ الاحتلال الأمريكي يجب أن ينتهي".into());
+    thesis.set_quote(Some("إنَّ الاحتلال الأمريكي يجب أن ينتهي"));
     let a = article(
         "alpha",
         "The occupation must end",

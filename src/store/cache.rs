@@ -178,7 +178,7 @@ impl Cache {
         // A map holding unresolved merge conflicts is never cached: the
         // codec does not carry them, and such a map is rare and short-lived.
         if !article.meta.conflicts.is_empty()
-            || article.nodes.iter().any(|n| !n.conflicts.is_empty())
+            || article.nodes.iter().any(|n| !n.conflicts().is_empty())
         {
             return Ok(());
         }

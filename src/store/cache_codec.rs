@@ -14,8 +14,8 @@
 use super::load::MAX_DEPTH;
 use crate::model::corpus::Pos;
 use crate::model::{
-    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Node, NodeIdx, Relation,
-    Stance, StanceBasis,
+    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Node, NodeFields, NodeIdx,
+    Relation, Stance, StanceBasis,
 };
 
 // Enum values are written as their index in these lists (plus one when
@@ -100,27 +100,27 @@ fn put_tree(w: &mut Writer, a: &Article, positions: &[Pos]) {
     w.num(a.root as u64);
     w.num(a.nodes.len() as u64);
     for n in &a.nodes {
-        w.str(&n.id);
-        w.str(&n.claim_en);
-        w.str(&n.claim_ar);
-        w.opt(n.voice.as_deref());
+        w.str(n.id());
+        w.str(n.claim_en());
+        w.str(n.claim_ar());
+        w.opt(n.voice());
         w.byte(tag_of(n.kind, &ClaimKind::ALL));
         w.byte(tag_of(n.relation, &RELATIONS));
         w.byte(tag_of(n.bearing, &BEARINGS));
-        w.opt(n.quote.as_deref());
-        w.num(n.themes.len() as u64);
-        for t in &n.themes {
+        w.opt(n.quote());
+        w.num(n.themes().len() as u64);
+        for t in n.themes() {
             w.str(t);
         }
-        w.num(n.links.len() as u64);
-        for l in &n.links {
+        w.num(n.links().len() as u64);
+        for l in n.links() {
             w.byte(tag_of(Some(l.kind), &LINK_KINDS) - 1);
             w.str(&l.to);
         }
-        w.opt(n.note.as_deref());
-        w.num(n.parent.map_or(0, |p| p as u64 + 1));
-        w.num(n.children.len() as u64);
-        for &c in &n.children {
+        w.opt(n.note());
+        w.num(n.parent().map_or(0, |p| p as u64 + 1));
+        w.num(n.children().len() as u64);
+        for &c in n.children() {
             w.num(c as u64);
         }
     }
@@ -187,7 +187,7 @@ fn get_tree(r: &mut Reader, meta: ArticleMeta) -> Option<(Article, Vec<Pos>)> {
             p => Some(NodeIdx::try_from(p - 1).ok()?),
         };
         let children = (0..r.len()?).map(|_| r.idx()).collect::<Option<_>>()?;
-        nodes.push(Node {
+        nodes.push(Node::from(NodeFields {
             id,
             claim_en,
             claim_ar,
@@ -202,7 +202,7 @@ fn get_tree(r: &mut Reader, meta: ArticleMeta) -> Option<(Article, Vec<Pos>)> {
             conflicts: Vec::new(),
             parent,
             children,
-        });
+        }));
     }
     let positions = (0..r.len()?)
         .map(|_| {
@@ -220,7 +220,7 @@ fn get_tree(r: &mut Reader, meta: ArticleMeta) -> Option<(Article, Vec<Pos>)> {
 /// loader builds, and what `Article`'s walks rely on.
 fn is_tree(a: &Article) -> bool {
     let n = a.nodes.len();
-    if a.root as usize >= n || a.nodes[a.root as usize].parent.is_some() {
+    if a.root as usize >= n || a.nodes[a.root as usize].parent().is_some() {
         return false;
     }
     let mut depth = vec![0usize; n];
@@ -234,11 +234,11 @@ fn is_tree(a: &Article) -> bool {
         if d > MAX_DEPTH {
             return false;
         }
-        for &c in &a.nodes[i as usize].children {
+        for &c in a.nodes[i as usize].children() {
             let Some(node) = a.nodes.get(c as usize) else {
                 return false;
             };
-            if node.parent != Some(i) || seen[c as usize] {
+            if node.parent() != Some(i) || seen[c as usize] {
                 return false;
             }
             seen[c as usize] = true;
@@ -406,18 +406,18 @@ mod tests {
     fn refuses_non_trees() {
         let (a, pos) = sample();
         let mut twice = a.clone();
-        let c = twice.nodes[0].children[0];
-        twice.nodes[0].children.push(c);
+        let c = twice.nodes[0].children()[0];
+        twice.nodes[0].children_mut().push(c);
         assert_eq!(decode(&encode(&twice, &pos)), None);
         let mut unreachable = a.clone();
         let last = unreachable.nodes.len() as NodeIdx - 1;
-        let p = unreachable.nodes[last as usize].parent.unwrap();
+        let p = unreachable.nodes[last as usize].parent().unwrap();
         unreachable.nodes[p as usize]
-            .children
+            .children_mut()
             .retain(|&x| x != last);
         assert_eq!(decode(&encode(&unreachable, &pos)), None);
         let mut wrong = a;
-        wrong.nodes[1].parent = Some(5);
+        wrong.nodes[1].set_parent(Some(5));
         assert_eq!(decode(&encode(&wrong, &pos)), None);
     }
 }

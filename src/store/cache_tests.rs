@@ -183,11 +183,13 @@ fn maps_with_conflicts_are_never_cached() {
     let plain = load_dir(maps.path()).unwrap();
     let entry = plain.maps.iter().find(|m| m.path == files[0]).unwrap();
     let mut article = entry.article.clone().unwrap();
-    article.nodes[0].conflicts.push(crate::model::Conflict::new(
-        "claim_en",
-        Some("ours"),
-        Some("theirs"),
-    ));
+    article.nodes[0]
+        .conflicts_mut()
+        .push(crate::model::Conflict::new(
+            "claim_en",
+            Some("ours"),
+            Some("theirs"),
+        ));
     fs::write(&files[0], canon::article_to_string(&article)).unwrap();
     age(&files[0], hour_ago());
     let cache_dir = tempfile::tempdir().unwrap();
@@ -197,7 +199,7 @@ fn maps_with_conflicts_are_never_cached() {
         let through = load_dir_with(maps.path(), Some(&cache)).unwrap();
         same(&plain, &through);
         let got = through.maps.iter().find(|m| m.path == files[0]).unwrap();
-        assert_eq!(got.article.as_ref().unwrap().nodes[0].conflicts.len(), 1);
+        assert_eq!(got.article.as_ref().unwrap().nodes[0].conflicts().len(), 1);
     }
     assert_eq!(fs::read_dir(cache.dir()).unwrap().count(), 1);
 }

@@ -291,10 +291,10 @@ fn write_node(w: &mut Writer, a: &Article, idx: NodeIdx, field: Option<&str>) {
         }
     }
     w.mark(idx);
-    w.str_field("id", &n.id);
-    w.str_field("claim_en", &n.claim_en);
-    w.str_field("claim_ar", &n.claim_ar);
-    w.opt_str_field("voice", n.voice.as_deref());
+    w.str_field("id", n.id());
+    w.str_field("claim_en", n.claim_en());
+    w.str_field("claim_ar", n.claim_ar());
+    w.opt_str_field("voice", n.voice());
     if let Some(k) = n.kind {
         w.raw_field("kind", &format!("{k:?}"));
     }
@@ -304,11 +304,11 @@ fn write_node(w: &mut Writer, a: &Article, idx: NodeIdx, field: Option<&str>) {
     if let Some(b) = n.bearing {
         w.raw_field("bearing", &format!("{b:?}"));
     }
-    w.opt_str_field("quote", n.quote.as_deref());
-    if !n.themes.is_empty() {
+    w.opt_str_field("quote", n.quote());
+    if !n.themes().is_empty() {
         w.line_start();
         w.out.push_str("themes: [");
-        for (i, t) in n.themes.iter().enumerate() {
+        for (i, t) in n.themes().enumerate() {
             if i > 0 {
                 w.out.push_str(", ");
             }
@@ -316,10 +316,10 @@ fn write_node(w: &mut Writer, a: &Article, idx: NodeIdx, field: Option<&str>) {
         }
         w.out.push_str("],\n");
     }
-    if !n.links.is_empty() {
+    if !n.links().is_empty() {
         w.line_start();
         w.out.push_str("links: [\n");
-        for l in &n.links {
+        for l in n.links() {
             w.line_start();
             w.out.push_str(INDENT);
             let _ = write!(w.out, "Link(kind: {:?}, to: ", l.kind);
@@ -329,13 +329,13 @@ fn write_node(w: &mut Writer, a: &Article, idx: NodeIdx, field: Option<&str>) {
         w.line_start();
         w.out.push_str("],\n");
     }
-    w.opt_str_field("note", n.note.as_deref());
-    w.conflicts(&n.conflicts);
-    if !n.children.is_empty() {
+    w.opt_str_field("note", n.note());
+    w.conflicts(n.conflicts());
+    if !n.children().is_empty() {
         w.line_start();
         w.out.push_str("children: [\n");
         w.depth += 1;
-        for &c in &n.children {
+        for &c in n.children() {
             write_node(w, a, c, None);
         }
         w.depth -= 1;
@@ -356,7 +356,7 @@ mod tests {
     #[test]
     fn positions_match_the_lexer() {
         let mut a = crate::synthetic::generate(1, 60, 3).1.remove(0);
-        let kids = a.node(a.root).children.clone();
+        let kids = a.node(a.root).children().to_vec();
         let (first, last) = (kids[0], *kids.last().unwrap());
         a.apply(crate::model::edit::move_to(first, last, 0))
             .unwrap();
@@ -451,8 +451,8 @@ mod tests {
     #[test]
     fn voice_kind_genre_basis_round_trip() {
         let a = load(WITH_VOICE);
-        let n = a.node(a.node(a.root).children[0]);
-        assert_eq!(n.voice.as_deref(), Some("US officials"));
+        let n = a.node(a.node(a.root).children()[0]);
+        assert_eq!(n.voice(), Some("US officials"));
         assert_eq!(n.kind, Some(crate::model::ClaimKind::Prediction));
         assert_eq!(a.meta.genre, Some(crate::model::Genre::News));
         assert_eq!(a.meta.stance_basis, crate::model::StanceBasis::Implicit);
@@ -478,7 +478,7 @@ mod tests {
         let a = load(&old);
         assert!(
             a.preorder()
-                .all(|i| a.node(i).voice.is_none() && a.node(i).kind.is_none())
+                .all(|i| a.node(i).voice().is_none() && a.node(i).kind.is_none())
         );
         assert_eq!(a.meta.stance_basis, crate::model::StanceBasis::Explicit);
         assert_eq!(article_to_string(&a), old);

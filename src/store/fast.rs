@@ -13,8 +13,8 @@
 use super::load::MAX_DEPTH;
 use crate::model::corpus::Pos;
 use crate::model::{
-    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Node, NodeIdx, Relation,
-    Stance, StanceBasis,
+    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Node, NodeFields, NodeIdx,
+    Relation, Stance, StanceBasis,
 };
 
 /// Trees deeper than this are left to ron, whose recursion limit decides
@@ -288,9 +288,9 @@ impl Cursor<'_> {
             let mut node = self.node_fields(depth + 1)?;
             node.parent = parent;
             if let Some(p) = parent {
-                nodes[p as usize].children.push(idx);
+                nodes[p as usize].children_mut().push(idx);
             }
-            nodes.push(node);
+            nodes.push(Node::from(node));
             if self.field(depth + 1, b"children") {
                 self.lit(b"[\n")?;
                 if open.len() >= FAST_MAX_DEPTH {
@@ -336,8 +336,8 @@ impl Cursor<'_> {
     }
 
     /// Every field of a node but its children, in canonical order.
-    fn node_fields(&mut self, d: usize) -> Option<Node> {
-        let mut n = Node {
+    fn node_fields(&mut self, d: usize) -> Option<NodeFields> {
+        let mut n = NodeFields {
             id: self.str_field(d, b"id")?,
             ..Default::default()
         };

@@ -49,8 +49,8 @@ fn canonical_files_take_the_fast_path() {
 fn escapes_and_a_lone_thesis() {
     let (_, arts) = crate::synthetic::generate(1, 1, 9);
     let mut a = arts[0].clone();
-    a.nodes[0].claim_en = "a \"q\" \\ b\nc\td\u{7}e\u{202E}".into();
-    a.nodes[0].note = Some("".into());
+    a.nodes[0].set_claim_en("a \"q\" \\ b\nc\td\u{7}e\u{202E}");
+    a.nodes[0].set_note(Some(""));
     let text = canon::article_to_string(&a);
     assert!(text.contains("\\u{7}"), "{text}");
     let (fast, _) = parse_article(&text).expect("declined");

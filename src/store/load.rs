@@ -247,7 +247,7 @@ fn checked_depth(path: &Path, text: &str, article: Article, positions: Vec<Pos>)
     for idx in article.preorder() {
         let d = article
             .node(idx)
-            .parent
+            .parent()
             .map_or(1, |p| depth[p as usize] + 1);
         depth[idx as usize] = d;
         if d > MAX_DEPTH {

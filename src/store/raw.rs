@@ -6,8 +6,8 @@
 use serde::Deserialize;
 
 use crate::model::{
-    Article, ArticleMeta, Bearing, ClaimKind, Conflict, Genre, Link, Motion, Node, NodeIdx,
-    Relation, Stance, StanceBasis, Theme,
+    Article, ArticleMeta, Bearing, ClaimKind, Conflict, Genre, Link, Motion, Node, NodeFields,
+    NodeIdx, Relation, Stance, StanceBasis, Theme,
 };
 
 #[derive(Deserialize)]
@@ -122,7 +122,7 @@ impl RawArticle {
         while let Some((raw, parent)) = stack.pop() {
             let idx = nodes.len() as NodeIdx;
             if let Some(p) = parent {
-                nodes[p as usize].children.push(idx);
+                nodes[p as usize].children_mut().push(idx);
             }
             let RawNode {
                 id,
@@ -139,7 +139,7 @@ impl RawArticle {
                 conflicts,
                 children,
             } = raw;
-            nodes.push(Node {
+            nodes.push(Node::from(NodeFields {
                 id,
                 claim_en,
                 claim_ar,
@@ -154,7 +154,7 @@ impl RawArticle {
                 conflicts,
                 parent,
                 children: Vec::with_capacity(children.len()),
-            });
+            }));
             stack.extend(children.into_iter().rev().map(|c| (c, Some(idx))));
         }
         Article {

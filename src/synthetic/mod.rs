@@ -8,8 +8,8 @@ use std::io;
 use std::path::Path;
 
 use crate::model::{
-    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Motion, Node, NodeIdx,
-    Relation, Stance, StanceBasis, Theme,
+    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Motion, Node, NodeFields,
+    NodeIdx, Relation, Stance, StanceBasis, Theme,
 };
 use crate::store::canon;
 
@@ -68,7 +68,7 @@ pub fn generate_linked(
     for a in &mut out {
         let own = a.meta.date.clone().unwrap_or_default();
         for n in &mut a.nodes {
-            for l in &mut n.links {
+            for l in n.links_mut() {
                 let later = l
                     .target()
                     .and_then(|(aid, _)| dates.get(aid).cloned().flatten())
@@ -101,7 +101,11 @@ fn agree_only_alike(arts: &mut [Article]) {
         .map(|a| {
             let mut by_k = vec![0 as NodeIdx; a.nodes.len()];
             for (i, n) in a.nodes.iter().enumerate() {
-                if let Some(k) = n.id.strip_prefix('n').and_then(|k| k.parse::<usize>().ok()) {
+                if let Some(k) = n
+                    .id()
+                    .strip_prefix('n')
+                    .and_then(|k| k.parse::<usize>().ok())
+                {
                     by_k[k] = i as NodeIdx;
                 }
             }
@@ -116,7 +120,7 @@ fn agree_only_alike(arts: &mut [Article]) {
     let mut turned: Vec<(usize, usize, usize)> = Vec::new();
     for (ai, a) in arts.iter().enumerate() {
         for (ni, n) in a.nodes.iter().enumerate() {
-            for (li, l) in n.links.iter().enumerate() {
+            for (li, l) in n.links().iter().enumerate() {
                 let target = l.target().and_then(|(aid, nid)| {
                     let t = *index.get(aid)?;
                     let k: usize = nid.strip_prefix('n')?.parse().ok()?;
@@ -129,7 +133,7 @@ fn agree_only_alike(arts: &mut [Article]) {
         }
     }
     for (ai, ni, li) in turned {
-        arts[ai].nodes[ni].links[li].kind = LinkKind::Contradicts;
+        arts[ai].nodes[ni].links_mut()[li].kind = LinkKind::Contradicts;
     }
 }
 
@@ -148,7 +152,7 @@ fn article(i: usize, articles: usize, n: usize, seed: u64, links_percent: u64) -
             let p = (k - back) as NodeIdx;
             let depth = depth_of(&nodes, p);
             Some(if depth >= 4 {
-                nodes[p as usize].parent.unwrap_or(0)
+                nodes[p as usize].parent().unwrap_or(0)
             } else {
                 p
             })
@@ -187,7 +191,7 @@ fn article(i: usize, articles: usize, n: usize, seed: u64, links_percent: u64) -
                 to: format!("{}/n{}", article_id(other), rng.below(n)).into(),
             });
         }
-        nodes.push(Node {
+        nodes.push(Node::from(NodeFields {
             id: format!("n{k}").into(),
             claim_en: sentence(&mut rng, EN, 60, 140, "."),
             claim_ar: sentence(&mut rng, AR, 50, 120, "."),
@@ -204,9 +208,9 @@ fn article(i: usize, articles: usize, n: usize, seed: u64, links_percent: u64) -
             conflicts: Vec::new(),
             parent,
             children: Vec::new(),
-        });
+        }));
         if let Some(p) = parent {
-            nodes[p as usize].children.push(k as NodeIdx);
+            nodes[p as usize].children_mut().push(k as NodeIdx);
         }
     }
     let mut a = Article {
@@ -248,7 +252,7 @@ fn article(i: usize, articles: usize, n: usize, seed: u64, links_percent: u64) -
 
 fn depth_of(nodes: &[Node], mut idx: NodeIdx) -> usize {
     let mut d = 0;
-    while let Some(p) = nodes[idx as usize].parent {
+    while let Some(p) = nodes[idx as usize].parent() {
         idx = p;
         d += 1;
     }
@@ -267,8 +271,10 @@ fn reorder_preorder(a: &mut Article) {
         std::mem::take(&mut a.nodes).into_iter().map(Some).collect();
     for &old in &order {
         if let Some(mut n) = old_nodes[old as usize].take() {
-            n.parent = n.parent.map(|p| new_of[p as usize]);
-            n.children.iter_mut().for_each(|c| *c = new_of[*c as usize]);
+            n.set_parent(n.parent().map(|p| new_of[p as usize]));
+            n.children_mut()
+                .iter_mut()
+                .for_each(|c| *c = new_of[*c as usize]);
             a.nodes.push(n);
         }
     }
@@ -350,7 +356,7 @@ mod tests {
         let (motion, arts) = generate_linked(100, 100, 9, 10);
         let links: Vec<&Link> = arts
             .iter()
-            .flat_map(|a| a.nodes.iter().flat_map(|n| &n.links))
+            .flat_map(|a| a.nodes.iter().flat_map(|n| n.links()))
             .collect();
         assert!((800..1200).contains(&links.len()), "{}", links.len());
         for kind in [LinkKind::Agrees, LinkKind::Contradicts] {

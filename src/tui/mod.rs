@@ -13,12 +13,16 @@
 pub mod action;
 pub mod app;
 pub mod config;
+pub mod effect;
 pub mod effects;
+mod error;
 mod event_loop;
 pub mod key;
 pub mod keymap;
 pub mod layer;
+pub mod layout;
 pub mod loading;
+pub mod mouse;
 pub mod overlays;
 pub mod palette;
 pub mod screens;
@@ -38,7 +42,7 @@ use config::BidiChoice;
 use keymap::Keymap;
 use palette::Palette;
 
-pub type Error = Box<dyn std::error::Error + Send + Sync>;
+pub use error::Error;
 
 /// What the command line hands the UI.
 #[derive(Debug, Clone, Default)]

@@ -6,34 +6,14 @@
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::effects::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::key::{Code, KeyPress};
 use crate::tui::keymap::{Lookup, Mode};
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::Overlay;
 use crate::tui::screens::{Screen, browse};
 
-/// A mouse event, in screen cells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mouse {
-    Click {
-        x: u16,
-        y: u16,
-    },
-    /// Moved with the left button held.
-    Drag {
-        x: u16,
-        y: u16,
-    },
-    ScrollUp {
-        x: u16,
-        y: u16,
-    },
-    ScrollDown {
-        x: u16,
-        y: u16,
-    },
-}
+pub use crate::tui::mouse::Mouse;
 
 /// Which keymap table is active: the top layer's.
 pub fn mode(app: &App) -> Mode {

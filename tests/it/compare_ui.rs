@@ -116,7 +116,7 @@ fn compare_shows_its_selection() {
                         .article(map)
                         .unwrap()
                         .node(node)
-                        .claim_en
+                        .claim_en()
                         .to_string()
                 }
                 None => "(nothing on this theme)".to_string(),

@@ -18,7 +18,7 @@ fn conflicted(maps: &std::path::Path) {
     let edit = |claim: &str, title: &str| -> String {
         let mut a: Article = parse_article(&path, &base).0.article.unwrap();
         let n = a.find("done").unwrap();
-        a.node_mut(n).claim_en = claim.into();
+        a.node_mut(n).set_claim_en(claim);
         a.meta.title_en = title.into();
         canon::article_to_string(&a)
     };
@@ -61,13 +61,13 @@ fn take_theirs_then_undo() {
     );
     keys(&mut app, "t");
     let n = node(&app, "done");
-    assert_eq!(&*n.claim_en, "THEIRS: done.");
-    assert!(n.conflicts.is_empty());
+    assert_eq!(n.claim_en(), "THEIRS: done.");
+    assert!(n.conflicts().is_empty());
     assert!(app.ws.history.is_dirty(0));
     keys(&mut app, "u");
     let n = node(&app, "done");
-    assert_eq!(&*n.claim_en, "OURS: done.");
-    assert_eq!(n.conflicts.len(), 1);
+    assert_eq!(n.claim_en(), "OURS: done.");
+    assert_eq!(n.conflicts().len(), 1);
 }
 
 // e takes ours and opens the node's form; on the thesis, M reaches the
@@ -79,7 +79,7 @@ fn edit_and_article_conflicts() {
     let mut app = app_in(&maps, &state);
     keys(&mut app, "Enter j M e");
     assert!(matches!(app.overlays.last(), Some(Overlay::Form(_))));
-    assert!(node(&app, "done").conflicts.is_empty());
+    assert!(node(&app, "done").conflicts().is_empty());
     keys(&mut app, "Esc k");
     assert_eq!(at(&app), "alpha/thesis");
     keys(&mut app, "M o");

@@ -13,9 +13,9 @@ fn children(app: &App, map: u32, node: &str) -> Vec<String> {
     let a = app.ws.corpus.article(map).unwrap();
     let n = a.find(node).unwrap();
     a.node(n)
-        .children
+        .children()
         .iter()
-        .map(|&c| a.node(c).id.to_string())
+        .map(|&c| a.node(c).id().to_string())
         .collect()
 }
 
@@ -115,9 +115,9 @@ fn save_writes_the_edited_map_only() {
     let alpha = corpus.article(0).unwrap();
     let ids: Vec<&str> = alpha
         .node(alpha.root)
-        .children
+        .children()
         .iter()
-        .map(|&c| &*alpha.node(c).id)
+        .map(|&c| alpha.node(c).id())
         .collect();
     assert_eq!(ids, ["timeline", "done"]);
     let backups = mizan::store::backup::list(&maps.join("alpha.ron"), &state);
@@ -160,7 +160,7 @@ fn conflict_is_never_a_silent_overwrite() {
     assert!(a.ws.history.dirty_maps().is_empty());
     let reloaded = a.ws.corpus.article(0).unwrap();
     assert_eq!(
-        &*reloaded.node(reloaded.find("timeline").unwrap()).claim_en,
+        reloaded.node(reloaded.find("timeline").unwrap()).claim_en(),
         "Changed elsewhere."
     );
     // Overwrite, after another change on disk.
@@ -420,14 +420,14 @@ fn disk_changes_wait_for_the_form() {
     mizan::tui::workspace::saving::apply_disk_changes(&mut a);
     let t = a.ws.corpus.article(0).unwrap();
     assert_eq!(
-        &*t.node(t.find("timeline").unwrap()).claim_en,
+        t.node(t.find("timeline").unwrap()).claim_en(),
         "A timeline was agreed."
     );
     keys(&mut a, "Esc");
     mizan::tui::workspace::saving::apply_disk_changes(&mut a);
     let t = a.ws.corpus.article(0).unwrap();
     assert_eq!(
-        &*t.node(t.find("timeline").unwrap()).claim_en,
+        t.node(t.find("timeline").unwrap()).claim_en(),
         "Changed elsewhere."
     );
     assert!(a.flash.as_deref().unwrap().contains("reloaded alpha.ron"));

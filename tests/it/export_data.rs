@@ -77,22 +77,28 @@ fn csv_tables_read_back_with_the_csv_crate() {
                 let row = &rows[k];
                 k += 1;
                 assert_eq!(&row[col("article")], a.id());
-                assert_eq!(&row[col("node")], &*n.id);
-                assert_eq!(&row[col("claim_en")], &*n.claim_en);
-                assert_eq!(&row[col("claim_ar")], &*n.claim_ar);
-                assert_eq!(&row[col("quote")], n.quote.as_deref().unwrap_or(""));
-                assert_eq!(&row[col("voice")], n.voice.as_deref().unwrap_or(""));
+                assert_eq!(&row[col("node")], n.id());
+                assert_eq!(&row[col("claim_en")], n.claim_en());
+                assert_eq!(&row[col("claim_ar")], n.claim_ar());
+                assert_eq!(&row[col("quote")], n.quote().unwrap_or(""));
+                assert_eq!(&row[col("voice")], n.voice().unwrap_or(""));
                 assert_eq!(&row[col("kind")], n.kind.map_or("", |k| k.name()));
-                assert_eq!(&row[col("themes")], n.themes.join(";"));
+                assert_eq!(
+                    &row[col("themes")],
+                    n.themes().collect::<Vec<_>>().join(";")
+                );
                 assert_eq!(&row[col("depth")], a.depth(idx).to_string());
-                assert_eq!(&row[col("parent")], n.parent.map_or("", |p| &*a.node(p).id));
+                assert_eq!(
+                    &row[col("parent")],
+                    n.parent().map_or("", |p| a.node(p).id())
+                );
                 assert_eq!(
                     &row[col("bearing")],
                     bearings.of(idx).map_or("", |b| b.name())
                 );
                 assert_eq!(&row[col("stance")], a.meta.stance.map_or("", |s| s.name()));
                 assert_eq!(&row[col("date")], a.meta.date.as_deref().unwrap_or(""));
-                links += n.links.len();
+                links += n.links().len();
             }
         }
         assert_eq!(rows.len(), k, "one row per node");

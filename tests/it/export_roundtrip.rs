@@ -100,15 +100,17 @@ fn deep_tree_round_trips() {
 
 /// An article whose tree is one chain of `depth` nodes.
 fn chain(depth: u32) -> mizan::model::Article {
-    use mizan::model::{Article, ArticleMeta, Node, Relation, Stance};
+    use mizan::model::{Article, ArticleMeta, Node, NodeFields, Relation, Stance};
     let nodes: Vec<Node> = (0..depth)
-        .map(|i| Node {
-            id: format!("n{i}").into(),
-            claim_en: format!("claim {i}").into(),
-            relation: (i > 0).then_some(Relation::Opposes),
-            parent: i.checked_sub(1),
-            children: if i + 1 < depth { vec![i + 1] } else { vec![] },
-            ..Default::default()
+        .map(|i| {
+            Node::from(NodeFields {
+                id: format!("n{i}").into(),
+                claim_en: format!("claim {i}").into(),
+                relation: (i > 0).then_some(Relation::Opposes),
+                parent: i.checked_sub(1),
+                children: if i + 1 < depth { vec![i + 1] } else { vec![] },
+                ..Default::default()
+            })
         })
         .collect();
     Article {

@@ -26,11 +26,11 @@ fn expected_counts(c: &Corpus) -> (usize, usize) {
         for idx in a.preorder() {
             nodes += 1;
             let n = a.node(idx);
-            let me = format!("{}/{}", a.id(), n.id);
-            if let Some(p) = n.parent {
-                rels.insert((me.clone(), format!("{}/{}", a.id(), a.node(p).id), "tree"));
+            let me = format!("{}/{}", a.id(), n.id());
+            if let Some(p) = n.parent() {
+                rels.insert((me.clone(), format!("{}/{}", a.id(), a.node(p).id()), "tree"));
             }
-            for l in &n.links {
+            for l in n.links() {
                 if c.resolve(&l.to).is_none() {
                     continue;
                 }
@@ -139,10 +139,10 @@ fn argdown_keeps_texts_intact() {
         for (_, a) in corpus.articles() {
             for idx in a.preorder() {
                 let n = a.node(idx);
-                let title = export::argdown::title(a.id(), &n.id);
+                let title = export::argdown::title(a.id(), n.id());
                 let st = &v["statements"][&title];
-                assert_eq!(st["data"]["ar"], *n.claim_ar, "{title}");
-                if let Some(q) = &n.quote {
+                assert_eq!(st["data"]["ar"], *n.claim_ar(), "{title}");
+                if let Some(q) = &n.quote() {
                     assert_eq!(st["data"]["quote"], **q, "{title}");
                 }
                 let text = st["members"]
@@ -151,9 +151,9 @@ fn argdown_keeps_texts_intact() {
                     .iter()
                     .find_map(|m| m["text"].as_str())
                     .unwrap();
-                let claim = n.claim_en.replace(['\n', '\r', '\t'], " ");
+                let claim = n.claim_en().replace(['\n', '\r', '\t'], " ");
                 // A reported claim is introduced by its speaker (issue 13).
-                let claim = match &n.voice {
+                let claim = match &n.voice() {
                     Some(v) => format!("‹{v}› {claim}"),
                     None => claim,
                 };
@@ -161,7 +161,7 @@ fn argdown_keeps_texts_intact() {
                     text.starts_with(claim.trim_end()),
                     "{title}: {text:?} vs {claim:?}"
                 );
-                for t in &n.themes {
+                for t in n.themes() {
                     assert!(text.contains(&format!("#({t})")), "{title} lacks tag {t}");
                 }
             }

@@ -32,11 +32,11 @@ fn add_child_with_arabic_claim() {
     assert!(a.overlays.is_empty(), "{:?}", a.flash);
     assert_eq!(at(&a), "alpha/iran-gains-if-they-leave");
     let n = node(&a, 0, "iran-gains-if-they-leave");
-    assert_eq!(&*n.claim_ar, "إيران تربح إذا غادروا");
+    assert_eq!(n.claim_ar(), "إيران تربح إذا غادروا");
     assert_eq!(n.relation, Some(Relation::Supports));
     assert_eq!(
-        n.themes,
-        vec!["isis".into()] as Vec<Box<str>>,
+        n.themes().collect::<Vec<_>>(),
+        ["isis"],
         "themes start as the parent's"
     );
     keys(&mut a, "C-s");
@@ -76,9 +76,9 @@ fn add_sibling_and_cancel() {
     let t = a.ws.corpus.article(0).unwrap();
     let ids: Vec<&str> = t
         .node(t.root)
-        .children
+        .children()
         .iter()
-        .map(|&c| &*t.node(c).id)
+        .map(|&c| t.node(c).id())
         .collect();
     assert_eq!(ids, ["done", "costs-are-high", "timeline"]);
 }
@@ -115,14 +115,11 @@ fn edit_node_fields_and_pickers() {
     let n = node(&a, 0, "done");
     assert_eq!(n.relation, Some(Relation::Opposes));
     assert_eq!(n.bearing, Some(Bearing::For));
-    assert_eq!(n.quote.as_deref(), Some("نص"));
-    assert_eq!(
-        n.themes,
-        vec!["isis".into(), "timeline".into()] as Vec<Box<str>>
-    );
-    assert_eq!(n.links.len(), 1);
-    assert_eq!(n.links[0].kind, LinkKind::Rebuts);
-    assert_eq!(&*n.links[0].to, "beta/threat");
+    assert_eq!(n.quote(), Some("نص"));
+    assert_eq!(n.themes().collect::<Vec<_>>(), ["isis", "timeline"]);
+    assert_eq!(n.links().len(), 1);
+    assert_eq!(n.links()[0].kind, LinkKind::Rebuts);
+    assert_eq!(&*n.links()[0].to, "beta/threat");
     // The quote is not in the source: live validation marks the node.
     let problems = &a.ws.cache[0].problems;
     let idx = a.ws.corpus.article(0).unwrap().find("done").unwrap();
@@ -135,7 +132,7 @@ fn edit_node_fields_and_pickers() {
     keys(&mut a, "u");
     let n = node(&a, 0, "done");
     assert_eq!(n.relation, Some(Relation::Supports));
-    assert_eq!(n.links[0].kind, LinkKind::Contradicts);
+    assert_eq!(n.links()[0].kind, LinkKind::Contradicts);
     assert!(a.ws.history.dirty_maps().is_empty());
 }
 
@@ -248,6 +245,6 @@ fn paste_into_fields_and_pickers() {
     assert!(screen(&a).contains("how?"));
     keys(&mut a, "Enter Enter");
     let n = node(&a, 0, "costs-are-rising");
-    assert_eq!(&*n.claim_en, "Costs are rising");
-    assert_eq!(&*n.links[0].to, "beta/threat");
+    assert_eq!(n.claim_en(), "Costs are rising");
+    assert_eq!(&*n.links()[0].to, "beta/threat");
 }

@@ -88,7 +88,7 @@ fn mizan_diff_of_revisions() {
     let r = Repo::new();
     r.edit(|a| {
         let n = idx(a, "balanced-relations");
-        a.node_mut(n).claim_ar = "نص جديد (٢٠٢١)".into();
+        a.node_mut(n).set_claim_ar("نص جديد (٢٠٢١)");
         a.meta.stance = Some(mizan::model::Stance::Pro);
     });
     r.commit_all("edit");

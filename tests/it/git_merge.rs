@@ -42,15 +42,15 @@ fn different_fields_of_one_node_merge() {
         |a| set_claim_en(a, "balanced-relations", "OURS: balanced relations."),
         |a| {
             let n = idx(a, "balanced-relations");
-            a.node_mut(n).claim_ar = "علاقات متوازنة (هم)".into();
+            a.node_mut(n).set_claim_ar("علاقات متوازنة (هم)");
         },
     );
     r.assert_plain_git_conflicts();
     r.setup();
     let a = assert_clean_merge(&r);
     let n = a.node(idx(&a, "balanced-relations"));
-    assert_eq!(&*n.claim_en, "OURS: balanced relations.");
-    assert_eq!(&*n.claim_ar, "علاقات متوازنة (هم)");
+    assert_eq!(n.claim_en(), "OURS: balanced relations.");
+    assert_eq!(n.claim_ar(), "علاقات متوازنة (هم)");
 }
 
 // One side moves a subtree to another parent, the other edits the moved node.
@@ -75,7 +75,7 @@ fn a_move_and_an_edit_of_the_moved_node_merge() {
     );
     assert!(!children(&a, "continued-us-support").contains(&"energy-pressure".to_owned()));
     assert_eq!(
-        &*a.node(idx(&a, "energy-pressure")).claim_en,
+        a.node(idx(&a, "energy-pressure")).claim_en(),
         "THEIRS: the energy lever is weak."
     );
     // The subtree came along.
@@ -175,11 +175,11 @@ fn edits_of_neighbouring_nodes_merge() {
     r.setup();
     let a = assert_clean_merge(&r);
     assert_eq!(
-        &*a.node(idx(&a, "dialogue-fourth-round")).claim_en,
+        a.node(idx(&a, "dialogue-fourth-round")).claim_en(),
         "OURS: the fourth round."
     );
     assert_eq!(
-        &*a.node(idx(&a, "balanced-relations")).claim_en,
+        a.node(idx(&a, "balanced-relations")).claim_en(),
         "THEIRS: balanced relations."
     );
 }
@@ -223,7 +223,7 @@ fn resolve(r: &Repo, f: impl FnOnce(&mut Article)) {
     r.edit(|a| {
         f(a);
         for n in &mut a.nodes {
-            n.conflicts.clear();
+            n.conflicts_mut().clear();
         }
         a.meta.conflicts.clear();
     });
@@ -251,7 +251,7 @@ fn one_field_changed_differently_is_a_located_conflict() {
     let a = r.article();
     let n = a.node(idx(&a, "three-to-five-years"));
     assert_eq!(
-        n.conflicts,
+        n.conflicts(),
         [Conflict::new(
             "claim_en",
             Some("OURS: three to five years."),
@@ -279,9 +279,9 @@ fn edit_against_delete_keeps_the_node_with_a_conflict() {
     assert_located_conflict(&r);
     let a = r.article();
     let n = a.node(idx(&a, "vienna-raisi"));
-    assert_eq!(&*n.claim_en, "OURS: Vienna and Raisi.");
+    assert_eq!(n.claim_en(), "OURS: Vienna and Raisi.");
     assert_eq!(
-        n.conflicts,
+        n.conflicts(),
         [Conflict::new("node", Some("kept"), Some("deleted"))]
     );
     // Take the deletion.
@@ -317,7 +317,7 @@ fn the_same_id_added_twice_is_a_conflict_with_both_texts() {
     );
     let n = a.node(idx(&a, "training"));
     assert_eq!(
-        n.conflicts,
+        n.conflicts(),
         [Conflict::new(
             "claim_en",
             Some("OURS: training first."),

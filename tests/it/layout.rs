@@ -29,7 +29,7 @@ fn claim(a: &App) -> String {
         .article(r.map)
         .unwrap()
         .node(r.node)
-        .claim_en
+        .claim_en()
         .to_string()
 }
 

@@ -49,4 +49,5 @@ mod search_ui;
 mod text_visual;
 mod tmux;
 mod tmux_edit;
+mod tui_imports;
 mod voice_ui;

@@ -53,10 +53,10 @@ fn quality_problems(corpus: &Corpus) -> Vec<String> {
             ));
         }
         let root = a.node(a.root);
-        if root.parent.is_some() || root.claim_en.trim().is_empty() {
+        if root.parent().is_some() || root.claim_en().trim().is_empty() {
             out.push(format!("{id}: no thesis"));
         }
-        if root.children.is_empty() {
+        if root.children().is_empty() {
             out.push(format!("{id}: the thesis has no reasons under it"));
         }
         let nodes: Vec<_> = a.preorder().collect();
@@ -69,12 +69,7 @@ fn quality_problems(corpus: &Corpus) -> Vec<String> {
         // An empty quote trivially "occurs" in any source, so it does not count.
         let quoted = nodes
             .iter()
-            .filter(|&&i| {
-                a.node(i)
-                    .quote
-                    .as_deref()
-                    .is_some_and(|q| !q.trim().is_empty())
-            })
+            .filter(|&&i| a.node(i).quote().is_some_and(|q| !q.trim().is_empty()))
             .count();
         if (quoted as f64) < MIN_QUOTED * nodes.len() as f64 {
             out.push(format!(
@@ -85,14 +80,14 @@ fn quality_problems(corpus: &Corpus) -> Vec<String> {
         let bearings = bearing::derive(a);
         for &i in &nodes {
             let n = a.node(i);
-            if n.themes.is_empty() {
-                out.push(format!("{id}/{}: no theme", n.id));
+            if n.themes().is_empty() {
+                out.push(format!("{id}/{}: no theme", n.id()));
             }
             if bearings.of(i).is_none() {
-                out.push(format!("{id}/{}: no bearing on the motion", n.id));
+                out.push(format!("{id}/{}: no bearing on the motion", n.id()));
             }
             if n.kind.is_none() {
-                out.push(format!("{id}/{}: no claim kind", n.id));
+                out.push(format!("{id}/{}: no claim kind", n.id()));
             }
         }
     }
@@ -204,9 +199,9 @@ fn every_link_resolves_to_another_article() {
     let mut count = 0;
     for (_, a) in corpus.articles() {
         for i in a.preorder() {
-            for link in &a.node(i).links {
+            for link in a.node(i).links() {
                 count += 1;
-                let from = format!("{}/{}", a.id(), a.node(i).id);
+                let from = format!("{}/{}", a.id(), a.node(i).id());
                 match corpus.resolve(&link.to) {
                     None => bad.push(format!("{from} -> {}: does not resolve", link.to)),
                     Some(r) if corpus.article(r.map).map(|t| t.id()) == Some(a.id()) => {
@@ -228,7 +223,7 @@ fn every_pair_of_articles_is_linked() {
     let mut joined: HashSet<(String, String)> = HashSet::new();
     for (_, a) in corpus.articles() {
         for i in a.preorder() {
-            for link in &a.node(i).links {
+            for link in a.node(i).links() {
                 if let Some((to, _)) = link.target() {
                     let (x, y) = (a.id().to_owned(), to.to_owned());
                     joined.insert(if x < y { (x, y) } else { (y, x) });
@@ -264,7 +259,7 @@ fn every_article_records_a_disagreement() {
     let mut silent = Vec::new();
     for (_, a) in corpus.articles() {
         let disagrees = a.preorder().any(|i| {
-            a.node(i).links.iter().any(|l| {
+            a.node(i).links().iter().any(|l| {
                 matches!(l.kind, LinkKind::Contradicts | LinkKind::Rebuts)
                     && l.target().is_some_and(|(to, _)| to != a.id())
             })
@@ -287,7 +282,7 @@ fn every_theme_is_labelled_and_used() {
     let used: HashSet<&str> = corpus
         .articles()
         .flat_map(|(_, a)| a.preorder().map(move |i| a.node(i)))
-        .flat_map(|n| n.themes.iter().map(|t| &**t))
+        .flat_map(|n| n.themes())
         .collect();
     let mut bad = Vec::new();
     for t in &motion.themes {

@@ -11,7 +11,7 @@
 use mizan::diff::fields::{NODE_FIELDS, find};
 use mizan::merge::merge_texts;
 use mizan::model::edit::{Edit, add_child, move_to};
-use mizan::model::{Article, Node, NodeIdx};
+use mizan::model::{Article, Node, NodeFields, NodeIdx};
 use mizan::store::canon;
 use proptest::prelude::*;
 
@@ -64,13 +64,13 @@ fn apply(a: &mut Article, op: &Op) -> Result<(), String> {
         }
         Op::Add { parent, at, id } => {
             let p = idx(a, parent).ok_or("gone")?;
-            let node = Node {
+            let node = Node::from(NodeFields {
                 id: id.as_str().into(),
                 claim_en: format!("Added {id}.").into(),
                 claim_ar: "ادعاء مضاف".into(),
                 relation: Some(mizan::model::Relation::Opposes),
                 ..Default::default()
-            };
+            });
             let e = add_child(a, p, *at, node);
             a.apply(e).map(|_| ()).map_err(|e| e.to_string())
         }
@@ -93,14 +93,14 @@ fn apply(a: &mut Article, op: &Op) -> Result<(), String> {
 fn pick(a: &Article, ours: bool, salt: u64, r: [u32; 4], serial: usize) -> Option<Op> {
     let mine: Vec<NodeIdx> = a
         .preorder()
-        .filter(|&i| is_ours(&a.node(i).id, salt) == ours)
+        .filter(|&i| is_ours(a.node(i).id(), salt) == ours)
         .collect();
     if mine.is_empty() {
         return None;
     }
     let n = mine[r[0] as usize % mine.len()];
-    let id = a.node(n).id.to_string();
-    let parent_mine = a.node(n).parent.filter(|&p| mine.contains(&p));
+    let id = a.node(n).id().to_string();
+    let parent_mine = a.node(n).parent().filter(|&p| mine.contains(&p));
     let side = if ours { "o" } else { "t" };
     Some(match r[1] % 8 {
         0..=2 => {
@@ -127,14 +127,14 @@ fn pick(a: &Article, ours: bool, salt: u64, r: [u32; 4], serial: usize) -> Optio
             Op::Set { id, field, value }
         }
         3 | 4 => Op::Add {
-            at: r[3] as usize % (a.node(n).children.len() + 1),
+            at: r[3] as usize % (a.node(n).children().len() + 1),
             parent: id,
             id: format!("add-{side}{serial}"),
         },
         5 => {
             // A leaf whose parent is ours to change.
             parent_mine?;
-            if !a.node(n).children.is_empty() {
+            if !a.node(n).children().is_empty() {
                 return None;
             }
             Op::Delete { id }
@@ -145,10 +145,10 @@ fn pick(a: &Article, ours: bool, salt: u64, r: [u32; 4], serial: usize) -> Optio
             if p == n || a.ancestors(p).any(|x| x == n) {
                 return None;
             }
-            let len = a.node(p).children.len();
+            let len = a.node(p).children().len();
             Op::Move {
                 id,
-                parent: a.node(p).id.to_string(),
+                parent: a.node(p).id().to_string(),
                 at: r[3] as usize % (len + 1),
             }
         }

@@ -10,10 +10,7 @@ use mizan::tui::overlays::quote::selecting;
 
 fn quote_of(app: &App, id: &str) -> Option<String> {
     let a = app.ws.corpus.article(0).unwrap();
-    a.node(a.find(id).unwrap())
-        .quote
-        .as_deref()
-        .map(str::to_owned)
+    a.node(a.find(id).unwrap()).quote().map(str::to_owned)
 }
 
 fn problems_of(app: &App, id: &str) -> usize {

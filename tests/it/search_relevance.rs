@@ -240,8 +240,7 @@ fn target(corpus: &Corpus, fragment: &str) -> NodeRef {
     for (map, a) in corpus.articles() {
         for node in a.preorder() {
             if a.node(node)
-                .quote
-                .as_deref()
+                .quote()
                 .is_some_and(|q| normalize(q).contains(&want))
             {
                 found.push(NodeRef { map, node });

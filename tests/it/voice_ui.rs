@@ -129,19 +129,16 @@ fn node_form_sets_voice_and_kind() {
     common::type_text(&mut a, "comm");
     press(&mut a, "Enter Tab Right Right Enter");
     let done = node_of(&a, "alpha/done");
-    assert_eq!(done.voice.as_deref(), Some("US commanders"));
+    assert_eq!(done.voice(), Some("US commanders"));
     assert_eq!(done.kind, Some(mizan::model::ClaimKind::Prediction));
     // A new speaker is typed whole; the picker takes it as is.
     press(&mut a, "i Tab Tab Tab Tab Tab Tab Tab Tab Backspace C-p");
     common::type_text(&mut a, "critics");
     press(&mut a, "Enter Enter");
-    assert_eq!(node_of(&a, "alpha/done").voice.as_deref(), Some("critics"));
+    assert_eq!(node_of(&a, "alpha/done").voice(), Some("critics"));
     // Undo takes the edit back whole.
     press(&mut a, "u");
-    assert_eq!(
-        node_of(&a, "alpha/done").voice.as_deref(),
-        Some("US commanders")
-    );
+    assert_eq!(node_of(&a, "alpha/done").voice(), Some("US commanders"));
 }
 
 // The article form sets the genre and says the stance is implicit.

@@ -242,7 +242,7 @@ impl Debate {
             ms.iter().any(|m| {
                 corpus
                     .article(m.node.map)
-                    .is_some_and(|a| a.node(m.node.node).themes.iter().any(|x| &**x == t))
+                    .is_some_and(|a| a.node(m.node.node).has_theme(t))
             })
         });
         let year_ok = filter
@@ -271,8 +271,8 @@ impl Debate {
         let mut seen: Vec<&str> = Vec::new();
         for m in self.members(cluster) {
             if let Some(a) = corpus.article(m.node.map) {
-                for t in &a.node(m.node.node).themes {
-                    if !seen.contains(&&**t) {
+                for t in a.node(m.node.node).themes() {
+                    if !seen.contains(&t) {
                         seen.push(t);
                     }
                 }

@@ -35,13 +35,13 @@ fn address(corpus: &Corpus, r: NodeRef) -> String {
 
 fn claim(corpus: &Corpus, r: NodeRef) -> String {
     corpus.article(r.map).map_or_else(String::new, |a| {
-        visible(&a.node(r.node).claim_en).into_owned()
+        visible(a.node(r.node).claim_en()).into_owned()
     })
 }
 
 fn voice(corpus: &Corpus, r: NodeRef) -> Option<String> {
     let a = corpus.article(r.map)?;
-    Some(visible(a.node(r.node).voice.as_deref()?).into_owned())
+    Some(visible(a.node(r.node).voice()?).into_owned())
 }
 
 /// `made by ▲Annabaa News 2024, ◆Noon Post 2021; reported by ▼report 2020`
@@ -279,9 +279,9 @@ fn cluster_json(corpus: &Corpus, d: &Debate, c: u32) -> Option<Value> {
             Some(json!({
                 "node": corpus.address(m.node),
                 "bearing": m.bearing.map(|b| b.name()),
-                "voice": n.voice,
-                "claim_en": n.claim_en,
-                "claim_ar": n.claim_ar,
+                "voice": n.voice(),
+                "claim_en": n.claim_en(),
+                "claim_ar": n.claim_ar(),
             }))
         })
         .collect();

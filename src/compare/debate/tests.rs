@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::model::corpus::MapEntry;
-use crate::model::{ArticleMeta, Bearing, Link, Node, Relation};
+use crate::model::{ArticleMeta, Bearing, Link, Node, NodeFields, Relation};
 
 /// A child of the thesis: id, themes, voice, links.
 struct Child<'a> {
@@ -23,13 +23,13 @@ fn child<'a>(id: &'a str, themes: &'a [&'a str], links: &'a [(LinkKind, &'a str)
 }
 
 fn article(id: &str, stance: Stance, date: &str, children: &[Child]) -> Article {
-    let mut nodes = vec![Node {
+    let mut nodes = vec![Node::from(NodeFields {
         id: "t".into(),
         children: (1..=children.len() as u32).collect(),
         ..Default::default()
-    }];
+    })];
     for c in children {
-        nodes.push(Node {
+        nodes.push(Node::from(NodeFields {
             id: c.id.into(),
             relation: Some(Relation::Supports),
             bearing: (stance == Stance::Mixed).then_some(Bearing::For),
@@ -45,7 +45,7 @@ fn article(id: &str, stance: Stance, date: &str, children: &[Child]) -> Article 
                 })
                 .collect(),
             ..Default::default()
-        });
+        }));
     }
     Article {
         meta: ArticleMeta {

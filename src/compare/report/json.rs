@@ -70,10 +70,10 @@ fn column(cx: &Ctx, side: Side, col: &Column) -> Value {
         "nodes": col.entries.iter().map(|e| {
             let n = art.node(e.node);
             let mut v = json!({
-                "id": n.id,
+                "id": n.id(),
                 "bearing": bearing_name(e.bearing),
             });
-            if let Some(voice) = &n.voice {
+            if let Some(voice) = &n.voice() {
                 v["voice"] = json!(voice);
             }
             v
@@ -84,8 +84,8 @@ fn column(cx: &Ctx, side: Side, col: &Column) -> Value {
 fn link(cx: &Ctx, l: &PairLink) -> Value {
     json!({
         "from": side_letter(l.from).to_lowercase(),
-        "a_node": cx.a.node(l.a_node).id,
-        "b_node": cx.b.node(l.b_node).id,
+        "a_node": cx.a.node(l.a_node).id(),
+        "b_node": cx.b.node(l.b_node).id(),
         "kind": l.kind.name(),
     })
 }

@@ -80,16 +80,16 @@ impl<'a> Ctx<'a> {
     }
 
     fn node_id(&self, side: Side, node: u32) -> Cow<'a, str> {
-        visible(&self.article(side).node(node).id)
+        visible(self.article(side).node(node).id())
     }
 
     fn claim(&self, side: Side, node: u32) -> Cow<'a, str> {
-        visible(&self.article(side).node(node).claim_en)
+        visible(self.article(side).node(node).claim_en())
     }
 
     /// Who a reported claim is attributed to; `None` for the author's own.
     fn voice(&self, side: Side, node: u32) -> Option<Cow<'a, str>> {
-        self.article(side).node(node).voice.as_deref().map(visible)
+        self.article(side).node(node).voice().map(visible)
     }
 
     fn stance(&self, side: Side) -> &'static str {

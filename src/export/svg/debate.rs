@@ -138,18 +138,18 @@ fn draw_argument(
             Some(if makes { b } else { format!("({b})") })
         })
         .collect();
-    let tip = format!("#{} {}", c + 1, node.claim_en);
+    let tip = format!("#{} {}", c + 1, node.claim_en());
     let mark = if info.contested { "✗ " } else { "" };
     doc.add(bar(x0, y, len, 6.0, bearing_colour(Some(side)), &tip))
         .add(label(
-            &format!("{mark}{}", super::cut(&node.claim_en, 78)),
+            &format!("{mark}{}", super::cut(node.claim_en(), 78)),
             x0,
             y + 20.0,
             11.0,
             Align::Left,
         ))
         .add(label(
-            &super::cut(&node.claim_ar, 80),
+            &super::cut(node.claim_ar(), 80),
             x0 + w,
             y + 35.0,
             11.0,

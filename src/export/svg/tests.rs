@@ -112,7 +112,7 @@ fn map_text_is_escaped() {
     let a = c.maps[0].article.as_mut().unwrap();
     a.meta.title_en = "A <b>&\"bold\"</b> \u{1b}[31m title".into();
     a.meta.title_original = "عنوان <script> \u{202e}مقلوب".into();
-    a.nodes[a.root as usize].claim_en = "x < y && z".into();
+    a.nodes[a.root as usize].set_claim_en("x < y && z");
     for view in View::ALL {
         let doc = render(&c, view);
         assert!(

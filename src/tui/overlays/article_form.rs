@@ -4,15 +4,15 @@
 //! confirmed form becomes one undoable edit of the metadata, or a new
 //! unsaved map. Split from `form` (the node form and the shared layer).
 
-use crate::model::{Article, ArticleMeta, Genre, MapEntry, Node, Stance, StanceBasis};
+use crate::model::{Article, ArticleMeta, Genre, MapEntry, Node, NodeFields, Stance, StanceBasis};
 
 use crate::model::date::PartialDate;
 use crate::model::edit::Edit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
-use crate::tui::effects::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::keymap::Mode;
-use crate::tui::overlays::form::{Accepted, FormFor, FormState, opt};
+use crate::tui::overlays::form_state::{Accepted, FormFor, FormState, opt};
 use crate::tui::widgets::form::{Field, Form};
 use crate::tui::workspace::editing;
 
@@ -244,12 +244,12 @@ pub(super) fn accept_new_article(app: &mut App, f: &Form) -> Accepted {
         return Err(format!("another article has the id `{id}`"));
     }
     let meta = meta_from_form(f, &ArticleMeta::default());
-    let thesis = Node {
+    let thesis = Node::from(NodeFields {
         id: "thesis".into(),
         claim_en: f.text(A_THESIS_EN).trim().into(),
         claim_ar: f.text(A_THESIS_AR).trim().into(),
         ..Default::default()
-    };
+    });
     let article = Article {
         meta,
         nodes: vec![thesis],

@@ -5,7 +5,9 @@
 //! (`choose`).
 
 use crate::model::edit::{self, Edit, NodeField};
-use crate::model::{Article, Bearing, ClaimKind, Link, LinkKind, Node, NodeIdx, Relation};
+use crate::model::{
+    Article, Bearing, ClaimKind, Link, LinkKind, Node, NodeFields, NodeIdx, Relation,
+};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -16,41 +18,12 @@ use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::article_form;
 pub use crate::tui::overlays::article_form::{create_article, open_article, open_new_article};
 use crate::tui::overlays::choose;
-use crate::tui::overlays::help::Help;
+use crate::tui::overlays::help;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
 use crate::tui::widgets::form_view;
+
+pub use crate::tui::overlays::form_state::{Accepted, FormFor, FormState, Target, opt};
 use crate::tui::workspace::editing::{self, node_name, unique_id};
-
-/// Where a node form's node goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Child,
-    Sibling,
-    Edit,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FormFor {
-    NewNode {
-        map: u32,
-        parent: NodeIdx,
-        at: usize,
-    },
-    EditNode {
-        map: u32,
-        node: NodeIdx,
-    },
-    Article {
-        map: u32,
-    },
-    NewArticle,
-}
-
-#[derive(Debug, Clone)]
-pub struct FormState {
-    pub form: Form,
-    pub target: FormFor,
-}
 
 // The node form's fields, in order.
 const ID: usize = 0;
@@ -59,12 +32,12 @@ const AR: usize = 2;
 const RELATION: usize = 3;
 const BEARING: usize = 4;
 const QUOTE: usize = 5;
-pub(super) const THEMES: usize = 6;
+const THEMES: usize = 6;
 const LINKS: usize = 7;
 const NOTE: usize = 8;
 // Who argues what (issue 13), after the older fields so that their places
 // (and the keys that reach them) stay as they were.
-pub(super) const VOICE: usize = 9;
+const VOICE: usize = 9;
 const KIND: usize = 10;
 
 const KINDS: [&str; 5] = [
@@ -115,9 +88,9 @@ fn node_form(title: String, n: &Node, pick: &str) -> Form {
     let mut form = Form::new(
         title,
         vec![
-            Field::text("id", &n.id, "empty: made from the English claim"),
-            Field::text("claim (English)", &n.claim_en, "required"),
-            Field::text("claim (Arabic)", &n.claim_ar, "required"),
+            Field::text("id", n.id(), "empty: made from the English claim"),
+            Field::text("claim (English)", n.claim_en(), "required"),
+            Field::text("claim (Arabic)", n.claim_ar(), "required"),
             Field::choice(
                 "relation",
                 RELATIONS,
@@ -130,25 +103,21 @@ fn node_form(title: String, n: &Node, pick: &str) -> Form {
                 bearing_index(n.bearing),
                 "on the motion",
             ),
-            Field::text(
-                "quote",
-                n.quote.as_deref().unwrap_or(""),
-                "verbatim from the source",
-            ),
+            Field::text("quote", n.quote().unwrap_or(""), "verbatim from the source"),
             Field::list(
                 "themes",
-                n.themes.iter().map(|t| t.to_string()).collect(),
+                n.themes().map(|t| t.to_string()).collect(),
                 format!("{pick} chooses"),
             ),
             Field::list(
                 "links",
-                n.links.iter().map(link_label).collect(),
+                n.links().iter().map(link_label).collect(),
                 format!("{pick} adds"),
             ),
-            Field::text("note", n.note.as_deref().unwrap_or(""), ""),
+            Field::text("note", n.note().unwrap_or(""), ""),
             Field::list(
                 "voice",
-                n.voice.iter().map(|v| v.to_string()).collect(),
+                n.voice().iter().map(|v| v.to_string()).collect(),
                 format!("who says it, if not the author: {pick} picks or names one"),
             ),
             Field::choice(
@@ -182,18 +151,23 @@ pub fn open_node(app: &mut App, target: Target) {
             },
         ),
         Target::Child | Target::Sibling => {
-            let (parent, at) = match (target, a.node(n).parent) {
+            let (parent, at) = match (target, a.node(n).parent()) {
                 (Target::Sibling, Some(p)) => {
-                    let i = a.node(p).children.iter().position(|&c| c == n).unwrap_or(0);
+                    let i = a
+                        .node(p)
+                        .children()
+                        .iter()
+                        .position(|&c| c == n)
+                        .unwrap_or(0);
                     (p, i + 1)
                 }
                 _ => (n, usize::MAX),
             };
-            let blank = Node {
+            let blank = Node::from(NodeFields {
                 relation: Some(Relation::Supports),
-                themes: a.node(parent).themes.clone(),
+                themes: a.node(parent).themes().map(Into::into).collect(),
                 ..Default::default()
-            };
+            });
             (
                 node_form(
                     format!("New node under {}", node_name(a, parent)),
@@ -227,18 +201,13 @@ fn slug(s: &str) -> String {
     }
 }
 
-pub(super) fn opt(s: &str) -> Option<Box<str>> {
-    let t = s.trim();
-    (!t.is_empty()).then(|| t.into())
-}
-
 /// The node a confirmed form describes, or what is wrong with it.
 fn node_from_form(f: &Form, a: &Article, editing: Option<NodeIdx>) -> Result<Node, String> {
     let mut id = f.text(ID).trim().to_string();
     let taken: std::collections::HashSet<Box<str>> = a
         .preorder()
         .filter(|&x| Some(x) != editing)
-        .map(|x| a.node(x).id.clone())
+        .map(|x| a.node(x).id().into())
         .collect();
     if id.is_empty() {
         id = unique_id(&slug(f.text(EN)), &taken).into();
@@ -250,7 +219,7 @@ fn node_from_form(f: &Form, a: &Article, editing: Option<NodeIdx>) -> Result<Nod
         return Err(format!("id `{id}` is taken in this article"));
     }
     let links = f.list(LINKS).iter().filter_map(|s| parse_link(s)).collect();
-    Ok(Node {
+    Ok(Node::from(NodeFields {
         id: id.into(),
         claim_en: f.text(EN).trim().into(),
         claim_ar: f.text(AR).trim().into(),
@@ -277,7 +246,7 @@ fn node_from_form(f: &Form, a: &Article, editing: Option<NodeIdx>) -> Result<Nod
         conflicts: Vec::new(),
         parent: None,
         children: Vec::new(),
-    })
+    }))
 }
 
 /// The field edits that turn `old` into `new`.
@@ -288,25 +257,40 @@ fn changes(node: NodeIdx, old: &Node, new: Node) -> Vec<Edit> {
             out.push(Edit::Set { node, field });
         }
     };
-    set(old.id != new.id, NodeField::Id(new.id));
+    set(old.id() != new.id(), NodeField::Id(new.id().into()));
     set(
-        old.claim_en != new.claim_en,
-        NodeField::ClaimEn(new.claim_en),
+        old.claim_en() != new.claim_en(),
+        NodeField::ClaimEn(new.claim_en().into()),
     );
     set(
-        old.claim_ar != new.claim_ar,
-        NodeField::ClaimAr(new.claim_ar),
+        old.claim_ar() != new.claim_ar(),
+        NodeField::ClaimAr(new.claim_ar().into()),
     );
     set(
         old.relation != new.relation,
         NodeField::Relation(new.relation),
     );
     set(old.bearing != new.bearing, NodeField::Bearing(new.bearing));
-    set(old.quote != new.quote, NodeField::Quote(new.quote));
-    set(old.themes != new.themes, NodeField::Themes(new.themes));
-    set(old.links != new.links, NodeField::Links(new.links));
-    set(old.note != new.note, NodeField::Note(new.note));
-    set(old.voice != new.voice, NodeField::Voice(new.voice));
+    set(
+        old.quote() != new.quote(),
+        NodeField::Quote(new.quote().map(Into::into)),
+    );
+    set(
+        !old.themes().eq(new.themes()),
+        NodeField::Themes(new.themes().map(Into::into).collect()),
+    );
+    set(
+        old.links() != new.links(),
+        NodeField::Links(new.links().to_vec()),
+    );
+    set(
+        old.note() != new.note(),
+        NodeField::Note(new.note().map(Into::into)),
+    );
+    set(
+        old.voice() != new.voice(),
+        NodeField::Voice(new.voice().map(Into::into)),
+    );
     set(old.kind != new.kind, NodeField::Kind(new.kind));
     out
 }
@@ -318,7 +302,7 @@ impl Layer for FormState {
 
     fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
         if action == Action::Help {
-            return Outcome::Push(Overlay::Help(Help::at(app, Mode::Form)));
+            return Outcome::Push(Overlay::Help(help::at(app, Mode::Form)));
         }
         // The source field of an article form: pick one of the files of --sources.
         if action == Action::Pick
@@ -357,7 +341,12 @@ impl FormState {
                 Outcome::Close
             }
             FormEvent::Pick { field, query } => {
-                choose::open(app, self, field, &query);
+                let what = match field {
+                    THEMES => choose::ListField::Themes,
+                    VOICE => choose::ListField::Voice,
+                    _ => choose::ListField::Links,
+                };
+                choose::open(app, self, field, what, &query);
                 Outcome::Stay
             }
             FormEvent::Accept => {
@@ -383,12 +372,10 @@ impl FormState {
     }
 }
 
-pub(super) type Accepted = Result<(), String>;
-
 fn accept_new_node(app: &mut App, f: &Form, map: u32, parent: NodeIdx, at: usize) -> Accepted {
     let a = app.ws.corpus.article(map).ok_or("the map is gone")?;
     let node = node_from_form(f, a, None)?;
-    let name = format!("add `{}` under {}", node.id, node_name(a, parent));
+    let name = format!("add `{}` under {}", node.id(), node_name(a, parent));
     let idx = a.nodes.len() as NodeIdx;
     let e = edit::add_child(a, parent, at, node);
     editing::expand(app, map, parent);

@@ -11,22 +11,17 @@ use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::message::{render_scrolled, scroll};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Help {
-    pub scroll: usize,
-}
+pub use crate::tui::overlays::help_state::Help;
 
-impl Help {
-    /// The help scrolled to the keys of `mode`: opened from the compare
-    /// screen it starts at compare's keys, not the browser's.
-    pub fn at(app: &App, mode: Mode) -> Help {
-        let (_, sections) = help_lines(app);
-        let scroll = sections
-            .iter()
-            .find(|(m, _)| *m == mode)
-            .map_or(0, |&(_, line)| line);
-        Help { scroll }
-    }
+/// The help scrolled to the keys of `mode`: opened from the compare
+/// screen it starts at compare's keys, not the browser's.
+pub fn at(app: &App, mode: Mode) -> Help {
+    let (_, sections) = help_lines(app);
+    let scroll = sections
+        .iter()
+        .find(|(m, _)| *m == mode)
+        .map_or(0, |&(_, line)| line);
+    Help { scroll }
 }
 
 impl Layer for Help {

@@ -12,7 +12,6 @@ use crate::text::plural::count;
 use crate::tui::app::{App, Focus, Lang};
 use crate::tui::layer::Layer;
 use crate::tui::overlays::Overlay;
-use crate::tui::overlays::quote;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
 use crate::tui::screens::detail;
 use crate::tui::screens::source;
@@ -84,7 +83,7 @@ fn pane_block(app: &App, pane: Focus, title: Line<'static>) -> Block<'static> {
 }
 
 fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
-    let shown = crate::tui::overlays::filter::visible(app);
+    let shown = crate::tui::screens::list_filter::visible(app);
     let filter = &app.screen.browse().filter;
     let n = if filter.is_empty() {
         count(shown.len(), "article")
@@ -293,7 +292,7 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
     {
         let n = a.node(row.node);
         let mut spans = vec![Span::raw("  ".repeat(row.depth as usize))];
-        let expander = if n.children.is_empty() {
+        let expander = if n.children().is_empty() {
             "  "
         } else if t.is_expanded(row.node) {
             "▾ "
@@ -313,7 +312,7 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled("! ", p.error));
         }
         // A reported claim is someone else's: its speaker comes first.
-        if let Some(v) = &n.voice {
+        if let Some(v) = &n.voice() {
             // One cell of each row is the selection gutter.
             let used: usize = spans.iter().map(|s| s.width()).sum::<usize>() + 1;
             let room = (inner.width as usize).saturating_sub(used) / 2;
@@ -332,9 +331,9 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
         // One cell of each row is the selection gutter.
         let used: usize = spans.iter().map(|s| s.width()).sum::<usize>() + 1;
         let claim = if app.settings.lang == Lang::Ar {
-            &n.claim_ar
+            n.claim_ar()
         } else {
-            &n.claim_en
+            n.claim_en()
         };
         let width = (inner.width as usize).saturating_sub(used) as u16;
         let style = if row.depth == 0 {
@@ -421,7 +420,7 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             .spans,
         );
     } else {
-        match quote::selecting(app) {
+        match app.quote_selection() {
             Some(sel) => {
                 spans.push(Span::styled(
                     format!(" quoting {} ", count(sel.word_count(), "word")),

@@ -15,7 +15,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Lang};
 use crate::tui::keymap::Mode;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
-use crate::tui::screens::compare::CompareState;
+use crate::tui::screens::compare_state::CompareState;
 use crate::tui::widgets::bidi_line::{fields_line, one_line};
 use crate::tui::widgets::hints;
 use crate::tui::widgets::selection;
@@ -301,9 +301,9 @@ fn entry_cell(
         (Some(e), Some(a)) => {
             let n = a.node(e.node);
             let claim = if app.settings.lang == Lang::Ar {
-                &n.claim_ar
+                n.claim_ar()
             } else {
-                &n.claim_en
+                n.claim_en()
             };
             let mut spans = vec![Span::styled(
                 format!("{} ", bearing_glyph(e.bearing)),
@@ -311,7 +311,7 @@ fn entry_cell(
             )];
             // One cell is the selection gutter.
             let mut room = half.saturating_sub(3);
-            if let Some(v) = &n.voice {
+            if let Some(v) = &n.voice() {
                 let speaker = one_line(
                     &app.view.layout_cache,
                     &format!("‹{v}›"),
@@ -358,7 +358,7 @@ fn link_line(app: &App, s: &CompareState, li: u32, width: u16) -> Line<'static> 
             .ws
             .corpus
             .article(map)
-            .map(|a| a.node(node).id.to_string())
+            .map(|a| a.node(node).id().to_string())
             .unwrap_or_default();
         format!("{side:?}:{id}")
     };

@@ -19,7 +19,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Lang};
 use crate::tui::keymap::Mode;
 use crate::tui::palette::bearing_glyph;
-use crate::tui::screens::debate::{DebateState, SIDES};
+use crate::tui::screens::debate_state::{DebateState, SIDES};
 use crate::tui::widgets::bidi_line::one_line;
 
 pub fn render(app: &App, s: &DebateState, screen: Rect, buf: &mut Buffer) {
@@ -43,9 +43,9 @@ fn claim_of(app: &App, node: NodeRef) -> String {
     };
     let n = a.node(node.node);
     let text = if app.settings.lang == Lang::Ar {
-        &n.claim_ar
+        n.claim_ar()
     } else {
-        &n.claim_en
+        n.claim_en()
     };
     text.to_string()
 }
@@ -200,8 +200,7 @@ fn expansion(app: &App, s: &DebateState, w: u16) -> Vec<Line<'static>> {
         };
         let voice = a
             .node(m.node.node)
-            .voice
-            .as_deref()
+            .voice()
             .map_or(String::new(), |v| format!("[{v}] "));
         let head = format!("  {} {}: ", bearing_glyph(m.bearing), Badge::of(a).name);
         let text = format!("{voice}{}", claim_of(app, m.node));

@@ -84,7 +84,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         out.push(Line::styled(s.to_string(), p.dim));
     };
 
-    if n.parent.is_none() {
+    if n.parent().is_none() {
         let m = &a.meta;
         out.extend(text_lines(
             &app.view.layout_cache,
@@ -153,20 +153,20 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     }
     out.extend(text_lines(
         &app.view.layout_cache,
-        &n.claim_en,
+        n.claim_en(),
         width,
         mode,
         Style::new(),
     ));
     out.extend(text_lines(
         &app.view.layout_cache,
-        &n.claim_ar,
+        n.claim_ar(),
         width,
         mode,
         Style::new(),
     ));
 
-    if let Some(v) = &n.voice {
+    if let Some(v) = &n.voice() {
         heading(&mut out, "Reported claim, said by");
         out.extend(text_lines(
             &app.view.layout_cache,
@@ -177,7 +177,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         ));
     }
 
-    if let Some(q) = &n.quote {
+    if let Some(q) = &n.quote() {
         heading(&mut out, "Quote");
         out.extend(text_lines(&app.view.layout_cache, q, width, mode, p.key));
     }
@@ -210,9 +210,9 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         p.bearing(b),
     ));
 
-    if !n.themes.is_empty() {
+    if !n.themes().is_empty() {
         heading(&mut out, "Themes");
-        for t in &n.themes {
+        for t in n.themes() {
             let label = app
                 .ws
                 .corpus
@@ -234,7 +234,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         }
     }
 
-    if !n.links.is_empty() {
+    if !n.links().is_empty() {
         heading(
             &mut out,
             &format!(
@@ -243,7 +243,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                 app.key(Mode::Normal, Action::Toggle)
             ),
         );
-        for (i, l) in n.links.iter().enumerate() {
+        for (i, l) in n.links().iter().enumerate() {
             let sel = i == app.screen.browse().link_sel;
             let marker = if sel { "› " } else { "  " };
             let target = app.ws.corpus.resolve(&l.to);
@@ -252,7 +252,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                     app.ws
                         .corpus
                         .article(t.map)
-                        .map(|ta| ta.node(t.node).claim_en.to_string())
+                        .map(|ta| ta.node(t.node).claim_en().to_string())
                 })
                 .unwrap_or_else(|| "(missing)".into());
             let style = if sel && app.screen.browse().focus == Focus::Detail {
@@ -308,12 +308,12 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             let from = src.node(l.from.node);
             out.push(Line::from(vec![
                 Span::styled(format!("  {} by ", l.kind.name()), p.key),
-                Span::raw(format!("{}/{}", src.id(), from.id)),
+                Span::raw(format!("{}/{}", src.id(), from.id())),
             ]));
             out.extend(
                 text_lines(
                     &app.view.layout_cache,
-                    &from.claim_en,
+                    from.claim_en(),
                     width.saturating_sub(2),
                     mode,
                     p.dim,
@@ -327,7 +327,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         }
     }
 
-    if let Some(note) = &n.note {
+    if let Some(note) = &n.note() {
         heading(&mut out, "Note");
         out.extend(text_lines(
             &app.view.layout_cache,

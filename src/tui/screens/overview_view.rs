@@ -16,7 +16,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Lang};
 use crate::tui::keymap::Mode;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
-use crate::tui::screens::overview::OverviewState;
+use crate::tui::screens::overview_state::OverviewState;
 use crate::tui::widgets::bidi_line::{fields_line, one_line};
 use crate::tui::widgets::selection;
 
@@ -298,9 +298,9 @@ fn render_nodes(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
             .get(map as usize)
             .and_then(|c| c.bearings.of(n));
         let claim = if app.settings.lang == Lang::Ar {
-            &node.claim_ar
+            node.claim_ar()
         } else {
-            &node.claim_en
+            node.claim_en()
         };
         let mut spans = vec![Span::styled(
             format!("{} ", bearing_glyph(bearing)),
@@ -310,7 +310,7 @@ fn render_nodes(app: &App, s: &OverviewState, area: Rect, buf: &mut Buffer) {
         let mut room = inner.width.saturating_sub(3);
         // A reported claim names its speaker (counted or not, see `r`),
         // laid out apart so an Arabic name does not turn an English claim.
-        if let Some(v) = &node.voice {
+        if let Some(v) = &node.voice() {
             let speaker = one_line(
                 &app.view.layout_cache,
                 &format!("‹{v}›"),

@@ -50,7 +50,7 @@ impl TreeView {
         while let Some((n, d)) = stack.pop() {
             out.push(Row { node: n, depth: d });
             if self.expanded[n as usize] {
-                stack.extend(a.node(n).children.iter().rev().map(|&c| (c, d + 1)));
+                stack.extend(a.node(n).children().iter().rev().map(|&c| (c, d + 1)));
             }
         }
         let len = out.len();
@@ -76,13 +76,13 @@ impl TreeView {
         let Some(r) = self.rows.get(row).copied() else {
             return;
         };
-        if self.is_expanded(r.node) || a.node(r.node).children.is_empty() {
+        if self.is_expanded(r.node) || a.node(r.node).children().is_empty() {
             return;
         }
         self.expanded[r.node as usize] = true;
         // Insert the children's subtrees (the row itself is already there).
         let mut at = row + 1;
-        for &c in &a.node(r.node).children {
+        for &c in a.node(r.node).children() {
             at += self.push_visible(a, c, r.depth + 1, Some(at));
         }
     }
@@ -147,14 +147,16 @@ impl TreeView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ArticleMeta, Node};
+    use crate::model::{ArticleMeta, Node, NodeFields};
 
     /// thesis(0) -> a(1) -> a1(2), a2(3); thesis -> b(4)
     fn article() -> Article {
-        let n = |parent: Option<u32>, children: Vec<u32>| Node {
-            parent,
-            children,
-            ..Default::default()
+        let n = |parent: Option<u32>, children: Vec<u32>| {
+            Node::from(NodeFields {
+                parent,
+                children,
+                ..Default::default()
+            })
         };
         Article {
             meta: ArticleMeta::default(),

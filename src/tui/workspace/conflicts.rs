@@ -12,17 +12,11 @@ use crate::model::{Conflict, NodeIdx};
 use crate::text::{BidiMode, truncated};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
-use crate::tui::effects::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::keymap::Mode;
-use crate::tui::overlays::ask::{Answer, Ask};
+pub use crate::tui::overlays::ask_state::ConflictAt;
+use crate::tui::overlays::ask_state::{Answer, Ask};
 use crate::tui::workspace::editing::{self, node_name};
-
-/// Which conflict a question is about: of a node, or of the article (`None`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ConflictAt {
-    pub map: u32,
-    pub node: Option<NodeIdx>,
-}
 
 /// `M`: asks how to resolve the selected node's first conflict (the
 /// article's, on the thesis once the thesis has none).
@@ -34,10 +28,10 @@ pub fn ask(app: &mut App) {
         return;
     };
     let node = a.node(r.node);
-    let (at, list, what) = if !node.conflicts.is_empty() {
-        (Some(r.node), &node.conflicts, node_name(a, r.node))
+    let (at, list, what) = if !node.conflicts().is_empty() {
+        (Some(r.node), node.conflicts(), node_name(a, r.node))
     } else if r.node == a.root && !a.meta.conflicts.is_empty() {
-        (None, &a.meta.conflicts, "the article".to_owned())
+        (None, &a.meta.conflicts[..], "the article".to_owned())
     } else {
         app.flash = Some(format!("{} has no merge conflict", node_name(a, r.node)));
         return;
@@ -128,7 +122,7 @@ pub fn resolve(app: &mut App, at: ConflictAt, take: Take, edit: bool) {
                 app.flash = Some(format!("cannot resolve: no node `{parent}` to move under"));
                 return;
             };
-            let end = a.node(p).children.len();
+            let end = a.node(p).children().len();
             Edit::Batch(vec![Edit::Content { node: n, with }, move_to(n, p, end)])
         }
         Err(e) => {
@@ -156,7 +150,7 @@ pub fn show_history(app: &mut App, map: u32, node: NodeIdx) {
     let Some(a) = app.ws.corpus.article(map) else {
         return;
     };
-    let id = a.node(node).id.to_string();
+    let id = a.node(node).id().to_string();
     let address = format!("{}/{id}", a.meta.id);
     let path = app.ws.corpus.maps[map as usize].path.clone();
     let lines = match crate::diff::history::node_history(&path, &id) {

@@ -6,10 +6,13 @@
 
 pub mod arrival;
 pub mod conflicts;
+pub mod edit_keys;
 pub mod editing;
 pub mod history;
+pub mod quitting;
 pub mod recovery_preview;
 pub mod saving;
+pub mod search_engine;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -19,16 +22,18 @@ use std::sync::Arc;
 use crate::model::bearing::{self, Bearings};
 use crate::model::incoming::Incoming;
 use crate::model::validate::Sources;
-use crate::model::{Corpus, Diagnostic, MapEntry, NodeIdx};
+use crate::model::{Corpus, Diagnostic, MapEntry, Node, NodeIdx};
 use crate::store::sources::quote_ranges;
 
-/// How the session ends, once the person asked to quit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Quit {
-    /// Unsaved edits (a signal, an error) go to the recovery file.
-    Keeping,
-    /// The person chose to quit without saving: no recovery file.
-    Discarding,
+pub use crate::tui::effect::Quit;
+
+/// A subtree taken out with `X`, ready for `p` in any article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clip {
+    /// The subtree's nodes in preorder; `parent` is an index into this list
+    /// (`None` for the subtree's root), `children` are ignored.
+    pub nodes: Vec<Node>,
+    pub parents: Vec<Option<usize>>,
 }
 
 pub struct Workspace {
@@ -44,10 +49,10 @@ pub struct Workspace {
     /// Undo, redo, and which maps have unsaved edits.
     pub history: history::History,
     /// The subtree `X` cut, for `p`.
-    pub clipboard: Option<editing::Clip>,
+    pub clipboard: Option<Clip>,
     /// The search index and worker, made on the first `/` (and again after
     /// an edit changed the text).
-    pub search: Option<crate::tui::overlays::search::Engine>,
+    pub search: Option<search_engine::Engine>,
     /// Where backups and the recovery file go (`None`: no home directory).
     pub state_dir: Option<PathBuf>,
     /// The `--sources` directory, whose files the article form offers.
@@ -100,6 +105,15 @@ impl Workspace {
         }
     }
 
+    /// A map's file name, for messages ("?" if there is no such map).
+    pub fn file_name(&self, map: u32) -> String {
+        self.corpus
+            .maps
+            .get(map as usize)
+            .and_then(|m| m.path.file_name())
+            .map_or_else(|| "?".into(), |f| f.to_string_lossy().into_owned())
+    }
+
     /// The links into each node, built on first use after a change.
     pub fn incoming(&self) -> &Incoming {
         self.incoming.get_or_init(|| Incoming::build(&self.corpus))
@@ -131,10 +145,8 @@ impl ArticleCache {
                 bearings: bearing::derive(a),
                 source: sources.and_then(|src| {
                     let text = src.get(a.meta.source.as_deref()?)?;
-                    let quotes = quote_ranges(
-                        text,
-                        a.nodes.iter().map(|n| n.quote.as_deref().unwrap_or("")),
-                    );
+                    let quotes =
+                        quote_ranges(text, a.nodes.iter().map(|n| n.quote().unwrap_or("")));
                     Some(SourceText {
                         text: text.clone(),
                         quotes,
@@ -172,18 +184,18 @@ pub fn file_problems(cache: &mut [ArticleCache], corpus: &Corpus, diags: Vec<Dia
 /// What the save prompt says about errors in the maps to save, counted per
 /// file as `mizan check` counts them and naming only files that have any
 /// ("4 errors in new.ron"); `None` when there are none.
-pub fn errors_in(app: &crate::tui::app::App, maps: &[u32]) -> Option<String> {
+pub fn errors_in(ws: &Workspace, maps: &[u32]) -> Option<String> {
     let per_file: Vec<(String, usize)> = maps
         .iter()
         .map(|&m| {
-            let n = app.ws.cache.get(m as usize).map_or(0, |c| {
+            let n = ws.cache.get(m as usize).map_or(0, |c| {
                 c.problems
                     .values()
                     .flatten()
                     .filter(|d| d.is_error())
                     .count()
             });
-            (editing::map_file_name(app, m), n)
+            (ws.file_name(m), n)
         })
         .filter(|(_, n)| *n > 0)
         .collect();

@@ -41,33 +41,39 @@ pub fn preview(app: &App, r: &recovery::Recovery) -> Vec<String> {
                 }
                 for n in ours.preorder() {
                     let node = ours.node(n);
-                    match theirs.find(&node.id) {
-                        None => changes.push(format!("+ {name} `{}`: {}", node.id, node.claim_en)),
+                    match theirs.find(node.id()) {
+                        None => {
+                            changes.push(format!("+ {name} `{}`: {}", node.id(), node.claim_en()))
+                        }
                         Some(t) => {
                             let old = theirs.node(t);
-                            let same = old.claim_en == node.claim_en
-                                && old.claim_ar == node.claim_ar
-                                && old.quote == node.quote
-                                && old.themes == node.themes
-                                && old.links == node.links
-                                && old.note == node.note
+                            let same = old.claim_en() == node.claim_en()
+                                && old.claim_ar() == node.claim_ar()
+                                && old.quote() == node.quote()
+                                && old.themes().eq(node.themes())
+                                && old.links() == node.links()
+                                && old.note() == node.note()
                                 && old.relation == node.relation
                                 && old.bearing == node.bearing
                                 && old
-                                    .children
+                                    .children()
                                     .iter()
-                                    .map(|&c| &theirs.node(c).id)
-                                    .eq(node.children.iter().map(|&c| &ours.node(c).id));
+                                    .map(|&c| theirs.node(c).id())
+                                    .eq(node.children().iter().map(|&c| ours.node(c).id()));
                             if !same {
-                                changes.push(format!("~ {name} `{}`: {}", node.id, node.claim_en));
+                                changes.push(format!(
+                                    "~ {name} `{}`: {}",
+                                    node.id(),
+                                    node.claim_en()
+                                ));
                             }
                         }
                     }
                 }
                 for t in theirs.preorder() {
                     let node = theirs.node(t);
-                    if ours.find(&node.id).is_none() {
-                        changes.push(format!("− {name} `{}`: {}", node.id, node.claim_en));
+                    if ours.find(node.id()).is_none() {
+                        changes.push(format!("− {name} `{}`: {}", node.id(), node.claim_en()));
                     }
                 }
             }

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use mizan::model::{Article, Node, NodeIdx};
+use mizan::model::{Article, Node, NodeFields, NodeIdx};
 use mizan::store::{canon, parse_article};
 
 /// The map every test edits: real Arabic, a tree four levels deep.
@@ -160,15 +160,15 @@ pub fn idx(a: &Article, id: &str) -> NodeIdx {
 /// Ids of a node's children, in order.
 pub fn children(a: &Article, id: &str) -> Vec<String> {
     a.node(idx(a, id))
-        .children
+        .children()
         .iter()
-        .map(|&c| a.node(c).id.to_string())
+        .map(|&c| a.node(c).id().to_string())
         .collect()
 }
 
 /// A new leaf node.
 pub fn leaf(id: &str, claim_en: &str) -> Node {
-    Node {
+    Node::from(NodeFields {
         id: id.into(),
         claim_en: claim_en.into(),
         claim_ar: "ادعاء جديد".into(),
@@ -176,10 +176,10 @@ pub fn leaf(id: &str, claim_en: &str) -> Node {
         // The article is mixed: its tree decides no bearing.
         bearing: Some(mizan::model::Bearing::For),
         ..Default::default()
-    }
+    })
 }
 
 pub fn set_claim_en(a: &mut Article, id: &str, text: &str) {
     let n = idx(a, id);
-    a.node_mut(n).claim_en = text.into();
+    a.node_mut(n).set_claim_en(text);
 }
