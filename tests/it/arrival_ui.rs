@@ -151,3 +151,59 @@ fn browse_the_first_article_before_the_rest_has_loaded() {
     press(&mut app, "/");
     assert!(!app.overlays.is_empty(), "search opens once all is in");
 }
+
+// The real binary in tmux, its loader slowed to a quarter of a second a
+// map (MIZAN_TEST_LOAD_PACE_MS): the list is up and the first article opens
+// while the status bar still counts maps loading; search says it waits;
+// once every map is in and checked, search opens.
+#[test]
+fn browse_while_loading_in_the_real_binary() {
+    let Some(t) = crate::common::tmux::Tmux::start("arrival") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let maps = tmp.path().join("maps");
+    mizan::synthetic::write_corpus(&maps, 40, 6, 3).unwrap();
+    let first = mizan::store::catalog::Catalog::scan(&maps, None)
+        .unwrap()
+        .headers[0]
+        .meta
+        .clone()
+        .unwrap()
+        .id;
+    t.type_line(&format!(
+        "MIZAN_TEST_LOAD_PACE_MS=250 MIZAN_STATE_DIR={} {} --no-cache --maps {} --config /nonexistent/config.ron; echo \"[exit $?]\"",
+        tmp.path().join("state").display(),
+        env!("CARGO_BIN_EXE_mizan"),
+        maps.display(),
+    ));
+    t.wait_for("40 articles");
+    // The first map comes first: its tree is open while the rest loads.
+    let s = t.wait_for(&format!("{first} · "));
+    assert!(s.contains("loading maps"), "{s}");
+    t.keys(&["Enter", "j"]);
+    t.keys(&["/"]);
+    let s = t.wait_for("waits until every map is in");
+    assert!(s.contains("loading maps"), "{s}");
+    // The last article is still to come.
+    t.keys(&["BTab", "G"]);
+    let s = t.wait_for("loading…");
+    assert!(s.contains("loading maps"), "{s}");
+    // Every map in and checked: the progress goes, search opens.
+    let start = Instant::now();
+    loop {
+        let s = t.screen();
+        if !s.contains("loading maps") && !s.contains("checking maps") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "never loaded:\n{s}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    t.keys(&["/"]);
+    t.wait_for("Search — ");
+    t.keys(&["Escape", "q"]);
+    t.wait_for("[exit 0]");
+}
