@@ -16,8 +16,8 @@ use crate::tui::effects::{self, Effect};
 use crate::tui::palette::Palette;
 use crate::tui::test_hooks::TestHooks;
 use crate::tui::{
-    Error, Options, bidi_mode, key, loading, overlays, screens, setup_arriving, setup_with,
-    terminal, update, view, workspace,
+    Error, Options, arrivals, bidi_mode, key, loading, overlays, screens, setup_arriving,
+    setup_with, terminal, update, view, workspace,
 };
 
 /// Runs the UI until the user quits or a signal asks us to stop, reading
@@ -106,7 +106,7 @@ fn event_loop(
         let size = term.size()?;
         let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
         // Maps and check marks that arrived since the last frame.
-        let arriving = workspace::arrival::pump(app) | app.ws.arrival.is_some();
+        let arriving = arrivals::pump(app) | app.ws.arrival.is_some();
         screens::browse::relayout(app, screen);
         // A search or a large chooser's matching streams in: come back
         // soon to show it.

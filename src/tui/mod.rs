@@ -12,6 +12,7 @@
 
 pub mod action;
 pub mod app;
+pub mod arrivals;
 pub mod config;
 pub mod effect;
 pub mod effects;
@@ -77,7 +78,7 @@ pub fn setup_arriving(
     asm: store::background::Assembly,
     loader: Option<store::background::Loader>,
 ) -> Result<App, Error> {
-    let (corpus, arrival) = workspace::arrival::start(asm, loader);
+    let (corpus, arrival) = workspace::arrival::Arrival::start(asm, loader);
     build(opts, env, corpus, Some(arrival))
 }
 

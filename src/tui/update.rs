@@ -138,7 +138,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     // While the maps arrive, what spans them waits (`workspace::arrival`);
     // an overlay open meanwhile (help, a message) handles its own keys.
     if app.overlays.is_empty()
-        && let Some(why) = crate::tui::workspace::arrival::waits(app, action)
+        && let Some(why) = crate::tui::arrivals::waits(app, action)
     {
         app.flash = Some(why);
         return effects(app);

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use crate::common::{press, resize, screen};
 use mizan::store::background::{Assembly, Event, Loader};
 use mizan::tui::app::App;
-use mizan::tui::workspace::arrival;
+use mizan::tui::arrivals as arrival;
 use mizan::tui::{Options, setup, setup_arriving};
 
 fn opts(maps: &Path) -> Options {
