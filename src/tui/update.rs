@@ -136,6 +136,14 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
 
 /// Applies an action to whatever has the keys; returns the effects.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    // While the maps arrive, what spans them waits (`workspace::arrival`);
+    // an overlay open meanwhile (help, a message) handles its own keys.
+    if app.overlays.is_empty()
+        && let Some(why) = crate::tui::arrivals::waits(app, action)
+    {
+        app.flash = Some(why);
+        return effects(app);
+    }
     with_top(app, |l, app| Some(l.handle(app, action)));
     navigate::relayout(app, app.view.areas.screen);
     effects(app)
@@ -151,6 +159,16 @@ pub fn mouse(app: &mut App, m: Mouse) -> Vec<Effect> {
             Mouse::ScrollDown { .. } => return update(app, Action::Down),
             Mouse::Click { .. } | Mouse::Drag { .. } => {}
         }
+        return effects(app);
+    }
+    // A click or drag over the source selects a quote: an edit, which
+    // waits while the maps arrive.
+    let quoting = match m {
+        Mouse::Drag { .. } => true,
+        Mouse::Click { .. } => app.browse().show_source,
+        _ => false,
+    };
+    if quoting && app.ws.arrival.is_some() {
         return effects(app);
     }
     browse::mouse(app, m);

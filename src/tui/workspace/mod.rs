@@ -5,6 +5,7 @@
 //! crash live in the modules below, as do the editing keys (`edit_keys`),
 //! quitting (`quitting`) and the search index (`search_engine`).
 
+pub mod arrival;
 pub mod conflicts;
 pub mod edit_keys;
 pub mod editing;
@@ -75,6 +76,9 @@ pub struct Workspace {
     /// Every node's incoming links ("linked from"), built when the detail
     /// pane first asks and dropped by every edit or reload.
     pub incoming: std::cell::OnceCell<Incoming>,
+    /// The maps still loading and the checks still running, while the
+    /// browser is already open (`arrival`); `None` once all are in.
+    pub arrival: Option<arrival::Arrival>,
 }
 
 impl Workspace {
@@ -105,6 +109,7 @@ impl Workspace {
             disk_changes: Vec::new(),
             quit: None,
             incoming: std::cell::OnceCell::new(),
+            arrival: None,
         }
     }
 
