@@ -8,6 +8,7 @@ mod export_fixture;
 mod git_support;
 mod harden;
 
+mod arrival_ui;
 mod bad_input;
 mod cli;
 mod cli_cache;

@@ -2,8 +2,10 @@
 //! and what is derived from it per article, the undo history, the cut
 //! subtree, where backups and recovery go, and what the disk did. Editing
 //! with undo, saving with conflict checks, reloading and recovery after a
-//! crash live in the modules below.
+//! crash live in the modules below, as do the editing keys (`edit_keys`),
+//! quitting (`quitting`) and the search index (`search_engine`).
 
+pub mod arrival;
 pub mod conflicts;
 pub mod edit_keys;
 pub mod editing;
@@ -24,7 +26,14 @@ use crate::model::validate::Sources;
 use crate::model::{Corpus, Diagnostic, MapEntry, Node, NodeIdx};
 use crate::store::sources::quote_ranges;
 
-pub use crate::tui::effect::Quit;
+/// How the session ends, once the person asked to quit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quit {
+    /// Unsaved edits (a signal, an error) go to the recovery file.
+    Keeping,
+    /// The person chose to quit without saving: no recovery file.
+    Discarding,
+}
 
 /// A subtree taken out with `X`, ready for `p` in any article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +76,9 @@ pub struct Workspace {
     /// Every node's incoming links ("linked from"), built when the detail
     /// pane first asks and dropped by every edit or reload.
     pub incoming: std::cell::OnceCell<Incoming>,
+    /// The maps still loading and the checks still running, while the
+    /// browser is already open (`arrival`); `None` once all are in.
+    pub arrival: Option<arrival::Arrival>,
 }
 
 impl Workspace {
@@ -97,6 +109,7 @@ impl Workspace {
             disk_changes: Vec::new(),
             quit: None,
             incoming: std::cell::OnceCell::new(),
+            arrival: None,
         }
     }
 

@@ -527,8 +527,9 @@ pub fn discard_recovery(app: &mut App) {
 /// Acts on the files the watcher saw change, once nothing is open that
 /// holds a node's index (a form, a picker, a question, a quote selection).
 pub fn apply_disk_changes(app: &mut App) {
-    // A quote selection is an overlay too.
-    if app.ws.disk_changes.is_empty() || !app.overlays.is_empty() {
+    // A quote selection is an overlay too. A map reloaded while the maps
+    // still arrive would race its own load: wait (`arrival`).
+    if app.ws.disk_changes.is_empty() || !app.overlays.is_empty() || app.ws.arrival.is_some() {
         return;
     }
     let mut paths = std::mem::take(&mut app.ws.disk_changes);
