@@ -14,7 +14,7 @@
 use super::load::MAX_DEPTH;
 use crate::model::corpus::Pos;
 use crate::model::{
-    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Node, NodeFields, NodeIdx,
+    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Node, NodeIdx, NodeTexts,
     Relation, Stance, StanceBasis,
 };
 
@@ -166,43 +166,50 @@ fn get_tree(r: &mut Reader, meta: ArticleMeta) -> Option<(Article, Vec<Pos>)> {
     let count = r.len()?;
     let mut nodes = Vec::with_capacity(count);
     for _ in 0..count {
-        let id = r.str()?;
-        let claim_en = r.str()?;
-        let claim_ar = r.str()?;
-        let voice = r.opt()?;
+        // Borrowed from the entry's text and copied once, into the node.
+        let texts = NodeTexts {
+            id: r.str_ref()?,
+            claim_en: r.str_ref()?,
+            claim_ar: r.str_ref()?,
+            voice: r.opt_ref()?,
+            ..NodeTexts::default()
+        };
         let kind = r.tag(&ClaimKind::ALL)?;
         let relation = r.tag(&RELATIONS)?;
         let bearing = r.tag(&BEARINGS)?;
-        let quote = r.opt()?;
-        let themes = (0..r.len()?).map(|_| r.str()).collect::<Option<_>>()?;
-        let links = (0..r.len()?)
+        let quote = r.opt_ref()?;
+        let themes = (0..r.len()?)
+            .map(|_| r.str_ref())
+            .collect::<Option<Vec<_>>>()?;
+        let links: Vec<Link> = (0..r.len()?)
             .map(|_| {
                 let kind = r.kind()?;
                 Some(Link { kind, to: r.str()? })
             })
             .collect::<Option<_>>()?;
-        let note = r.opt()?;
+        let note = r.opt_ref()?;
         let parent = match r.num()? {
             0 => None,
             p => Some(NodeIdx::try_from(p - 1).ok()?),
         };
         let children = (0..r.len()?).map(|_| r.idx()).collect::<Option<_>>()?;
-        nodes.push(Node::from(NodeFields {
-            id,
-            claim_en,
-            claim_ar,
-            voice,
-            kind,
-            relation,
-            bearing,
-            quote,
+        let mut node = Node::with_texts(
+            NodeTexts {
+                quote,
+                note,
+                ..texts
+            },
             themes,
-            links,
-            note,
-            conflicts: Vec::new(),
-            parent,
-            children,
-        }));
+        );
+        node.kind = kind;
+        node.relation = relation;
+        node.bearing = bearing;
+        if !links.is_empty() {
+            *node.links_mut() = links;
+        }
+        node.set_parent(parent);
+        node.set_children(children);
+        nodes.push(node);
     }
     let positions = (0..r.len()?)
         .map(|_| {
@@ -292,7 +299,7 @@ pub(super) struct Reader<'a> {
     t: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     pub(super) fn byte(&mut self) -> Option<u8> {
         let b = *self.b.get(self.i)?;
         self.i += 1;
@@ -331,16 +338,25 @@ impl Reader<'_> {
     }
 
     pub(super) fn str(&mut self) -> Option<Box<str>> {
+        self.str_ref().map(Into::into)
+    }
+
+    /// The next string, borrowed from the entry.
+    fn str_ref(&mut self) -> Option<&'a str> {
         let n = usize::try_from(self.num()?).ok()?;
         let end = self.t.checked_add(n)?;
         let s = self.text.get(self.t..end)?;
         self.t = end;
-        Some(s.into())
+        Some(s)
     }
 
     fn opt(&mut self) -> Option<Option<Box<str>>> {
+        Some(self.opt_ref()?.map(Into::into))
+    }
+
+    fn opt_ref(&mut self) -> Option<Option<&'a str>> {
         match self.flag()? {
-            true => self.str().map(Some),
+            true => self.str_ref().map(Some),
             false => Some(None),
         }
     }

@@ -14,7 +14,7 @@ use super::load::MAX_DEPTH;
 use crate::model::corpus::Pos;
 use crate::model::{
     Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Node, NodeFields, NodeIdx,
-    Relation, Stance, StanceBasis,
+    Relation, Stance, StanceBasis, children_from_parents,
 };
 
 /// Trees deeper than this are left to ron, whose recursion limit decides
@@ -128,6 +128,7 @@ impl Cursor<'_> {
 /// Drops the arena's spare capacity: up to a third of the node memory of a
 /// large corpus otherwise, as the vector grows by doubling.
 fn shrunk(mut nodes: Vec<Node>, mut positions: Vec<Pos>) -> (Vec<Node>, Vec<Pos>) {
+    children_from_parents(&mut nodes);
     nodes.shrink_to_fit();
     positions.shrink_to_fit();
     (nodes, positions)
@@ -287,9 +288,6 @@ impl Cursor<'_> {
             });
             let mut node = self.node_fields(depth + 1)?;
             node.parent = parent;
-            if let Some(p) = parent {
-                nodes[p as usize].children_mut().push(idx);
-            }
             nodes.push(Node::from(node));
             if self.field(depth + 1, b"children") {
                 self.lit(b"[\n")?;
