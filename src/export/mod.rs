@@ -236,8 +236,23 @@ pub fn write_file(
     path: &Path,
     force: bool,
 ) -> Result<target::Written, ExportError> {
-    let text = render(sel, format)?;
-    target::write_export(path, text.as_bytes(), force)
+    // Rendered as it is written, so the document is never whole in memory;
+    // an error of the renderer itself (not of the file) is kept to return.
+    let mut failed = None;
+    let written = target::write_export_with(path, force, &mut |w| {
+        render_to(sel, format, w).map_err(|e| match e {
+            ExportError::Write(io) => io,
+            other => {
+                let said = std::io::Error::other(other.to_string());
+                failed = Some(other);
+                said
+            }
+        })
+    });
+    match failed {
+        Some(e) => Err(e),
+        None => written,
+    }
 }
 
 /// Renders a selection to a writer a piece at a time, so that the whole

@@ -83,6 +83,20 @@ impl Corpus {
         }
     }
 
+    /// Puts a map that has just loaded in its slot (a browser shows the
+    /// corpus while the rest still loads), its article findable by id at
+    /// once; `reindex` once all have come makes the first map with an id
+    /// win, as when loaded together.
+    pub fn fill(&mut self, map: u32, entry: MapEntry) {
+        let Some(slot) = self.maps.get_mut(map as usize) else {
+            return;
+        };
+        if let Some(a) = &entry.article {
+            self.by_id.entry(a.meta.id.clone()).or_insert(map);
+        }
+        *slot = entry;
+    }
+
     pub fn article(&self, map: u32) -> Option<&Article> {
         self.maps.get(map as usize)?.article.as_ref()
     }

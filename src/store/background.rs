@@ -71,6 +71,13 @@ const CHUNK: usize = 64;
 impl Loader {
     /// Starts loading `dir`, through `cache` when given.
     pub fn start(dir: PathBuf, cache: Option<Cache>) -> Loader {
+        Loader::start_paced(dir, cache, Duration::ZERO)
+    }
+
+    /// [`Loader::start`], waiting `pace` before each map after the first:
+    /// the end-to-end tests slow a small corpus down this way, so that what
+    /// a person can do before the last map arrives is seen deterministically.
+    pub fn start_paced(dir: PathBuf, cache: Option<Cache>, pace: Duration) -> Loader {
         let (tx, events) = mpsc::channel();
         let loaded = Arc::new(AtomicUsize::new(0));
         let total = Arc::new(AtomicUsize::new(0));
@@ -83,7 +90,7 @@ impl Loader {
         };
         let thread = std::thread::Builder::new()
             .name("mizan-load".into())
-            .spawn(move || run(&dir, cache.as_ref(), &shared))
+            .spawn(move || run(&dir, cache.as_ref(), pace, &shared))
             .ok();
         Loader {
             events,
@@ -129,7 +136,7 @@ struct Shared {
     stop: Arc<AtomicBool>,
 }
 
-fn run(dir: &Path, cache: Option<&Cache>, s: &Shared) {
+fn run(dir: &Path, cache: Option<&Cache>, pace: Duration, s: &Shared) {
     let catalog = match Catalog::scan(dir, cache) {
         Ok(c) => c,
         Err(e) => {
@@ -153,6 +160,9 @@ fn run(dir: &Path, cache: Option<&Cache>, s: &Shared) {
         return;
     }
     let read = |index: usize, path: &Path| {
+        if index > 0 && !pace.is_zero() && !wait(pace, &s.stop) {
+            return false;
+        }
         let (entry, notes) = match cache {
             Some(c) => c.read_through(path, read_article),
             None => read_article(path),
@@ -181,6 +191,19 @@ fn run(dir: &Path, cache: Option<&Cache>, s: &Shared) {
         }
     }
     let _ = s.tx.send(Event::Finished);
+}
+
+/// Sleeps `pace` in short steps; false when told to stop meanwhile.
+fn wait(pace: Duration, stop: &AtomicBool) -> bool {
+    let step = Duration::from_millis(10);
+    let start = std::time::Instant::now();
+    while start.elapsed() < pace {
+        if stop.load(Ordering::Relaxed) {
+            return false;
+        }
+        std::thread::sleep(step.min(pace.saturating_sub(start.elapsed())));
+    }
+    true
 }
 
 /// Folds a loader's events into a corpus as they arrive.

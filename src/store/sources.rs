@@ -11,6 +11,20 @@ use crate::model::validate::Sources;
 /// Reads the source texts the corpus names from `dir`. A missing file is left
 /// out (validation reports it); an unreadable directory is an error.
 pub fn load_sources(dir: &Path, corpus: &Corpus) -> Result<Sources, StoreError> {
+    load_named(
+        dir,
+        corpus
+            .articles()
+            .filter_map(|(_, a)| a.meta.source.as_deref()),
+    )
+}
+
+/// The source texts of these file names in `dir` (as `load_sources` reads
+/// them), for a browser that knows the articles' fields before their trees.
+pub fn load_named<'n>(
+    dir: &Path,
+    names: impl IntoIterator<Item = &'n str>,
+) -> Result<Sources, StoreError> {
     let meta = fs::metadata(dir).map_err(|e| StoreError::io(dir, e))?;
     if !meta.is_dir() {
         return Err(StoreError::Invalid(format!(
@@ -19,10 +33,7 @@ pub fn load_sources(dir: &Path, corpus: &Corpus) -> Result<Sources, StoreError> 
         )));
     }
     let mut out = Sources::new();
-    for (_, a) in corpus.articles() {
-        let Some(name) = a.meta.source.as_deref() else {
-            continue;
-        };
+    for name in names {
         // A source name is a file name, never a path: refuse `../x` and `a/b`.
         if name.contains(['/', '\\']) || name == ".." {
             continue;

@@ -4,21 +4,26 @@
 //! what the view keeps between frames. `update` changes it in response to
 //! actions and hands back the effects for the loop to run; `view` draws it.
 //! Neither touches the terminal, so both are tested without one.
+//!
+//! It holds only state (the screens' and overlays' `*_state` types, the
+//! workspace, the view caches): the handlers import it, never the other
+//! way round, so src/tui has no import circle (`tests/it/tui_imports.rs`).
 
 use crate::model::NodeRef;
 use crate::text::BidiMode;
-use crate::tui::effects::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::key::KeyPress;
 use crate::tui::keymap::Keymap;
+use crate::tui::layout::ViewCache;
+use crate::tui::overlays::quote_state::QuoteSelect;
 use crate::tui::palette::Palette;
-use crate::tui::screens::browse::Browse;
+use crate::tui::screens::browse_state::Browse;
 use crate::tui::screens::tree::TreeView;
-use crate::tui::view::ViewCache;
 use crate::tui::workspace::Workspace;
 
 pub use crate::tui::overlays::Overlay;
 pub use crate::tui::screens::Screen;
-pub use crate::tui::screens::browse::{Focus, Lang};
+pub use crate::tui::screens::browse_state::{Focus, Lang};
 
 /// How the person set the UI up: keys, colours, Arabic display, where
 /// exports go, and which language claims are shown in.
@@ -128,5 +133,26 @@ impl App {
             .cache
             .get(self.browse().selected)
             .is_some_and(|c| c.source.is_some())
+    }
+
+    /// The quote selection, while one is open (it is an overlay, but the
+    /// source pane and the status bar draw it).
+    pub fn quote_selection(&self) -> Option<&QuoteSelect> {
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Quote(s) => Some(&**s),
+            _ => None,
+        })
+    }
+
+    pub fn quote_selection_mut(&mut self) -> Option<&mut QuoteSelect> {
+        self.overlays.iter_mut().rev().find_map(|o| match o {
+            Overlay::Quote(s) => Some(&mut **s),
+            _ => None,
+        })
+    }
+
+    /// Drops the quote selection (its byte offsets belong to one source).
+    pub fn stop_quote_selection(&mut self) {
+        self.overlays.retain(|o| !matches!(o, Overlay::Quote(_)));
     }
 }

@@ -1,75 +1,20 @@
-//! Effects: what `update` asks for but must not do itself, so that it stays
-//! pure and testable — reading and writing files, checking paths, talking
-//! to the search worker, ending the session. `update` returns them as
-//! values; the loop runs them (with [`run`]) after each event, before the
-//! next. The external editor needs the terminal, so `run` hands that one
+//! Running effects: what `update` asks for but must not do itself, so that
+//! it stays pure and testable — reading and writing files, checking paths,
+//! talking to the search worker, ending the session. `update` returns them
+//! as values (`effect`); the loop runs them (with [`run`]) after each
+//! event, before the next. This runner calls into saving, search and the
+//! forms, so it sits above them; the values sit below. The external editor needs the terminal, so `run` hands that one
 //! back to the loop; the recovery snapshot is written when the loop is
 //! idle.
 
 use std::path::PathBuf;
 
-use crate::export::{self, Format, Selection};
+use crate::export::{self, Selection};
 use crate::tui::app::{App, Overlay};
 use crate::tui::overlays::{form, search};
-use crate::tui::workspace::{Quit, saving};
+use crate::tui::workspace::saving;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Export these articles in this format into the export directory.
-    Export {
-        articles: Vec<String>,
-        format: Format,
-    },
-    /// Save every map with unsaved edits (`force`: even with errors).
-    Save {
-        then_quit: bool,
-        force: bool,
-    },
-    /// Save one map without keeping a backup (none could be kept).
-    SaveWithoutBackup {
-        map: u32,
-    },
-    /// Replace a map with what is on disk, dropping its edits.
-    Reload {
-        map: u32,
-    },
-    /// Write a map although the file changed on disk.
-    Overwrite {
-        map: u32,
-    },
-    /// Write ours as a new map beside the changed file, and load theirs.
-    KeepBoth {
-        map: u32,
-    },
-    /// Put back the edits in the recovery file.
-    Restore,
-    DiscardRecovery,
-    KeepRecovery,
-    /// Suspend the UI and edit the map's file at a line.
-    OpenEditor {
-        map: u32,
-        line: u32,
-    },
-    /// Send this query to the search worker for the search overlay.
-    Search {
-        query: String,
-    },
-    /// The new-article form's article: find its file name (the form shows
-    /// why not), then add it as an unsaved map.
-    NewArticle(Box<crate::model::Article>),
-    /// Files in the maps directory changed on disk: reload what has no
-    /// unsaved edits, once no overlay holds a node.
-    DiskChanged(Vec<PathBuf>),
-    /// The recovery snapshot is behind the edits (written when idle).
-    SnapshotRecovery,
-    /// End the session.
-    Quit(Quit),
-    /// Show a node's history in git (runs `git log`).
-    NodeHistory {
-        map: u32,
-        node: crate::model::NodeIdx,
-    },
-}
+pub use crate::tui::effect::Effect;
 
 /// An external editor to run on a file at a line, then reload the map.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,8 +16,8 @@ use crate::tui::effects::{self, Effect};
 use crate::tui::palette::Palette;
 use crate::tui::test_hooks::TestHooks;
 use crate::tui::{
-    Error, Options, bidi_mode, key, loading, overlays, screens, setup_with, terminal, update, view,
-    workspace,
+    Error, Options, arrivals, bidi_mode, key, loading, overlays, screens, setup_arriving,
+    setup_with, terminal, update, view, workspace,
 };
 
 /// Runs the UI until the user quits or a signal asks us to stop, reading
@@ -35,7 +35,7 @@ pub fn run_with_cache(opts: &Options, cache: Option<store::cache::Cache>) -> Res
     let watcher = store::watch::Watcher::new(&opts.maps_dir).ok();
     // The maps load in the background while the loading screen shows the
     // list (a large corpus takes seconds); a small one opens directly.
-    let loader = Loader::start(opts.maps_dir.clone(), cache);
+    let loader = Loader::start_paced(opts.maps_dir.clone(), cache, TestHooks::load_pace());
     terminal::enter(bidi_mode(opts, &env) == crate::text::BidiMode::Mizan)?;
     let mut term = match Terminal::new(CrosstermBackend::new(std::io::stdout())) {
         Ok(t) => t,
@@ -46,8 +46,14 @@ pub fn run_with_cache(opts: &Options, cache: Option<store::cache::Cache>) -> Res
     };
     let palette = Palette::from_env(env("NO_COLOR").as_deref());
     let loaded = loading::run(&mut term, &loader, &palette, &stop);
-    drop(loader);
-    let mut app = match loaded.and_then(|c| c.map(|c| setup_with(opts, &env, c)).transpose()) {
+    let built = loaded.and_then(|l| {
+        l.map(|l| match l {
+            loading::Loaded::Whole(c) => setup_with(opts, &env, c),
+            loading::Loaded::Arriving(asm) => setup_arriving(opts, &env, asm, Some(loader)),
+        })
+        .transpose()
+    });
+    let mut app = match built {
         Ok(Some(app)) => app,
         Ok(None) => {
             terminal::leave();
@@ -99,7 +105,9 @@ fn event_loop(
     loop {
         let size = term.size()?;
         let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-        screens::browse::relayout(app, screen);
+        // Maps and check marks that arrived since the last frame.
+        let arriving = arrivals::pump(app) | app.ws.arrival.is_some();
+        screens::navigate::relayout(app, screen);
         // A search or a large chooser's matching streams in: come back
         // soon to show it.
         let searching = overlays::search::pump(app, false) | overlays::choose::pump(app);
@@ -109,7 +117,11 @@ fn event_loop(
         // and checking the stop flag, so a flood of input — or a terminal
         // that hung up and reads as always ready — cannot keep us here).
         // While a search streams results, come back soon to show them.
-        let mut timeout = Duration::from_millis(if searching { 16 } else { 250 });
+        let mut timeout = Duration::from_millis(match (searching, arriving) {
+            (true, _) => 16,
+            (false, true) => 40,
+            (false, false) => 250,
+        });
         let mut idle = true;
         for _ in 0..MAX_EVENTS_PER_FRAME {
             if app.ws.quit.is_some() || stop.load(Ordering::Relaxed) || !event::poll(timeout)? {

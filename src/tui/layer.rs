@@ -5,6 +5,10 @@
 //! the same place, so the four questions (which keys, what they do, what is
 //! drawn, what the hints say) are answered once per layer.
 //!
+//! The screens' and overlays' states (the `Screen` and `Overlay` enums)
+//! sit below this trait, the handlers above it: the trait is handed the
+//! app, which holds those states, so the states never import a handler.
+//!
 //! A layer is handed the rest of the app while it handles input: an
 //! overlay is taken off the stack, a compare or overview screen out of the
 //! screen (leaving the browser it carries in its place), and put back if it
@@ -19,6 +23,8 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::overlays::Overlay;
+use crate::tui::screens::Screen;
+use crate::tui::screens::browse_state::BrowseScreen;
 
 /// What a layer wants after handling something.
 #[derive(Debug)]
@@ -70,5 +76,51 @@ pub trait Layer {
     /// stay (a popup shows its own keys in its frame).
     fn hints(&self) -> &'static [Action] {
         &[]
+    }
+}
+
+// Which layer each screen and overlay is. Here, beside the trait, rather
+// than with the `Screen` and `Overlay` enums: the enums are state the app
+// holds, and the trait is handed the app, so the enums cannot know it.
+
+impl Screen {
+    /// The screen as a layer, for drawing, its mode and its hints.
+    pub fn layer(&self) -> &dyn Layer {
+        match self {
+            Screen::Browse(_) => &BrowseScreen,
+            Screen::Compare(s, _) => &**s,
+            Screen::Overview(s, _) => &**s,
+            Screen::Debate(s, _) => &**s,
+        }
+    }
+}
+
+impl Overlay {
+    pub fn layer(&self) -> &dyn Layer {
+        match self {
+            Overlay::Help(o) => o,
+            Overlay::Search(o) => &**o,
+            Overlay::Export(o) => o,
+            Overlay::Message(o) => o,
+            Overlay::Ask(o) => &**o,
+            Overlay::Form(o) => &**o,
+            Overlay::Choose(o) => &**o,
+            Overlay::Quote(o) => &**o,
+            Overlay::Filter(o) => o,
+        }
+    }
+
+    pub fn layer_mut(&mut self) -> &mut dyn Layer {
+        match self {
+            Overlay::Help(o) => o,
+            Overlay::Search(o) => &mut **o,
+            Overlay::Export(o) => o,
+            Overlay::Message(o) => o,
+            Overlay::Ask(o) => &mut **o,
+            Overlay::Form(o) => &mut **o,
+            Overlay::Choose(o) => &mut **o,
+            Overlay::Quote(o) => &mut **o,
+            Overlay::Filter(o) => o,
+        }
     }
 }

@@ -1,12 +1,11 @@
 //! Opening a maps directory without a blank wait: the list of articles is
 //! drawn from the catalog (each file's head, `store::catalog`) as soon as it
 //! is known, with the count of maps loaded in the status bar, while
-//! `store::background` loads the trees. When every map has loaded, the
-//! loop builds the app from the assembled corpus (`setup_with`).
-//!
-//! The list here is read-only: the browser, with editing, starts once the
-//! corpus is whole, because its checks and derived state span all maps.
-//! Keys typed while loading wait for the browser.
+//! `store::background` loads the trees. When every map has loaded within a
+//! blink, the loop builds the app from the assembled corpus (`setup_with`);
+//! when loading takes longer, the browser opens on the list and what has
+//! come so far, and the rest arrives there (`workspace::arrival`).
+//! Keys typed on this screen wait for the browser.
 
 use std::time::Duration;
 
@@ -66,15 +65,25 @@ pub fn view(headers: &[Header], progress: Progress, palette: &Palette, f: &mut F
 /// maps directory opens straight into the browser, without a flash.
 const QUIET: Duration = Duration::from_millis(100);
 
-/// Runs the loading screen until every map has loaded (the corpus), or a
-/// signal stops us (`None`). Keys typed meanwhile are left queued for the
-/// browser.
+/// What the loading screen hands the browser.
+pub enum Loaded {
+    /// Every map, loaded within a blink.
+    Whole(Corpus),
+    /// The list and what has come so far; the rest arrives in the browser
+    /// (`workspace::arrival`).
+    Arriving(Assembly),
+}
+
+/// Runs the loading screen until every map has loaded (the corpus), or the
+/// list is known and loading goes on past a blink (the browser opens on
+/// what has come), or a signal stops us (`None`). Keys typed meanwhile are
+/// left queued for the browser.
 pub fn run(
     term: &mut ratatui::Terminal<ratatui::backend::CrosstermBackend<std::io::Stdout>>,
     loader: &Loader,
     palette: &Palette,
     stop: &std::sync::atomic::AtomicBool,
-) -> Result<Option<Corpus>, crate::tui::Error> {
+) -> Result<Option<Loaded>, crate::tui::Error> {
     let mut asm = Assembly::default();
     let start = std::time::Instant::now();
     let mut loaded = 0;
@@ -91,10 +100,13 @@ pub fn run(
             asm.apply(e)?;
         }
         if asm.finished {
-            return Ok(Some(asm.into_corpus()));
+            return Ok(Some(Loaded::Whole(asm.into_corpus())));
         }
         if stop.load(std::sync::atomic::Ordering::Relaxed) {
             return Ok(None);
+        }
+        if start.elapsed() >= QUIET && !asm.headers.is_empty() {
+            return Ok(Some(Loaded::Arriving(asm)));
         }
         if start.elapsed() >= QUIET {
             let progress = Progress {

@@ -7,18 +7,29 @@
 //! overview), `overlays/` (help, message, ask, search, forms, choosers,
 //! export, quote selection), `widgets/` (line editor, form, chooser, list,
 //! popup, Arabic lines), `workspace/` (the maps: editing, history, saving),
-//! and the input side: `action`, `key`, `keymap`, `config`. This file
-//! builds the app from the options, the config and the environment.
+//! and the input side: `action`, `key`, `mouse`, `keymap`, `config`. This
+//! file builds the app from the options, the config and the environment.
+//!
+//! Imports point one way: the screens' and overlays' states (`*_state`),
+//! the workspace, `effect` and `layout` sit below `app`; the handlers (each
+//! screen's and overlay's keys, editing, saving) above it; `update`, `view`,
+//! `effects` and `event_loop` on top. `tests/it/tui_imports.rs` fails on
+//! any import circle of more than two files.
 
 pub mod action;
 pub mod app;
+pub mod arrivals;
 pub mod config;
+pub mod effect;
 pub mod effects;
+mod error;
 mod event_loop;
 pub mod key;
 pub mod keymap;
 pub mod layer;
+pub mod layout;
 pub mod loading;
+pub mod mouse;
 pub mod overlays;
 pub mod palette;
 pub mod screens;
@@ -38,7 +49,7 @@ use config::BidiChoice;
 use keymap::Keymap;
 use palette::Palette;
 
-pub type Error = Box<dyn std::error::Error + Send + Sync>;
+pub use error::Error;
 
 /// What the command line hands the UI.
 #[derive(Debug, Clone, Default)]
@@ -61,6 +72,28 @@ pub fn setup_with(
     env: &dyn Fn(&str) -> Option<String>,
     corpus: crate::model::Corpus,
 ) -> Result<App, Error> {
+    build(opts, env, corpus, None)
+}
+
+/// [`setup`] over what the loading screen has gathered, the rest of the
+/// maps to arrive from `loader` (`None`: from events a test hands over)
+/// while the browser is open (`workspace::arrival`).
+pub fn setup_arriving(
+    opts: &Options,
+    env: &dyn Fn(&str) -> Option<String>,
+    asm: store::background::Assembly,
+    loader: Option<store::background::Loader>,
+) -> Result<App, Error> {
+    let (corpus, arrival) = workspace::arrival::Arrival::start(asm, loader);
+    build(opts, env, corpus, Some(arrival))
+}
+
+fn build(
+    opts: &Options,
+    env: &dyn Fn(&str) -> Option<String>,
+    corpus: crate::model::Corpus,
+    arrival: Option<workspace::arrival::Arrival>,
+) -> Result<App, Error> {
     let mut warnings: Vec<String> = Vec::new();
     let config_path = opts.config.clone().or_else(store::dirs::config_file);
     let config = match config_path.as_deref().map(config::load) {
@@ -73,8 +106,13 @@ pub fn setup_with(
         None => config::Config::default(),
     };
     let sources_dir = opts.sources.clone().or(config.sources.clone());
+    // While the maps arrive, the catalog names the source files.
+    let read = |d: &std::path::Path| match &arrival {
+        Some(r) => store::sources::load_named(d, r.source_names()),
+        None => store::sources::load_sources(d, &corpus),
+    };
     let sources = match &sources_dir {
-        Some(d) => match store::sources::load_sources(d, &corpus) {
+        Some(d) => match read(d) {
             Ok(s) => Some(s),
             Err(e) => {
                 warnings.push(format!("sources: {e}"));
@@ -83,7 +121,12 @@ pub fn setup_with(
         },
         None => None,
     };
-    let diagnostics = validate::validate(&corpus, &opts.maps_dir, sources.as_ref());
+    // Checks resolve links across every map: while the maps arrive they
+    // run once all are in, and their marks come as they are found.
+    let diagnostics = match arrival {
+        Some(_) => Vec::new(),
+        None => validate::validate(&corpus, &opts.maps_dir, sources.as_ref()),
+    };
     let mut palette = Palette::from_env(env("NO_COLOR").as_deref());
     warnings.extend(palette.patch(&config.colors));
     let mut keymap = Keymap::with_user(&config.keys);
@@ -112,8 +155,13 @@ pub fn setup_with(
         lang: app::Lang::En,
         voices: Default::default(),
     };
+    let arriving = arrival.is_some();
+    ws.arrival = arrival;
     let mut app = App::new(Setup { ws, settings });
-    workspace::saving::offer_recovery(&mut app);
+    // A recovery restores edits into the maps: offered once all are in.
+    if !arriving {
+        workspace::saving::offer_recovery(&mut app);
+    }
     if errors > 0 {
         app.flash = Some(format!(
             "{} in the maps (marked !; `mizan check` lists them)",

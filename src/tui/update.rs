@@ -6,34 +6,15 @@
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::effects::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::key::{Code, KeyPress};
 use crate::tui::keymap::{Lookup, Mode};
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::Overlay;
-use crate::tui::screens::{Screen, browse};
+use crate::tui::screens::browse_state::BrowseScreen;
+use crate::tui::screens::{Screen, browse, navigate};
 
-/// A mouse event, in screen cells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mouse {
-    Click {
-        x: u16,
-        y: u16,
-    },
-    /// Moved with the left button held.
-    Drag {
-        x: u16,
-        y: u16,
-    },
-    ScrollUp {
-        x: u16,
-        y: u16,
-    },
-    ScrollDown {
-        x: u16,
-        y: u16,
-    },
-}
+pub use crate::tui::mouse::Mouse;
 
 /// Which keymap table is active: the top layer's.
 pub fn mode(app: &App) -> Mode {
@@ -84,7 +65,7 @@ fn with_top(app: &mut App, f: impl FnOnce(&mut dyn Layer, &mut App) -> Option<Ou
     match std::mem::take(&mut app.screen) {
         Screen::Browse(b) => {
             app.screen = Screen::Browse(b);
-            let outcome = f(&mut browse::BrowseScreen, app);
+            let outcome = f(&mut BrowseScreen, app);
             if let Some(Outcome::Push(o)) = outcome {
                 app.overlays.push(o);
             }
@@ -155,8 +136,16 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
 
 /// Applies an action to whatever has the keys; returns the effects.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    // While the maps arrive, what spans them waits (`workspace::arrival`);
+    // an overlay open meanwhile (help, a message) handles its own keys.
+    if app.overlays.is_empty()
+        && let Some(why) = crate::tui::arrivals::waits(app, action)
+    {
+        app.flash = Some(why);
+        return effects(app);
+    }
     with_top(app, |l, app| Some(l.handle(app, action)));
-    browse::relayout(app, app.view.areas.screen);
+    navigate::relayout(app, app.view.areas.screen);
     effects(app)
 }
 
@@ -172,7 +161,17 @@ pub fn mouse(app: &mut App, m: Mouse) -> Vec<Effect> {
         }
         return effects(app);
     }
+    // A click or drag over the source selects a quote: an edit, which
+    // waits while the maps arrive.
+    let quoting = match m {
+        Mouse::Drag { .. } => true,
+        Mouse::Click { .. } => app.browse().show_source,
+        _ => false,
+    };
+    if quoting && app.ws.arrival.is_some() {
+        return effects(app);
+    }
     browse::mouse(app, m);
-    browse::relayout(app, app.view.areas.screen);
+    navigate::relayout(app, app.view.areas.screen);
     effects(app)
 }

@@ -8,6 +8,7 @@ mod export_fixture;
 mod git_support;
 mod harden;
 
+mod arrival_ui;
 mod bad_input;
 mod cli;
 mod cli_cache;
@@ -48,4 +49,5 @@ mod search_ui;
 mod text_visual;
 mod tmux;
 mod tmux_edit;
+mod tui_imports;
 mod voice_ui;

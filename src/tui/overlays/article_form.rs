@@ -10,9 +10,9 @@ use crate::model::date::PartialDate;
 use crate::model::edit::Edit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
-use crate::tui::effects::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::keymap::Mode;
-use crate::tui::overlays::form::{Accepted, FormFor, FormState, opt};
+use crate::tui::overlays::form_state::{Accepted, FormFor, FormState, opt};
 use crate::tui::widgets::form::{Field, Form};
 use crate::tui::workspace::editing;
 

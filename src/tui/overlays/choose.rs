@@ -1,7 +1,9 @@
-//! The pickers a node form opens: themes from the motion's vocabulary
-//! (several, marked with Tab), and a link's target over every other
-//! article's nodes, then the link's kind. What is chosen goes back into the
-//! form under them.
+//! The pickers: themes from the motion's vocabulary (several, marked with
+//! Tab), a link's target over every other article's nodes, then the link's
+//! kind, a voice, a source file, the article to compare with. What is
+//! chosen goes back into the form under them (or opens the compare
+//! screen). The form says which kind of list it wants (`ListField`), so
+//! this does not know the form's field order.
 
 use crate::model::LinkKind;
 use ratatui::buffer::Buffer;
@@ -11,58 +13,29 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Lang, Overlay};
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
-use crate::tui::overlays::form::{FormFor, FormState, THEMES, VOICE};
+use crate::tui::overlays::form_state::{FormFor, FormState};
 use crate::tui::palette::stance_glyph;
 use crate::tui::screens::compare::open_compare;
 use crate::tui::widgets::chooser::{ChooseEvent, Chooser};
+
+pub use crate::tui::overlays::choose_state::ListField;
+use crate::tui::overlays::choose_state::{ChooseFor, ChooseState};
 use crate::tui::widgets::chooser_view;
 
-/// What a chooser is choosing, and so where its choice goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ChooseFor {
-    /// Themes for the list field of the form below.
-    Themes {
-        field: usize,
-    },
-    /// A link's target for the form below, then its kind.
-    LinkTarget {
-        field: usize,
-    },
-    LinkKind {
-        field: usize,
-        to: String,
-    },
-    /// Who says the claim, for the form below: a speaker already used in
-    /// the article, the author (empty), or a new name typed.
-    Voice {
-        field: usize,
-    },
-    /// The article to compare map `a` with (`c`).
-    Compare {
-        a: u32,
-    },
-    /// The source file for the article form below.
-    Source,
-}
-
-#[derive(Debug, Clone)]
-pub struct ChooseState {
-    pub chooser: Chooser,
-    pub purpose: ChooseFor,
-}
-
-/// Opens the picker for a list field of the form on top.
-pub fn open(app: &mut App, st: &FormState, field: usize, query: &str) {
+/// Opens the picker for list field `field` (of kind `what`) of the form on top.
+pub fn open(app: &mut App, st: &FormState, field: usize, what: ListField, query: &str) {
     // Link targets are found with the search index (made on the first `/`
     // or here, and kept up to date by edits).
-    if field == VOICE {
+    if what == ListField::Voice {
         return open_voice(app, st, field, query);
     }
-    if field != THEMES && app.ws.search.is_none() {
-        app.ws.search = Some(crate::tui::overlays::search::Engine::new(&app.ws.corpus));
+    if what != ListField::Themes && app.ws.search.is_none() {
+        app.ws.search = Some(crate::tui::workspace::search_engine::Engine::new(
+            &app.ws.corpus,
+        ));
     }
     let index = match app.ws.search.as_mut() {
-        Some(e) if field != THEMES => {
+        Some(e) if what != ListField::Themes => {
             e.catch_up(&app.ws.corpus);
             e.worker.wait_index()
         }
@@ -72,7 +45,7 @@ pub fn open(app: &mut App, st: &FormState, field: usize, query: &str) {
         return;
     };
     let chosen = st.form.list(field).to_vec();
-    let (chooser, purpose) = if field == THEMES {
+    let (chooser, purpose) = if what == ListField::Themes {
         let items = app
             .ws
             .corpus

@@ -12,36 +12,19 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 use crate::export::Format;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::effects::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
-use crate::tui::overlays::ask::request_quit;
 use crate::tui::widgets::bidi_line::fields_line;
 use crate::tui::widgets::line_edit::LineEdit;
 use crate::tui::widgets::popup;
 use crate::tui::widgets::selection;
 use crate::tui::widgets::text_field::input_line;
+use crate::tui::workspace::quitting::request_quit;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Export {
-    /// The ids of the articles to export.
-    pub articles: Vec<String>,
-    /// Index into [`Format::ALL`].
-    pub selected: usize,
-    /// The folder being typed, while it is edited (Tab); `None`: choosing
-    /// the format.
-    pub folder: Option<LineEdit>,
-}
+use crate::tui::overlays::export_state::Export;
 
 impl Export {
-    pub fn new(articles: Vec<String>) -> Export {
-        Export {
-            articles,
-            selected: 0,
-            folder: None,
-        }
-    }
-
     /// Keys while the folder is typed: Enter keeps it, Esc or Tab leave it.
     fn edit_folder(&mut self, app: &mut App, action: Action) -> Outcome {
         let Some(line) = &mut self.folder else {
@@ -87,7 +70,10 @@ impl Layer for Export {
             Some(line) => {
                 line.insert_str(&text.replace(['\n', '\r'], ""));
             }
-            None => app.flash = Some("Tab edits the folder".into()),
+            None => {
+                let key = app.key(Mode::Overlay, Action::FocusNext);
+                app.flash = Some(format!("{key} edits the folder"));
+            }
         }
         Outcome::Stay
     }

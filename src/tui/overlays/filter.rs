@@ -2,25 +2,23 @@
 //! whose title (either language), id, outlet or stance holds every typed
 //! word, Arabic normalised as search does. While typing, this overlay has
 //! the keys and draws its input line at the foot of the list; Enter keeps
-//! the filter, Esc drops it.
+//! the filter, Esc drops it. The matching is `screens::list_filter`'s (the
+//! list's drawing and keys use it too); the typed line is `filter_state`'s.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::text::normalize::normalize;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
-use crate::tui::overlays::ask::request_quit;
-use crate::tui::screens::browse::select_map;
+use crate::tui::screens::list_filter::visible;
+use crate::tui::screens::navigate::select_map;
 use crate::tui::widgets::line_edit::LineEdit;
-use crate::tui::widgets::text_field::input_line;
+use crate::tui::workspace::quitting::request_quit;
 
-#[derive(Debug, Clone, Default)]
-pub struct ListFilter {
-    pub line: LineEdit,
-}
+use crate::tui::overlays::filter_state::ListFilter;
+use crate::tui::widgets::text_field::input_line;
 
 /// Opens the filter on the article list, with the filter in force.
 pub fn open(app: &mut App) -> ListFilter {
@@ -34,37 +32,6 @@ pub fn open(app: &mut App) -> ListFilter {
             text,
         },
     }
-}
-
-/// Whether map `i` is in the list under `query` (every word must match).
-pub fn matches(app: &App, i: usize, query: &str) -> bool {
-    let words: Vec<String> = query.split_whitespace().map(normalize).collect();
-    if words.is_empty() {
-        return true;
-    }
-    let Some(m) = app.ws.corpus.maps.get(i) else {
-        return false;
-    };
-    let hay = match &m.article {
-        Some(a) => normalize(&format!(
-            "{} {} {} {} {}",
-            a.meta.id,
-            a.meta.title_en,
-            a.meta.title_original,
-            a.meta.outlet.as_deref().unwrap_or(""),
-            a.meta.stance.map_or("", |s| s.name()),
-        )),
-        None => normalize(&m.path.to_string_lossy()),
-    };
-    words.iter().all(|w| hay.contains(w.as_str()))
-}
-
-/// The maps the article list shows, in order.
-pub fn visible(app: &App) -> Vec<usize> {
-    let q = &app.browse().filter;
-    (0..app.ws.corpus.maps.len())
-        .filter(|&i| matches(app, i, q))
-        .collect()
 }
 
 impl ListFilter {

@@ -18,41 +18,12 @@ use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::article_form;
 pub use crate::tui::overlays::article_form::{create_article, open_article, open_new_article};
 use crate::tui::overlays::choose;
-use crate::tui::overlays::help::Help;
+use crate::tui::overlays::help;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
 use crate::tui::widgets::form_view;
+
+use crate::tui::overlays::form_state::{Accepted, FormFor, FormState, Target, opt};
 use crate::tui::workspace::editing::{self, node_name, unique_id};
-
-/// Where a node form's node goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Child,
-    Sibling,
-    Edit,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FormFor {
-    NewNode {
-        map: u32,
-        parent: NodeIdx,
-        at: usize,
-    },
-    EditNode {
-        map: u32,
-        node: NodeIdx,
-    },
-    Article {
-        map: u32,
-    },
-    NewArticle,
-}
-
-#[derive(Debug, Clone)]
-pub struct FormState {
-    pub form: Form,
-    pub target: FormFor,
-}
 
 // The node form's fields, in order.
 const ID: usize = 0;
@@ -61,12 +32,12 @@ const AR: usize = 2;
 const RELATION: usize = 3;
 const BEARING: usize = 4;
 const QUOTE: usize = 5;
-pub(super) const THEMES: usize = 6;
+const THEMES: usize = 6;
 const LINKS: usize = 7;
 const NOTE: usize = 8;
 // Who argues what (issue 13), after the older fields so that their places
 // (and the keys that reach them) stay as they were.
-pub(super) const VOICE: usize = 9;
+const VOICE: usize = 9;
 const KIND: usize = 10;
 
 const KINDS: [&str; 5] = [
@@ -230,11 +201,6 @@ fn slug(s: &str) -> String {
     }
 }
 
-pub(super) fn opt(s: &str) -> Option<Box<str>> {
-    let t = s.trim();
-    (!t.is_empty()).then(|| t.into())
-}
-
 /// The node a confirmed form describes, or what is wrong with it.
 fn node_from_form(f: &Form, a: &Article, editing: Option<NodeIdx>) -> Result<Node, String> {
     let mut id = f.text(ID).trim().to_string();
@@ -336,7 +302,7 @@ impl Layer for FormState {
 
     fn handle(&mut self, app: &mut App, action: Action) -> Outcome {
         if action == Action::Help {
-            return Outcome::Push(Overlay::Help(Help::at(app, Mode::Form)));
+            return Outcome::Push(Overlay::Help(help::at(app, Mode::Form)));
         }
         // The source field of an article form: pick one of the files of --sources.
         if action == Action::Pick
@@ -375,7 +341,12 @@ impl FormState {
                 Outcome::Close
             }
             FormEvent::Pick { field, query } => {
-                choose::open(app, self, field, &query);
+                let what = match field {
+                    THEMES => choose::ListField::Themes,
+                    VOICE => choose::ListField::Voice,
+                    _ => choose::ListField::Links,
+                };
+                choose::open(app, self, field, what, &query);
                 Outcome::Stay
             }
             FormEvent::Accept => {
@@ -400,8 +371,6 @@ impl FormState {
         }
     }
 }
-
-pub(super) type Accepted = Result<(), String>;
 
 fn accept_new_node(app: &mut App, f: &Form, map: u32, parent: NodeIdx, at: usize) -> Accepted {
     let a = app.ws.corpus.article(map).ok_or("the map is gone")?;

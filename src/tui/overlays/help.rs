@@ -1,5 +1,6 @@
 //! The `?` help: every mode's keys, made from the keymap (so a rebound key
-//! shows as bound), the Arabic display mode and why, and the glyphs.
+//! shows as bound), the Arabic display mode and why, and the glyphs. Its
+//! state (the scroll) is `help_state`'s; [`at`] opens it at a mode's keys.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,22 +12,17 @@ use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::message::{render_scrolled, scroll};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Help {
-    pub scroll: usize,
-}
+use crate::tui::overlays::help_state::Help;
 
-impl Help {
-    /// The help scrolled to the keys of `mode`: opened from the compare
-    /// screen it starts at compare's keys, not the browser's.
-    pub fn at(app: &App, mode: Mode) -> Help {
-        let (_, sections) = help_lines(app);
-        let scroll = sections
-            .iter()
-            .find(|(m, _)| *m == mode)
-            .map_or(0, |&(_, line)| line);
-        Help { scroll }
-    }
+/// The help scrolled to the keys of `mode`: opened from the compare
+/// screen it starts at compare's keys, not the browser's.
+pub fn at(app: &App, mode: Mode) -> Help {
+    let (_, sections) = help_lines(app);
+    let scroll = sections
+        .iter()
+        .find(|(m, _)| *m == mode)
+        .map_or(0, |&(_, line)| line);
+    Help { scroll }
 }
 
 impl Layer for Help {

@@ -12,15 +12,10 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
-use crate::tui::overlays::ask::request_quit;
 use crate::tui::widgets::popup;
+use crate::tui::workspace::quitting::request_quit;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    pub title: String,
-    pub lines: Vec<String>,
-    pub scroll: usize,
-}
+use crate::tui::overlays::message_state::Message;
 
 /// The keys of a scrolled text: close, quit, move a row or a page.
 pub fn scroll(app: &mut App, scroll: &mut usize, action: Action) -> Outcome {

@@ -24,46 +24,17 @@ use crate::tui::action::{Action, TextEdit};
 use crate::tui::app::{App, Focus};
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
-use crate::tui::overlays::ask::request_quit;
 use crate::tui::overlays::{Overlay, form};
-use crate::tui::screens::browse::selection_moved;
+use crate::tui::screens::navigate::selection_moved;
 use crate::tui::screens::source;
 use crate::tui::widgets::line_edit::LineEdit;
 use crate::tui::widgets::list;
 use crate::tui::widgets::text_field::input_line;
 use crate::tui::workspace::editing;
+use crate::tui::workspace::quitting::request_quit;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QuoteSelect {
-    /// Byte ranges of the source's words, in order.
-    pub words: Vec<Range<usize>>,
-    pub anchor: usize,
-    pub cursor: usize,
-    /// The text being looked for (`/`), while it is typed.
-    pub find: Option<LineEdit>,
-}
-
-impl QuoteSelect {
-    /// The selected bytes of the source: first word's start to last word's end.
-    pub fn range(&self) -> Range<usize> {
-        let (a, b) = (self.anchor.min(self.cursor), self.anchor.max(self.cursor));
-        match (self.words.get(a), self.words.get(b)) {
-            (Some(x), Some(y)) => x.start..y.end,
-            _ => 0..0,
-        }
-    }
-
-    pub fn word_count(&self) -> usize {
-        self.anchor.abs_diff(self.cursor) + 1
-    }
-
-    /// The word containing byte `at` (or the next one after it).
-    fn word_at(&self, at: usize) -> usize {
-        self.words
-            .partition_point(|w| w.end <= at)
-            .min(self.words.len().saturating_sub(1))
-    }
-}
+use crate::tui::overlays::form_state::Target;
+use crate::tui::overlays::quote_state::QuoteSelect;
 
 fn source_text(app: &App) -> Option<&str> {
     Some(
@@ -77,25 +48,9 @@ fn source_text(app: &App) -> Option<&str> {
     )
 }
 
-/// The quote selection open over the browser, if any (it is drawn by the
-/// source pane, which marks the passage).
+/// The selection being made, if any.
 pub fn selecting(app: &App) -> Option<&QuoteSelect> {
-    app.overlays.iter().rev().find_map(|o| match o {
-        Overlay::Quote(q) => Some(&**q),
-        _ => None,
-    })
-}
-
-fn selecting_mut(app: &mut App) -> Option<&mut QuoteSelect> {
-    app.overlays.iter_mut().rev().find_map(|o| match o {
-        Overlay::Quote(q) => Some(&mut **q),
-        _ => None,
-    })
-}
-
-/// Ends a quote selection (its byte offsets belong to the article shown).
-pub fn stop(app: &mut App) {
-    app.overlays.retain(|o| !matches!(o, Overlay::Quote(_)));
+    app.quote_selection()
 }
 
 /// `v`: starts a selection at the selected node's quote if it has one in the
@@ -345,7 +300,7 @@ fn child_from_quote(app: &mut App, sel: &QuoteSelect) {
     let Some(text) = passage(app, sel) else {
         return;
     };
-    form::open_node(app, form::Target::Child);
+    form::open_node(app, Target::Child);
     if let Some(Overlay::Form(st)) = app.overlays.last_mut() {
         form::set_quote(&mut st.form, &text);
     }
@@ -360,7 +315,7 @@ pub fn mouse(app: &mut App, x: u16, y: u16, extend: bool) {
         // A click only notes where a drag would start; an open selection
         // starts again there.
         app.screen.browse_mut().source_press = Some(at);
-        if let Some(sel) = selecting_mut(app) {
+        if let Some(sel) = app.quote_selection_mut() {
             sel.anchor = sel.word_at(at);
             sel.cursor = sel.anchor;
         }
@@ -369,11 +324,11 @@ pub fn mouse(app: &mut App, x: u16, y: u16, extend: bool) {
     if selecting(app).is_none() {
         start(app);
         let from = app.browse().source_press.unwrap_or(at);
-        if let Some(sel) = selecting_mut(app) {
+        if let Some(sel) = app.quote_selection_mut() {
             sel.anchor = sel.word_at(from);
         }
     }
-    if let Some(sel) = selecting_mut(app) {
+    if let Some(sel) = app.quote_selection_mut() {
         sel.cursor = sel.word_at(at);
     }
 }

@@ -1,11 +1,12 @@
 //! The `/` search overlay: a query line that edits like a shell line, and
 //! ranked hits labelled with their article's stance badge, matched
 //! characters highlighted (through the bidi reordering, for Arabic). The
-//! matching runs on the search worker's thread; this module only holds what
-//! the overlay shows and draws it.
+//! matching runs on the search worker's thread; this module takes the
+//! overlay's keys, sends the query and draws the hits. What it holds is
+//! `search_state`'s; the index and worker are the workspace's
+//! (`workspace::search_engine`).
 
 use std::ops::Range;
-use std::sync::Arc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,87 +14,22 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
-use crate::model::Corpus;
-use crate::search::{Hit, Index, Worker};
+use crate::search::Hit;
 use crate::text;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::effects::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
-use crate::tui::overlays::ask::request_quit;
 use crate::tui::palette::stance_glyph;
-use crate::tui::screens::browse::jump_to;
+use crate::tui::screens::navigate::jump_to;
 use crate::tui::widgets::bidi_line::{fields_line, to_line};
 use crate::tui::widgets::selection;
 use crate::tui::widgets::text_field::input_line;
-use crate::tui::widgets::{list, popup};
+use crate::tui::workspace::quitting::request_quit;
 
-/// Hits asked of the worker per query.
-pub const LIMIT: usize = 200;
-
-/// The search worker, made on the first `/`: it builds the index on its
-/// own thread (the overlay shows how far), then answers queries. Edits
-/// update the index article by article instead of dropping it.
-pub struct Engine {
-    pub worker: Worker,
-    /// Maps edited before the index was ready: re-indexed once it is.
-    pending: Vec<u32>,
-}
-
-impl Engine {
-    pub fn new(corpus: &Arc<Corpus>) -> Engine {
-        Engine {
-            worker: Worker::build(Arc::clone(corpus), LIMIT),
-            pending: Vec::new(),
-        }
-    }
-
-    /// The index, once built (shared with the node form's link picker).
-    pub fn index(&self) -> Option<Arc<Index>> {
-        self.worker.index()
-    }
-
-    /// Map `map` of `corpus` changed: re-index that article (now, or as
-    /// soon as the index is built). Costs the article's size.
-    pub fn edited(&mut self, corpus: &Corpus, map: u32) {
-        if !self.pending.contains(&map) {
-            self.pending.push(map);
-        }
-        self.catch_up(corpus);
-    }
-
-    /// Applies the edits made while the index was being built.
-    pub fn catch_up(&mut self, corpus: &Corpus) {
-        if self.pending.is_empty() {
-            return;
-        }
-        let Some(index) = self.worker.index() else {
-            return;
-        };
-        let mut ix = (*index).clone();
-        for map in self.pending.drain(..) {
-            ix.update_article(corpus, map);
-        }
-        self.worker.set_index(Arc::new(ix));
-    }
-}
-
-/// What the search overlay shows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SearchState {
-    pub line: crate::tui::widgets::line_edit::LineEdit,
-    pub hits: Vec<Hit>,
-    pub selected: usize,
-    pub offset: usize,
-    pub matched: usize,
-    /// The generation the shown hits belong to, and the newest submitted.
-    pub shown: u64,
-    pub submitted: u64,
-    pub done: bool,
-    /// While the index is being built: how far, in percent.
-    pub indexing: Option<u8>,
-}
+use crate::tui::overlays::search_state::{SearchState, area, rows};
+use crate::tui::workspace::search_engine::Engine;
 
 impl SearchState {
     /// The effect that sends the query as it now is to the search worker.
@@ -102,30 +38,6 @@ impl SearchState {
             query: self.line.text.clone(),
         }
     }
-
-    pub fn query(&self) -> &str {
-        &self.line.text
-    }
-
-    pub fn select(&mut self, by: isize, height: usize) {
-        if self.hits.is_empty() {
-            return;
-        }
-        self.selected = list::step(self.selected, by, self.hits.len());
-        self.offset = list::scroll_into_view(self.offset, self.selected, height);
-    }
-}
-
-/// Where the overlay goes on a screen.
-pub fn area(screen: Rect) -> Rect {
-    let w = (screen.width * 9 / 10).max(20).min(screen.width);
-    let h = (screen.height * 8 / 10).max(5).min(screen.height);
-    popup::high(screen, w, h)
-}
-
-/// Rows of hits the overlay has room for.
-pub fn rows(screen: Rect) -> usize {
-    area(screen).height.saturating_sub(4) as usize
 }
 
 fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
@@ -319,7 +231,7 @@ pub fn submit(app: &mut App, query: String) {
         .search
         .get_or_insert_with(|| Engine::new(&app.ws.corpus));
     s.indexing = engine.worker.progress();
-    s.submitted = engine.worker.submit(query);
+    s.submitted = engine.worker.submit(query, &app.ws.corpus);
     s.done = false;
 }
 

@@ -1,9 +1,8 @@
-//! The browser's state: which pane has the keys, which article and node are
-//! selected, each article's tree view, how far each pane is scrolled, and
-//! the jump list (the compare and overview screens carry it while open),
-//! and how the browser's keys and mouse move them.
-
-use std::collections::HashMap;
+//! The browser's keys and mouse: moving between panes, through the list
+//! and the tree, following links, and opening what the browser opens
+//! (help, search, filter, export, the other screens, the editing keys).
+//! Its state is `browse_state`'s; the moves other screens share are
+//! `navigate`'s.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,67 +12,19 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
+use crate::tui::mouse::Mouse;
 use crate::tui::overlays::Overlay;
-use crate::tui::overlays::ask::request_quit;
-use crate::tui::overlays::export::Export;
-use crate::tui::overlays::filter;
-use crate::tui::overlays::help::Help;
-use crate::tui::screens::browse_view;
-use crate::tui::screens::panes::Panes;
-use crate::tui::screens::source;
-use crate::tui::screens::tree::TreeView;
-use crate::tui::update::Mouse;
+use crate::tui::overlays::export_state::Export;
+use crate::tui::overlays::help_state::Help;
+use crate::tui::screens::navigate::with_tree;
+use crate::tui::screens::{browse_view, list_filter, open, source};
 use crate::tui::widgets::list;
+use crate::tui::workspace::quitting::request_quit;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Focus {
-    #[default]
-    Articles,
-    Tree,
-    Detail,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    Ar,
-}
-
-impl Lang {
-    /// The other claim language (what `L` switches to).
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::En => Lang::Ar,
-            Lang::Ar => Lang::En,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Browse {
-    pub focus: Focus,
-    pub show_source: bool,
-    /// Selected map (index into `corpus.maps`).
-    pub selected: usize,
-    pub list_offset: usize,
-    pub trees: HashMap<u32, TreeView>,
-    pub detail_scroll: usize,
-    pub link_sel: usize,
-    pub source_scroll: usize,
-    pub jumps_back: Vec<NodeRef>,
-    pub jumps_forward: Vec<NodeRef>,
-    /// Where the last mouse press in the source pane was (a drag selects from there).
-    pub source_press: Option<usize>,
-    /// How the width is shared between the panes, and which are hidden.
-    pub panes: Panes,
-    /// The article list's filter (`F`); empty: every map.
-    pub filter: String,
-}
-
-/// The browser as a layer. Its state stays in the app while it handles
-/// keys (see `layer`), so this carries nothing.
-pub struct BrowseScreen;
+use crate::tui::screens::browse_state::{BrowseScreen, Focus};
+use crate::tui::screens::navigate::go_to;
+// Where the tests and benches have always found them.
+pub use crate::tui::screens::navigate::{jump_to, relayout, select_map, selection_moved};
 
 impl Layer for BrowseScreen {
     fn mode(&self) -> Mode {
@@ -149,9 +100,9 @@ impl Layer for BrowseScreen {
             Action::JumpForward => jump(app, false),
             Action::Search => app.overlays.push(Overlay::Search(Box::default())),
             Action::Compare => crate::tui::overlays::choose::open_compare_picker(app),
-            Action::Overview => crate::tui::screens::overview::open_overview(app),
-            Action::Debate => crate::tui::screens::debate::open_debate(app),
-            Action::Timeline => crate::tui::screens::debate::open_timeline(app),
+            Action::Overview => open::overview(app),
+            Action::Debate => open::debate(app),
+            Action::Timeline => open::timeline(app),
             Action::Export => {
                 if let Some(a) = app.ws.corpus.article(app.map()) {
                     let articles = vec![a.meta.id.to_string()];
@@ -183,7 +134,7 @@ impl Layer for BrowseScreen {
             | Action::Redo
             | Action::Save
             | Action::NewArticle
-            | Action::OpenEditor => crate::tui::workspace::editing::act(app, action),
+            | Action::OpenEditor => crate::tui::workspace::edit_keys::act(app, action),
             Action::SelectQuote => crate::tui::overlays::quote::start(app),
             Action::ResolveConflict => crate::tui::workspace::conflicts::ask(app),
             Action::NodeHistory => crate::tui::workspace::conflicts::history(app),
@@ -239,23 +190,12 @@ fn focus_by(app: &mut App, by: i32) {
     b.focus = f;
 }
 
-/// Lays the screen out again for the browser's focus and pane settings
-/// (which decide the widths); keeps the cursors in view when it changed.
-pub fn relayout(app: &mut App, screen: Rect) {
-    let b = app.screen.browse();
-    let areas = crate::tui::view::areas_for(screen, &b.panes, b.focus);
-    if areas != app.view.areas {
-        app.view.areas = areas;
-        scroll_list(app);
-        selection_moved(app);
-    }
-}
 /// Moves within the focused pane.
 fn step(app: &mut App, by: isize) {
     let (focus, show_source) = (app.browse().focus, app.browse().show_source);
     match focus {
         Focus::Articles => {
-            let shown = filter::visible(app);
+            let shown = list_filter::visible(app);
             let at = shown
                 .iter()
                 .position(|&i| i == app.screen.browse().selected)
@@ -294,79 +234,6 @@ fn link_count(app: &App, r: NodeRef) -> usize {
         .corpus
         .article(r.map)
         .map_or(0, |a| a.node(r.node).links().len())
-}
-
-pub fn select_map(app: &mut App, map: usize) {
-    if map != app.screen.browse().selected {
-        app.screen.browse_mut().selected = map;
-        // Its byte offsets belong to the other article's source.
-        crate::tui::overlays::quote::stop(app);
-        app.ensure_tree();
-        app.screen.browse_mut().source_scroll = 0;
-        if !app.has_source() {
-            app.screen.browse_mut().show_source = false;
-        }
-    }
-    scroll_list(app);
-    selection_moved(app);
-}
-
-/// Scrolls the article list so the selected item is whole on screen
-/// (items are two or three rows: titles wrap).
-fn scroll_list(app: &mut App) {
-    let h = app.view.areas.list.height.saturating_sub(2) as usize;
-    let width = browse_view::list_item_width(app);
-    let selected = app.screen.browse().selected;
-    let mut offset = app.screen.browse().list_offset.min(selected);
-    if h > 0 {
-        // Only the maps the filter shows take rows.
-        let shown: Vec<usize> = filter::visible(app)
-            .into_iter()
-            .filter(|&i| i >= offset && i <= selected)
-            .collect();
-        let rows = |i: usize| browse_view::list_item(app, i, width).len();
-        let mut used: usize = shown.iter().map(|&i| rows(i)).sum();
-        for &i in &shown {
-            if used <= h || i >= selected {
-                break;
-            }
-            used -= rows(i);
-            offset = i + 1;
-        }
-    }
-    app.screen.browse_mut().list_offset = offset;
-}
-
-/// After the tree cursor moves: keep it visible, reset the detail, and bring
-/// the node's quote into view in the source pane.
-pub fn selection_moved(app: &mut App) {
-    let h = app.view.areas.tree.height.saturating_sub(2) as usize;
-    let map = app.map();
-    if let Some(t) = app.screen.browse_mut().trees.get_mut(&map) {
-        t.scroll_into_view(h);
-    }
-    app.screen.browse_mut().detail_scroll = 0;
-    app.screen.browse_mut().link_sel = 0;
-    if app.screen.browse().show_source
-        && let Some(line) = source::quote_line(app)
-    {
-        let h = app.view.areas.right.height.saturating_sub(2) as usize;
-        app.screen.browse_mut().source_scroll = line.saturating_sub(h / 3);
-    }
-}
-
-fn with_tree(
-    app: &mut App,
-    f: impl FnOnce(&crate::model::Article, &mut crate::tui::screens::tree::TreeView),
-) {
-    let map = app.map();
-    if let (Some(a), Some(t)) = (
-        app.ws.corpus.article(map),
-        app.screen.browse_mut().trees.get_mut(&map),
-    ) {
-        f(a, t);
-    }
-    selection_moved(app);
 }
 
 fn left(app: &mut App) {
@@ -447,24 +314,6 @@ fn sibling(app: &mut App, by: isize) {
     });
 }
 
-/// Shows a node: selects its article, reveals it in the tree, focuses the tree.
-pub fn go_to(app: &mut App, r: NodeRef) {
-    select_map(app, r.map as usize);
-    with_tree(app, |a, t| t.reveal(a, r.node));
-    app.screen.browse_mut().focus = Focus::Tree;
-}
-
-/// Goes to a node and records where we were, so `C-o` comes back: following
-/// a link, opening a search hit, or a node from the compare or overview screen.
-pub fn jump_to(app: &mut App, target: NodeRef) {
-    app.screen.to_browse();
-    if let Some(here) = app.current() {
-        app.screen.browse_mut().jumps_back.push(here);
-        app.screen.browse_mut().jumps_forward.clear();
-    }
-    go_to(app, target);
-}
-
 fn follow_link(app: &mut App) {
     let Some(here) = app.current() else { return };
     let Some(a) = app.ws.corpus.article(here.map) else {
@@ -542,7 +391,10 @@ pub fn mouse(app: &mut App, m: Mouse) {
             let mut y = y.saturating_sub(app.view.areas.list.y + 1) as usize;
             let width = browse_view::list_item_width(app);
             let offset = app.screen.browse().list_offset;
-            for i in filter::visible(app).into_iter().filter(|&i| i >= offset) {
+            for i in list_filter::visible(app)
+                .into_iter()
+                .filter(|&i| i >= offset)
+            {
                 let rows = browse_view::list_item(app, i, width).len();
                 if y < rows {
                     select_map(app, i);

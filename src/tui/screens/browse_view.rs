@@ -12,12 +12,14 @@ use crate::text::plural::count;
 use crate::tui::app::{App, Focus, Lang};
 use crate::tui::layer::Layer;
 use crate::tui::overlays::Overlay;
-use crate::tui::overlays::quote;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
 use crate::tui::screens::detail;
 use crate::tui::screens::source;
-use crate::tui::widgets::bidi_line::{fields_line, one_line, text_lines, two_lines};
+use crate::tui::widgets::bidi_line::{
+    cached_fields_line, fields_line, one_line, text_lines, two_lines,
+};
 use crate::tui::widgets::hints;
+use crate::tui::widgets::rows;
 use crate::tui::widgets::selection;
 
 pub fn render(app: &App, buf: &mut Buffer) {
@@ -54,7 +56,8 @@ fn render_right(app: &App, right: ratatui::layout::Rect, buf: &mut Buffer) {
 
 /// A pane title from separate fields (an id may be Arabic), each isolated.
 fn pane_title(app: &App, fields: &[&str], area: Rect) -> Line<'static> {
-    let mut l = fields_line(
+    let mut l = cached_fields_line(
+        &app.view.layout_cache,
         fields,
         " · ",
         area.width.saturating_sub(4),
@@ -80,7 +83,7 @@ fn pane_block(app: &App, pane: Focus, title: Line<'static>) -> Block<'static> {
 }
 
 fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
-    let shown = crate::tui::overlays::filter::visible(app);
+    let shown = crate::tui::screens::list_filter::visible(app);
     let filter = &app.screen.browse().filter;
     let n = if filter.is_empty() {
         count(shown.len(), "article")
@@ -124,7 +127,7 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
             });
         }
     }
-    Paragraph::new(lines).render(inner, buf);
+    rows::render(&lines, 0, inner, buf);
 }
 
 /// One map's rows in the article list, `width` cells wide (the selection
@@ -136,13 +139,20 @@ pub fn list_item(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
     let Some(m) = app.ws.corpus.maps.get(i) else {
         return Vec::new();
     };
-    match &m.article {
-        Some(a) => {
-            let s = a.meta.stance;
+    // A map still loading is listed from the catalog's row until it comes.
+    let pending = app.ws.arrival.as_ref().filter(|r| r.pending(i));
+    let meta = m
+        .article
+        .as_ref()
+        .map(|a| &a.meta)
+        .or_else(|| pending?.meta(i));
+    match meta {
+        Some(meta) => {
+            let s = meta.stance;
             let title = if app.settings.lang == Lang::Ar {
-                &a.meta.title_original
+                &meta.title_original
             } else {
-                &a.meta.title_en
+                &meta.title_en
             };
             let dirty = app.ws.history.is_dirty(i as u32);
             let lead = if dirty { 4 } else { 2 };
@@ -170,19 +180,20 @@ pub fn list_item(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
                 }
             }
             // An inferred lean says so: `ANTI (implicit)`.
-            let implicit = if a.meta.stance_basis.is_explicit() {
+            let implicit = if meta.stance_basis.is_explicit() {
                 ""
             } else {
                 " (implicit)"
             };
             let stance = format!("{}{implicit}", s.map_or("?", |s| s.name()).to_uppercase());
-            let mut info = fields_line(
+            let mut info = cached_fields_line(
+                &app.view.layout_cache,
                 // The date before the outlet: short, and what a narrow
                 // list should not cut.
                 &[
                     &stance,
-                    a.meta.date.as_deref().unwrap_or(""),
-                    a.meta.outlet.as_deref().unwrap_or(""),
+                    meta.date.as_deref().unwrap_or(""),
+                    meta.outlet.as_deref().unwrap_or(""),
                 ],
                 " · ",
                 width.saturating_sub(2),
@@ -199,10 +210,18 @@ pub fn list_item(app: &App, i: usize, width: u16) -> Vec<Line<'static>> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let first = Line::from(vec![Span::styled("✗ BROKEN  ", p.broken), Span::raw(name)]);
-            let msg = m.error.as_ref().map_or(String::new(), |d| {
-                format!("{}:{} {}", d.line, d.col, d.message)
-            });
+            // Still loading, a file whose head did not parse is not yet
+            // known to be broken.
+            let mark = match pending {
+                Some(_) => Span::styled("… ", p.dim),
+                None => Span::styled("✗ BROKEN  ", p.broken),
+            };
+            let first = Line::from(vec![mark, Span::raw(name)]);
+            let msg = match (pending, &m.error) {
+                (Some(_), _) => "loading…".to_owned(),
+                (None, Some(d)) => format!("{}:{} {}", d.line, d.col, d.message),
+                (None, None) => String::new(),
+            };
             let mut second = one_line(
                 &app.view.layout_cache,
                 &msg,
@@ -235,9 +254,17 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
             .and_then(|m| m.error.as_ref())
         {
             Some(d) => diagnostic_lines(app, d, inner.width),
+            None if app
+                .ws
+                .arrival
+                .as_ref()
+                .is_some_and(|r| r.pending(map as usize)) =>
+            {
+                vec![Line::styled("loading…", app.settings.palette.dim)]
+            }
             None => vec![Line::styled("no maps loaded", app.settings.palette.error)],
         };
-        Paragraph::new(lines).render(inner, buf);
+        rows::render(&lines, 0, inner, buf);
         return;
     };
     let lang = if app.settings.lang == Lang::Ar {
@@ -331,7 +358,7 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
             p,
         ));
     }
-    Paragraph::new(lines).render(inner, buf);
+    rows::render(&lines, 0, inner, buf);
 }
 
 /// Why a map did not load, whole and wrapped (issue 14): the headline,
@@ -393,7 +420,7 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             .spans,
         );
     } else {
-        match quote::selecting(app) {
+        match app.quote_selection() {
             Some(sel) => {
                 spans.push(Span::styled(
                     format!(" quoting {} ", count(sel.word_count(), "word")),
@@ -402,6 +429,11 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
                 spans.push(Span::raw(" "));
             }
             None => spans.push(Span::raw(" ")),
+        }
+        // The maps still arriving, then the checks (`workspace::arrival`),
+        // before the hints, which a narrow bar cuts.
+        if let Some(r) = &app.ws.arrival {
+            spans.push(Span::styled(format!("{} ", r.status()), p.warning));
         }
         let layer = hinted(app);
         let km = &app.settings.keymap;

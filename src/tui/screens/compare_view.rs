@@ -15,7 +15,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Lang};
 use crate::tui::keymap::Mode;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
-use crate::tui::screens::compare::CompareState;
+use crate::tui::screens::compare_state::CompareState;
 use crate::tui::widgets::bidi_line::{fields_line, one_line};
 use crate::tui::widgets::hints;
 use crate::tui::widgets::selection;

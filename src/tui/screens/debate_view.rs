@@ -19,7 +19,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Lang};
 use crate::tui::keymap::Mode;
 use crate::tui::palette::bearing_glyph;
-use crate::tui::screens::debate::{DebateState, SIDES};
+use crate::tui::screens::debate_state::{DebateState, SIDES};
 use crate::tui::widgets::bidi_line::one_line;
 
 pub fn render(app: &App, s: &DebateState, screen: Rect, buf: &mut Buffer) {

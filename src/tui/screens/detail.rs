@@ -9,7 +9,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
@@ -21,9 +20,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = lines(app, area.width);
     let max = lines.len().saturating_sub(area.height as usize);
     let scroll = app.screen.browse().detail_scroll.min(max);
-    Paragraph::new(lines)
-        .scroll((scroll as u16, 0))
-        .render(area, buf);
+    // Scrolled as `Paragraph::scroll` would (a u16 of rows).
+    crate::tui::widgets::rows::render(&lines, scroll as u16 as usize, area, buf);
 }
 
 /// A map that did not load: what that means and what to do, so the pane
@@ -295,7 +293,12 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         }
     }
 
-    let incoming = app.ws.incoming().to(&app.ws.corpus, r);
+    // The links into a node come from every map: none are shown until
+    // all have loaded (`workspace::arrival`), rather than some.
+    let incoming = match app.ws.arrival {
+        Some(_) => &[],
+        None => app.ws.incoming().to(&app.ws.corpus, r),
+    };
     if !incoming.is_empty() {
         heading(&mut out, "Linked from");
         for l in incoming {

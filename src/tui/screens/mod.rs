@@ -1,31 +1,39 @@
 //! What fills the terminal under the overlays: the browser (article list,
-//! tree, detail or source), the compare screen and the overview. Each
-//! screen's state and how keys change it live beside its drawing.
+//! tree, detail or source), the compare, overview and debate screens. Each
+//! screen's state lives in its `*_state` file, which imports no handler,
+//! so the app can hold it; its keys live in the file named after it, its
+//! drawing in `*_view`. The browser's moves that others share are
+//! `navigate`'s; opening the other screens is `open`'s.
 //!
 //! The browser's state travels with the screen: in `Screen::Browse` it is
 //! the screen; the compare and overview screens carry it to give back when
 //! they close, so the browser is as it was left.
 
 pub mod browse;
+pub mod browse_state;
 pub mod browse_view;
 pub mod compare;
+pub mod compare_state;
 pub mod compare_view;
 pub mod debate;
+pub mod debate_state;
 pub mod debate_view;
 pub(crate) mod detail;
+pub mod list_filter;
+pub mod navigate;
+pub mod open;
 pub mod overview;
+pub mod overview_state;
 pub mod overview_view;
 pub mod panes;
 pub(crate) mod source;
 pub mod timeline_view;
 pub mod tree;
 
-use browse::{Browse, BrowseScreen};
-use compare::CompareState;
-use debate::DebateState;
-use overview::OverviewState;
-
-use crate::tui::layer::Layer;
+use browse_state::Browse;
+use compare_state::CompareState;
+use debate_state::DebateState;
+use overview_state::OverviewState;
 
 /// What fills the screen under the overlays.
 #[derive(Debug, Clone)]
@@ -62,16 +70,6 @@ impl Screen {
             | Screen::Compare(_, b)
             | Screen::Overview(_, b)
             | Screen::Debate(_, b) => b,
-        }
-    }
-
-    /// The screen as a layer, for drawing, its mode and its hints.
-    pub fn layer(&self) -> &dyn Layer {
-        match self {
-            Screen::Browse(_) => &BrowseScreen,
-            Screen::Compare(s, _) => &**s,
-            Screen::Overview(s, _) => &**s,
-            Screen::Debate(s, _) => &**s,
         }
     }
 

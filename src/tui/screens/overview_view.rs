@@ -16,7 +16,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Lang};
 use crate::tui::keymap::Mode;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
-use crate::tui::screens::overview::OverviewState;
+use crate::tui::screens::overview_state::OverviewState;
 use crate::tui::widgets::bidi_line::{fields_line, one_line};
 use crate::tui::widgets::selection;
 

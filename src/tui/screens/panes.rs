@@ -7,7 +7,14 @@
 //! columns all three panes are wide, at 80 the focused one is readable, and at
 //! 40 the focused pane takes the width (issue 14).
 
-use crate::tui::screens::browse::Focus;
+/// The browser's three panes, and which one has the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    Articles,
+    Tree,
+    Detail,
+}
 
 /// The user's pane settings: shares in percent of the width, and hidden panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

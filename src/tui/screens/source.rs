@@ -12,7 +12,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::text as layout;
 use crate::tui::app::App;
-use crate::tui::view::SourceLayout;
+use crate::tui::layout::SourceLayout;
 use crate::tui::widgets::bidi_line::to_line;
 
 /// Width of the gutter left of the text.
@@ -164,7 +164,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .and_then(|r| src.quotes.get(r.node as usize).cloned().flatten());
     let quoted: Vec<&Range<usize>> = src.quotes.iter().flatten().collect();
     let p = &app.settings.palette;
-    let selecting = crate::tui::overlays::quote::selecting(app).map(|s| s.range());
+    let selecting = app.quote_selection().map(|s| s.range());
     let highlight = |r: Range<usize>| {
         if selecting.as_ref().is_some_and(|s| overlaps(s, &r)) {
             Some(p.selection)

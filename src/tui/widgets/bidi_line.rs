@@ -47,7 +47,18 @@ pub fn to_line(
 /// text (not its address, which an edit may reuse for other text).
 #[derive(Default)]
 pub struct LayoutCache {
-    map: HashMap<(u64, u16, BidiMode, bool), Rc<Vec<VisualLine>>>,
+    map: HashMap<(u64, u16, BidiMode, Kind), Rc<Vec<VisualLine>>>,
+}
+
+/// How a text was laid out: the same text is kept once per kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Kind {
+    /// Wrapped into lines.
+    Wrapped,
+    /// One row, `…` where it goes on.
+    Truncated,
+    /// Separate fields on one row, each isolated (`fields_line`).
+    Fields,
 }
 
 /// Entries kept before the cache starts over (many screens' worth).
@@ -58,15 +69,50 @@ impl LayoutCache {
     fn get(&mut self, s: &str, width: u16, mode: BidiMode, truncated: bool) -> Rc<Vec<VisualLine>> {
         let mut h = DefaultHasher::new();
         s.hash(&mut h);
-        let key = (h.finish(), width, mode, truncated);
+        let kind = if truncated {
+            Kind::Truncated
+        } else {
+            Kind::Wrapped
+        };
+        self.get_or(h.finish(), width, mode, kind, || {
+            if truncated {
+                vec![text::truncated(s, width as usize, mode)]
+            } else {
+                text::layout(s, width as usize, mode)
+            }
+        })
+    }
+
+    /// `fields` isolated on one row (see [`fields_line`]).
+    fn fields(
+        &mut self,
+        fields: &[&str],
+        sep: &str,
+        width: u16,
+        mode: BidiMode,
+    ) -> Rc<Vec<VisualLine>> {
+        let mut h = DefaultHasher::new();
+        // Hashing the slice hashes each field with its length, so
+        // ["ab", "c"] and ["a", "bc"] differ.
+        (fields, sep).hash(&mut h);
+        self.get_or(h.finish(), width, mode, Kind::Fields, || {
+            vec![text::compose::isolated(fields, sep, width as usize, mode)]
+        })
+    }
+
+    fn get_or(
+        &mut self,
+        hash: u64,
+        width: u16,
+        mode: BidiMode,
+        kind: Kind,
+        lay_out: impl FnOnce() -> Vec<VisualLine>,
+    ) -> Rc<Vec<VisualLine>> {
+        let key = (hash, width, mode, kind);
         if let Some(v) = self.map.get(&key) {
             return Rc::clone(v);
         }
-        let v = Rc::new(if truncated {
-            vec![text::truncated(s, width as usize, mode)]
-        } else {
-            text::layout(s, width as usize, mode)
-        });
+        let v = Rc::new(lay_out());
         if self.map.len() >= CACHE_LIMIT {
             self.map.clear();
         }
@@ -129,6 +175,22 @@ pub fn fields_line(
     to_line(&vl, false, width, style, 0, &|_| None)
 }
 
+/// [`fields_line`] through the layout cache, for rows drawn on every frame
+/// (the article list's stance · date · outlet, pane titles).
+pub fn cached_fields_line(
+    cache: &RefCell<LayoutCache>,
+    fields: &[&str],
+    sep: &str,
+    width: u16,
+    mode: BidiMode,
+    style: Style,
+) -> Line<'static> {
+    let vls = cache.borrow_mut().fields(fields, sep, width, mode);
+    vls.first().map_or_else(Line::default, |vl| {
+        to_line(vl, false, width, style, 0, &|_| None)
+    })
+}
+
 /// A title on at most two rows of `width` cells: wrapped, the second row
 /// cut with `…` when the title goes on. Not right-aligned, like every row.
 pub fn two_lines(
@@ -177,7 +239,7 @@ pub fn fields_lines(
     let whole: usize = kept.iter().map(|f| text::display_width(f)).sum::<usize>()
         + text::display_width(sep) * kept.len().saturating_sub(1);
     if whole <= width as usize {
-        return vec![fields_line(&kept, sep, width, mode, style)];
+        return vec![cached_fields_line(cache, &kept, sep, width, mode, style)];
     }
     kept.iter()
         .flat_map(|f| text_lines(cache, f, width, mode, style))

@@ -11,6 +11,7 @@ pub mod hints;
 pub mod line_edit;
 pub mod list;
 pub mod popup;
+pub mod rows;
 pub mod scorer;
 pub mod selection;
 pub mod text_field;

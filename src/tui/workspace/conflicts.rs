@@ -12,17 +12,12 @@ use crate::model::{Conflict, NodeIdx};
 use crate::text::{BidiMode, truncated};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
-use crate::tui::effects::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::keymap::Mode;
-use crate::tui::overlays::ask::{Answer, Ask};
+use crate::tui::overlays::ask_state::ConflictAt;
+use crate::tui::overlays::ask_state::{Answer, Ask};
+use crate::tui::overlays::form_state::Target;
 use crate::tui::workspace::editing::{self, node_name};
-
-/// Which conflict a question is about: of a node, or of the article (`None`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ConflictAt {
-    pub map: u32,
-    pub node: Option<NodeIdx>,
-}
 
 /// `M`: asks how to resolve the selected node's first conflict (the
 /// article's, on the thesis once the thesis has none).
@@ -137,7 +132,7 @@ pub fn resolve(app: &mut App, at: ConflictAt, take: Take, edit: bool) {
         }
     };
     if editing::apply(app, at.map, edit_op, name, n, n) && edit {
-        crate::tui::overlays::form::open_node(app, crate::tui::overlays::form::Target::Edit);
+        crate::tui::overlays::form::open_node(app, Target::Edit);
     }
 }
 

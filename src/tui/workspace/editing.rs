@@ -9,73 +9,11 @@ use crate::model::{Article, Node, NodeFields, NodeIdx, validate};
 use crate::store::sources::quote_ranges;
 use crate::text::plural;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Focus, Overlay};
-use crate::tui::effects::Effect;
+use crate::tui::app::{App, Overlay};
+use crate::tui::effect::Effect;
 use crate::tui::keymap::Mode;
-use crate::tui::overlays::ask::{Answer, Ask};
-use crate::tui::workspace::file_problems;
-
-/// A subtree taken out with `X`, ready for `p` in any article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Clip {
-    /// The subtree's nodes in preorder; `parent` is an index into this list
-    /// (`None` for the subtree's root), `children` are ignored.
-    pub nodes: Vec<Node>,
-    pub parents: Vec<Option<usize>>,
-}
-
-/// Runs an editing action in the browser.
-pub fn act(app: &mut App, action: Action) {
-    match action {
-        Action::Undo => return undo(app, true),
-        Action::Redo => return undo(app, false),
-        Action::Save => {
-            return app.out.push(Effect::Save {
-                then_quit: false,
-                force: false,
-            });
-        }
-        Action::NewArticle => return crate::tui::overlays::form::open_new_article(app),
-        _ => {}
-    }
-    let map = app.map();
-    if app.ws.corpus.article(map).is_none() {
-        if action == Action::OpenEditor {
-            open_editor(app);
-        } else {
-            app.flash = Some(format!(
-                "this map did not load: fix it in a text editor ({}) first",
-                app.key(Mode::Normal, Action::OpenEditor)
-            ));
-        }
-        return;
-    }
-    // The keys act on the tree; from the article list, they act on its tree.
-    if app.screen.browse().focus == Focus::Articles && action != Action::EditArticle {
-        app.screen.browse_mut().focus = Focus::Tree;
-    }
-    match action {
-        Action::AddChild => {
-            crate::tui::overlays::form::open_node(app, crate::tui::overlays::form::Target::Child)
-        }
-        Action::AddSibling => {
-            crate::tui::overlays::form::open_node(app, crate::tui::overlays::form::Target::Sibling)
-        }
-        Action::EditNode => {
-            crate::tui::overlays::form::open_node(app, crate::tui::overlays::form::Target::Edit)
-        }
-        Action::EditArticle => crate::tui::overlays::form::open_article(app),
-        Action::DeleteNode => ask_delete(app),
-        Action::MoveDown => move_among_siblings(app, 1),
-        Action::MoveUp => move_among_siblings(app, -1),
-        Action::Indent => indent(app),
-        Action::Outdent => outdent(app),
-        Action::Cut => cut(app),
-        Action::Paste => paste(app),
-        Action::OpenEditor => open_editor(app),
-        _ => {}
-    }
-}
+use crate::tui::overlays::ask_state::{Answer, Ask};
+use crate::tui::workspace::{Clip, file_problems};
 
 /// The selected node of the selected article, with its article.
 fn selected(app: &App) -> Option<(u32, &Article, NodeIdx)> {
@@ -125,7 +63,7 @@ pub fn apply(
 }
 
 /// Undoes (or redoes) the last step, wherever it was, and shows it.
-fn undo(app: &mut App, is_undo: bool) {
+pub fn undo(app: &mut App, is_undo: bool) {
     let step = if is_undo {
         app.ws.history.take_undo()
     } else {
@@ -272,7 +210,7 @@ fn revalidate_maps(app: &mut App, map: u32) {
 
 /// Selects a node in the browser (its article, expanded to it).
 pub fn show(app: &mut App, map: u32, node: NodeIdx) {
-    crate::tui::screens::browse::select_map(app, map as usize);
+    crate::tui::screens::navigate::select_map(app, map as usize);
     let attached = app
         .ws
         .corpus
@@ -285,10 +223,10 @@ pub fn show(app: &mut App, map: u32, node: NodeIdx) {
     ) {
         t.reveal(a, node);
     }
-    crate::tui::screens::browse::selection_moved(app);
+    crate::tui::screens::navigate::selection_moved(app);
 }
 
-fn ask_delete(app: &mut App) {
+pub fn ask_delete(app: &mut App) {
     let Some((map, a, n)) = selected(app) else {
         return;
     };
@@ -335,7 +273,7 @@ pub fn delete(app: &mut App, map: u32, node: NodeIdx) {
 }
 
 /// `J` / `K`: swaps the node with its next or previous sibling.
-fn move_among_siblings(app: &mut App, by: isize) {
+pub fn move_among_siblings(app: &mut App, by: isize) {
     let Some((map, a, n)) = selected(app) else {
         return;
     };
@@ -364,7 +302,7 @@ fn move_among_siblings(app: &mut App, by: isize) {
 }
 
 /// `>`: the node becomes the last child of its previous sibling.
-fn indent(app: &mut App) {
+pub fn indent(app: &mut App) {
     let Some((map, a, n)) = selected(app) else {
         return;
     };
@@ -387,7 +325,7 @@ fn indent(app: &mut App) {
 }
 
 /// `<`: the node becomes the next sibling of its parent.
-fn outdent(app: &mut App) {
+pub fn outdent(app: &mut App) {
     let Some((map, a, n)) = selected(app) else {
         return;
     };
@@ -409,7 +347,7 @@ fn outdent(app: &mut App) {
 }
 
 /// `X`: takes the subtree out (undoable) and keeps a copy to paste.
-fn cut(app: &mut App) {
+pub fn cut(app: &mut App) {
     let Some((map, a, n)) = selected(app) else {
         return;
     };
@@ -447,7 +385,7 @@ fn cut(app: &mut App) {
 
 /// `p`: pastes a copy of the cut subtree as the last child of the selected
 /// node, in this article or another. Ids that are taken get a suffix.
-fn paste(app: &mut App) {
+pub fn paste(app: &mut App) {
     let Some(clip) = app.ws.clipboard.clone() else {
         app.flash = Some(format!(
             "nothing cut yet ({} cuts a node)",
@@ -512,7 +450,7 @@ pub fn unique_id(id: &str, taken: &std::collections::HashSet<Box<str>>) -> Box<s
 
 /// `E`: the external editor on the file on disk. With unsaved edits in this
 /// map, it asks to save first, since the editor sees only the disk.
-fn open_editor(app: &mut App) {
+pub fn open_editor(app: &mut App) {
     let map = app.map();
     if app.ws.history.is_dirty(map) {
         let ask = Ask::new(
@@ -553,10 +491,5 @@ pub(crate) fn open_editor_now(app: &mut App) {
 }
 
 pub fn map_file_name(app: &App, map: u32) -> String {
-    app.ws
-        .corpus
-        .maps
-        .get(map as usize)
-        .and_then(|m| m.path.file_name())
-        .map_or_else(|| "?".into(), |f| f.to_string_lossy().into_owned())
+    app.ws.file_name(map)
 }

@@ -2,13 +2,18 @@
 //! and what is derived from it per article, the undo history, the cut
 //! subtree, where backups and recovery go, and what the disk did. Editing
 //! with undo, saving with conflict checks, reloading and recovery after a
-//! crash live in the modules below.
+//! crash live in the modules below, as do the editing keys (`edit_keys`),
+//! quitting (`quitting`) and the search index (`search_engine`).
 
+pub mod arrival;
 pub mod conflicts;
+pub mod edit_keys;
 pub mod editing;
 pub mod history;
+pub mod quitting;
 pub mod recovery_preview;
 pub mod saving;
+pub mod search_engine;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -18,7 +23,7 @@ use std::sync::Arc;
 use crate::model::bearing::{self, Bearings};
 use crate::model::incoming::Incoming;
 use crate::model::validate::Sources;
-use crate::model::{Corpus, Diagnostic, MapEntry, NodeIdx};
+use crate::model::{Corpus, Diagnostic, MapEntry, Node, NodeIdx};
 use crate::store::sources::quote_ranges;
 
 /// How the session ends, once the person asked to quit.
@@ -28,6 +33,15 @@ pub enum Quit {
     Keeping,
     /// The person chose to quit without saving: no recovery file.
     Discarding,
+}
+
+/// A subtree taken out with `X`, ready for `p` in any article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clip {
+    /// The subtree's nodes in preorder; `parent` is an index into this list
+    /// (`None` for the subtree's root), `children` are ignored.
+    pub nodes: Vec<Node>,
+    pub parents: Vec<Option<usize>>,
 }
 
 pub struct Workspace {
@@ -43,10 +57,10 @@ pub struct Workspace {
     /// Undo, redo, and which maps have unsaved edits.
     pub history: history::History,
     /// The subtree `X` cut, for `p`.
-    pub clipboard: Option<editing::Clip>,
+    pub clipboard: Option<Clip>,
     /// The search index and worker, made on the first `/` (and again after
     /// an edit changed the text).
-    pub search: Option<crate::tui::overlays::search::Engine>,
+    pub search: Option<search_engine::Engine>,
     /// Where backups and the recovery file go (`None`: no home directory).
     pub state_dir: Option<PathBuf>,
     /// The `--sources` directory, whose files the article form offers.
@@ -62,6 +76,9 @@ pub struct Workspace {
     /// Every node's incoming links ("linked from"), built when the detail
     /// pane first asks and dropped by every edit or reload.
     pub incoming: std::cell::OnceCell<Incoming>,
+    /// The maps still loading and the checks still running, while the
+    /// browser is already open (`arrival`); `None` once all are in.
+    pub arrival: Option<arrival::Arrival>,
 }
 
 impl Workspace {
@@ -92,7 +109,17 @@ impl Workspace {
             disk_changes: Vec::new(),
             quit: None,
             incoming: std::cell::OnceCell::new(),
+            arrival: None,
         }
+    }
+
+    /// A map's file name, for messages ("?" if there is no such map).
+    pub fn file_name(&self, map: u32) -> String {
+        self.corpus
+            .maps
+            .get(map as usize)
+            .and_then(|m| m.path.file_name())
+            .map_or_else(|| "?".into(), |f| f.to_string_lossy().into_owned())
     }
 
     /// The links into each node, built on first use after a change.
@@ -165,18 +192,18 @@ pub fn file_problems(cache: &mut [ArticleCache], corpus: &Corpus, diags: Vec<Dia
 /// What the save prompt says about errors in the maps to save, counted per
 /// file as `mizan check` counts them and naming only files that have any
 /// ("4 errors in new.ron"); `None` when there are none.
-pub fn errors_in(app: &crate::tui::app::App, maps: &[u32]) -> Option<String> {
+pub fn errors_in(ws: &Workspace, maps: &[u32]) -> Option<String> {
     let per_file: Vec<(String, usize)> = maps
         .iter()
         .map(|&m| {
-            let n = app.ws.cache.get(m as usize).map_or(0, |c| {
+            let n = ws.cache.get(m as usize).map_or(0, |c| {
                 c.problems
                     .values()
                     .flatten()
                     .filter(|d| d.is_error())
                     .count()
             });
-            (editing::map_file_name(app, m), n)
+            (ws.file_name(m), n)
         })
         .filter(|(_, n)| *n > 0)
         .collect();

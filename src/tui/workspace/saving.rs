@@ -9,9 +9,9 @@ use crate::model::MapEntry;
 use crate::store::{self, canon, disk, recovery};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
-use crate::tui::effects::Effect;
+use crate::tui::effect::Effect;
 use crate::tui::keymap::Mode;
-use crate::tui::overlays::ask::{Answer, Ask};
+use crate::tui::overlays::ask_state::{Answer, Ask};
 use crate::tui::workspace::ArticleCache;
 use crate::tui::workspace::Quit;
 use crate::tui::workspace::editing::{self, map_file_name};
@@ -32,7 +32,7 @@ pub fn save(app: &mut App, then_quit: bool, force: bool) {
         }
         return;
     }
-    if let Some(errors) = super::errors_in(app, &dirty)
+    if let Some(errors) = super::errors_in(&app.ws, &dirty)
         && !force
     {
         let ask = Ask::new(
@@ -302,7 +302,7 @@ fn replace(app: &mut App, map: u32, entry: MapEntry) {
             .insert(map, crate::tui::screens::tree::TreeView::new(a));
     }
     editing::refresh(app, map);
-    crate::tui::screens::browse::selection_moved(app);
+    crate::tui::screens::navigate::selection_moved(app);
 }
 
 /// Adds a map that is not on disk yet (or not any more) as unsaved.
@@ -527,8 +527,9 @@ pub fn discard_recovery(app: &mut App) {
 /// Acts on the files the watcher saw change, once nothing is open that
 /// holds a node's index (a form, a picker, a question, a quote selection).
 pub fn apply_disk_changes(app: &mut App) {
-    // A quote selection is an overlay too.
-    if app.ws.disk_changes.is_empty() || !app.overlays.is_empty() {
+    // A quote selection is an overlay too. A map reloaded while the maps
+    // still arrive would race its own load: wait (`arrival`).
+    if app.ws.disk_changes.is_empty() || !app.overlays.is_empty() || app.ws.arrival.is_some() {
         return;
     }
     let mut paths = std::mem::take(&mut app.ws.disk_changes);

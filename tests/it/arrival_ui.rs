@@ -1,0 +1,209 @@
+//! Browsing while the maps arrive (issue 19, item 1): the browser opens on
+//! the catalog's list, an article can be opened as soon as its map has
+//! come, what spans the corpus says it waits, and the checks' marks arrive
+//! after the last map — the same marks a whole load gives. The loader's
+//! events are handed over one by one here, so every step is deterministic;
+//! `tmux::browse_while_loading` drives the real binary.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::common::{press, resize, screen};
+use mizan::store::background::{Assembly, Event, Loader};
+use mizan::tui::app::App;
+use mizan::tui::arrivals as arrival;
+use mizan::tui::{Options, setup, setup_arriving};
+
+fn opts(maps: &Path) -> Options {
+    Options {
+        maps_dir: maps.to_path_buf(),
+        sources: None,
+        config: Some("/nonexistent/config.ron".into()),
+        bidi: None,
+    }
+}
+
+/// Every event a loader sends for `maps`, in order.
+fn events(maps: &Path) -> Vec<Event> {
+    let loader = Loader::start(maps.to_path_buf(), None);
+    let mut out = Vec::new();
+    while let Some(e) = loader.next_timeout(Duration::from_secs(60)) {
+        let last = matches!(e, Event::Finished);
+        out.push(e);
+        if last {
+            break;
+        }
+    }
+    out
+}
+
+/// Waits for the checks' thread (not a timing assertion: a generous bound
+/// so that a broken thread fails the test instead of hanging it).
+fn until_arrived(app: &mut App) {
+    let start = Instant::now();
+    while app.ws.arrival.is_some() {
+        arrival::pump(app);
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "checks never ended"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+// The list is there before any map; the first article opens once its map
+// has come, the next one says it is loading; search waits; after the last
+// map and the checks, the marks are those of a whole load and search runs.
+#[test]
+fn browse_the_first_article_before_the_rest_has_loaded() {
+    let tmp = tempfile::tempdir().unwrap();
+    let maps = tmp.path();
+    mizan::synthetic::write_corpus(maps, 30, 8, 5).unwrap();
+    // A theme the motion does not know, so that the checks mark something.
+    let p = maps.join("gen-000003.ron");
+    let text = std::fs::read_to_string(&p).unwrap();
+    let bad = text.replacen("themes: [\"", "themes: [\"no-such-theme\", \"", 1);
+    assert_ne!(bad, text);
+    std::fs::write(&p, bad).unwrap();
+    let mut events = events(maps).into_iter();
+    let mut asm = Assembly::default();
+    asm.apply(events.next().unwrap()).unwrap(); // the list
+    asm.apply(events.next().unwrap()).unwrap(); // the motion
+    let first_title = asm.headers[0].meta.as_ref().unwrap().id.to_string();
+    let mut app = setup_arriving(&opts(maps), &|_| None, asm, None).unwrap();
+    resize(&mut app, 120, 40);
+
+    let s = screen(&app);
+    assert!(s.contains("30 articles"), "{s}");
+    assert!(s.contains("loading maps 0 of 30"), "{s}");
+    assert!(s.contains("loading…"), "the tree pane waits:\n{s}");
+    assert!(app.tree().is_none());
+
+    // The first map comes (the loader sends it first): its tree is there.
+    let e = events.next().unwrap();
+    assert!(matches!(e, Event::Loaded { index: 0, .. }));
+    arrival::apply(&mut app, e);
+    let s = screen(&app);
+    assert!(s.contains(&format!("{first_title} · ")), "{s}");
+    assert!(s.contains("loading maps 1 of 30"), "{s}");
+    press(&mut app, "Enter j");
+    let node = app
+        .current()
+        .expect("a node of the first article is selected");
+    assert_eq!(node.map, 0);
+    assert_ne!(node.node, app.ws.corpus.article(0).unwrap().root);
+
+    // What spans the corpus waits, and says so.
+    press(&mut app, "/");
+    assert!(app.overlays.is_empty(), "no search over a partial corpus");
+    assert!(app.flash.as_deref().unwrap_or("").contains("waits"));
+    press(&mut app, "c");
+    assert!(app.screen.is_browse());
+    press(&mut app, "i");
+    assert!(app.overlays.is_empty(), "no editing while loading");
+
+    // The next article has not come: its tree pane says so.
+    press(&mut app, "S-Tab j");
+    assert_eq!(app.browse().selected, 1);
+    let s = screen(&app);
+    assert!(s.contains("loading…"), "{s}");
+
+    // The rest comes; the selected article's tree opens as it does.
+    for e in events.by_ref() {
+        if matches!(e, Event::Finished) {
+            arrival::apply(&mut app, e);
+            break;
+        }
+        arrival::apply(&mut app, e);
+    }
+    assert!(app.tree().is_some());
+    assert!(screen(&app).contains("checking maps"), "{}", screen(&app));
+    until_arrived(&mut app);
+    let s = screen(&app);
+    assert!(!s.contains("loading") && !s.contains("checking"), "{s}");
+
+    // The marks are those of a whole load.
+    let whole = setup(&opts(maps), &|_| None).unwrap();
+    assert_eq!(app.ws.corpus.maps.len(), whole.ws.corpus.maps.len());
+    let marks = |a: &App| -> Vec<Vec<String>> {
+        a.ws.cache
+            .iter()
+            .map(|c| {
+                let mut v: Vec<String> = c
+                    .problems
+                    .values()
+                    .flatten()
+                    .map(|d| d.to_string())
+                    .collect();
+                v.sort();
+                v
+            })
+            .collect()
+    };
+    assert!(
+        marks(&whole).iter().any(|v| !v.is_empty()),
+        "a mark to compare"
+    );
+    assert_eq!(marks(&app), marks(&whole));
+    assert_eq!(app.ws.corpus.map_of(&first_title), Some(0));
+
+    // Now search runs.
+    press(&mut app, "/");
+    assert!(!app.overlays.is_empty(), "search opens once all is in");
+}
+
+// The real binary in tmux, its loader slowed to a quarter of a second a
+// map (MIZAN_TEST_LOAD_PACE_MS): the list is up and the first article opens
+// while the status bar still counts maps loading; search says it waits;
+// once every map is in and checked, search opens.
+#[test]
+fn browse_while_loading_in_the_real_binary() {
+    let Some(t) = crate::common::tmux::Tmux::start("arrival") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let maps = tmp.path().join("maps");
+    mizan::synthetic::write_corpus(&maps, 40, 6, 3).unwrap();
+    let first = mizan::store::catalog::Catalog::scan(&maps, None)
+        .unwrap()
+        .headers[0]
+        .meta
+        .clone()
+        .unwrap()
+        .id;
+    t.type_line(&format!(
+        "MIZAN_TEST_LOAD_PACE_MS=250 MIZAN_STATE_DIR={} {} --no-cache --maps {} --config /nonexistent/config.ron; echo \"[exit $?]\"",
+        tmp.path().join("state").display(),
+        env!("CARGO_BIN_EXE_mizan"),
+        maps.display(),
+    ));
+    t.wait_for("40 articles");
+    // The first map comes first: its tree is open while the rest loads.
+    let s = t.wait_for(&format!("{first} · "));
+    assert!(s.contains("loading maps"), "{s}");
+    t.keys(&["Enter", "j"]);
+    t.keys(&["/"]);
+    let s = t.wait_for("waits until every map is in");
+    assert!(s.contains("loading maps"), "{s}");
+    // The last article is still to come.
+    t.keys(&["BTab", "G"]);
+    let s = t.wait_for("loading…");
+    assert!(s.contains("loading maps"), "{s}");
+    // Every map in and checked: the progress goes, search opens.
+    let start = Instant::now();
+    loop {
+        let s = t.screen();
+        if !s.contains("loading maps") && !s.contains("checking maps") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "never loaded:\n{s}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    t.keys(&["/"]);
+    t.wait_for("Search — ");
+    t.keys(&["Escape", "q"]);
+    t.wait_for("[exit 0]");
+}
