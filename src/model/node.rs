@@ -10,9 +10,14 @@
 //!   allocation for its text instead of four to six;
 //! - its themes follow in the same buffer, one `char` each: the theme's id
 //!   in the process-wide table of [`theme_ids`];
-//! - children are a boxed slice (no spare capacity), the parent a `u32`;
-//! - links and merge conflicts, which few nodes have, live in `Extra`,
-//!   allocated only when there are any.
+//! - the parent is a `u32`, and so is an only child (a quarter of all
+//!   nodes have one); two or more children are a boxed slice in `More`,
+//!   allocated only for such nodes;
+//! - links and merge conflicts, which few nodes have, live in `Extra`
+//!   (inside `More`), allocated only when there are any.
+//!
+//! A node is 48 bytes besides its text (it was 184 with a `Box<str>` or
+//! `Vec` a field).
 //!
 //! Setters rebuild the buffer, which is fine at the pace of editing.
 
@@ -42,17 +47,20 @@ const HAS_NOTE: u8 = 4;
 const WIDE: u8 = 8;
 /// The themes are in `Extra::themes` (the id table was full).
 const SPILLED: u8 = 16;
+/// `child` holds the only child.
+const ONE_CHILD: u8 = 32;
 
 /// One claim in an argument tree.
 #[derive(Clone)]
 pub struct Node {
     /// Id, claims, voice, quote and note back to back, then one `char` per theme.
     text: Box<str>,
-    children: Box<[NodeIdx]>,
-    extra: Option<Box<Extra>>,
+    more: Option<Box<More>>,
     /// End of each text field in `text` (unless `WIDE`).
     ends: [u16; FIELDS],
     parent: NodeIdx,
+    /// The only child (when `ONE_CHILD`).
+    child: NodeIdx,
     /// What sort of claim it is; `None` is unclassified.
     pub kind: Option<ClaimKind>,
     /// Relation to the parent; the thesis has none.
@@ -60,6 +68,14 @@ pub struct Node {
     /// Stated bearing on the motion, for nodes whose bearing the tree does not decide.
     pub bearing: Option<Bearing>,
     flags: u8,
+}
+
+/// What a node with two or more children, links or conflicts has.
+#[derive(Clone, Default)]
+struct More {
+    /// Two or more children; empty otherwise.
+    children: Box<[NodeIdx]>,
+    extra: Option<Box<Extra>>,
 }
 
 /// What few nodes have.
@@ -115,10 +131,10 @@ impl Default for Node {
     fn default() -> Node {
         Node {
             text: Box::default(),
-            children: Box::default(),
-            extra: None,
+            more: None,
             ends: [0; FIELDS],
             parent: NO_PARENT,
+            child: NO_PARENT,
             kind: None,
             relation: None,
             bearing: None,
@@ -142,7 +158,7 @@ impl From<NodeFields> for Node {
         n.relation = f.relation;
         n.bearing = f.bearing;
         n.set_parent(f.parent);
-        n.children = f.children.into_boxed_slice();
+        n.set_children(f.children);
         if !f.links.is_empty() {
             n.extra_mut().links = f.links;
         }
@@ -163,7 +179,7 @@ impl PartialEq for Node {
             && self.links() == o.links()
             && self.conflicts() == o.conflicts()
             && self.parent == o.parent
-            && self.children == o.children
+            && self.children() == o.children()
     }
 }
 
@@ -215,7 +231,7 @@ impl Node {
             note: self.note().map(Into::into),
             conflicts: self.conflicts().to_vec(),
             parent: self.parent(),
-            children: self.children.to_vec(),
+            children: self.children().to_vec(),
         }
     }
 
@@ -255,7 +271,7 @@ impl Node {
     /// The ids of the themes the claim speaks to, in order.
     pub fn themes(&self) -> Themes<'_> {
         if self.flags & SPILLED != 0 {
-            let list: &[Box<str>] = self.extra.as_ref().map_or(&[], |e| &e.themes);
+            let list: &[Box<str>] = self.extra().map_or(&[], |e| &e.themes);
             return Themes {
                 inner: ThemesInner::Spilled(list.iter()),
                 left: list.len(),
@@ -278,12 +294,12 @@ impl Node {
 
     /// Links to nodes of other articles.
     pub fn links(&self) -> &[Link] {
-        self.extra.as_ref().map_or(&[], |e| &e.links)
+        self.extra().map_or(&[], |e| &e.links)
     }
 
     /// Unresolved merge conflicts on this node.
     pub fn conflicts(&self) -> &[Conflict] {
-        self.extra.as_ref().map_or(&[], |e| &e.conflicts)
+        self.extra().map_or(&[], |e| &e.conflicts)
     }
 
     /// The parent in the arena; `None` for the thesis and detached nodes.
@@ -292,7 +308,11 @@ impl Node {
     }
 
     pub fn children(&self) -> &[NodeIdx] {
-        &self.children
+        if self.flags & ONE_CHILD != 0 {
+            std::slice::from_ref(&self.child)
+        } else {
+            self.more.as_ref().map_or(&[], |m| &m.children)
+        }
     }
 
     pub fn set_id(&mut self, v: &str) {
@@ -341,24 +361,52 @@ impl Node {
     }
 
     pub fn set_children(&mut self, children: Vec<NodeIdx>) {
-        self.children = children.into_boxed_slice();
+        if let [only] = children[..] {
+            self.child = only;
+            self.flags |= ONE_CHILD;
+            if let Some(m) = self.more.as_mut() {
+                m.children = Box::default();
+            }
+        } else {
+            self.child = NO_PARENT;
+            self.flags &= !ONE_CHILD;
+            if !children.is_empty() {
+                self.more.get_or_insert_with(Box::default).children = children.into_boxed_slice();
+            } else if let Some(m) = self.more.as_mut() {
+                m.children = Box::default();
+            }
+        }
+        if self
+            .more
+            .as_ref()
+            .is_some_and(|m| m.children.is_empty() && m.extra.is_none())
+        {
+            self.more = None;
+        }
     }
 
     /// The children as a `Vec` to change; stored back when the guard drops.
     pub fn children_mut(&mut self) -> ChildrenMut<'_> {
-        let list = std::mem::take(&mut self.children).into_vec();
+        let list = self.children().to_vec();
         ChildrenMut { node: self, list }
     }
 
+    fn extra(&self) -> Option<&Extra> {
+        self.more.as_ref()?.extra.as_deref()
+    }
+
     fn extra_mut(&mut self) -> &mut Extra {
-        self.extra.get_or_insert_with(Box::default)
+        self.more
+            .get_or_insert_with(Box::default)
+            .extra
+            .get_or_insert_with(Box::default)
     }
 
     fn end(&self, i: usize) -> usize {
         if self.flags & WIDE == 0 {
             self.ends[i] as usize
         } else {
-            self.extra.as_ref().map_or(0, |e| e.wide_ends[i] as usize)
+            self.extra().map_or(0, |e| e.wide_ends[i] as usize)
         }
     }
 
@@ -449,7 +497,7 @@ impl Node {
         match u16::try_from(len) {
             Ok(_) => {
                 self.ends = ends.map(|e| e as u16);
-                if let Some(e) = self.extra.as_mut() {
+                if let Some(e) = self.more.as_mut().and_then(|m| m.extra.as_mut()) {
                     e.wide_ends = [0; FIELDS];
                 }
             }
@@ -460,7 +508,7 @@ impl Node {
             }
         }
         if spilled.is_empty() {
-            if let Some(e) = self.extra.as_mut() {
+            if let Some(e) = self.more.as_mut().and_then(|m| m.extra.as_mut()) {
                 e.themes = Vec::new();
             }
         } else {
@@ -516,7 +564,7 @@ impl DerefMut for ChildrenMut<'_> {
 
 impl Drop for ChildrenMut<'_> {
     fn drop(&mut self) {
-        self.node.children = std::mem::take(&mut self.list).into_boxed_slice();
+        self.node.set_children(std::mem::take(&mut self.list));
     }
 }
 

@@ -121,3 +121,32 @@ fn themes_are_kept_whole_when_the_id_table_refuses() {
         Node::from(f)
     });
 }
+
+#[test]
+fn children_keep_their_order_through_one_many_and_none() {
+    let mut n = Node::from(fields());
+    n.set_children(vec![4]);
+    assert_eq!(n.children(), [4]);
+    n.children_mut().insert(0, 2);
+    assert_eq!(n.children(), [2, 4]);
+    n.children_mut().retain(|&c| c != 2);
+    assert_eq!(n.children(), [4]);
+    n.children_mut().clear();
+    assert!(n.children().is_empty());
+    // Links and conflicts are untouched by the children moving around.
+    assert_eq!(n.links().len(), 1);
+    assert_eq!(n.conflicts().len(), 1);
+    let mut f = fields();
+    f.children = Vec::new();
+    assert_eq!(n, Node::from(f));
+}
+
+#[test]
+fn a_node_stays_small() {
+    // Issue 19 item 4: the node itself, besides its text, in 48 bytes.
+    assert!(
+        std::mem::size_of::<Node>() <= 48,
+        "{}",
+        std::mem::size_of::<Node>()
+    );
+}
