@@ -11,6 +11,7 @@
 //! builds the app from the options, the config and the environment.
 
 pub mod action;
+pub mod ahead;
 pub mod app;
 pub mod arrivals;
 pub mod config;
