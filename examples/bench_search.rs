@@ -9,7 +9,7 @@
 //! a time into a real [`Worker`]; a keystroke's time runs from `submit` to the
 //! generation's final batch, so it includes narrowing from the previous
 //! keystroke, as in the TUI. The same prefixes are also timed with the
-//! synchronous `search` (no narrowing) and, with `--fzf`, with
+//! synchronous `search` (no term lists reused) and, with `--fzf`, with
 //! `fzf --filter PREFIX` over a file of the indexed texts, one node per line.
 //! Prints a Markdown table for BENCHMARKS.md.
 //!
@@ -193,14 +193,15 @@ fn main() {
     drop(builder);
     let rss_index = rss_mib() - rss_before;
     println!(
-        "nodes: {nodes}; index build in the background: {:.0} ms ({polls} progress polls); index memory: +{rss_index:.0} MiB RSS; peak RSS of the process: {:.0} MiB",
+        "nodes: {nodes}; index build in the background: {:.0} ms ({polls} progress polls); index memory: +{rss_index:.0} MiB RSS ({:.0} MiB on the heap by its own count); peak RSS of the process: {:.0} MiB",
         ms(build),
+        index.heap_bytes() as f64 / (1024.0 * 1024.0),
         peak_mib()
     );
     incremental(&corpus, &index);
 
     // Warm up caches and the thread pool.
-    let _ = search(&index, &Query::parse("warm up"), LIMIT);
+    let _ = search(&index, &corpus, &Query::parse("warm up"), LIMIT);
 
     let worker = Worker::spawn(Arc::clone(&index), LIMIT);
     let mut typed = Vec::new();
@@ -210,7 +211,7 @@ fn main() {
         let mut qt = Vec::new();
         for p in prefixes(q) {
             let t = Instant::now();
-            let g = worker.submit(p.clone());
+            let g = worker.submit(p.clone(), &corpus);
             loop {
                 match worker.receiver().recv() {
                     Ok(b) if b.generation == g && b.done => break,
@@ -220,21 +221,25 @@ fn main() {
             }
             qt.push(ms(t.elapsed()));
             let t = Instant::now();
-            let hits = search(&index, &Query::parse(&p), LIMIT);
+            let hits = search(&index, &corpus, &Query::parse(&p), LIMIT);
             fresh.push(ms(t.elapsed()));
             std::hint::black_box(hits);
         }
         let (med, p95, max) = stats(qt.clone());
-        let final_hits = search(&index, &Query::parse(q), LIMIT).len();
+        let final_hits = search(&index, &corpus, &Query::parse(q), LIMIT).len();
         per_query.push(format!(
             "| {q} | {} | {med:.1} | {p95:.1} | {max:.1} | {final_hits} |",
             qt.len()
         ));
         typed.extend(qt);
         // A fresh start for the next query, as after clearing the search box.
-        let g = worker.submit("");
+        let g = worker.submit("", &corpus);
         while !matches!(worker.receiver().recv(), Ok(b) if b.generation == g) {}
     }
+    println!(
+        "peak RSS of the process after the searches: {:.0} MiB",
+        peak_mib()
+    );
     let (tm, tp, tx) = stats(typed.clone());
     let (fm, fp, fx) = stats(fresh);
     println!("\n| query | keystrokes | median ms | p95 ms | max ms | hits (limit {LIMIT}) |");

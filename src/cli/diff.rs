@@ -274,7 +274,7 @@ pub fn textconv(path: &Path) -> anyhow::Result<i32> {
     let mut out = String::new();
     let _ = writeln!(out, "article {}", a.meta.id);
     for f in mizan::diff::fields::ARTICLE_FIELDS {
-        if let Some(v) = (f.get)(&a.meta) {
+        if let Some(v) = f.get(&a.meta) {
             let _ = writeln!(out, "article {}: {}", f.name, one_line(&v));
         }
     }
@@ -288,7 +288,7 @@ pub fn textconv(path: &Path) -> anyhow::Result<i32> {
         let parent = n.parent().map_or("(thesis)", |p| a.node(p).id());
         let _ = writeln!(out, "[{}] parent: {parent}", n.id());
         for f in NODE_FIELDS {
-            if let Some(v) = (f.get)(n) {
+            if let Some(v) = f.get(n) {
                 let _ = writeln!(out, "[{}] {}: {}", n.id(), f.name, one_line(&v));
             }
         }

@@ -63,7 +63,7 @@ pub fn run(maps_dir: &Path, words: &[String], format: Format, limit: usize) -> a
         return Ok(2);
     }
     let index = Index::build(&corpus);
-    let hits = search(&index, &query, limit);
+    let hits = search(&index, &corpus, &query, limit);
     let mut out = Out::stdout();
     match format {
         Format::Text => {
@@ -84,7 +84,10 @@ pub fn run(maps_dir: &Path, words: &[String], format: Format, limit: usize) -> a
     }
     out.finish()?;
     if hits.is_empty() {
-        out::note(&format!("mizan: no matches: {}", why_empty(&index, &query)));
+        out::note(&format!(
+            "mizan: no matches: {}",
+            why_empty(&index, &corpus, &query)
+        ));
         return Ok(1);
     }
     Ok(0)
@@ -92,7 +95,7 @@ pub fn run(maps_dir: &Path, words: &[String], format: Format, limit: usize) -> a
 
 /// Why a search found nothing: the filters left no node, or no node has
 /// any of the words.
-fn why_empty(index: &Index, query: &Query) -> String {
+fn why_empty(index: &Index, corpus: &Corpus, query: &Query) -> String {
     let words = query
         .terms
         .iter()
@@ -106,7 +109,7 @@ fn why_empty(index: &Index, query: &Query) -> String {
     if filters_only.is_empty() {
         return format!("no node has any of the words {words}");
     }
-    if search(index, &filters_only, 1).is_empty() {
+    if search(index, corpus, &filters_only, 1).is_empty() {
         return "no node passes the filters".into();
     }
     format!("nodes pass the filters, but none has any of the words {words}")

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::fields::{ARTICLE_FIELDS, Field, NODE_FIELDS};
+use super::fields::{ARTICLE_FIELDS, Field, NODE_FIELDS, Record};
 use crate::model::{Article, Node, NodeIdx};
 
 /// One field's old and new value (`None`: absent on that side).
@@ -83,14 +83,14 @@ impl ArticleChanges {
 }
 
 /// The fields of `table` whose values differ between `old` and `new`.
-pub fn changed_fields<T>(table: &'static [Field<T>], old: &T, new: &T) -> Vec<FieldChange> {
+pub fn changed_fields<T: Record>(table: &'static [Field<T>], old: &T, new: &T) -> Vec<FieldChange> {
     table
         .iter()
         .filter(|f| !f.same(old, new))
         .map(|f| FieldChange {
             field: f.name,
-            old: (f.get)(old).map(|c| c.into_owned()),
-            new: (f.get)(new).map(|c| c.into_owned()),
+            old: f.get(old).map(|c| c.into_owned()),
+            new: f.get(new).map(|c| c.into_owned()),
         })
         .collect()
 }

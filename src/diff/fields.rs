@@ -1,7 +1,8 @@
-//! The fields of a Node and of an Article, as one table each: name (as in
-//! the file), how to read the value as text and how to set it from text.
-//! Diff, merge and conflict resolution all walk these tables, so a new
-//! field of the map format is one row here, not a change in each of them.
+//! The fields of a Node and of an Article that diff and merge compare, as
+//! one table each, made from the map format's schema (`store::schema`): how
+//! to read a value as text and how to set it from text, by the field's kind.
+//! Diff, merge and conflict resolution all walk these tables, so a new field
+//! of the map format needs nothing here.
 //!
 //! A value's text is what a curator reads in a diff and in a Conflict entry:
 //! plain text for text fields, the RON name of an enum (`Supports`), theme
@@ -9,78 +10,129 @@
 //! field is absent (an optional field left out, an empty list).
 
 use std::borrow::Cow;
-use std::fmt::Debug;
+use std::marker::PhantomData;
 
-use serde::de::DeserializeOwned;
+use crate::model::{ArticleMeta, Link, LinkKind, Node};
+use crate::store::schema::{ArticleField, Kind, Named, NodeField, Owned, Value};
 
-use crate::model::{ArticleMeta, Link, LinkKind, Node, Themes};
-
-/// One field of a `T` (a [`Node`] or an [`ArticleMeta`]).
-pub struct Field<T: 'static> {
-    /// The field's name in the map file.
-    pub name: &'static str,
-    /// The value as text, `None` when absent.
-    pub get: for<'a> fn(&'a T) -> Option<Cow<'a, str>>,
-    /// Sets the value from its text (`None`: absent); an error names what
-    /// the text should have been.
-    pub set: fn(&mut T, Option<&str>) -> Result<(), String>,
-    /// Whether two values are equal: what comparing `get` would say,
-    /// without making text (merge and diff compare every field of every node).
-    pub eq: fn(&T, &T) -> bool,
+/// A record whose fields the schema lists: a [`Node`] or an [`ArticleMeta`].
+pub trait Record: 'static {
+    /// The record's field enum in the schema.
+    type Key: Copy + 'static;
+    fn kind(key: Self::Key) -> Kind;
+    fn value(&self, key: Self::Key) -> Value<'_>;
+    fn store(&mut self, key: Self::Key, v: Owned) -> bool;
 }
 
-impl<T> Field<T> {
-    /// Whether two values of this field are the same.
+impl Record for Node {
+    type Key = NodeField;
+    fn kind(key: NodeField) -> Kind {
+        key.spec().kind
+    }
+    fn value(&self, key: NodeField) -> Value<'_> {
+        key.get(self)
+    }
+    fn store(&mut self, key: NodeField, v: Owned) -> bool {
+        key.set_in(self, v)
+    }
+}
+
+impl Record for ArticleMeta {
+    type Key = ArticleField;
+    fn kind(key: ArticleField) -> Kind {
+        key.spec().kind
+    }
+    fn value(&self, key: ArticleField) -> Value<'_> {
+        key.get(self)
+    }
+    fn store(&mut self, key: ArticleField, v: Owned) -> bool {
+        key.set(self, v)
+    }
+}
+
+/// One field of a `T` (a [`Node`] or an [`ArticleMeta`]).
+pub struct Field<T: Record> {
+    /// The field's name in the map file.
+    pub name: &'static str,
+    pub key: T::Key,
+    _record: PhantomData<fn(&T)>,
+}
+
+impl<T: Record> Field<T> {
+    /// The value as text, `None` when absent.
+    pub fn get<'a>(&self, t: &'a T) -> Option<Cow<'a, str>> {
+        let names = match T::kind(self.key) {
+            Kind::Enum { names, optional } => Some((names, optional)),
+            _ => None,
+        };
+        match t.value(self.key) {
+            Value::Text(s) => Some(Cow::Borrowed(s)),
+            Value::OptText(s) => s.map(Cow::Borrowed),
+            Value::Flag(b) => b.then_some(Cow::Borrowed("true")),
+            // A non-optional enum's first value is its default, shown as absent.
+            Value::Enum(i) => {
+                let (names, optional) = names?;
+                let i = i.filter(|&i| optional || i != 0)?;
+                names.get(i).map(|n| Cow::Borrowed(*n))
+            }
+            Value::TextList(t) => {
+                (!t.is_empty()).then(|| Cow::Owned(t.collect::<Vec<_>>().join(", ")))
+            }
+            Value::Links(l) => links_text(l),
+            Value::Conflicts(_) | Value::Tree => None,
+        }
+    }
+
+    /// Sets the value from its text (`None`: absent); an error names what
+    /// the text should have been.
+    pub fn set(&self, t: &mut T, v: Option<&str>) -> Result<(), String> {
+        let owned = match T::kind(self.key) {
+            Kind::Text => Owned::Text(v.unwrap_or_default().into()),
+            Kind::OptText => Owned::OptText(v.map(Into::into)),
+            Kind::Flag => Owned::Flag(match v {
+                None | Some("false") => false,
+                Some("true") => true,
+                Some(o) => return Err(format!("`{o}` is not true or false")),
+            }),
+            Kind::Enum { names, .. } => Owned::Enum(parse_enum(names, v)?),
+            Kind::TextList => Owned::TextList(parse_themes(v)),
+            Kind::Links => Owned::Links(parse_links(v)?),
+            Kind::Conflicts | Kind::Tree => return Err(format!("`{}` is not a value", self.name)),
+        };
+        t.store(self.key, owned);
+        Ok(())
+    }
+
+    /// Whether two values of this field are the same: what comparing `get`
+    /// would say, without making text (merge and diff compare every field
+    /// of every node).
     pub fn same(&self, a: &T, b: &T) -> bool {
-        (self.eq)(a, b)
+        a.value(self.key) == b.value(self.key)
     }
 
     /// Copies this field's value from `src` into `dst`.
     pub fn copy(&self, dst: &mut T, src: &T) {
-        let v = (self.get)(src);
-        // A value read from a field always sets back into it.
-        let _ = (self.set)(dst, v.as_deref());
+        if let Some(v) = src.value(self.key).to_owned() {
+            dst.store(self.key, v);
+        }
     }
 }
 
 /// The field called `name`, if the table has one.
-pub fn find<T>(table: &'static [Field<T>], name: &str) -> Option<&'static Field<T>> {
+pub fn find<T: Record>(table: &'static [Field<T>], name: &str) -> Option<&'static Field<T>> {
     table.iter().find(|f| f.name == name)
 }
 
-fn text(s: &str) -> Option<Cow<'_, str>> {
-    Some(Cow::Borrowed(s))
-}
-
-fn opt_text(s: &Option<Box<str>>) -> Option<Cow<'_, str>> {
-    s.as_deref().map(Cow::Borrowed)
-}
-
-fn boxed(v: Option<&str>) -> Box<str> {
-    v.unwrap_or_default().into()
-}
-
-fn opt_boxed(v: Option<&str>) -> Option<Box<str>> {
-    v.map(Into::into)
-}
-
-/// An enum's RON name (`Supports`), which is its `Debug` spelling.
-fn enum_text<E: Debug>(v: &Option<E>) -> Option<Cow<'static, str>> {
-    v.as_ref().map(|e| Cow::Owned(format!("{e:?}")))
-}
-
 /// Reads an enum from its RON name.
-fn parse_enum<E: DeserializeOwned>(v: Option<&str>) -> Result<Option<E>, String> {
+fn parse_enum(names: &[&str], v: Option<&str>) -> Result<Option<usize>, String> {
     match v {
         None => Ok(None),
-        Some(s) => ron::from_str::<E>(s.trim())
+        Some(s) => names
+            .iter()
+            .position(|n| *n == s.trim())
             .map(Some)
-            .map_err(|_| format!("`{s}` is not a valid value")),
+            .ok_or_else(|| format!("`{s}` is not a valid value")),
     }
-}
-
-fn themes_text(t: Themes<'_>) -> Option<Cow<'static, str>> {
-    (!t.is_empty()).then(|| Cow::Owned(t.collect::<Vec<_>>().join(", ")))
 }
 
 fn parse_themes(v: Option<&str>) -> Vec<Box<str>> {
@@ -98,7 +150,7 @@ fn links_text(links: &[Link]) -> Option<Cow<'_, str>> {
     }
     let parts: Vec<String> = links
         .iter()
-        .map(|l| format!("{:?} {}", l.kind, l.to))
+        .map(|l| format!("{} {}", LinkKind::NAMES[l.kind.index()], l.to))
         .collect();
     Some(Cow::Owned(parts.join(", ")))
 }
@@ -112,7 +164,7 @@ fn parse_links(v: Option<&str>) -> Result<Vec<Link>, String> {
         let (kind, to) = part
             .split_once(' ')
             .ok_or_else(|| format!("`{part}` is not `Kind article/node`"))?;
-        let kind: Option<LinkKind> = parse_enum(Some(kind))?;
+        let kind = parse_enum(LinkKind::NAMES, Some(kind))?.and_then(LinkKind::nth);
         out.push(Link {
             kind: kind.ok_or_else(|| format!("`{part}` has no kind"))?,
             to: to.trim().into(),
@@ -121,225 +173,62 @@ fn parse_links(v: Option<&str>) -> Result<Vec<Link>, String> {
     Ok(out)
 }
 
-/// Every field of a Node but its id (its identity) and its children (the
-/// tree), in canonical order.
-pub static NODE_FIELDS: &[Field<Node>] = &[
-    Field {
-        name: "claim_en",
-        get: |n| text(n.claim_en()),
-        set: |n, v| {
-            n.set_claim_en(v.unwrap_or_default());
-            Ok(())
-        },
-        eq: |a, b| a.claim_en() == b.claim_en(),
-    },
-    Field {
-        name: "claim_ar",
-        get: |n| text(n.claim_ar()),
-        set: |n, v| {
-            n.set_claim_ar(v.unwrap_or_default());
-            Ok(())
-        },
-        eq: |a, b| a.claim_ar() == b.claim_ar(),
-    },
-    Field {
-        name: "voice",
-        get: |n| n.voice().map(Cow::Borrowed),
-        set: |n, v| {
-            n.set_voice(v);
-            Ok(())
-        },
-        eq: |a, b| a.voice() == b.voice(),
-    },
-    Field {
-        name: "kind",
-        get: |n| enum_text(&n.kind),
-        set: |n, v| {
-            n.kind = parse_enum(v)?;
-            Ok(())
-        },
-        eq: |a, b| a.kind == b.kind,
-    },
-    Field {
-        name: "relation",
-        get: |n| enum_text(&n.relation),
-        set: |n, v| {
-            n.relation = parse_enum(v)?;
-            Ok(())
-        },
-        eq: |a, b| a.relation == b.relation,
-    },
-    Field {
-        name: "bearing",
-        get: |n| enum_text(&n.bearing),
-        set: |n, v| {
-            n.bearing = parse_enum(v)?;
-            Ok(())
-        },
-        eq: |a, b| a.bearing == b.bearing,
-    },
-    Field {
-        name: "quote",
-        get: |n| n.quote().map(Cow::Borrowed),
-        set: |n, v| {
-            n.set_quote(v);
-            Ok(())
-        },
-        eq: |a, b| a.quote() == b.quote(),
-    },
-    Field {
-        name: "themes",
-        get: |n| themes_text(n.themes()),
-        set: |n, v| {
-            n.set_themes(parse_themes(v));
-            Ok(())
-        },
-        eq: |a, b| a.themes().eq(b.themes()),
-    },
-    Field {
-        name: "links",
-        get: |n| links_text(n.links()),
-        set: |n, v| {
-            *n.links_mut() = parse_links(v)?;
-            Ok(())
-        },
-        eq: |a, b| a.links() == b.links(),
-    },
-    Field {
-        name: "note",
-        get: |n| n.note().map(Cow::Borrowed),
-        set: |n, v| {
-            n.set_note(v);
-            Ok(())
-        },
-        eq: |a, b| a.note() == b.note(),
-    },
-];
+/// Whether diff and merge compare a field: not the id (a record's
+/// identity), the tree, or the conflicts themselves.
+const fn compared(name: &str, kind: Kind) -> bool {
+    !matches!(kind, Kind::Conflicts | Kind::Tree) && !matches!(name.as_bytes(), b"id")
+}
 
-/// Every field of an Article's metadata but its id, in canonical order.
-pub static ARTICLE_FIELDS: &[Field<ArticleMeta>] = &[
-    Field {
-        name: "title_en",
-        get: |m| text(&m.title_en),
-        set: |m, v| {
-            m.title_en = boxed(v);
-            Ok(())
-        },
-        eq: |a, b| a.title_en == b.title_en,
-    },
-    Field {
-        name: "title_original",
-        get: |m| text(&m.title_original),
-        set: |m, v| {
-            m.title_original = boxed(v);
-            Ok(())
-        },
-        eq: |a, b| a.title_original == b.title_original,
-    },
-    Field {
-        name: "author",
-        get: |m| opt_text(&m.author),
-        set: |m, v| {
-            m.author = opt_boxed(v);
-            Ok(())
-        },
-        eq: |a, b| a.author == b.author,
-    },
-    Field {
-        name: "outlet",
-        get: |m| opt_text(&m.outlet),
-        set: |m, v| {
-            m.outlet = opt_boxed(v);
-            Ok(())
-        },
-        eq: |a, b| a.outlet == b.outlet,
-    },
-    Field {
-        name: "date",
-        get: |m| opt_text(&m.date),
-        set: |m, v| {
-            m.date = opt_boxed(v);
-            Ok(())
-        },
-        eq: |a, b| a.date == b.date,
-    },
-    Field {
-        name: "date_inferred",
-        get: |m| m.date_inferred.then_some(Cow::Borrowed("true")),
-        set: |m, v| {
-            m.date_inferred = match v {
-                None | Some("false") => false,
-                Some("true") => true,
-                Some(o) => return Err(format!("`{o}` is not true or false")),
-            };
-            Ok(())
-        },
-        eq: |a, b| a.date_inferred == b.date_inferred,
-    },
-    Field {
-        name: "genre",
-        get: |m| enum_text(&m.genre),
-        set: |m, v| {
-            m.genre = parse_enum(v)?;
-            Ok(())
-        },
-        eq: |a, b| a.genre == b.genre,
-    },
-    Field {
-        name: "language",
-        get: |m| text(&m.language),
-        set: |m, v| {
-            m.language = boxed(v);
-            Ok(())
-        },
-        eq: |a, b| a.language == b.language,
-    },
-    Field {
-        name: "source",
-        get: |m| opt_text(&m.source),
-        set: |m, v| {
-            m.source = opt_boxed(v);
-            Ok(())
-        },
-        eq: |a, b| a.source == b.source,
-    },
-    Field {
-        name: "stance",
-        get: |m| enum_text(&m.stance),
-        set: |m, v| {
-            m.stance = parse_enum(v)?;
-            Ok(())
-        },
-        eq: |a, b| a.stance == b.stance,
-    },
-    Field {
-        name: "stance_basis",
-        get: |m| enum_text(&(!m.stance_basis.is_explicit()).then_some(m.stance_basis)),
-        set: |m, v| {
-            m.stance_basis = parse_enum(v)?.unwrap_or_default();
-            Ok(())
-        },
-        eq: |a, b| a.stance_basis == b.stance_basis,
-    },
-    Field {
-        name: "rationale_en",
-        get: |m| text(&m.rationale_en),
-        set: |m, v| {
-            m.rationale_en = boxed(v);
-            Ok(())
-        },
-        eq: |a, b| a.rationale_en == b.rationale_en,
-    },
-    Field {
-        name: "rationale_ar",
-        get: |m| text(&m.rationale_ar),
-        set: |m, v| {
-            m.rationale_ar = boxed(v);
-            Ok(())
-        },
-        eq: |a, b| a.rationale_ar == b.rationale_ar,
-    },
-];
+/// Builds a static table of the compared fields of a schema table, in its
+/// order (in const evaluation, so the tables stay plain slices).
+macro_rules! compared_fields {
+    ($t:ty, $key:ty) => {{
+        const N: usize = {
+            let mut n = 0;
+            let mut i = 0;
+            while i < <$key>::ALL.len() {
+                let s = <$key>::ALL[i].spec();
+                if compared(s.name, s.kind) {
+                    n += 1;
+                }
+                i += 1;
+            }
+            n
+        };
+        const NONE: Field<$t> = Field {
+            name: "",
+            key: <$key>::ALL[0],
+            _record: PhantomData,
+        };
+        const TABLE: [Field<$t>; N] = {
+            let mut out = [NONE; N];
+            let (mut i, mut k) = (0, 0);
+            while i < <$key>::ALL.len() {
+                let f = <$key>::ALL[i];
+                let s = f.spec();
+                if compared(s.name, s.kind) {
+                    out[k] = Field {
+                        name: s.name,
+                        key: f,
+                        _record: PhantomData,
+                    };
+                    k += 1;
+                }
+                i += 1;
+            }
+            out
+        };
+        &TABLE
+    }};
+}
+
+/// Every field of a Node but its id (its identity), its conflicts and its
+/// children (the tree), in canonical order.
+pub static NODE_FIELDS: &[Field<Node>] = compared_fields!(Node, NodeField);
+
+/// Every field of an Article's metadata but its id and conflicts, in
+/// canonical order.
+pub static ARTICLE_FIELDS: &[Field<ArticleMeta>] = compared_fields!(ArticleMeta, ArticleField);
 
 #[cfg(test)]
 mod tests {
@@ -354,7 +243,7 @@ mod tests {
             for n in &a.nodes {
                 for f in NODE_FIELDS {
                     let mut m = Node::default();
-                    (f.set)(&mut m, (f.get)(n).as_deref()).unwrap();
+                    f.set(&mut m, f.get(n).as_deref()).unwrap();
                     assert!(f.same(&m, n), "{} of {}", f.name, n.id());
                 }
             }
@@ -374,10 +263,44 @@ mod tests {
         for x in &a.nodes {
             for y in &a.nodes {
                 for f in NODE_FIELDS {
-                    assert_eq!(f.same(x, y), (f.get)(x) == (f.get)(y), "{}", f.name);
+                    assert_eq!(f.same(x, y), f.get(x) == f.get(y), "{}", f.name);
                 }
             }
         }
+    }
+
+    // The tables are the schema's fields but ids, conflicts and trees, in
+    // file order.
+    #[test]
+    fn tables_follow_the_schema() {
+        let names = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let node: Vec<String> = NODE_FIELDS.iter().map(|f| f.name.to_owned()).collect();
+        assert_eq!(
+            node,
+            names(&[
+                "claim_en", "claim_ar", "voice", "kind", "relation", "bearing", "quote", "themes",
+                "links", "note"
+            ])
+        );
+        let article: Vec<String> = ARTICLE_FIELDS.iter().map(|f| f.name.to_owned()).collect();
+        assert_eq!(
+            article,
+            names(&[
+                "title_en",
+                "title_original",
+                "author",
+                "outlet",
+                "date",
+                "date_inferred",
+                "genre",
+                "language",
+                "source",
+                "stance",
+                "stance_basis",
+                "rationale_en",
+                "rationale_ar"
+            ])
+        );
     }
 
     // A bad value is refused with a message, not stored.
@@ -385,10 +308,10 @@ mod tests {
     fn bad_values_are_refused() {
         let mut n = Node::default();
         let rel = find(NODE_FIELDS, "relation").unwrap();
-        assert!((rel.set)(&mut n, Some("Sideways")).is_err());
-        assert!((rel.set)(&mut n, Some("Opposes")).is_ok());
-        assert_eq!((rel.get)(&n).as_deref(), Some("Opposes"));
+        assert!(rel.set(&mut n, Some("Sideways")).is_err());
+        assert!(rel.set(&mut n, Some("Opposes")).is_ok());
+        assert_eq!(rel.get(&n).as_deref(), Some("Opposes"));
         let links = find(NODE_FIELDS, "links").unwrap();
-        assert!((links.set)(&mut n, Some("nonsense")).is_err());
+        assert!(links.set(&mut n, Some("nonsense")).is_err());
     }
 }

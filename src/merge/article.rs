@@ -16,7 +16,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::order::merge_order;
-use crate::diff::fields::{ARTICLE_FIELDS, Field, NODE_FIELDS};
+use crate::diff::fields::{ARTICLE_FIELDS, Field, NODE_FIELDS, Record};
 use crate::model::conflict::{DELETED, KEPT, NODE_DELETED, NODE_PARENT};
 use crate::model::{Article, Conflict, Node, NodeFields, NodeIdx};
 
@@ -353,7 +353,7 @@ fn bare(n: &Node) -> Node {
 
 /// Merges each field of `table`: one side's change is taken, equal changes
 /// once, different changes become a conflict with ours kept in `out`.
-fn merge_fields<T>(
+fn merge_fields<T: Record>(
     table: &'static [Field<T>],
     base: Option<&T>,
     ours: &T,
@@ -370,8 +370,8 @@ fn merge_fields<T>(
             Some(b) if f.same(b, theirs) => {}
             _ => conflicts.push(Conflict::new(
                 f.name,
-                (f.get)(ours).as_deref(),
-                (f.get)(theirs).as_deref(),
+                f.get(ours).as_deref(),
+                f.get(theirs).as_deref(),
             )),
         }
     }

@@ -60,7 +60,7 @@ pub fn resolve_node(node: &Node, k: usize, take: Take) -> Result<Resolution, Str
         }
         name => {
             let f = find(NODE_FIELDS, name).ok_or_else(|| format!("unknown field `{name}`"))?;
-            (f.set)(&mut n, take.value(c))?;
+            f.set(&mut n, take.value(c))?;
             Ok(Resolution::Fields(Box::new(n)))
         }
     }
@@ -74,7 +74,7 @@ pub fn resolve_meta(meta: &ArticleMeta, k: usize, take: Take) -> Result<ArticleM
         .ok_or_else(|| format!("the article has no conflict {k}"))?;
     let f = find(ARTICLE_FIELDS, &c.field).ok_or_else(|| format!("unknown field `{}`", c.field))?;
     let mut m = meta.clone();
-    (f.set)(&mut m, take.value(c))?;
+    f.set(&mut m, take.value(c))?;
     m.conflicts.remove(k);
     Ok(m)
 }

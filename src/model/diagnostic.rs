@@ -102,9 +102,13 @@ const SNIPPET_CHARS: usize = 160;
 const MESSAGE_CHARS: usize = 1000;
 
 /// The compiler-style rendering: headline, the offending line with a caret, hint.
+///
+/// The headline is mizan's own (`path:line:col: severity: message`, the
+/// line editors and scripts parse); the excerpt under it is drawn by
+/// annotate-snippets, on a window of the line around the column.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::text::sanitize::{visible, visible_capped};
+        use crate::text::sanitize::visible_capped;
         let sev = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -115,47 +119,146 @@ impl fmt::Display for Diagnostic {
             self.location(),
             visible_capped(&self.message, MESSAGE_CHARS)
         )?;
-        if let (Some(line), true) = (&self.snippet, self.line > 0) {
-            let num = self.line.to_string();
-            let pad = " ".repeat(num.len());
-            // A window of the line around the column, marked where cut.
-            let col = (self.col as usize).saturating_sub(1);
-            let from = col.saturating_sub(SNIPPET_CHARS / 2);
-            let window: String = line.chars().skip(from).take(SNIPPET_CHARS).collect();
-            let cut_before = if from > 0 { "…" } else { "" };
-            let cut_after = if line.chars().nth(from + SNIPPET_CHARS).is_some() {
-                "…"
-            } else {
-                ""
-            };
-            write!(
-                f,
-                "\n{pad} |\n{num} | {cut_before}{}{cut_after}",
-                visible(&window)
-            )?;
-            if self.col > 0 {
-                // The caret sits under the column, counted in characters.
-                let before: String = window.chars().take(col - from).collect();
-                let indent = unicode_width::UnicodeWidthStr::width(&*visible(&before))
-                    + cut_before.chars().count();
-                write!(f, "\n{pad} | {}^", " ".repeat(indent))?;
-            }
-        }
-        if let Some(h) = &self.hint {
-            write!(
-                f,
-                "\n{} = hint: {}",
-                " ".repeat(self.line.to_string().len()),
-                visible_capped(h, MESSAGE_CHARS)
-            )?;
+        let excerpt = self.excerpt();
+        if !excerpt.is_empty() {
+            write!(f, "\n{excerpt}")?;
         }
         Ok(())
     }
 }
 
+impl Diagnostic {
+    /// The source line with its caret and the hint, as annotate-snippets
+    /// draws them without a title; empty when there is neither.
+    fn excerpt(&self) -> String {
+        use crate::text::sanitize::visible_capped;
+        use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let mut group = Group::with_level(level.clone());
+        if let (Some(line), true) = (&self.snippet, self.line > 0) {
+            let (window, caret) = window(line, self.col);
+            let snippet = Snippet::source(window).line_start(self.line as usize);
+            // Without a caret the renderer would fold the unmarked line away.
+            let snippet = match caret {
+                Some(at) => snippet.annotation(AnnotationKind::Primary.span(at..at)),
+                None => snippet.fold(false),
+            };
+            group = group.element(snippet);
+        }
+        if let Some(h) = &self.hint {
+            let hint = visible_capped(h, MESSAGE_CHARS).into_owned();
+            group = group.element(Level::HELP.with_name("hint").message(hint));
+        }
+        if group.is_empty() {
+            return String::new();
+        }
+        // The window is already cut to `SNIPPET_CHARS`; the renderer must
+        // not cut it again to a terminal's width.
+        Renderer::plain()
+            .term_width(usize::MAX / 2)
+            .render(&[group])
+    }
+}
+
+/// The part of `line` shown around 1-based column `col` (at most
+/// `SNIPPET_CHARS` characters, `…` where cut, control characters made
+/// visible) and the byte offset in it of the column, when there is one.
+fn window(line: &str, col: u32) -> (String, Option<usize>) {
+    use crate::text::sanitize::visible;
+    let col = (col as usize).checked_sub(1);
+    let from = col.unwrap_or(0).saturating_sub(SNIPPET_CHARS / 2);
+    let shown: String = line.chars().skip(from).take(SNIPPET_CHARS).collect();
+    let cut_before = if from > 0 { "…" } else { "" };
+    let cut_after = if line.chars().nth(from + SNIPPET_CHARS).is_some() {
+        "…"
+    } else {
+        ""
+    };
+    let caret = col.map(|c| {
+        let before: String = shown.chars().take(c - from).collect();
+        cut_before.len() + visible(&before).len()
+    });
+    (format!("{cut_before}{}{cut_after}", visible(&shown)), caret)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn rendered(line: &str, col: u32, hint: Option<&str>) -> String {
+        let mut d = Diagnostic::error("maps/foo.ron", "parse", "unknown field `claim_arr`")
+            .at(Pos { line: 12, col });
+        d.snippet = Some(line.into());
+        d.hint = hint.map(Into::into);
+        d.to_string()
+    }
+
+    // The headline stays the `file:line:col: severity: message` that
+    // editors and scripts read; annotate-snippets draws the excerpt under
+    // it, with the caret under the column (counted in characters, Arabic
+    // included) and the hint last.
+    #[test]
+    fn headline_then_excerpt_then_hint() {
+        let shown = rendered(
+            "        claim_ar: \"ادعاء.\", claim_arr: 1,",
+            30,
+            Some("the fields are `id`, `claim_en`"),
+        );
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(
+            lines[0],
+            "maps/foo.ron:12:30: error: unknown field `claim_arr`"
+        );
+        assert_eq!(lines[2], "12 |         claim_ar: \"ادعاء.\", claim_arr: 1,");
+        assert_eq!(lines[3], format!("   |{}^", " ".repeat(30)));
+        assert_eq!(
+            lines.last(),
+            Some(&"   = hint: the fields are `id`, `claim_en`")
+        );
+    }
+
+    // A finding without a column still shows its line, with no caret; one
+    // without a line shows only the headline and the hint.
+    #[test]
+    fn no_column_shows_the_line_and_no_line_shows_none() {
+        let shown = rendered("    id: \"x\",", 0, None);
+        assert!(shown.contains("12 |     id: \"x\","), "{shown}");
+        assert!(!shown.contains('^'), "{shown}");
+        let mut d = Diagnostic::warning("m.ron", "x", "whole file").hint("look");
+        d.snippet = Some("ignored".into());
+        assert_eq!(d.to_string(), "m.ron: warning: whole file\n = hint: look");
+    }
+
+    // The 160-character window: a long line is cut around the column, with
+    // `…` on each side that was cut, and never past 160 characters of it.
+    #[test]
+    fn the_window_is_at_most_160_characters() {
+        let line: String = (0..3000)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        for (col, before, after) in [(3, false, true), (1500, true, true), (2990, true, false)] {
+            let shown = rendered(&line, col, None);
+            let source = shown.lines().nth(2).unwrap();
+            let text = source.strip_prefix("12 | ").unwrap();
+            let inner = text.trim_start_matches('…').trim_end_matches('…');
+            assert!(
+                inner.chars().count() <= 160,
+                "{col}: {}",
+                inner.chars().count()
+            );
+            assert_eq!(text.starts_with('…'), before, "{col}");
+            assert_eq!(text.ends_with('…'), after, "{col}");
+            assert!(line.contains(inner));
+            // The caret is under the character at the column.
+            let caret = shown.lines().nth(3).unwrap().chars().position(|c| c == '^');
+            let at = caret.unwrap() - "12 | ".len();
+            let want = line.chars().nth(col as usize - 1).unwrap();
+            assert_eq!(text.chars().nth(at), Some(want), "{col}");
+        }
+    }
 
     // Issue 20, item 10: a finding in a huge one-line file prints a window
     // of the line, with the caret still under the column.

@@ -1,20 +1,18 @@
-//! The search index: every searchable field of every reachable node,
-//! normalised once and packed into a few large strings, so a keystroke
-//! costs substring scans over contiguous memory, not allocations.
+//! The search index: an inverted index of every searchable field of every
+//! reachable node, in [`Segment`]s of a few ten thousand nodes. It holds no
+//! text, only each segment's vocabulary of normalised words and their
+//! posting lists (see `search::segment`), plus what the filters need; hits
+//! read their text back from the corpus. Theme labels are kept once per
+//! theme: a query matches them once and a node inherits the result through
+//! its themes.
 //!
-//! A node's record holds its claims (English and Arabic), quote and note; the
-//! thesis (root) node's record also holds the article's titles. Theme labels
-//! are kept once per theme, not copied into every record: a query matches
-//! them once per theme and a node inherits the result through its theme ids.
-//! The original texts are kept too, so hits carry the text their highlight
-//! ranges point into even after the corpus has been edited.
-//!
-//! Records live in [`Part`]s of a few thousand nodes, each behind an `Arc`:
-//! the parts are built in parallel (reporting [`Progress`]), and an edit
-//! ([`Index::update_article`]) marks the article's old records dead and
-//! appends new ones to a small open part, so an updated copy of the index
-//! shares every untouched part with the old one and costs the size of the
-//! article, not of the corpus. A part that is mostly dead is compacted.
+//! Segments are built in parallel (reporting [`Progress`]) and shared behind
+//! `Arc`s, so a copy of the index costs little. An edit
+//! ([`Index::update_article`]) marks the article's documents dead and
+//! rebuilds only the small open segment at the end from the corpus, with
+//! the article's nodes in it: an update costs the size of the recent edits,
+//! not of the corpus. A segment that is mostly dead is rebuilt from its live
+//! nodes.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -22,8 +20,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-pub(crate) use super::part::{Part, Record};
-use crate::model::{Article, Corpus, NodeRef, Stance};
+pub(crate) use super::segment::{Builder, NO_VOICE, Segment};
+use crate::model::{Corpus, NodeRef, Stance};
 use crate::text::normalize::normalize_into;
 
 /// Which text of a node a match is in.
@@ -68,6 +66,32 @@ impl Field {
             Field::Quote => 10,
             Field::Note => 5,
             Field::ThemeEn(_) | Field::ThemeAr(_) => 0,
+        }
+    }
+
+    /// The field's number in a posting byte (three bits; not themes).
+    pub(crate) fn ordinal(self) -> u8 {
+        match self {
+            Field::ClaimEn => 0,
+            Field::ClaimAr => 1,
+            Field::Quote => 2,
+            Field::Note => 3,
+            Field::TitleEn => 4,
+            Field::TitleOriginal => 5,
+            Field::ThemeEn(_) => 6,
+            Field::ThemeAr(_) => 7,
+        }
+    }
+
+    /// The text field with this [`Field::ordinal`].
+    pub(crate) fn from_ordinal(n: u8) -> Field {
+        match n {
+            0 => Field::ClaimEn,
+            1 => Field::ClaimAr,
+            2 => Field::Quote,
+            3 => Field::Note,
+            4 => Field::TitleEn,
+            _ => Field::TitleOriginal,
         }
     }
 }
@@ -125,38 +149,35 @@ impl Progress {
     }
 }
 
-/// A part built by one task, with the theme ids and voices it numbered
-/// itself, and whether it ran out of offsets.
-type Built = (Part, Vec<Box<str>>, Vec<Box<str>>, bool);
+/// Nodes per segment when building: several segments per core, so both
+/// cores share a query's work, and a rebuild of a mostly dead one is cheap.
+const SEGMENT_NODES: usize = 32_768;
 
-/// Nodes per part when building: enough parts for both cores and for cheap
-/// compaction, few enough that finding a record's part stays cheap.
-const PART_NODES: usize = 8192;
+/// Nodes the open segment (the one edits go to) takes before a new one is
+/// started; rebuilding it is what an edit costs.
+const OPEN_NODES: usize = 512;
 
-/// Normalised haystacks of a whole corpus, shared (behind an `Arc`) with
-/// the search worker. Cloning it is cheap (parts are shared), which is how
-/// an edit makes an updated index without stopping searches on the old one.
+/// The inverted index of a whole corpus, shared (behind an `Arc`) with the
+/// search worker. Cloning it is cheap (segments are shared), which is how an
+/// edit makes an updated index without stopping searches on the old one.
 #[derive(Debug, Default, Clone)]
 pub struct Index {
-    pub(crate) parts: Vec<Arc<Part>>,
-    /// The first record id of each part, and one past the last id at the end.
+    pub(crate) segs: Vec<Arc<Segment>>,
+    /// The first document id of each segment, and one past the last at the end.
     starts: Vec<u32>,
-    /// Bit per record id: the record was replaced or removed.
-    dead: Vec<u64>,
+    /// Per segment, a bit per document: replaced or removed.
+    dead: Vec<Vec<u64>>,
     dead_count: usize,
-    /// Whether the last part takes the records of updates.
+    /// Whether the last segment takes the nodes of updates.
     open: bool,
     pub(crate) articles: Vec<ArticleInfo>,
     pub(crate) themes: Vec<ThemeInfo>,
-    theme_of: HashMap<Box<str>, u16>,
+    pub(crate) theme_of: HashMap<Box<str>, u16>,
     /// Each distinct voice, normalised (for the `voice:` filter).
     pub(crate) voices: Vec<String>,
     voice_of: HashMap<Box<str>, u32>,
     /// The theme labels of the motion, by id, to label themes added later.
     labels: HashMap<Box<str>, [(Box<str>, String); 2]>,
-    /// True when an article had more text than one part's 32-bit offsets
-    /// address (4 GiB); its nodes past that point are not indexed.
-    pub truncated: bool,
 }
 
 impl Index {
@@ -182,78 +203,67 @@ impl Index {
                     .insert(t.id.clone(), [(t.en.clone(), en), (t.ar.clone(), ar)]);
             }
         }
-        let mut groups: Vec<Vec<(u32, &Article)>> = vec![Vec::new()];
+        let mut groups: Vec<Vec<u32>> = vec![Vec::new()];
         let mut in_group = 0;
         let mut total = 0;
         for (map, article) in corpus.articles() {
-            ix.articles[map as usize] = info(article);
-            if in_group >= PART_NODES {
+            ix.articles[map as usize] = info(corpus, map);
+            if in_group >= SEGMENT_NODES {
                 groups.push(Vec::new());
                 in_group = 0;
             }
             in_group += article.len();
             total += article.len();
             if let Some(g) = groups.last_mut() {
-                g.push((map, article));
+                g.push(map);
             }
         }
         progress.total.store(total, Ordering::Relaxed);
-        // Each part numbers the themes it meets itself; they are mapped to
-        // the index's handles once all parts are built.
-        let built: Vec<Built> = groups
+        let built: Vec<Builder> = groups
             .par_iter()
             .map(|group| {
-                let mut part = Part::default();
-                let mut local: HashMap<Box<str>, u16> = HashMap::new();
-                let mut names: Vec<Box<str>> = Vec::new();
-                let mut local_voices: HashMap<Box<str>, u32> = HashMap::new();
-                let mut voices: Vec<Box<str>> = Vec::new();
-                let mut truncated = false;
-                for &(map, article) in group {
+                let mut b = Builder::default();
+                for &map in group {
                     if progress.cancelled() {
                         break;
                     }
-                    let mut theme = |id: &str| {
-                        *local.entry(id.into()).or_insert_with(|| {
-                            names.push(id.into());
-                            // Theme ids come from a small shared vocabulary;
-                            // past 65,536 distinct ids handles would wrap.
-                            (names.len() - 1) as u16
-                        })
-                    };
-                    let mut voice = |v: &str| {
-                        *local_voices.entry(v.into()).or_insert_with(|| {
-                            voices.push(v.into());
-                            (voices.len() - 1) as u32
-                        })
-                    };
-                    for idx in article.preorder() {
-                        if !part.push(map, article, idx, &mut theme, &mut voice) {
-                            truncated = true;
-                            break;
+                    if let Some(article) = corpus.article(map) {
+                        for idx in article.preorder() {
+                            b.push(map, article, idx);
                         }
+                        progress.done.fetch_add(article.len(), Ordering::Relaxed);
                     }
-                    progress.done.fetch_add(article.len(), Ordering::Relaxed);
                 }
-                (part, names, voices, truncated)
+                b
             })
             .collect();
-        for (mut part, names, voices, truncated) in built {
-            ix.truncated |= truncated;
-            let handles: Vec<u16> = names.iter().map(|n| ix.theme(n)).collect();
-            for t in &mut part.node_themes {
-                *t = handles[*t as usize];
-            }
-            let handles: Vec<u32> = voices.iter().map(|v| ix.voice(v)).collect();
-            for r in &mut part.records {
-                r.voice = r.voice.map(|v| handles[v as usize]);
-            }
-            if !part.records.is_empty() {
-                ix.parts.push(Arc::new(part));
+        for b in built {
+            if b.len() > 0 {
+                ix.adopt(b, ix.segs.len());
             }
         }
-        ix.renumber();
         ix
+    }
+
+    /// Adds a built segment as segment `at`, mapping its theme and voice
+    /// handles to the index's.
+    fn adopt(&mut self, b: Builder, at: usize) {
+        let (mut seg, names, voices) = b.finish();
+        let handles: Vec<u16> = names.iter().map(|n| self.theme(n)).collect();
+        let mut theme_docs = vec![Vec::new(); self.themes.len()];
+        for (local, docs) in seg.theme_docs.into_iter().enumerate() {
+            theme_docs[handles[local] as usize] = docs;
+        }
+        seg.theme_docs = theme_docs;
+        let handles: Vec<u32> = voices.iter().map(|v| self.voice(v)).collect();
+        for v in &mut seg.voice {
+            if *v != NO_VOICE {
+                *v = handles[*v as usize];
+            }
+        }
+        self.dead.insert(at, vec![0; seg.len().div_ceil(64)]);
+        self.segs.insert(at, Arc::new(seg));
+        self.renumber();
     }
 
     /// The handle of a voice, adding it (normalised) when new.
@@ -281,28 +291,29 @@ impl Index {
             id_norm,
             labels: self.labels.get(id).cloned(),
         });
+        // Theme ids come from a small shared vocabulary; past 65,536
+        // distinct ids handles would wrap.
         let t = (self.themes.len() - 1) as u16;
         self.theme_of.insert(id.into(), t);
         t
     }
 
-    /// Recomputes part starts and the dead bits after parts changed.
+    /// Recomputes segment starts after segments changed.
     fn renumber(&mut self) {
         self.starts.clear();
         let mut at = 0u32;
-        for p in &self.parts {
+        for s in &self.segs {
             self.starts.push(at);
-            at += p.records.len() as u32;
+            at += s.len() as u32;
         }
         self.starts.push(at);
-        self.dead = vec![0; (at as usize).div_ceil(64)];
-        self.dead_count = 0;
     }
 
-    /// Re-indexes one article after an edit: its old records are dropped
+    /// Re-indexes one article after an edit: its old documents are dropped
     /// and its reachable nodes indexed again, with its id and stance. A map
-    /// that no longer holds an article (or never did) just loses its records.
-    /// Costs the article's size (plus, now and then, compacting one part).
+    /// that no longer holds an article (or never did) just loses its
+    /// documents. Costs the article's size plus the open segment's (and now
+    /// and then a rebuild of one mostly dead segment).
     pub fn update_article(&mut self, corpus: &Corpus, map: u32) {
         self.remove_article(map);
         let Some(article) = corpus.article(map) else {
@@ -312,15 +323,20 @@ impl Index {
             self.articles
                 .resize(map as usize + 1, ArticleInfo::default());
         }
-        self.articles[map as usize] = info(article);
-        self.append(map, article, article.preorder().collect());
+        self.articles[map as usize] = info(corpus, map);
+        let nodes = article
+            .preorder()
+            .map(|node| NodeRef { map, node })
+            .collect();
+        self.reopen(corpus, nodes);
+        self.compact(corpus);
     }
 
     /// Re-indexes one node (its text changed); its article's metadata and the
-    /// other nodes keep their records. A node that is no longer reachable
-    /// from its article's root just loses its record.
+    /// other nodes keep their documents. A node that is no longer reachable
+    /// from its article's root just loses its document.
     pub fn update_node(&mut self, corpus: &Corpus, node: NodeRef) {
-        self.kill(|r| r.node == node, Some(node.map));
+        self.kill(|r| r == node, Some(node.map));
         let Some(article) = corpus.article(node.map) else {
             return;
         };
@@ -328,136 +344,95 @@ impl Index {
             && (node.node == article.root
                 || article.ancestors(node.node).last() == Some(article.root))
         {
-            self.append(node.map, article, vec![node.node]);
+            self.reopen(corpus, vec![node]);
         }
     }
 
-    /// Drops every record of one map's article (a map deleted or emptied).
+    /// Drops every document of one map's article (a map deleted or emptied).
     pub fn remove_article(&mut self, map: u32) {
-        self.kill(|r| r.node.map == map, Some(map));
-        self.compact();
+        self.kill(|r| r.map == map, Some(map));
     }
 
-    /// Marks the records `which` accepts dead, looking only in parts that
-    /// may hold `map`.
-    fn kill(&mut self, which: impl Fn(&Record) -> bool, map: Option<u32>) {
-        for (k, p) in self.parts.iter().enumerate() {
-            if map.is_some_and(|m| !p.holds_map(m)) {
+    /// Marks the documents `which` accepts dead, looking only in segments
+    /// that may hold `map`.
+    fn kill(&mut self, which: impl Fn(NodeRef) -> bool, map: Option<u32>) {
+        for (k, s) in self.segs.iter().enumerate() {
+            if map.is_some_and(|m| !s.holds_map(m)) {
                 continue;
             }
-            for (i, r) in p.records.iter().enumerate() {
-                let id = self.starts[k] as usize + i;
-                if which(r) && self.dead[id / 64] & (1 << (id % 64)) == 0 {
-                    self.dead[id / 64] |= 1 << (id % 64);
+            let dead = &mut self.dead[k];
+            for (i, &r) in s.docs.iter().enumerate() {
+                if which(r) && dead[i / 64] & (1 << (i % 64)) == 0 {
+                    dead[i / 64] |= 1 << (i % 64);
                     self.dead_count += 1;
                 }
             }
         }
     }
 
-    /// Indexes `nodes` of an article into the open part.
-    fn append(&mut self, map: u32, article: &Article, nodes: Vec<u32>) {
-        if !self.open
-            || self
-                .parts
-                .last()
-                .is_none_or(|p| p.records.len() >= PART_NODES)
-        {
-            self.parts.push(Arc::new(Part::default()));
-            self.open = true;
-        }
-        let mut names: Vec<Box<str>> = Vec::new();
-        let mut voices: Vec<Box<str>> = Vec::new();
-        let mut part = self
-            .parts
-            .pop()
-            .map(Arc::unwrap_or_clone)
-            .unwrap_or_default();
-        let before = part.node_themes.len();
-        let first = part.records.len();
-        for idx in nodes {
-            let mut theme = |id: &str| {
-                names.push(id.into());
-                0
-            };
-            let mut voice = |v: &str| {
-                voices.push(v.into());
-                (voices.len() - 1) as u32
-            };
-            if !part.push(map, article, idx, &mut theme, &mut voice) {
-                self.truncated = true;
-                break;
-            }
-        }
-        for (t, name) in part.node_themes[before..].iter_mut().zip(&names) {
-            *t = self.theme(name);
-        }
-        for r in &mut part.records[first..] {
-            r.voice = r.voice.map(|v| self.voice(&voices[v as usize]));
-        }
-        self.parts.push(Arc::new(part));
-        self.refresh_starts();
+    /// The live documents of segment `k`.
+    fn live_docs(&self, k: usize) -> Vec<NodeRef> {
+        let dead = &self.dead[k];
+        self.segs[k]
+            .docs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| dead[i / 64] & (1 << (i % 64)) == 0)
+            .map(|(_, &r)| r)
+            .collect()
     }
 
-    /// Recomputes starts after the last part grew, keeping the dead bits.
-    fn refresh_starts(&mut self) {
-        self.starts.clear();
-        let mut at = 0u32;
-        for p in &self.parts {
-            self.starts.push(at);
-            at += p.records.len() as u32;
-        }
-        self.starts.push(at);
-        self.dead.resize((at as usize).div_ceil(64), 0);
+    /// Removes segment `k`, forgetting its dead documents.
+    fn drop_segment(&mut self, k: usize) {
+        let bits = self.dead.remove(k);
+        self.dead_count -= bits.iter().map(|w| w.count_ones() as usize).sum::<usize>();
+        self.segs.remove(k);
     }
 
-    /// Rewrites parts that are mostly dead, so updates do not grow the index
-    /// without bound. Record ids change.
-    fn compact(&mut self) {
-        let mut changed = false;
-        let mut live: Vec<Vec<bool>> = Vec::with_capacity(self.parts.len());
-        for (k, p) in self.parts.iter().enumerate() {
-            let start = self.starts[k] as usize;
-            live.push(
-                (0..p.records.len())
-                    .map(|i| !self.is_dead_id(start + i))
-                    .collect(),
-            );
-        }
-        let mut parts = Vec::with_capacity(self.parts.len());
-        let mut keep_dead: Vec<bool> = Vec::new();
-        for (p, alive) in self.parts.iter().zip(&live) {
-            let n_live = alive.iter().filter(|a| **a).count();
-            if n_live * 2 < p.records.len() {
-                changed = true;
-                if n_live > 0 {
-                    parts.push(Arc::new(p.compacted(|i| alive[i])));
-                    keep_dead.extend(std::iter::repeat_n(false, n_live));
-                }
-            } else {
-                parts.push(Arc::clone(p));
-                keep_dead.extend(alive.iter().map(|a| !a));
+    /// Indexes `nodes` (read from the corpus) into the open segment,
+    /// rebuilding it with its live documents, or into a new one when it is full.
+    fn reopen(&mut self, corpus: &Corpus, nodes: Vec<NodeRef>) {
+        let mut docs = Vec::new();
+        if self.open && !self.segs.is_empty() {
+            let k = self.segs.len() - 1;
+            let live = self.live_docs(k);
+            if live.len() + nodes.len() <= OPEN_NODES {
+                self.drop_segment(k);
+                docs = live;
             }
         }
-        if !changed {
+        docs.extend(nodes);
+        self.push_segment(corpus, &docs);
+        self.open = true;
+    }
+
+    /// Builds a segment of `docs` (those still in the corpus) at the end.
+    fn push_segment(&mut self, corpus: &Corpus, docs: &[NodeRef]) {
+        let b = builder_of(corpus, docs);
+        if b.len() > 0 {
+            self.adopt(b, self.segs.len());
+        } else {
+            self.renumber();
+        }
+    }
+
+    /// Rebuilds (from the corpus) a segment that is mostly dead, so updates
+    /// do not grow the index without bound; the open segment stays last.
+    /// Document ids after it change.
+    fn compact(&mut self, corpus: &Corpus) {
+        let end = self.segs.len().saturating_sub(usize::from(self.open));
+        let dead = |d: &[u64]| d.iter().map(|w| w.count_ones() as usize).sum::<usize>();
+        let Some(k) = (0..end).find(|&k| dead(&self.dead[k]) * 2 > self.segs[k].len()) else {
             return;
+        };
+        let live = self.live_docs(k);
+        self.drop_segment(k);
+        let b = builder_of(corpus, &live);
+        if b.len() > 0 {
+            self.adopt(b, k);
+        } else {
+            self.renumber();
         }
-        self.parts = parts;
-        // The open part may have been rewritten; new updates start a new one.
-        self.open = false;
-        self.renumber();
-        for (id, d) in keep_dead.into_iter().enumerate() {
-            if d {
-                self.dead[id / 64] |= 1 << (id % 64);
-                self.dead_count += 1;
-            }
-        }
-    }
-
-    fn is_dead_id(&self, id: usize) -> bool {
-        self.dead
-            .get(id / 64)
-            .is_some_and(|w| w & (1 << (id % 64)) != 0)
     }
 
     /// Number of indexed (live) nodes.
@@ -469,28 +444,65 @@ impl Index {
         self.len() == 0
     }
 
-    /// Number of record ids, live or dead: the range a scan runs over.
+    /// Number of document ids, live or dead: the range a scan runs over.
     pub(crate) fn slots(&self) -> usize {
         self.starts.last().copied().unwrap_or(0) as usize
     }
 
-    /// The record with this id, or `None` when it is dead.
-    pub(crate) fn record(&self, id: u32) -> Option<(&Part, &Record)> {
-        if self.is_dead_id(id as usize) {
+    /// Segment `k`: its first id, itself, and its dead bits.
+    pub(crate) fn segment(&self, k: usize) -> (u32, &Segment, &[u64]) {
+        (self.starts[k], &self.segs[k], &self.dead[k])
+    }
+
+    /// The segment and local number of live document `id`.
+    pub(crate) fn locate(&self, id: u32) -> Option<(usize, u32)> {
+        let k = self.starts.partition_point(|&s| s <= id).checked_sub(1)?;
+        let local = id - self.starts[k];
+        let seg = self.segs.get(k)?;
+        if local as usize >= seg.len()
+            || self.dead[k][local as usize / 64] & (1 << (local % 64)) != 0
+        {
             return None;
         }
-        let k = self.starts.partition_point(|&s| s <= id).checked_sub(1)?;
-        let p = self.parts.get(k)?;
-        Some((p, p.records.get((id - self.starts[k]) as usize)?))
+        Some((k, local))
+    }
+
+    /// The node of live document `id`.
+    pub(crate) fn node(&self, id: u32) -> Option<NodeRef> {
+        let (k, local) = self.locate(id)?;
+        Some(self.segs[k].docs[local as usize])
     }
 
     /// The id of the theme a [`Field::ThemeEn`]/[`Field::ThemeAr`] refers to.
     pub fn theme_id(&self, theme: u16) -> Option<&str> {
         self.themes.get(theme as usize).map(|t| &*t.id)
     }
+
+    /// Bytes the index holds on the heap, roughly (for the benches).
+    pub fn heap_bytes(&self) -> usize {
+        self.segs.iter().map(|s| s.heap_bytes()).sum::<usize>()
+            + self.dead.iter().map(|d| d.len() * 8).sum::<usize>()
+            + self.articles.len() * std::mem::size_of::<ArticleInfo>()
+    }
 }
 
-fn info(article: &Article) -> ArticleInfo {
+/// A segment builder holding `docs` (those still in the corpus).
+fn builder_of(corpus: &Corpus, docs: &[NodeRef]) -> Builder {
+    let mut b = Builder::default();
+    for r in docs {
+        if let Some(a) = corpus.article(r.map)
+            && (r.node as usize) < a.len()
+        {
+            b.push(r.map, a, r.node);
+        }
+    }
+    b
+}
+
+fn info(corpus: &Corpus, map: u32) -> ArticleInfo {
+    let Some(article) = corpus.article(map) else {
+        return ArticleInfo::default();
+    };
     let mut id_norm = String::new();
     normalize_into(&article.meta.id, &mut id_norm);
     ArticleInfo {

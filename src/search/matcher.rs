@@ -17,18 +17,23 @@
 //! how many nodes the term matches), then how well and how close together
 //! the terms matched ([`compose`]). Filters stay strict.
 //!
-//! Each term is evaluated on its own ([`Prepared::eval`]), so a keystroke
-//! re-evaluates only the word being typed (see `rank` and `worker`). Besides
-//! its match, a term notes whether a record *could* match a longer form of
-//! it (the record contains the term's stem, or a fuzzy candidate): those
-//! records are what the next keystroke on that word narrows to.
+//! Each term is evaluated on its own ([`Prepared::term_in_segment`]):
+//! matched against a segment's vocabulary, then its words' postings give
+//! every node it matches with a cheap score (the kind of match, the field,
+//! how early), so a keystroke re-evaluates only the word being typed (see
+//! `rank` and `worker`). Only the best few nodes by cheap score are read
+//! back from the corpus and matched in their text ([`Prepared::found`]) for
+//! the final score and the highlights.
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::index::{Field, Index, Part, Record};
+use super::index::{Field, Index, NO_VOICE};
 use super::query::Query;
+use super::segment::{fields_of, unmeta};
 pub use super::term::MatchKind;
-pub(crate) use super::term::{Term, grows_from, probe, word_window};
+pub(crate) use super::term::{Term, grows_from, probe, vocab_matches, word_window};
+use crate::model::{Corpus, NodeRef};
+use crate::text::normalize::{Normalized, normalize_mapped};
 
 /// A term's match in one field, in normalised bytes of that field.
 #[derive(Debug, Clone, Copy)]
@@ -39,14 +44,41 @@ pub(crate) struct Found {
     pub credit: i64,
     pub kind: MatchKind,
     pub field: Field,
-    /// Span index in the record's part, or `None` for a theme label.
+    /// Index of the field in [`NodeText::fields`], or `None` for a theme label.
     pub span: Option<u32>,
     pub pos: u32,
     pub len: u32,
 }
 
+/// A node's searchable fields read back from the corpus and normalised
+/// (with where each normalised character came from), and its theme handles.
+pub(crate) struct NodeText<'c> {
+    pub fields: Vec<(Field, &'c str, Normalized)>,
+    pub themes: Vec<u16>,
+}
+
+impl<'c> NodeText<'c> {
+    /// `None` when the corpus no longer has the node.
+    pub fn read(index: &Index, corpus: &'c Corpus, node: NodeRef) -> Option<NodeText<'c>> {
+        let article = corpus.article(node.map)?;
+        if node.node as usize >= article.len() {
+            return None;
+        }
+        let fields = fields_of(article, node.node)
+            .into_iter()
+            .map(|(f, text)| (f, text, normalize_mapped(text)))
+            .collect();
+        let themes = article
+            .node(node.node)
+            .themes()
+            .filter_map(|t| index.theme_of.get(t).copied())
+            .collect();
+        Some(NodeText { fields, themes })
+    }
+}
+
 /// A query made ready for one index: terms with their searchers and
-/// weights, filters resolved to per-article and per-theme flags, theme
+/// weights, filters resolved to per-article and per-document flags, theme
 /// labels matched once.
 pub(crate) struct Prepared<'a> {
     pub index: &'a Index,
@@ -56,12 +88,12 @@ pub(crate) struct Prepared<'a> {
     /// Each term's share of the query by rarity (sums to 1); equal shares
     /// until [`Prepared::set_rarity`].
     weight: Vec<f64>,
-    /// `theme_hits[term][theme]`: the term's best match in that theme's
-    /// labels, and whether a label is a candidate for it.
-    theme_hits: Vec<Vec<(Option<Found>, bool)>>,
+    /// `theme_hits[term][theme]`: the term's best match in that theme's labels.
+    theme_hits: Vec<Vec<Option<Found>>>,
     article_ok: Vec<bool>,
-    /// `None` when there is no theme filter.
-    theme_ok: Option<Vec<bool>>,
+    /// `None` when there is no theme filter; else per segment a bit per
+    /// document in one of the themes asked for.
+    theme_ok: Option<Vec<Vec<u64>>>,
     /// `None` when there is no voice filter; else whether the author's own
     /// claims pass and, per distinct voice of the index, whether it does.
     voice_ok: Option<(bool, Vec<bool>)>,
@@ -72,18 +104,34 @@ pub(crate) struct Prepared<'a> {
     pub skim: SkimMatcherV2,
 }
 
-/// One term's result on one record, as a scan keeps it for every
-/// candidate: 12 bytes, since a million of them may be kept per term.
+/// One term's result on one document, as a scan keeps it for every
+/// document it matches: 12 bytes, since a million of them may be kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct TermHit {
     pub id: u32,
-    /// The match's cheap score (`cheap`), or 0 for a candidate only.
+    /// The match's cheap score (`cheap`).
     pub cheap: i16,
-    /// Thousandths of the term matched; 0: a candidate that does not match.
+    /// Thousandths of the term matched (at least 1).
     pub credit: u16,
-    /// Byte position of the match in the record's text (saturated), for
-    /// proximity.
+    /// Where the match is in the node (field, then word), for proximity.
     pub pos: u16,
+}
+
+/// A term's match on a document packed so that a larger number is a better
+/// match (credit, then cheap score), with its position in the low bits.
+fn pack(credit: i64, cheap: i64, pos: u32) -> u64 {
+    ((credit.clamp(1, 1000) as u64) << 48)
+        | ((cheap.clamp(0, i16::MAX as i64) as u64) << 16)
+        | u64::from(pos.min(u16::MAX as u32))
+}
+
+fn unpack(id: u32, v: u64) -> TermHit {
+    TermHit {
+        id,
+        cheap: ((v >> 16) & 0x7fff) as i16,
+        credit: (v >> 48) as u16,
+        pos: v as u16,
+    }
 }
 
 impl<'a> Prepared<'a> {
@@ -116,10 +164,25 @@ impl<'a> Prepared<'a> {
             })
             .collect();
         let theme_ok = (!query.themes.is_empty()).then(|| {
-            index
+            let wanted: Vec<usize> = index
                 .themes
                 .iter()
-                .map(|t| query.themes.contains(&t.id_norm))
+                .enumerate()
+                .filter(|(_, t)| query.themes.contains(&t.id_norm))
+                .map(|(i, _)| i)
+                .collect();
+            index
+                .segs
+                .iter()
+                .map(|seg| {
+                    let mut bits = vec![0u64; seg.len().div_ceil(64)];
+                    for &t in &wanted {
+                        for &d in seg.theme_docs.get(t).map_or(&[][..], Vec::as_slice) {
+                            bits[d as usize / 64] |= 1 << (d % 64);
+                        }
+                    }
+                    bits
+                })
                 .collect()
         });
         let voice_ok = (!query.voices.is_empty()).then(|| {
@@ -144,7 +207,7 @@ impl<'a> Prepared<'a> {
         }
     }
 
-    /// Weighs the terms by rarity from how many live records each matches
+    /// Weighs the terms by rarity from how many live documents each matches
     /// (`df`): BM25's idf, normalised to sum to 1.
     pub fn set_rarity(&mut self, df: &[usize]) {
         let n = self.index.len() as f64;
@@ -163,35 +226,34 @@ impl<'a> Prepared<'a> {
         };
     }
 
-    fn passes_filters(&self, part: &Part, r: &Record) -> bool {
+    /// Whether the live document `id` passes the query's filters.
+    pub fn passes(&self, id: u32) -> bool {
+        let Some((k, local)) = self.index.locate(id) else {
+            return false;
+        };
+        let seg = &self.index.segs[k];
+        let i = local as usize;
         !self.nothing
             && self
                 .article_ok
-                .get(r.node.map as usize)
+                .get(seg.docs[i].map as usize)
                 .copied()
                 .unwrap_or(false)
             && self
                 .theme_ok
                 .as_ref()
-                .is_none_or(|ok| part.record_themes(r).iter().any(|&t| ok[t as usize]))
+                .is_none_or(|bits| bits[k][i / 64] & (1 << (i % 64)) != 0)
             && self
                 .voice_ok
                 .as_ref()
-                .is_none_or(|(own, ok)| match r.voice {
-                    None => *own,
-                    Some(v) => ok[v as usize],
+                .is_none_or(|(own, ok)| match seg.voice[i] {
+                    NO_VOICE => *own,
+                    v => ok.get(v as usize).copied().unwrap_or(false),
                 })
-            && (self.kinds.is_empty() || r.kind.is_some_and(|k| self.kinds.contains(&k)))
+            && (self.kinds.is_empty() || seg.kind[i].is_some_and(|k| self.kinds.contains(&k)))
     }
 
-    /// Whether the live record `id` passes the query's filters.
-    pub fn passes(&self, id: u32) -> bool {
-        self.index
-            .record(id)
-            .is_some_and(|(part, r)| self.passes_filters(part, r))
-    }
-
-    /// Whether the query has filters (else every live record passes).
+    /// Whether the query has filters (else every live document passes).
     pub fn filtered(&self) -> bool {
         self.nothing
             || self.theme_ok.is_some()
@@ -200,28 +262,45 @@ impl<'a> Prepared<'a> {
             || self.article_ok.iter().any(|ok| !ok)
     }
 
-    /// Term `term_ix` on record `id`: `None` when the record is dead or no
-    /// candidate for the term (it cannot match it nor any longer form).
-    pub fn eval(&self, term_ix: usize, id: u32) -> Option<TermHit> {
-        let (part, r) = self.index.record(id)?;
-        let (m, loose) = self.term_in_record(part, r, term_ix, &self.terms[term_ix]);
-        match m {
-            Some((cheap, credit, pos)) => Some(TermHit {
-                id,
-                cheap: cheap.clamp(0, i16::MAX as i64) as i16,
-                credit: credit.clamp(1, 1000) as u16,
-                pos: pos.min(u16::MAX as u32) as u16,
-            }),
-            None => loose.then_some(TermHit {
-                id,
-                cheap: 0,
-                credit: 0,
-                pos: 0,
-            }),
+    /// Term `term_ix` on segment `k`: every live document it matches, with
+    /// its best match there, in id order.
+    pub fn term_in_segment(&self, term_ix: usize, k: usize) -> Vec<TermHit> {
+        let (start, seg, dead) = self.index.segment(k);
+        let mut best = vec![0u64; seg.len()];
+        let term = &self.terms[term_ix];
+        match &term.pieces {
+            None => words_into(seg, term, &mut best),
+            // Every piece must be there; the weakest says how well.
+            Some(pieces) if !pieces.is_empty() => {
+                words_into(seg, &pieces[0], &mut best);
+                for piece in &pieces[1..] {
+                    let mut other = vec![0u64; seg.len()];
+                    words_into(seg, piece, &mut other);
+                    for (b, o) in best.iter_mut().zip(other) {
+                        *b = if o == 0 { 0 } else { (*b).min(o) };
+                    }
+                }
+            }
+            Some(_) => {}
         }
+        for (t, hit) in self.theme_hits[term_ix].iter().enumerate() {
+            let (Some(f), Some(docs)) = (hit, seg.theme_docs.get(t)) else {
+                continue;
+            };
+            let v = pack(f.credit, f.cheap, 0);
+            for &d in docs {
+                let b = &mut best[d as usize];
+                *b = (*b).max(v);
+            }
+        }
+        best.iter()
+            .enumerate()
+            .filter(|&(i, &v)| v != 0 && dead[i / 64] & (1 << (i % 64)) == 0)
+            .map(|(i, &v)| unpack(start + i as u32, v))
+            .collect()
     }
 
-    /// A record's cheap score from its terms' hits (`None` for a term it
+    /// A document's cheap score from its terms' hits (`None` for a term it
     /// lacks), or `None` when it matches no term.
     pub fn cheap_score(&self, hits: &[Option<TermHit>]) -> Option<i64> {
         let mut matched = 0;
@@ -229,7 +308,7 @@ impl<'a> Prepared<'a> {
         let mut quality = 0;
         let mut at: [u16; 8] = [0; 8];
         for (i, h) in hits.iter().enumerate() {
-            let Some(h) = h.filter(|h| h.credit > 0) else {
+            let Some(h) = h else {
                 continue;
             };
             if matched < at.len() {
@@ -252,74 +331,29 @@ impl<'a> Prepared<'a> {
         ))
     }
 
-    /// A quick estimate of the term's best match in the record: (cheap
-    /// score, credit, byte position in the record's text), and whether the
-    /// record is a candidate for it. A record's fields are contiguous in
-    /// its part (separated by `\n`, which no term contains), so each kind of
-    /// match is one search over the whole record, not one per field.
-    fn term_in_record(
-        &self,
-        part: &Part,
-        r: &Record,
-        term_ix: usize,
-        term: &Term,
-    ) -> (Option<(i64, i64, u32)>, bool) {
-        let spans = part.record_spans(r);
-        let (lo, hi) = match (spans.first(), spans.last()) {
-            (Some(a), Some(b)) => (a.norm.start as usize, b.norm.end as usize),
-            _ => (0, 0),
-        };
-        let hay = &part.norm[lo..hi];
-        let (m, mut loose) = probe(hay, term);
-        let theme = part
-            .record_themes(r)
-            .iter()
-            .filter_map(|&t| {
-                let (f, l) = self.theme_hits[term_ix][t as usize];
-                loose |= l;
-                f
-            })
-            .max_by_key(|f| (f.credit, f.cheap));
-        let text = m.and_then(|m| {
-            let at = (lo + m.pos) as u32;
-            let span = spans
-                .iter()
-                .find(|s| s.norm.start <= at && at < s.norm.end)?;
-            let pos = m.pos + lo - span.norm.start as usize;
-            Some((cheap(m.quality, span.field, pos), m.credit, m.pos as u32))
-        });
-        let best = match (text, theme) {
-            (Some(t), Some(f)) if (f.credit, f.cheap) > (t.1, t.0) => Some((f.cheap, f.credit, 0)),
-            (Some(t), _) => Some(t),
-            (None, Some(f)) => Some((f.cheap, f.credit, 0)),
-            (None, None) => None,
-        };
-        (best, loose)
-    }
-
-    /// Each matching term's best match in the record, over every field.
-    pub fn found(&self, part: &Part, r: &Record) -> Vec<(usize, Found)> {
+    /// Each matching term's best match in the node's text, over every field
+    /// and its themes' labels.
+    pub fn found(&self, text: &NodeText) -> Vec<(usize, Found)> {
         self.terms
             .iter()
             .enumerate()
-            .filter_map(|(i, t)| Some((i, self.best(part, r, i, t)?)))
+            .filter_map(|(i, t)| Some((i, self.best(text, i, t)?)))
             .collect()
     }
 
-    fn best(&self, part: &Part, r: &Record, term_ix: usize, term: &Term) -> Option<Found> {
+    fn best(&self, text: &NodeText, term_ix: usize, term: &Term) -> Option<Found> {
         let mut best: Option<Found> = None;
         let better = |f: &Found, b: &Option<Found>| {
             b.is_none_or(|b| (f.credit, f.cheap) > (b.credit, b.cheap))
         };
-        for (k, span) in part.record_spans(r).iter().enumerate() {
-            let hay = part.norm_of(span);
-            if let (Some(m), _) = probe(hay, term) {
+        for (k, (field, _, norm)) in text.fields.iter().enumerate() {
+            if let (Some(m), _) = probe(&norm.text, term) {
                 let f = Found {
-                    cheap: cheap(m.quality, span.field, m.pos),
+                    cheap: cheap(m.quality, *field, m.pos),
                     credit: m.credit,
                     kind: m.kind,
-                    field: span.field,
-                    span: Some(r.spans.start + k as u32),
+                    field: *field,
+                    span: Some(k as u32),
                     pos: m.pos as u32,
                     len: m.len as u32,
                 };
@@ -328,17 +362,17 @@ impl<'a> Prepared<'a> {
                 }
             }
         }
-        for &t in part.record_themes(r) {
-            if let (Some(f), _) = self.theme_hits[term_ix][t as usize]
-                && better(&f, &best)
+        for &t in &text.themes {
+            if let Some(Some(f)) = self.theme_hits[term_ix].get(t as usize)
+                && better(f, &best)
             {
-                best = Some(f);
+                best = Some(*f);
             }
         }
         best
     }
 
-    /// The final score of a record from its terms' best matches and their
+    /// The final score of a node from its terms' best matches and their
     /// quality after skim scoring (`quality`).
     pub fn final_score(&self, found: &[(usize, Found)], quality: i64) -> i64 {
         let coverage: f64 = found
@@ -350,6 +384,25 @@ impl<'a> Prepared<'a> {
             coverage as i64,
             quality,
         )
+    }
+}
+
+/// Adds the postings of the words a one-word term matches in `seg` to
+/// `best` (by local document, the best packed match).
+fn words_into(seg: &super::segment::Segment, term: &Term, best: &mut [u64]) {
+    // A word's packed match depends only on the posting byte: 256 of them.
+    let mut table = [0u64; 256];
+    for (w, m) in vocab_matches(seg, term) {
+        for (meta, v) in table.iter_mut().enumerate() {
+            let (field, place) = unmeta(meta as u8);
+            let cheap = m.quality + field.weight() - i64::from(place / 2).min(10);
+            let pos = u32::from(field.ordinal()) * 1024 + u32::from(place) * 8;
+            *v = pack(m.credit, cheap, pos);
+        }
+        for (doc, meta) in seg.postings(w) {
+            let b = &mut best[doc as usize];
+            *b = (*b).max(table[meta as usize]);
+        }
     }
 }
 
@@ -372,19 +425,14 @@ fn cheap(quality: i64, field: Field, pos: usize) -> i64 {
     quality + field.weight() - (pos as i64 / 16).min(10)
 }
 
-fn theme_match(index: &Index, theme: u16, term: &Term) -> (Option<Found>, bool) {
-    let Some(labels) = index.themes[theme as usize].labels.as_ref() else {
-        return (None, false);
-    };
+fn theme_match(index: &Index, theme: u16, term: &Term) -> Option<Found> {
+    let labels = index.themes[theme as usize].labels.as_ref()?;
     let fields = [Field::ThemeEn(theme), Field::ThemeAr(theme)];
-    let mut loose = false;
-    let best = labels
+    labels
         .iter()
         .zip(fields)
         .filter_map(|((_, norm), field)| {
-            let (m, l) = probe(norm, term);
-            loose |= l;
-            let m = m?;
+            let m = probe(norm, term).0?;
             Some(Found {
                 cheap: m.quality + field.weight(),
                 credit: m.credit,
@@ -395,6 +443,5 @@ fn theme_match(index: &Index, theme: u16, term: &Term) -> (Option<Found>, bool) 
                 len: m.len as u32,
             })
         })
-        .max_by_key(|f| (f.credit, f.cheap));
-    (best, loose)
+        .max_by_key(|f| (f.credit, f.cheap))
 }

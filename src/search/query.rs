@@ -190,7 +190,7 @@ mod tests {
     fn ids(q: &str) -> Vec<String> {
         let c = corpus();
         let ix = Index::build(&c);
-        let mut v: Vec<String> = search(&ix, &Query::parse(q), 20)
+        let mut v: Vec<String> = search(&ix, &c, &Query::parse(q), 20)
             .iter()
             .filter_map(|h| c.address(h.node))
             .collect();

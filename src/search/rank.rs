@@ -1,27 +1,28 @@
-//! Ranking: each term is evaluated on its own in a parallel scan that keeps
-//! every candidate record with the term's match (so the next keystroke on
-//! that word narrows, and the other words' lists are reused); the lists are
-//! then merged into scores, the best few by cheap score are kept, and only
-//! those are skim scored and highlighted. The score's order is the
-//! matcher's ([`super::matcher`]): every word matched, the rarity-weighted
-//! share matched, then quality and proximity.
+//! Ranking: each term is evaluated on its own, segment by segment on all
+//! cores, into the list of every document it matches with its cheap match
+//! (so the other words' lists are reused while one word is typed); the
+//! lists are then merged into scores, the best few by cheap score are kept,
+//! and only those are read back from the corpus, matched in their text,
+//! skim scored and highlighted. The score's order is the matcher's
+//! ([`super::matcher`]): every word matched, the rarity-weighted share
+//! matched, then quality and proximity.
 
 use std::ops::Range;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
-use super::index::{Field, Index, Part};
-use super::matcher::{Found, MatchKind, Prepared, TermHit, proximity, word_window};
+use super::index::{Field, Index};
+use super::matcher::{Found, MatchKind, NodeText, Prepared, TermHit, proximity, word_window};
 use super::query::Query;
-use crate::model::NodeRef;
+use crate::model::{Corpus, NodeRef};
 use crate::text::normalize::normalize_mapped;
 
 /// One matched field of a hit, with what to highlight.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldHit {
     pub field: Field,
-    /// The field's original text (as it was when the index was built).
+    /// The field's text, as the corpus searched has it.
     pub text: Box<str>,
     /// Byte ranges in `text` to highlight: sorted, disjoint, on character
     /// boundaries, and never splitting a letter from its harakat.
@@ -52,30 +53,6 @@ impl Hit {
     }
 }
 
-/// Records (index positions) to scan: all of them, or the candidates a
-/// term's previous form found.
-#[derive(Clone, Copy)]
-pub(crate) enum Ids<'a> {
-    All(usize),
-    Of(&'a [TermHit]),
-}
-
-impl Ids<'_> {
-    pub(crate) fn len(&self) -> usize {
-        match self {
-            Ids::All(n) => *n,
-            Ids::Of(hits) => hits.len(),
-        }
-    }
-
-    fn get(&self, i: usize) -> u32 {
-        match self {
-            Ids::All(_) => i as u32,
-            Ids::Of(hits) => hits[i].id,
-        }
-    }
-}
-
 /// What combining the terms found: the best `keep` matching records as
 /// (cheap score, record), best first, and how many records matched.
 #[derive(Debug, Default)]
@@ -102,28 +79,16 @@ fn keep_best(v: &mut Vec<(i64, u32)>, keep: usize) {
     v.sort_unstable_by(better);
 }
 
-/// Evaluates term `term_ix` on `ids` on all cores: its candidates in id
-/// order. `None` when `cancelled` said so.
+/// Evaluates term `term_ix` on every segment, on all cores: the documents
+/// it matches, in id order. `None` when `cancelled` said so.
 pub(crate) fn scan_term(
     p: &Prepared,
     term_ix: usize,
-    ids: Ids,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<TermHit>> {
-    let n = ids.len();
-    let parts: Vec<Option<Vec<TermHit>>> = (0..n.div_ceil(CHUNK))
+    let parts: Vec<Option<Vec<TermHit>>> = (0..p.index.segs.len())
         .into_par_iter()
-        .map(|c| {
-            if cancelled() {
-                return None;
-            }
-            let hi = ((c + 1) * CHUNK).min(n);
-            Some(
-                (c * CHUNK..hi)
-                    .filter_map(|i| p.eval(term_ix, ids.get(i)))
-                    .collect(),
-            )
-        })
+        .map(|k| (!cancelled()).then(|| p.term_in_segment(term_ix, k)))
         .collect();
     let mut out = Vec::with_capacity(parts.iter().flatten().map(Vec::len).sum());
     for part in parts {
@@ -205,17 +170,6 @@ pub(crate) fn combine(
     Some(all)
 }
 
-/// The records of a term's candidates that match it: what scores are made
-/// of (the rest only narrow the next keystroke); their count is the term's
-/// document frequency.
-pub(crate) fn matching(candidates: &[TermHit]) -> Vec<TermHit> {
-    candidates
-        .iter()
-        .filter(|h| h.credit > 0)
-        .copied()
-        .collect()
-}
-
 /// How many live records matched each term.
 pub(crate) fn df(lists: &[&[TermHit]]) -> Vec<usize> {
     lists.iter().map(|l| l.len()).collect()
@@ -226,11 +180,12 @@ pub(crate) fn keep_for(limit: usize) -> usize {
     (limit * 2).max(64)
 }
 
-/// Scores the candidates with skim, highlights them, best `limit` first.
-pub(crate) fn finish(p: &Prepared, top: &[(i64, u32)], limit: usize) -> Vec<Hit> {
+/// Reads the candidates' texts from `corpus`, scores them with skim and
+/// highlights them, best `limit` first.
+pub(crate) fn finish(p: &Prepared, corpus: &Corpus, top: &[(i64, u32)], limit: usize) -> Vec<Hit> {
     let mut hits: Vec<(i64, u32, Hit)> = top
         .par_iter()
-        .filter_map(|&(cheap, id)| Some((cheap, id, hit(p, id)?)))
+        .filter_map(|&(cheap, id)| Some((cheap, id, hit(p, corpus, id)?)))
         .collect();
     hits.sort_by(|a, b| b.2.score.cmp(&a.2.score).then(a.1.cmp(&b.1)));
     hits.truncate(limit);
@@ -241,25 +196,26 @@ pub(crate) fn finish(p: &Prepared, top: &[(i64, u32)], limit: usize) -> Vec<Hit>
 /// match positions for proximity).
 type Group = (Field, Option<u32>, i64, Vec<Range<usize>>, Vec<usize>);
 
-fn hit(p: &Prepared, id: u32) -> Option<Hit> {
-    let (part, record) = p.index.record(id)?;
+fn hit(p: &Prepared, corpus: &Corpus, id: u32) -> Option<Hit> {
+    let node = p.index.node(id)?;
+    let text = NodeText::read(p.index, corpus, node)?;
     if p.terms.is_empty() {
         // Filters only: show the first claim, nothing highlighted.
-        let span = part
-            .record_spans(record)
+        let (field, orig, _) = text
+            .fields
             .iter()
-            .find(|s| matches!(s.field, Field::ClaimEn | Field::ClaimAr))?;
+            .find(|f| matches!(f.0, Field::ClaimEn | Field::ClaimAr))?;
         return Some(Hit {
-            node: record.node,
+            node,
             score: 0,
-            field: span.field,
-            text: part.orig_of(span).into(),
+            field: *field,
+            text: (*orig).into(),
             ranges: Vec::new(),
             others: Vec::new(),
             terms: Vec::new(),
         });
     }
-    let found = p.found(part, record);
+    let found = p.found(&text);
     if found.is_empty() {
         return None;
     }
@@ -269,7 +225,7 @@ fn hit(p: &Prepared, id: u32) -> Option<Hit> {
     for (term_ix, f) in &found {
         let term = &p.terms[*term_ix];
         terms[term.typed] = Some(f.kind);
-        let (score, ranges) = skim_term(p.index, part, &p.skim, &term.text, f);
+        let (score, ranges) = skim_term(p.index, &text, &p.skim, &term.text, f);
         match groups.iter_mut().find(|g| g.0 == f.field) {
             Some(g) => {
                 g.2 += score;
@@ -290,17 +246,28 @@ fn hit(p: &Prepared, id: u32) -> Option<Hit> {
     let quality: i64 = groups.iter().map(|g| g.2).sum::<i64>() + near;
     let score = p.final_score(&found, quality);
     let mut fields = groups.into_iter().map(|(field, span, _, ranges, _)| {
-        let text = original_text(p.index, part, field, span);
-        let map = normalize_mapped(text);
+        let ranges: Vec<Range<usize>> = match span.and_then(|s| text.fields.get(s as usize)) {
+            Some((_, orig, map)) => {
+                let r = ranges.into_iter().map(|r| map.original_range(r)).collect();
+                return FieldHit {
+                    field,
+                    text: (*orig).into(),
+                    ranges: merge(r),
+                };
+            }
+            None => ranges,
+        };
+        let orig = label(p.index, field, false);
+        let map = normalize_mapped(orig);
         FieldHit {
             field,
-            text: text.into(),
+            text: orig.into(),
             ranges: merge(ranges.into_iter().map(|r| map.original_range(r)).collect()),
         }
     });
     let first = fields.next()?;
     Some(Hit {
-        node: record.node,
+        node,
         score,
         field: first.field,
         text: first.text,
@@ -314,12 +281,15 @@ fn hit(p: &Prepared, id: u32) -> Option<Hit> {
 /// characters as byte ranges of the normalised field.
 fn skim_term(
     ix: &Index,
-    part: &Part,
+    text: &NodeText,
     skim: &SkimMatcherV2,
     term: &str,
     f: &Found,
 ) -> (i64, Vec<Range<usize>>) {
-    let hay = normalised_text(ix, part, f.field, f.span);
+    let hay = match f.span.and_then(|s| text.fields.get(s as usize)) {
+        Some((_, _, norm)) => norm.text.as_str(),
+        None => label(ix, f.field, true),
+    };
     let (pos, end) = (f.pos as usize, (f.pos + f.len) as usize);
     let whole = || (f.cheap, std::iter::once(pos..end).collect());
     if f.kind == MatchKind::Stem {
@@ -343,25 +313,13 @@ fn skim_term(
     (score + f.cheap, ranges)
 }
 
-fn normalised_text<'a>(ix: &'a Index, part: &'a Part, field: Field, span: Option<u32>) -> &'a str {
-    match (field, span) {
-        (_, Some(s)) => part.norm_of(&part.spans[s as usize]),
-        (Field::ThemeEn(t), None) => label(ix, t, 0, true),
-        (Field::ThemeAr(t), None) => label(ix, t, 1, true),
-        _ => "",
-    }
-}
-
-fn original_text<'a>(ix: &'a Index, part: &'a Part, field: Field, span: Option<u32>) -> &'a str {
-    match (field, span) {
-        (_, Some(s)) => part.orig_of(&part.spans[s as usize]),
-        (Field::ThemeEn(t), None) => label(ix, t, 0, false),
-        (Field::ThemeAr(t), None) => label(ix, t, 1, false),
-        _ => "",
-    }
-}
-
-fn label(ix: &Index, theme: u16, lang: usize, norm: bool) -> &str {
+/// A theme label, normalised or as written.
+fn label(ix: &Index, field: Field, norm: bool) -> &str {
+    let (theme, lang) = match field {
+        Field::ThemeEn(t) => (t, 0),
+        Field::ThemeAr(t) => (t, 1),
+        _ => return "",
+    };
     let Some(labels) = ix
         .themes
         .get(theme as usize)
@@ -390,25 +348,48 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     out
 }
 
-/// Searches the whole index and returns the best `limit` hits, best first.
-/// This is the ranking the worker sends and `mizan search` prints.
-/// An empty query finds nothing (rather than every node).
-pub fn search(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
-    if query.is_empty() {
-        return Vec::new();
-    }
-    let mut p = Prepared::new(index, query);
+/// Searches the whole index and returns the best `limit` hits, best first,
+/// their texts read from `corpus` (the corpus the index was built or last
+/// updated from). This is the ranking the worker sends and `mizan search`
+/// prints. An empty query finds nothing (rather than every node).
+pub fn search(index: &Index, corpus: &Corpus, query: &Query, limit: usize) -> Vec<Hit> {
     let never = || false;
-    let lists: Option<Vec<Vec<TermHit>>> = (0..p.terms.len())
-        .map(|i| scan_term(&p, i, Ids::All(index.slots()), &never))
-        .collect();
-    let Some(lists) = lists else {
+    let Some((p, scan)) = rank(index, query, keep_for(limit), &never) else {
         return Vec::new();
     };
-    let lists: Vec<Vec<TermHit>> = lists.iter().map(|l| matching(l)).collect();
+    finish(&p, corpus, &scan.top, limit)
+}
+
+/// The best `limit` nodes by the index alone (no text read back: the cheap
+/// score), best first: for a picker that shows its own labels.
+pub fn nodes(index: &Index, query: &Query, limit: usize) -> Vec<NodeRef> {
+    let never = || false;
+    rank(index, query, limit, &never)
+        .map(|(_, scan)| {
+            scan.top
+                .iter()
+                .filter_map(|&(_, id)| index.node(id))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Every term's list, then the best `keep` documents by cheap score.
+fn rank<'a>(
+    index: &'a Index,
+    query: &Query,
+    keep: usize,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<(Prepared<'a>, Scan)> {
+    if query.is_empty() {
+        return None;
+    }
+    let mut p = Prepared::new(index, query);
+    let lists: Vec<Vec<TermHit>> = (0..p.terms.len())
+        .map(|i| scan_term(&p, i, cancelled))
+        .collect::<Option<_>>()?;
     let refs: Vec<&[TermHit]> = lists.iter().map(Vec::as_slice).collect();
     p.set_rarity(&df(&refs));
-    combine(&p, &refs, keep_for(limit), &never)
-        .map(|s| finish(&p, &s.top, limit))
-        .unwrap_or_default()
+    let scan = combine(&p, &refs, keep, cancelled)?;
+    Some((p, scan))
 }

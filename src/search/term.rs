@@ -1,12 +1,16 @@
-//! One query word (a [`Term`]) and how it matches one normalised haystack:
-//! as typed, by its light stem, or fuzzily inside one word (the kinds and
-//! their order are described in `search::matcher`). Also what a record must
-//! contain to stay a candidate while the word grows ([`grows_from`]).
+//! One query word (a [`Term`]) and how it matches: against a segment's
+//! vocabulary ([`vocab_matches`]: which indexed words it finds, and how),
+//! and in one normalised text ([`probe`], for the few best nodes, whose
+//! texts are read back to score and highlight them). Either way as typed,
+//! by its light stem, or fuzzily inside one word (the kinds and their order
+//! are described in `search::matcher`). Also when a word grew from another
+//! keeping its stem ([`grows_from`]).
 
 use memchr::memmem::Finder;
 
+use super::segment::{Segment, words};
 use crate::text::normalize::is_word_char;
-use crate::text::stem::{stem, stem_form_at, stem_range};
+use crate::text::stem::{stem, stem_form, stem_form_at, stem_range};
 
 /// How a query word matched a node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -42,6 +46,9 @@ pub(crate) struct Term {
     /// The first letters a fuzzy match must start a word with.
     anchor: Finder<'static>,
     anchor_len: usize,
+    /// The words of a term that is not one word (`iran's`, `(2014)`): what
+    /// is looked up in the vocabulary instead of the term; `None` for a word.
+    pub pieces: Option<Vec<Term>>,
 }
 
 /// Whether a term is matched by its stem too: a word (not a number) whose
@@ -93,6 +100,8 @@ impl Term {
             stem,
             anchor: Finder::new(&text.as_bytes()[..anchor_len]).into_owned(),
             anchor_len,
+            pieces: (!text.chars().all(is_word_char))
+                .then(|| words(text).filter_map(|w| Term::new(w, typed)).collect()),
         })
     }
 }
@@ -162,16 +171,7 @@ pub(crate) fn probe(hay: &str, t: &Term) -> (Option<Match>, bool) {
         && let Some((pos, len, slack)) = fuzzy_in_word(hay, t)
     {
         loose = true;
-        // A typo skips a letter or two; "come" in "commitment" is no match.
-        if slack <= (t.chars / 4).max(1) {
-            best = Some(Match {
-                pos,
-                len,
-                quality: FUZZY - slack as i64,
-                credit: (700 - 150 * slack as i64).max(300),
-                kind: MatchKind::Fuzzy,
-            });
-        }
+        best = fuzzy_match(pos, len, slack, t);
     }
     (best, loose)
 }
@@ -236,28 +236,139 @@ fn fuzzy_in_word(hay: &str, term: &Term) -> Option<(usize, usize, usize)> {
         .find_iter(hay.as_bytes())
         .filter(|&pos| word_start(hay, pos))
         .take(16);
-    for pos in starts {
-        let from = pos + term.anchor_len;
-        let mut want = rest.chars().peekable();
-        let mut end = from;
-        for (i, c) in hay[from..].char_indices() {
-            if !is_word_char(c) {
+    starts
+        .filter_map(|pos| fuzzy_at(hay, pos, term).map(|(len, slack)| (pos, len, slack)))
+        .next()
+}
+
+/// Whether the word of `hay` whose letters from byte `pos` on are the
+/// term's anchor holds the rest of the term in order: (byte len from
+/// `pos`, letters skipped).
+fn fuzzy_at(hay: &str, pos: usize, term: &Term) -> Option<(usize, usize)> {
+    let rest = &term.text[term.anchor_len..];
+    let from = pos + term.anchor_len;
+    let mut want = rest.chars().peekable();
+    let mut end = from;
+    for (i, c) in hay.get(from..)?.char_indices() {
+        if !is_word_char(c) {
+            break;
+        }
+        if want.peek() == Some(&c) {
+            want.next();
+            end = from + i + c.len_utf8();
+            if want.peek().is_none() {
                 break;
             }
-            if want.peek() == Some(&c) {
-                want.next();
-                end = from + i + c.len_utf8();
-                if want.peek().is_none() {
-                    break;
-                }
-            }
-        }
-        if want.peek().is_none() {
-            let slack = hay[pos..end].chars().count() - term.chars;
-            return Some((pos, end - pos, slack));
         }
     }
-    None
+    if want.peek().is_some() {
+        return None;
+    }
+    let slack = hay[pos..end].chars().count() - term.chars;
+    Some((end - pos, slack))
+}
+
+/// A fuzzy match with `slack` letters skipped, if few enough: a typo skips
+/// a letter or two; "come" in "commitment" is no match.
+fn fuzzy_match(pos: usize, len: usize, slack: usize, t: &Term) -> Option<Match> {
+    (slack <= (t.chars / 4).max(1)).then(|| Match {
+        pos,
+        len,
+        quality: FUZZY - slack as i64,
+        credit: (700 - 150 * slack as i64).max(300),
+        kind: MatchKind::Fuzzy,
+    })
+}
+
+/// Whether `at` starts a word inside one vocabulary word (which starts at
+/// `start`): at its start, or after its article ال.
+fn starts_word(vocab: &str, start: usize, at: usize) -> bool {
+    at == start || (at == start + "ال".len() && vocab[start..].starts_with("ال"))
+}
+
+/// The indexed words of a segment that a one-word term matches, and how
+/// (the best way for each word), in vocabulary order. A term that is not
+/// one word is matched through its [`Term::pieces`] by the caller.
+pub(crate) fn vocab_matches(seg: &Segment, t: &Term) -> Vec<(u32, Match)> {
+    let vocab = seg.vocab.as_str();
+    let bytes = vocab.as_bytes();
+    let mut out: Vec<(u32, Match)> = Vec::new();
+    let mut last: Option<u32> = None;
+    for at in t.finder.find_iter(bytes) {
+        // Only word starts count for a short term: skip the rest before
+        // finding their word.
+        let short = t.chars < 3;
+        if short && at > 0 && bytes[at - 1] != b'\n' && !vocab[..at].ends_with("ال") {
+            continue;
+        }
+        let (w, start) = seg.word_of(at);
+        let quality = if starts_word(vocab, start, at) {
+            let whole = bytes.get(at + t.text.len()) == Some(&b'\n');
+            EXACT + WORD_START + if whole { WHOLE_WORD } else { 0 }
+        } else if short {
+            continue;
+        } else {
+            EXACT
+        };
+        let credit = if quality > EXACT {
+            CREDIT_WORD
+        } else {
+            CREDIT_INSIDE
+        };
+        if last == Some(w) && out.last().is_some_and(|(_, m)| m.credit >= credit) {
+            continue;
+        }
+        last = Some(w);
+        out.push((
+            w,
+            Match {
+                pos: at - start,
+                len: t.text.len(),
+                quality,
+                credit,
+                kind: MatchKind::Exact,
+            },
+        ));
+    }
+    if let Some((s, _, finder)) = &t.stem {
+        for at in finder.find_iter(bytes) {
+            let (w, start) = seg.word_of(at);
+            let word = seg.word(w);
+            if stem_form(word, at - start, s) {
+                out.push((
+                    w,
+                    Match {
+                        pos: 0,
+                        len: word.len(),
+                        quality: STEM,
+                        credit: CREDIT_STEM,
+                        kind: MatchKind::Stem,
+                    },
+                ));
+            }
+        }
+    }
+    if t.anchor_len < t.text.len() {
+        for at in t.anchor.find_iter(bytes) {
+            let (w, start) = seg.word_of(at);
+            if !starts_word(vocab, start, at) {
+                continue;
+            }
+            let word = seg.word(w);
+            if let Some((len, slack)) = fuzzy_at(word, at - start, t)
+                && let Some(m) = fuzzy_match(at - start, len, slack, t)
+            {
+                out.push((w, m));
+            }
+        }
+    }
+    // The best match of each word: by credit, then quality.
+    out.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then((b.1.credit, b.1.quality).cmp(&(a.1.credit, a.1.quality)))
+    });
+    out.dedup_by_key(|m| m.0);
+    out
 }
 
 /// Whether byte `pos` of `hay` starts a word: after a non-word character, or

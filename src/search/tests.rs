@@ -125,7 +125,7 @@ fn addresses(c: &Corpus, hits: &[Hit]) -> Vec<String> {
 fn run(q: &str) -> (Corpus, Vec<Hit>) {
     let c = corpus();
     let ix = Index::build(&c);
-    let hits = search(&ix, &Query::parse(q), 20);
+    let hits = search(&ix, &c, &Query::parse(q), 20);
     (c, hits)
 }
 
@@ -309,12 +309,12 @@ fn narrowing_rule() {
 /// its final batch equals the synchronous ranking.
 #[test]
 fn worker_streams_the_same_ranking() {
-    let c = corpus();
+    let c = Arc::new(corpus());
     let ix = Arc::new(Index::build(&c));
     let w = Worker::spawn(Arc::clone(&ix), 20);
-    let _old = w.submit("i");
-    let _older = w.submit("ir");
-    let g = w.submit("ira");
+    let _old = w.submit("i", &c);
+    let _older = w.submit("ir", &c);
+    let g = w.submit("ira", &c);
     let mut last = None;
     for _ in 0..200 {
         if let Some(b) = w.poll() {
@@ -327,13 +327,13 @@ fn worker_streams_the_same_ranking() {
         std::thread::sleep(Duration::from_millis(5));
     }
     let last = last.unwrap_or_else(|| panic!("no final batch"));
-    assert_eq!(last.hits, search(&ix, &Query::parse("ira"), 20));
+    assert_eq!(last.hits, search(&ix, &c, &Query::parse("ira"), 20));
     // Growing the query narrows and still gives the synchronous answer.
-    let g = w.submit("iraq");
+    let g = w.submit("iraq", &c);
     let b = w.receiver().recv_timeout(Duration::from_secs(5));
     let b = b.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((b.generation, b.done), (g, true));
-    assert_eq!(b.hits, search(&ix, &Query::parse("iraq"), 20));
+    assert_eq!(b.hits, search(&ix, &c, &Query::parse("iraq"), 20));
 }
 
 /// Protects narrowing on a corpus big enough for several scan chunks: typing
@@ -352,7 +352,7 @@ fn typing_through_the_worker_matches_search_from_scratch() {
             hash: 0,
         })
         .collect();
-    let c = Corpus::new(Some(motion), PathBuf::from("motion.ron"), maps);
+    let c = Arc::new(Corpus::new(Some(motion), PathBuf::from("motion.ron"), maps));
     let ix = Arc::new(Index::build(&c));
     assert!(ix.len() > 4096, "{} nodes: not several chunks", ix.len());
     let w = Worker::spawn(Arc::clone(&ix), 30);
@@ -365,7 +365,7 @@ fn typing_through_the_worker_matches_search_from_scratch() {
         let mut typed = String::new();
         for ch in q.chars() {
             typed.push(ch);
-            let g = w.submit(typed.clone());
+            let g = w.submit(typed.clone(), &c);
             let done = loop {
                 match w.receiver().recv_timeout(Duration::from_secs(10)) {
                     Ok(b) if b.generation == g && b.done => break b,
@@ -373,11 +373,11 @@ fn typing_through_the_worker_matches_search_from_scratch() {
                     Err(e) => panic!("{typed}: {e}"),
                 }
             };
-            let fresh = search(&ix, &Query::parse(&typed), 30);
+            let fresh = search(&ix, &c, &Query::parse(&typed), 30);
             assert_eq!(done.hits, fresh, "{typed}");
         }
         assert!(
-            !search(&ix, &Query::parse(q), 30).is_empty(),
+            !search(&ix, &c, &Query::parse(q), 30).is_empty(),
             "{q} finds nothing"
         );
     }

@@ -9,10 +9,13 @@
 //! After an edit the caller updates a copy of the index
 //! ([`Index::update_article`]) and hands it over with [`Worker::set_index`].
 //!
-//! Each word of a query is evaluated on its own and its candidates kept for
-//! the next keystrokes: unchanged words are reused, and a word that grew at
-//! its end is evaluated only on the candidates of its shorter form (see
-//! [`Query::narrows`]), so a keystroke costs about one word's scan.
+//! Each query comes with an `Arc` of the corpus its hits read their texts
+//! from; the thread lets go of it when the query is answered, so an edit's
+//! `Arc::make_mut` does not copy the corpus (unless a search is running).
+//!
+//! Each word of a query is evaluated on its own and its list of matching
+//! nodes kept for the next keystrokes: the unchanged words are reused, so a
+//! keystroke costs about one word's lookup in the index.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
@@ -20,9 +23,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 
 use super::index::{Index, Progress};
-use super::matcher::{Prepared, TermHit, grows_from};
+use super::matcher::{Prepared, TermHit};
 use super::query::Query;
-use super::rank::{self, Hit, Ids};
+use super::rank::{self, Hit};
 use crate::model::Corpus;
 
 /// Results of one generation: the best hits found so far, best first.
@@ -38,7 +41,7 @@ pub struct Batch {
 
 /// What the thread is asked to do.
 enum Job {
-    Query(u64, String),
+    Query(u64, String, Arc<Corpus>),
     /// Search this index from now on.
     Index(Arc<Index>),
 }
@@ -145,14 +148,15 @@ impl Worker {
         }
     }
 
-    /// Submits a query (as typed) and returns its generation; results of
-    /// older generations stop arriving.
-    pub fn submit(&self, query: impl Into<String>) -> u64 {
+    /// Submits a query (as typed) over `corpus` (which hits read their text
+    /// from: the corpus the index was built from or last updated with) and
+    /// returns its generation; results of older generations stop arriving.
+    pub fn submit(&self, query: impl Into<String>, corpus: &Arc<Corpus>) -> u64 {
         let generation = self.latest.fetch_add(1, Ordering::SeqCst) + 1;
         if let Some(jobs) = &self.jobs {
             // A send fails only when the thread is gone; then no batch comes,
             // which the caller sees as "no results yet".
-            let _ = jobs.send(Job::Query(generation, query.into()));
+            let _ = jobs.send(Job::Query(generation, query.into(), Arc::clone(corpus)));
         }
         generation
     }
@@ -192,10 +196,9 @@ impl Drop for Worker {
 /// and a backspace finds the shorter form again.
 const CACHED_TERMS: usize = 8;
 
-/// A term's results: its candidates, and those of them that match.
+/// A term's results: the documents it matches.
 struct Cached {
     text: String,
-    candidates: Vec<TermHit>,
     matching: Vec<TermHit>,
 }
 
@@ -210,7 +213,7 @@ fn run(
     latest: &AtomicU64,
 ) {
     let mut cache: Cache = Vec::new();
-    let mut pending: Option<(u64, String)> = None;
+    let mut pending: Option<(u64, String, Arc<Corpus>)> = None;
     loop {
         // Keystrokes that queued up while we worked: only the newest counts;
         // a new index applies to every query after it.
@@ -220,14 +223,14 @@ fn run(
         };
         for job in std::iter::once(first).chain(std::iter::from_fn(|| jobs.try_recv().ok())) {
             match job {
-                Job::Query(g, text) => pending = Some((g, text)),
+                Job::Query(g, text, corpus) => pending = Some((g, text, corpus)),
                 Job::Index(ix) => {
                     index = ix;
                     cache.clear();
                 }
             }
         }
-        let Some((generation, text)) = pending.take() else {
+        let Some((generation, text, corpus)) = pending.take() else {
             continue;
         };
         let stale = || latest.load(Ordering::SeqCst) != generation;
@@ -235,8 +238,9 @@ fn run(
         let hits = if query.is_empty() {
             Some((Vec::new(), 0))
         } else {
-            answer(&index, &query, limit, &mut cache, &stale)
+            answer(&index, &corpus, &query, limit, &mut cache, &stale)
         };
+        drop(corpus);
         let Some((hits, matched)) = hits else {
             continue;
         };
@@ -256,6 +260,7 @@ fn run(
 /// the term cache; `None` when a newer query made it stale.
 fn answer(
     index: &Index,
+    corpus: &Corpus,
     query: &Query,
     limit: usize,
     cache: &mut Cache,
@@ -268,19 +273,10 @@ fn answer(
             lists.push(Arc::clone(c));
             continue;
         }
-        let from = cache
-            .iter()
-            .filter(|c| grows_from(&term.text, &c.text))
-            .min_by_key(|c| c.candidates.len());
-        let ids = match from {
-            Some(c) => Ids::Of(&c.candidates),
-            None => Ids::All(index.slots()),
-        };
-        let candidates = rank::scan_term(&p, i, ids, stale)?;
+        let matching = rank::scan_term(&p, i, stale)?;
         lists.push(Arc::new(Cached {
             text: term.text.clone(),
-            matching: rank::matching(&candidates),
-            candidates,
+            matching,
         }));
     }
     for l in lists.iter().rev() {
@@ -291,6 +287,6 @@ fn answer(
     let refs: Vec<&[TermHit]> = lists.iter().map(|l| l.matching.as_slice()).collect();
     p.set_rarity(&rank::df(&refs));
     let scan = rank::combine(&p, &refs, rank::keep_for(limit), stale)?;
-    let hits = rank::finish(&p, &scan.top, limit);
+    let hits = rank::finish(&p, corpus, &scan.top, limit);
     (!stale()).then_some((hits, scan.hits))
 }

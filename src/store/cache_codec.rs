@@ -12,25 +12,71 @@
 //! becoming an arena that would panic or loop later.
 
 use super::load::MAX_DEPTH;
+use super::schema::{ArticleField, Kind, Named, NodeField, Owned, Value};
 use crate::model::corpus::Pos;
-use crate::model::{
-    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Node, NodeFields, NodeIdx,
-    Relation, Stance, StanceBasis,
-};
+use crate::model::{Article, ArticleMeta, Link, LinkKind, Node, NodeFields, NodeIdx};
 
-// Enum values are written as their index in these lists (plus one when
-// optional, zero being none), never as Rust's discriminants, so the format
-// does not change if a declaration is reordered.
-const STANCES: [Stance; 4] = [Stance::Pro, Stance::Anti, Stance::Mixed, Stance::Neutral];
-const RELATIONS: [Relation; 2] = [Relation::Supports, Relation::Opposes];
-const BEARINGS: [Bearing; 3] = [Bearing::For, Bearing::Against, Bearing::Neither];
-const LINK_KINDS: [LinkKind; 3] = [LinkKind::Agrees, LinkKind::Contradicts, LinkKind::Rebuts];
-const BASES: [StanceBasis; 2] = [StanceBasis::Explicit, StanceBasis::Implicit];
+/// One field's value, in the table's order (`schema`): strings as
+/// strings, a flag as a byte, an enum as its index in the kind's names (plus
+/// one when optional, zero being none: never Rust's discriminants, so the
+/// format does not change if a declaration is reordered), lists as a count
+/// and their items. Conflicts are not written: maps with conflicts are never
+/// cached (`Cache::put`). The tree is the caller's.
+fn put_value(w: &mut Writer, kind: Kind, v: Value) {
+    match v {
+        Value::Text(s) => w.str(s),
+        Value::OptText(s) => w.opt(s),
+        Value::Flag(b) => w.byte(b as u8),
+        Value::Enum(i) => match kind {
+            Kind::Enum { optional: true, .. } => w.byte(i.map_or(0, |i| i as u8 + 1)),
+            _ => w.byte(i.unwrap_or(0) as u8),
+        },
+        Value::TextList(items) => {
+            w.num(items.len() as u64);
+            for t in items {
+                w.str(t);
+            }
+        }
+        Value::Links(links) => {
+            w.num(links.len() as u64);
+            for l in links {
+                w.byte(l.kind.index() as u8);
+                w.str(&l.to);
+            }
+        }
+        Value::Conflicts(_) | Value::Tree => {}
+    }
+}
 
-/// 0 for none, else 1 + the value's index in `all`.
-fn tag_of<T: PartialEq>(v: Option<T>, all: &[T]) -> u8 {
-    v.and_then(|v| all.iter().position(|x| *x == v))
-        .map_or(0, |i| i as u8 + 1)
+/// Reads what [`put_value`] wrote for a field of `kind`: `Some(None)` for
+/// the kinds it does not write, `None` when the bytes are damaged.
+fn get_value(r: &mut Reader, kind: Kind) -> Option<Option<Owned>> {
+    Some(Some(match kind {
+        Kind::Text => Owned::Text(r.str()?),
+        Kind::OptText => Owned::OptText(r.opt()?),
+        Kind::Flag => Owned::Flag(r.flag()?),
+        Kind::Enum { names, optional } => {
+            let b = r.byte()? as usize;
+            let i = match optional {
+                true => b.checked_sub(1),
+                false => Some(b),
+            };
+            if i.is_some_and(|i| i >= names.len()) {
+                return None;
+            }
+            Owned::Enum(i)
+        }
+        Kind::TextList => Owned::TextList((0..r.len()?).map(|_| r.str()).collect::<Option<_>>()?),
+        Kind::Links => Owned::Links(
+            (0..r.len()?)
+                .map(|_| {
+                    let kind = LinkKind::nth(r.byte()? as usize)?;
+                    Some(Link { kind, to: r.str()? })
+                })
+                .collect::<Option<_>>()?,
+        ),
+        Kind::Conflicts | Kind::Tree => return Some(None),
+    }))
 }
 
 /// Encodes an article and its positions.
@@ -80,44 +126,18 @@ pub(super) fn decode_with<T>(
 }
 
 pub(super) fn put_meta(w: &mut Writer, m: &ArticleMeta) {
-    w.str(&m.id);
-    w.str(&m.title_en);
-    w.str(&m.title_original);
-    w.opt(m.author.as_deref());
-    w.opt(m.outlet.as_deref());
-    w.opt(m.date.as_deref());
-    w.byte(m.date_inferred as u8);
-    w.byte(tag_of(m.genre, &Genre::ALL));
-    w.str(&m.language);
-    w.opt(m.source.as_deref());
-    w.byte(tag_of(m.stance, &STANCES));
-    w.byte(tag_of(Some(m.stance_basis), &BASES) - 1);
-    w.str(&m.rationale_en);
-    w.str(&m.rationale_ar);
+    for &f in ArticleField::ALL {
+        put_value(w, f.spec().kind, f.get(m));
+    }
 }
 
 fn put_tree(w: &mut Writer, a: &Article, positions: &[Pos]) {
     w.num(a.root as u64);
     w.num(a.nodes.len() as u64);
     for n in &a.nodes {
-        w.str(n.id());
-        w.str(n.claim_en());
-        w.str(n.claim_ar());
-        w.opt(n.voice());
-        w.byte(tag_of(n.kind, &ClaimKind::ALL));
-        w.byte(tag_of(n.relation, &RELATIONS));
-        w.byte(tag_of(n.bearing, &BEARINGS));
-        w.opt(n.quote());
-        w.num(n.themes().len() as u64);
-        for t in n.themes() {
-            w.str(t);
+        for &f in NodeField::ALL {
+            put_value(w, f.spec().kind, f.get(n));
         }
-        w.num(n.links().len() as u64);
-        for l in n.links() {
-            w.byte(tag_of(Some(l.kind), &LINK_KINDS) - 1);
-            w.str(&l.to);
-        }
-        w.opt(n.note());
         w.num(n.parent().map_or(0, |p| p as u64 + 1));
         w.num(n.children().len() as u64);
         for &c in n.children() {
@@ -141,24 +161,13 @@ pub fn decode(bytes: &[u8]) -> Option<(Article, Vec<Pos>)> {
 }
 
 pub(super) fn get_meta(r: &mut Reader) -> Option<ArticleMeta> {
-    Some(ArticleMeta {
-        id: r.str()?,
-        title_en: r.str()?,
-        title_original: r.str()?,
-        author: r.opt()?,
-        outlet: r.opt()?,
-        date: r.opt()?,
-        // Maps with conflicts are never cached (`Cache::put`).
-        conflicts: Vec::new(),
-        date_inferred: r.flag()?,
-        genre: r.tag(&Genre::ALL)?,
-        language: r.str()?,
-        source: r.opt()?,
-        stance: r.tag(&STANCES)?,
-        stance_basis: *BASES.get(r.byte()? as usize)?,
-        rationale_en: r.str()?,
-        rationale_ar: r.str()?,
-    })
+    let mut m = ArticleMeta::default();
+    for &f in ArticleField::ALL {
+        if let Some(v) = get_value(r, f.spec().kind)? {
+            f.set(&mut m, v);
+        }
+    }
+    Some(m)
 }
 
 fn get_tree(r: &mut Reader, meta: ArticleMeta) -> Option<(Article, Vec<Pos>)> {
@@ -166,43 +175,19 @@ fn get_tree(r: &mut Reader, meta: ArticleMeta) -> Option<(Article, Vec<Pos>)> {
     let count = r.len()?;
     let mut nodes = Vec::with_capacity(count);
     for _ in 0..count {
-        let id = r.str()?;
-        let claim_en = r.str()?;
-        let claim_ar = r.str()?;
-        let voice = r.opt()?;
-        let kind = r.tag(&ClaimKind::ALL)?;
-        let relation = r.tag(&RELATIONS)?;
-        let bearing = r.tag(&BEARINGS)?;
-        let quote = r.opt()?;
-        let themes = (0..r.len()?).map(|_| r.str()).collect::<Option<_>>()?;
-        let links = (0..r.len()?)
-            .map(|_| {
-                let kind = r.kind()?;
-                Some(Link { kind, to: r.str()? })
-            })
-            .collect::<Option<_>>()?;
-        let note = r.opt()?;
+        let mut node = NodeFields::default();
+        for &f in NodeField::ALL {
+            if let Some(v) = get_value(r, f.spec().kind)? {
+                f.set(&mut node, v);
+            }
+        }
         let parent = match r.num()? {
             0 => None,
             p => Some(NodeIdx::try_from(p - 1).ok()?),
         };
-        let children = (0..r.len()?).map(|_| r.idx()).collect::<Option<_>>()?;
-        nodes.push(Node::from(NodeFields {
-            id,
-            claim_en,
-            claim_ar,
-            voice,
-            kind,
-            relation,
-            bearing,
-            quote,
-            themes,
-            links,
-            note,
-            conflicts: Vec::new(),
-            parent,
-            children,
-        }));
+        node.parent = parent;
+        node.children = (0..r.len()?).map(|_| r.idx()).collect::<Option<_>>()?;
+        nodes.push(Node::from(node));
     }
     let positions = (0..r.len()?)
         .map(|_| {
@@ -343,18 +328,6 @@ impl Reader<'_> {
             true => self.str().map(Some),
             false => Some(None),
         }
-    }
-
-    /// An optional enum written as 0 (none) or 1 + its index in `all`.
-    fn tag<T: Copy>(&mut self, all: &[T]) -> Option<Option<T>> {
-        match self.byte()? as usize {
-            0 => Some(None),
-            k => all.get(k - 1).copied().map(Some),
-        }
-    }
-
-    fn kind(&mut self) -> Option<LinkKind> {
-        LINK_KINDS.get(self.byte()? as usize).copied()
     }
 }
 

@@ -8,8 +8,9 @@
 
 use std::fmt::Write;
 
+use super::schema::{ArticleField, Kind, Named, NodeField, Presence, Spec, Value};
 use crate::model::corpus::Pos;
-use crate::model::{Article, Conflict, Motion, NodeIdx};
+use crate::model::{Article, Conflict, LinkKind, Motion, NodeIdx};
 
 const INDENT: &str = "    ";
 
@@ -147,12 +148,6 @@ impl Writer {
         self.out.push_str(",\n");
     }
 
-    fn opt_str_field(&mut self, name: &str, value: Option<&str>) {
-        if let Some(v) = value {
-            self.str_field(name, v);
-        }
-    }
-
     fn raw_field(&mut self, name: &str, value: &str) {
         self.line_start();
         self.out.push_str(name);
@@ -161,13 +156,61 @@ impl Writer {
         self.out.push_str(",\n");
     }
 
+    /// One field as its kind is spelled (see `schema::Kind`); nothing when
+    /// the table leaves its default value out.
+    fn field(&mut self, spec: Spec, v: Value) {
+        if spec.presence == Presence::OmittedWhenDefault && v.is_default(spec.kind) {
+            return;
+        }
+        let name = spec.name;
+        match (v, spec.kind) {
+            (Value::Text(s), _) | (Value::OptText(Some(s)), _) => self.str_field(name, s),
+            (Value::Flag(b), _) => self.raw_field(name, if b { "true" } else { "false" }),
+            (Value::Enum(Some(i)), Kind::Enum { names, .. }) => {
+                self.raw_field(name, names.get(i).copied().unwrap_or_default())
+            }
+            (Value::TextList(items), _) => {
+                self.line_start();
+                self.out.push_str(name);
+                self.out.push_str(": [");
+                for (i, t) in items.enumerate() {
+                    if i > 0 {
+                        self.out.push_str(", ");
+                    }
+                    write_str(&mut self.out, t);
+                }
+                self.out.push_str("],\n");
+            }
+            (Value::Links(links), _) => {
+                self.line_start();
+                self.out.push_str(name);
+                self.out.push_str(": [\n");
+                for l in links {
+                    self.line_start();
+                    self.out.push_str(INDENT);
+                    self.out.push_str("Link(kind: ");
+                    self.out.push_str(LinkKind::NAMES[l.kind.index()]);
+                    self.out.push_str(", to: ");
+                    write_str(&mut self.out, &l.to);
+                    self.out.push_str("),\n");
+                }
+                self.line_start();
+                self.out.push_str("],\n");
+            }
+            (Value::Conflicts(c), _) => self.conflicts(name, c),
+            // Absent optional values, and the tree (written by the walk).
+            _ => {}
+        }
+    }
+
     /// Unresolved merge conflicts, one `Conflict(...)` a line; nothing when none.
-    fn conflicts(&mut self, conflicts: &[Conflict]) {
+    fn conflicts(&mut self, name: &str, conflicts: &[Conflict]) {
         if conflicts.is_empty() {
             return;
         }
         self.line_start();
-        self.out.push_str("conflicts: [\n");
+        self.out.push_str(name);
+        self.out.push_str(": [\n");
         for c in conflicts {
             self.line_start();
             self.out.push_str(INDENT);
@@ -246,34 +289,13 @@ pub fn article_with_positions(a: &Article) -> (String, Vec<Pos>) {
 
 fn write_article(a: &Article, positions: Option<Vec<Pos>>) -> Writer {
     let mut w = Writer::new(a.nodes.len() * 700 + 1024, positions);
-    let m = &a.meta;
     w.out.push_str("Article(\n");
-    w.str_field("id", &m.id);
-    w.str_field("title_en", &m.title_en);
-    w.str_field("title_original", &m.title_original);
-    w.opt_str_field("author", m.author.as_deref());
-    w.opt_str_field("outlet", m.outlet.as_deref());
-    w.opt_str_field("date", m.date.as_deref());
-    if m.date_inferred {
-        w.raw_field("date_inferred", "true");
+    for &f in ArticleField::ALL {
+        match f.get(&a.meta) {
+            Value::Tree => write_node(&mut w, a, a.root, Some(f.name())),
+            v => w.field(f.spec(), v),
+        }
     }
-    if let Some(g) = m.genre {
-        w.raw_field("genre", &format!("{g:?}"));
-    }
-    w.str_field("language", &m.language);
-    w.opt_str_field("source", m.source.as_deref());
-    if let Some(s) = m.stance {
-        w.raw_field("stance", &format!("{s:?}"));
-    }
-    // Explicit is the default and left out, so maps from before the field
-    // existed are already canonical.
-    if !m.stance_basis.is_explicit() {
-        w.raw_field("stance_basis", &format!("{:?}", m.stance_basis));
-    }
-    w.str_field("rationale_en", &m.rationale_en);
-    w.str_field("rationale_ar", &m.rationale_ar);
-    w.conflicts(&m.conflicts);
-    write_node(&mut w, a, a.root, Some("thesis"));
     w.out.push_str(")\n");
     w
 }
@@ -291,56 +313,25 @@ fn write_node(w: &mut Writer, a: &Article, idx: NodeIdx, field: Option<&str>) {
         }
     }
     w.mark(idx);
-    w.str_field("id", n.id());
-    w.str_field("claim_en", n.claim_en());
-    w.str_field("claim_ar", n.claim_ar());
-    w.opt_str_field("voice", n.voice());
-    if let Some(k) = n.kind {
-        w.raw_field("kind", &format!("{k:?}"));
-    }
-    if let Some(r) = n.relation {
-        w.raw_field("relation", &format!("{r:?}"));
-    }
-    if let Some(b) = n.bearing {
-        w.raw_field("bearing", &format!("{b:?}"));
-    }
-    w.opt_str_field("quote", n.quote());
-    if !n.themes().is_empty() {
-        w.line_start();
-        w.out.push_str("themes: [");
-        for (i, t) in n.themes().enumerate() {
-            if i > 0 {
-                w.out.push_str(", ");
+    for &f in NodeField::ALL {
+        match f.get(n) {
+            Value::Tree => {
+                if n.children().is_empty() {
+                    continue;
+                }
+                w.line_start();
+                w.out.push_str(f.name());
+                w.out.push_str(": [\n");
+                w.depth += 1;
+                for &c in n.children() {
+                    write_node(w, a, c, None);
+                }
+                w.depth -= 1;
+                w.line_start();
+                w.out.push_str("],\n");
             }
-            write_str(&mut w.out, t);
+            v => w.field(f.spec(), v),
         }
-        w.out.push_str("],\n");
-    }
-    if !n.links().is_empty() {
-        w.line_start();
-        w.out.push_str("links: [\n");
-        for l in n.links() {
-            w.line_start();
-            w.out.push_str(INDENT);
-            let _ = write!(w.out, "Link(kind: {:?}, to: ", l.kind);
-            write_str(&mut w.out, &l.to);
-            w.out.push_str("),\n");
-        }
-        w.line_start();
-        w.out.push_str("],\n");
-    }
-    w.opt_str_field("note", n.note());
-    w.conflicts(n.conflicts());
-    if !n.children().is_empty() {
-        w.line_start();
-        w.out.push_str("children: [\n");
-        w.depth += 1;
-        for &c in n.children() {
-            write_node(w, a, c, None);
-        }
-        w.depth -= 1;
-        w.line_start();
-        w.out.push_str("],\n");
     }
     w.close(",");
 }

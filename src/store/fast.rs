@@ -10,12 +10,11 @@
 //! ron would read differently (a test checks it on generated and perturbed
 //! files). Iterative, and it declines deep trees, so it cannot overflow.
 
+use super::lex::Lexer;
 use super::load::MAX_DEPTH;
+use super::schema::{ArticleField, Kind, Named, NodeField, Owned, Presence, Spec};
 use crate::model::corpus::Pos;
-use crate::model::{
-    Article, ArticleMeta, Bearing, ClaimKind, Genre, Link, LinkKind, Node, NodeFields, NodeIdx,
-    Relation, Stance, StanceBasis,
-};
+use crate::model::{Article, ArticleMeta, Link, LinkKind, Node, NodeFields, NodeIdx};
 
 /// Trees deeper than this are left to ron, whose recursion limit decides
 /// (with its located error) where the bound lies. ron spends about four
@@ -26,17 +25,12 @@ const FAST_MAX_DEPTH: usize = MAX_DEPTH / 4;
 
 /// The article and each node's `id` position, or `None` to fall back to ron.
 pub fn parse_article(text: &str) -> Option<(Article, Vec<Pos>)> {
-    let mut c = Cursor {
-        s: text,
-        b: text.as_bytes(),
-        i: 0,
-        line: 1,
-    };
+    let mut c = Cursor(Lexer::new(text));
     let meta = c.meta()?;
     c.lit(b"Node(\n")?;
     let (nodes, positions) = c.tree()?;
     c.lit(b")\n")?;
-    if c.i != c.b.len() {
+    if !c.at_end() {
         return None;
     }
     Some((
@@ -54,75 +48,85 @@ pub fn parse_article(text: &str) -> Option<(Article, Vec<Pos>)> {
 /// articles needs, at a small fraction of a full parse. `None` when the
 /// head is not canonical or is cut before `thesis:`.
 pub fn parse_head(head: &str) -> Option<ArticleMeta> {
-    Cursor {
-        s: head,
-        b: head.as_bytes(),
-        i: 0,
-        line: 1,
-    }
-    .meta()
+    Cursor(Lexer::new(head)).meta()
 }
 
 impl Cursor<'_> {
     /// Everything before the tree, through `thesis: `.
     fn meta(&mut self) -> Option<ArticleMeta> {
-        let c = self;
-        c.lit(b"Article(\n")?;
-        let mut meta = ArticleMeta {
-            id: c.str_field(1, b"id")?,
-            ..Default::default()
-        };
-        if let Some(v) = c.opt_str_field(1, b"title_en")? {
-            meta.title_en = v;
+        self.lit(b"Article(\n")?;
+        let mut meta = ArticleMeta::default();
+        for &f in ArticleField::ALL {
+            match self.field_value(1, f.spec())? {
+                Some(Read::Tree) => return Some(meta),
+                Some(Read::Value(v)) => {
+                    f.set(&mut meta, v);
+                }
+                None => {}
+            }
         }
-        if let Some(v) = c.opt_str_field(1, b"title_original")? {
-            meta.title_original = v;
-        }
-        meta.author = c.opt_str_field(1, b"author")?;
-        meta.outlet = c.opt_str_field(1, b"outlet")?;
-        meta.date = c.opt_str_field(1, b"date")?;
-        if c.field(1, b"date_inferred") {
-            c.lit(b"true,\n")?;
-            meta.date_inferred = true;
-        }
-        if c.field(1, b"genre") {
-            meta.genre = Some(c.word(&[
-                (b"Opinion", Genre::Opinion),
-                (b"News", Genre::News),
-                (b"Analysis", Genre::Analysis),
-                (b"Explainer", Genre::Explainer),
-                (b"Interview", Genre::Interview),
-            ])?);
-            c.lit(b",\n")?;
-        }
-        if let Some(v) = c.opt_str_field(1, b"language")? {
-            meta.language = v;
-        }
-        meta.source = c.opt_str_field(1, b"source")?;
-        if c.field(1, b"stance") {
-            meta.stance = Some(c.word(&[
-                (b"Pro", Stance::Pro),
-                (b"Anti", Stance::Anti),
-                (b"Mixed", Stance::Mixed),
-                (b"Neutral", Stance::Neutral),
-            ])?);
-            c.lit(b",\n")?;
-        }
-        if c.field(1, b"stance_basis") {
-            meta.stance_basis = c.word(&[
-                (b"Explicit", StanceBasis::Explicit),
-                (b"Implicit", StanceBasis::Implicit),
-            ])?;
-            c.lit(b",\n")?;
-        }
-        if let Some(v) = c.opt_str_field(1, b"rationale_en")? {
-            meta.rationale_en = v;
-        }
-        if let Some(v) = c.opt_str_field(1, b"rationale_ar")? {
-            meta.rationale_ar = v;
-        }
-        c.field(1, b"thesis").then_some(meta)
+        None
     }
+
+    /// The field `spec` names if it is next (`Some(None)` if it is not and
+    /// may be left out), up to the tree's opening; `None` when the text is
+    /// not canonical here.
+    fn field_value(&mut self, d: usize, spec: Spec) -> Option<Option<Read>> {
+        if !self.field(d, spec.name.as_bytes()) {
+            return (spec.presence != Presence::Required).then_some(None);
+        }
+        let v = match spec.kind {
+            Kind::Text => Owned::Text(self.string()?),
+            Kind::OptText => Owned::OptText(Some(self.string()?)),
+            // Only `true` is canonical; `false` is left to ron.
+            Kind::Flag => {
+                self.lit(b"true")?;
+                Owned::Flag(true)
+            }
+            Kind::Enum { names, .. } => Owned::Enum(Some(self.word(names)?)),
+            Kind::TextList => {
+                self.lit(b"[")?;
+                let mut items = Vec::new();
+                loop {
+                    items.push(self.string()?);
+                    if self.lit(b"],\n").is_some() {
+                        return Some(Some(Read::Value(Owned::TextList(items))));
+                    }
+                    self.lit(b", ")?;
+                }
+            }
+            Kind::Links => {
+                self.lit(b"[\n")?;
+                let mut links = Vec::new();
+                while self.indent(d + 1) {
+                    self.lit(b"Link(kind: ")?;
+                    let kind = LinkKind::nth(self.word(LinkKind::NAMES)?)?;
+                    self.lit(b", to: ")?;
+                    let to = self.string()?;
+                    self.lit(b"),\n")?;
+                    links.push(Link { kind, to });
+                }
+                // `indent(d + 1)` failed, so fewer spaces: the list's end.
+                if !self.indent(d) {
+                    return None;
+                }
+                self.lit(b"],\n")?;
+                return Some(Some(Read::Value(Owned::Links(links))));
+            }
+            // Maps with merge conflicts are rare and left to ron.
+            Kind::Conflicts => return None,
+            Kind::Tree => return Some(Some(Read::Tree)),
+        };
+        self.lit(b",\n")?;
+        Some(Some(Read::Value(v)))
+    }
+}
+
+/// What [`Cursor::field_value`] read.
+enum Read {
+    Value(Owned),
+    /// The tree's field name: the tree follows.
+    Tree,
 }
 
 /// Drops the arena's spare capacity: up to a third of the node memory of a
@@ -133,36 +137,25 @@ fn shrunk(mut nodes: Vec<Node>, mut positions: Vec<Pos>) -> (Vec<Node>, Vec<Pos>
     (nodes, positions)
 }
 
-struct Cursor<'a> {
-    s: &'a str,
-    b: &'a [u8],
-    i: usize,
-    line: u32,
+/// The shared lexer, read the canonical way.
+struct Cursor<'a>(Lexer<'a>);
+
+impl<'a> std::ops::Deref for Cursor<'a> {
+    type Target = Lexer<'a>;
+    fn deref(&self) -> &Lexer<'a> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Cursor<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
 }
 
 impl Cursor<'_> {
-    fn lit(&mut self, s: &[u8]) -> Option<()> {
-        if self.b[self.i..].starts_with(s) {
-            self.i += s.len();
-            if s.last() == Some(&b'\n') {
-                self.line += 1;
-            }
-            Some(())
-        } else {
-            None
-        }
-    }
-
     fn indent(&mut self, depth: usize) -> bool {
-        let n = depth * 4;
-        let ok = self
-            .b
-            .get(self.i..self.i + n)
-            .is_some_and(|s| s.iter().all(|&c| c == b' '));
-        if ok {
-            self.i += n;
-        }
-        ok
+        self.spaces(depth * 4)
     }
 
     /// Consumes `<indent>name: ` if it is next; otherwise consumes nothing.
@@ -180,95 +173,6 @@ impl Cursor<'_> {
         }
     }
 
-    fn str_field(&mut self, depth: usize, name: &[u8]) -> Option<Box<str>> {
-        self.opt_str_field(depth, name)?
-    }
-
-    /// `Some(None)` when the field is absent, `None` when it is malformed.
-    fn opt_str_field(&mut self, depth: usize, name: &[u8]) -> Option<Option<Box<str>>> {
-        if !self.field(depth, name) {
-            return Some(None);
-        }
-        let s = self.string()?;
-        self.lit(b",\n")?;
-        Some(Some(s))
-    }
-
-    /// One of a few bare identifiers, not followed by more identifier text.
-    fn word<T: Copy>(&mut self, options: &[(&[u8], T)]) -> Option<T> {
-        for &(w, v) in options {
-            let rest = &self.b[self.i..];
-            if rest.starts_with(w)
-                && !rest
-                    .get(w.len())
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-            {
-                self.i += w.len();
-                return Some(v);
-            }
-        }
-        None
-    }
-
-    /// A string literal with only the escapes `canon::write_str` emits.
-    /// Raw line breaks are declined (ron allows them, but then lines shift).
-    fn string(&mut self) -> Option<Box<str>> {
-        if self.b.get(self.i) != Some(&b'"') {
-            return None;
-        }
-        let start = self.i + 1;
-        let end = start + memchr::memchr3(b'"', b'\\', b'\n', &self.b[start..])?;
-        // Both ends sit next to ASCII bytes, so they are char boundaries.
-        let first = self.s.get(start..end)?;
-        if self.b[end] == b'"' {
-            self.i = end + 1;
-            return Some(first.into());
-        }
-        let mut out: Vec<u8> = first.as_bytes().to_vec();
-        let mut i = end;
-        loop {
-            match *self.b.get(i)? {
-                b'"' => break,
-                b'\n' | b'\r' => return None,
-                b'\\' => {
-                    let (c, len) = self.escape(i + 1)?;
-                    let mut buf = [0u8; 4];
-                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                    i += 1 + len;
-                }
-                other => {
-                    out.push(other);
-                    i += 1;
-                }
-            }
-        }
-        self.i = i + 1;
-        String::from_utf8(out).ok().map(Into::into)
-    }
-
-    /// The escape starting at `i` (after the backslash) and its length.
-    fn escape(&self, i: usize) -> Option<(char, usize)> {
-        Some(match *self.b.get(i)? {
-            b'"' => ('"', 1),
-            b'\\' => ('\\', 1),
-            b'n' => ('\n', 1),
-            b't' => ('\t', 1),
-            b'r' => ('\r', 1),
-            b'u' if self.b.get(i + 1) == Some(&b'{') => {
-                let close = i + 2 + memchr::memchr(b'}', self.b.get(i + 2..i + 9)?)?;
-                let hex = std::str::from_utf8(&self.b[i + 2..close]).ok()?;
-                if hex.is_empty() || !hex.bytes().all(|c| c.is_ascii_hexdigit()) {
-                    return None;
-                }
-                (
-                    char::from_u32(u32::from_str_radix(hex, 16).ok()?)?,
-                    close - i + 1,
-                )
-            }
-            _ => return None,
-        })
-    }
-
     /// The thesis and its subtree, the cursor just after `thesis: Node(\n`;
     /// ends after the thesis's closing `),\n`. Pre-order, like the loader.
     fn tree(&mut self) -> Option<(Vec<Node>, Vec<Pos>)> {
@@ -282,16 +186,16 @@ impl Cursor<'_> {
             // The cursor is just after a `Node(\n` at `depth`.
             let idx = nodes.len() as NodeIdx;
             positions.push(Pos {
-                line: self.line,
+                line: self.line(),
                 col: (depth as u32 + 1) * 4 + 1,
             });
-            let mut node = self.node_fields(depth + 1)?;
+            let (mut node, has_children) = self.node_fields(depth + 1)?;
             node.parent = parent;
             if let Some(p) = parent {
                 nodes[p as usize].children_mut().push(idx);
             }
             nodes.push(Node::from(node));
-            if self.field(depth + 1, b"children") {
+            if has_children {
                 self.lit(b"[\n")?;
                 if open.len() >= FAST_MAX_DEPTH {
                     return None;
@@ -335,76 +239,20 @@ impl Cursor<'_> {
         self.lit(b"),\n")
     }
 
-    /// Every field of a node but its children, in canonical order.
-    fn node_fields(&mut self, d: usize) -> Option<NodeFields> {
-        let mut n = NodeFields {
-            id: self.str_field(d, b"id")?,
-            ..Default::default()
-        };
-        if let Some(v) = self.opt_str_field(d, b"claim_en")? {
-            n.claim_en = v;
-        }
-        if let Some(v) = self.opt_str_field(d, b"claim_ar")? {
-            n.claim_ar = v;
-        }
-        n.voice = self.opt_str_field(d, b"voice")?;
-        if self.field(d, b"kind") {
-            n.kind = Some(self.word(&[
-                (b"Fact", ClaimKind::Fact),
-                (b"Prediction", ClaimKind::Prediction),
-                (b"Evaluation", ClaimKind::Evaluation),
-                (b"Proposal", ClaimKind::Proposal),
-            ])?);
-            self.lit(b",\n")?;
-        }
-        if self.field(d, b"relation") {
-            n.relation = Some(self.word(&[
-                (b"Supports", Relation::Supports),
-                (b"Opposes", Relation::Opposes),
-            ])?);
-            self.lit(b",\n")?;
-        }
-        if self.field(d, b"bearing") {
-            n.bearing = Some(self.word(&[
-                (b"For", Bearing::For),
-                (b"Against", Bearing::Against),
-                (b"Neither", Bearing::Neither),
-            ])?);
-            self.lit(b",\n")?;
-        }
-        n.quote = self.opt_str_field(d, b"quote")?;
-        if self.field(d, b"themes") {
-            self.lit(b"[")?;
-            loop {
-                n.themes.push(self.string()?);
-                if self.lit(b"],\n").is_some() {
-                    break;
+    /// Every field of a node but its children, in canonical order; the
+    /// cursor is left after `children: ` when there are children.
+    fn node_fields(&mut self, d: usize) -> Option<(NodeFields, bool)> {
+        let mut n = NodeFields::default();
+        for &f in NodeField::ALL {
+            match self.field_value(d, f.spec())? {
+                Some(Read::Tree) => return Some((n, true)),
+                Some(Read::Value(v)) => {
+                    f.set(&mut n, v);
                 }
-                self.lit(b", ")?;
+                None => {}
             }
         }
-        if self.field(d, b"links") {
-            self.lit(b"[\n")?;
-            while self.indent(d + 1) {
-                self.lit(b"Link(kind: ")?;
-                let kind = self.word(&[
-                    (b"Agrees", LinkKind::Agrees),
-                    (b"Contradicts", LinkKind::Contradicts),
-                    (b"Rebuts", LinkKind::Rebuts),
-                ])?;
-                self.lit(b", to: ")?;
-                let to = self.string()?;
-                self.lit(b"),\n")?;
-                n.links.push(Link { kind, to });
-            }
-            // `indent(d + 1)` failed, so fewer spaces: the list's end.
-            if !self.indent(d) {
-                return None;
-            }
-            self.lit(b"],\n")?;
-        }
-        n.note = self.opt_str_field(d, b"note")?;
-        Some(n)
+        Some((n, false))
     }
 }
 

@@ -139,7 +139,7 @@ pub fn save_map(
         };
         let meta = file.metadata().map_err(|e| StoreError::io(&target, e))?;
         let tmp = write_temp(&target, contents, Some(&meta))?;
-        rename_into_place(&tmp, &target)?;
+        rename_into_place(tmp, &target)?;
         // The lock goes with `file`, after the rename.
         drop(file);
         return Ok(Saved::Written { backup: kept });
@@ -147,18 +147,19 @@ pub fn save_map(
 }
 
 /// Creates `target` holding `contents` only if it still does not exist
-/// (a hard link of a finished temporary file, which fails on an existing
-/// name). `Ok(None)`: it exists now and `expect` allows overwriting it.
+/// (a finished temporary file moved in by a rename or hard link that
+/// fails on an existing name). `Ok(None)`: it exists now and `expect` allows overwriting it.
 fn create_new(target: &Path, contents: &[u8], expect: Expect) -> Result<Option<Saved>, SaveError> {
     if let Expect::Hash(_) = expect {
         // It was read from a file that is gone now.
         return Ok(Some(Saved::Conflict));
     }
     let tmp = write_temp(target, contents, None)?;
-    let linked = fs::hard_link(&tmp, target);
-    let _ = fs::remove_file(&tmp);
-    match linked {
-        Ok(()) => {
+    // A rename that refuses an existing name (or a hard link where the file
+    // system has no such rename); tempfile removes the temporary file when
+    // it fails.
+    match tmp.persist_noclobber(target).map_err(|e| e.error) {
+        Ok(_) => {
             sync_dir(dir_of(target));
             Ok(Some(Saved::Written { backup: None }))
         }

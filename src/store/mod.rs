@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod dirs;
 pub mod disk;
 mod fast;
+mod lex;
 pub mod load;
 pub mod locate;
 pub mod map_save;
@@ -20,6 +21,7 @@ pub mod recovery;
 pub mod regular;
 pub mod restore;
 pub mod save;
+pub mod schema;
 pub mod sources;
 pub mod watch;
 

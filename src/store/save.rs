@@ -13,6 +13,8 @@ use std::fs::{self, File};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
+use tempfile::NamedTempFile;
+
 use super::StoreError;
 use super::regular;
 
@@ -39,10 +41,6 @@ fn holds(path: &Path, contents: &[u8]) -> bool {
     same_len && regular::read_open(&file, contents.len() as u64).is_ok_and(|old| old == contents)
 }
 
-/// Temp-file names differ per call, not only per process: the signal
-/// watchdog and the loop may both write the recovery file at once.
-static NEXT_TMP: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-
 /// [`save_atomic`] without the check that the file already holds these
 /// bytes, for a caller that has just read it.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
@@ -68,7 +66,7 @@ pub fn write_atomic_with(
         Err(e) => return Err(StoreError::io(&target, e)),
     };
     let tmp = write_temp_with(&target, fill, old.as_ref())?;
-    rename_into_place(&tmp, &target)
+    rename_into_place(tmp, &target)
 }
 
 /// Follows `path` through symlinks to the file they finally name (which
@@ -105,44 +103,44 @@ pub(super) fn dir_of(path: &Path) -> &Path {
 
 /// Writes `contents` to a new temporary file beside `target` (never an
 /// existing file or link of that name: created exclusively), with the old
-/// file's permissions and owner when there is one, flushed to disk.
+/// file's permissions and owner when there is one, flushed to disk. The
+/// file is removed if it is dropped before [`rename_into_place`].
 pub(super) fn write_temp(
     target: &Path,
     contents: &[u8],
     old: Option<&fs::Metadata>,
-) -> Result<PathBuf, StoreError> {
+) -> Result<NamedTempFile, StoreError> {
     write_temp_with(target, &mut |w| w.write_all(contents), old)
 }
 
 /// [`write_temp`] of what `fill` writes (through a buffer).
+///
+/// tempfile makes the name (`.NAME.tmp-PID-` and random letters: a dot-file,
+/// which the watcher ignores, unique per call even when the signal watchdog
+/// and the loop write the recovery file at once) and removes the file on
+/// every early return.
 fn write_temp_with(
     target: &Path,
     fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
     old: Option<&fs::Metadata>,
-) -> Result<PathBuf, StoreError> {
+) -> Result<NamedTempFile, StoreError> {
     let dir = dir_of(target);
     let name = target
         .file_name()
         .ok_or_else(|| StoreError::Invalid(format!("{}: not a file path", target.display())))?;
-    let (tmp, mut file) = loop {
-        let n = NEXT_TMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let tmp = dir.join(format!(
-            ".{}.tmp-{}{}",
-            name.to_string_lossy(),
-            std::process::id(),
-            if n == 0 {
-                String::new()
-            } else {
-                format!("-{n}")
-            }
-        ));
-        match File::options().write(true).create_new(true).open(&tmp) {
-            Ok(f) => break (tmp, f),
-            // Left by an earlier run of this pid, or planted: take the next.
-            Err(e) if e.kind() == ErrorKind::AlreadyExists && n < 1000 => continue,
-            Err(e) => return Err(StoreError::io(&tmp, e)),
-        }
-    };
+    let prefix = format!(".{}.tmp-{}-", name.to_string_lossy(), std::process::id());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).rand_bytes(6);
+    // A new file gets what `File::create` would give it (0666 less the
+    // umask), not tempfile's private 0600; a replaced one gets its old mode.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .map_err(|e| StoreError::io(&dir.join(&prefix), e))?;
     let mut write = |file: &mut File| -> std::io::Result<()> {
         if let Some(old) = old {
             keep_mode_and_owner(file, old)?;
@@ -153,9 +151,8 @@ fn write_temp_with(
         drop(w);
         file.sync_all()
     };
-    if let Err(e) = write(&mut file) {
-        let _ = fs::remove_file(&tmp);
-        return Err(StoreError::io(&tmp, e));
+    if let Err(e) = write(tmp.as_file_mut()) {
+        return Err(StoreError::io(tmp.path(), e));
     }
     Ok(tmp)
 }
@@ -174,13 +171,11 @@ fn keep_mode_and_owner(file: &File, old: &fs::Metadata) -> std::io::Result<()> {
     file.set_permissions(old.permissions())
 }
 
-/// Renames `tmp` over `target` and flushes the directory; removes `tmp` if
-/// the rename fails.
-pub(super) fn rename_into_place(tmp: &Path, target: &Path) -> Result<(), StoreError> {
-    if let Err(e) = fs::rename(tmp, target) {
-        let _ = fs::remove_file(tmp);
-        return Err(StoreError::io(target, e));
-    }
+/// Renames `tmp` over `target` and flushes the directory; `tmp` is removed
+/// if the rename fails.
+pub(super) fn rename_into_place(tmp: NamedTempFile, target: &Path) -> Result<(), StoreError> {
+    tmp.persist(target)
+        .map_err(|e| StoreError::io(target, e.error))?;
     sync_dir(dir_of(target));
     Ok(())
 }
@@ -189,5 +184,46 @@ pub(super) fn rename_into_place(tmp: &Path, target: &Path) -> Result<(), StoreEr
 pub(super) fn sync_dir(dir: &Path) {
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // A new file gets the mode `File::create` gives (the umask decides), not
+    // tempfile's private 0600, and the directory holds only the new file.
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_usual_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        File::create(dir.path().join("plain")).unwrap();
+        write_atomic(&dir.path().join("saved"), b"x").unwrap();
+        let mode = |n: &str| {
+            fs::metadata(dir.path().join(n))
+                .unwrap()
+                .permissions()
+                .mode()
+        };
+        assert_eq!(mode("saved"), mode("plain"));
+        assert_eq!(fs::read(dir.path().join("saved")).unwrap(), b"x");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    // A write that fails half way leaves the old file as it was and no
+    // temporary file behind.
+    #[test]
+    fn a_failed_write_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.ron");
+        fs::write(&path, b"old").unwrap();
+        let err = write_atomic_with(&path, &mut |w| {
+            w.write_all(b"half")?;
+            Err(std::io::Error::other("disk full"))
+        });
+        assert!(err.is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -47,7 +47,7 @@ impl Watcher {
 
     /// Paths of `*.ron` files changed, created or removed since the last call,
     /// without blocking; deduplicated and sorted; ignores mizan's own
-    /// temporary files (`.NAME.tmp-PID`, see `save.rs`) and other dot-files.
+    /// temporary files (`.NAME.tmp-PID-XXXXXX`, see `save.rs`) and other dot-files.
     ///
     /// When the backend lost events (its queue overflowed, or it reported an
     /// error), every `*.ron` that exists now or did at the last call is
@@ -158,7 +158,7 @@ fn is_change(kind: &EventKind) -> bool {
 }
 
 /// A map file as the loader sees one (`*.ron`), less dot-files: mizan's own
-/// temporary files (`.x.ron.tmp-PID`) and editors' swap and lock files.
+/// temporary files (`.x.ron.tmp-PID-XXXXXX`) and editors' swap and lock files.
 fn is_map_name(name: &OsStr) -> bool {
     // Bytes rather than `str`: the loader reads non-UTF-8 names too.
     !name.as_encoded_bytes().starts_with(b".")

@@ -4,6 +4,10 @@
 //! what the view keeps between frames. `update` changes it in response to
 //! actions and hands back the effects for the loop to run; `view` draws it.
 //! Neither touches the terminal, so both are tested without one.
+//!
+//! It holds only state (the screens' and overlays' `*_state` types, the
+//! workspace, the view caches): the handlers import it, never the other
+//! way round, so src/tui has no import circle (`tests/it/tui_imports.rs`).
 
 use crate::model::NodeRef;
 use crate::text::BidiMode;

@@ -8,14 +8,7 @@
 use std::path::PathBuf;
 
 use crate::export::Format;
-/// How the session ends, once the person asked to quit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Quit {
-    /// Unsaved edits (a signal, an error) go to the recovery file.
-    Keeping,
-    /// The person chose to quit without saving: no recovery file.
-    Discarding,
-}
+use crate::tui::workspace::Quit;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {

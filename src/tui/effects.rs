@@ -1,8 +1,9 @@
-//! Effects: what `update` asks for but must not do itself, so that it stays
-//! pure and testable — reading and writing files, checking paths, talking
-//! to the search worker, ending the session. `update` returns them as
-//! values; the loop runs them (with [`run`]) after each event, before the
-//! next. The external editor needs the terminal, so `run` hands that one
+//! Running effects: what `update` asks for but must not do itself, so that
+//! it stays pure and testable — reading and writing files, checking paths,
+//! talking to the search worker, ending the session. `update` returns them
+//! as values (`effect`); the loop runs them (with [`run`]) after each
+//! event, before the next. This runner calls into saving, search and the
+//! forms, so it sits above them; the values sit below. The external editor needs the terminal, so `run` hands that one
 //! back to the loop; the recovery snapshot is written when the loop is
 //! idle.
 

@@ -107,7 +107,7 @@ fn event_loop(
         let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
         // Maps and check marks that arrived since the last frame.
         let arriving = arrivals::pump(app) | app.ws.arrival.is_some();
-        screens::browse::relayout(app, screen);
+        screens::navigate::relayout(app, screen);
         // A search or a large chooser's matching streams in: come back
         // soon to show it.
         let searching = overlays::search::pump(app, false) | overlays::choose::pump(app);

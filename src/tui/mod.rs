@@ -7,8 +7,14 @@
 //! overview), `overlays/` (help, message, ask, search, forms, choosers,
 //! export, quote selection), `widgets/` (line editor, form, chooser, list,
 //! popup, Arabic lines), `workspace/` (the maps: editing, history, saving),
-//! and the input side: `action`, `key`, `keymap`, `config`. This file
-//! builds the app from the options, the config and the environment.
+//! and the input side: `action`, `key`, `mouse`, `keymap`, `config`. This
+//! file builds the app from the options, the config and the environment.
+//!
+//! Imports point one way: the screens' and overlays' states (`*_state`),
+//! the workspace, `effect` and `layout` sit below `app`; the handlers (each
+//! screen's and overlay's keys, editing, saving) above it; `update`, `view`,
+//! `effects` and `event_loop` on top. `tests/it/tui_imports.rs` fails on
+//! any import circle of more than two files.
 
 pub mod action;
 pub mod ahead;

@@ -11,7 +11,8 @@ use crate::tui::key::{Code, KeyPress};
 use crate::tui::keymap::{Lookup, Mode};
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::Overlay;
-use crate::tui::screens::{Screen, browse};
+use crate::tui::screens::browse_state::BrowseScreen;
+use crate::tui::screens::{Screen, browse, navigate};
 
 pub use crate::tui::mouse::Mouse;
 
@@ -64,7 +65,7 @@ fn with_top(app: &mut App, f: impl FnOnce(&mut dyn Layer, &mut App) -> Option<Ou
     match std::mem::take(&mut app.screen) {
         Screen::Browse(b) => {
             app.screen = Screen::Browse(b);
-            let outcome = f(&mut browse::BrowseScreen, app);
+            let outcome = f(&mut BrowseScreen, app);
             if let Some(Outcome::Push(o)) = outcome {
                 app.overlays.push(o);
             }
@@ -144,7 +145,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         return effects(app);
     }
     with_top(app, |l, app| Some(l.handle(app, action)));
-    browse::relayout(app, app.view.areas.screen);
+    navigate::relayout(app, app.view.areas.screen);
     effects(app)
 }
 
@@ -171,6 +172,6 @@ pub fn mouse(app: &mut App, m: Mouse) -> Vec<Effect> {
         return effects(app);
     }
     browse::mouse(app, m);
-    browse::relayout(app, app.view.areas.screen);
+    navigate::relayout(app, app.view.areas.screen);
     effects(app)
 }

@@ -1,6 +1,7 @@
-//! Drawing: `view(&App, &mut Frame)` and the layout both it and the mouse
-//! handling use. One `render_*` function per region; nothing here changes
-//! state (the source pane's layout cache aside).
+//! Drawing: `view(&App, &mut Frame)` draws the screen, then each overlay
+//! bottom-up, each through its layer. It sits on top, beside `update`:
+//! nothing below imports it. The regions it and the mouse handling share
+//! are `layout`'s (re-exported here); nothing here changes state.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;

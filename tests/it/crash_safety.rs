@@ -212,24 +212,18 @@ fn kill_rounds(a: &[u8], b: &[u8], rounds: usize, max_delay_ms: u64) -> Tally {
         }
 
         // Whatever else is there is the killed writer's temporary file.
-        let temp = format!(".map.ron.tmp-{pid}");
+        let temp = format!(".map.ron.tmp-{pid}-");
         let mut left = 0;
         for entry in fs::read_dir(&dir).unwrap() {
             let name = entry.unwrap().file_name().into_string().unwrap();
             if name == "map.ron" {
                 continue;
             }
-            // `save_atomic` numbers its temporary files after the first.
-            let numbered = name.strip_prefix(&temp).is_some_and(|rest| {
-                rest.is_empty()
-                    || rest
-                        .strip_prefix('-')
-                        .is_some_and(|n| n.parse::<u64>().is_ok())
+            // `save_atomic`'s temporary files end in random letters.
+            let ours = name.strip_prefix(&temp).is_some_and(|rest| {
+                rest.len() == 6 && rest.bytes().all(|c| c.is_ascii_alphanumeric())
             });
-            assert!(
-                numbered,
-                "round {round}: unexpected file {name} left behind"
-            );
+            assert!(ours, "round {round}: unexpected file {name} left behind");
             left += 1;
             // Cleared so that the next round's listing shows only its own.
             fs::remove_file(dir.join(&name)).unwrap();

@@ -60,7 +60,7 @@ fn apply(a: &mut Article, op: &Op) -> Result<(), String> {
         Op::Set { id, field, value } => {
             let n = idx(a, id).ok_or("gone")?;
             let f = find(NODE_FIELDS, field).ok_or("no field")?;
-            (f.set)(a.node_mut(n), value.as_deref())
+            f.set(a.node_mut(n), value.as_deref())
         }
         Op::Add { parent, at, id } => {
             let p = idx(a, parent).ok_or("gone")?;

@@ -266,7 +266,7 @@ fn remembered_phrases_find_their_node() {
     let mut misses = Vec::new();
     for &(phrase, how, fragment) in SET {
         let want = target(&corpus, fragment);
-        let hits = search(&index, &Query::parse(phrase), 3);
+        let hits = search(&index, &corpus, &Query::parse(phrase), 3);
         if !hits.iter().any(|h| h.node == want) {
             let got: Vec<String> = hits.iter().filter_map(|h| corpus.address(h.node)).collect();
             misses.push(format!(

@@ -1,21 +1,23 @@
 //! A question that stops the world until answered: delete this node? quit
 //! with unsaved edits? the file changed on disk, now what? Each choice has a
 //! letter, typed before any binding; Esc cancels. The answer is acted on
-//! by [`answer`]; [`request_quit`] is the question most often asked.
+//! by [`answer`]. The question itself (`Ask`) is `ask_state`'s, so saving,
+//! editing and quitting (`workspace::quitting`) ask without importing this.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::effect::{Effect, Quit};
+use crate::tui::effect::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::ask_state::render;
+use crate::tui::workspace::Quit;
 use crate::tui::workspace::editing;
 use crate::tui::workspace::quitting::request_quit;
 
-pub use crate::tui::overlays::ask_state::{Answer, Ask, Choice};
+use crate::tui::overlays::ask_state::{Answer, Ask};
 
 impl Layer for Ask {
     fn mode(&self) -> Mode {

@@ -1,7 +1,9 @@
-//! The pickers a node form opens: themes from the motion's vocabulary
-//! (several, marked with Tab), and a link's target over every other
-//! article's nodes, then the link's kind. What is chosen goes back into the
-//! form under them.
+//! The pickers: themes from the motion's vocabulary (several, marked with
+//! Tab), a link's target over every other article's nodes, then the link's
+//! kind, a voice, a source file, the article to compare with. What is
+//! chosen goes back into the form under them (or opens the compare
+//! screen). The form says which kind of list it wants (`ListField`), so
+//! this does not know the form's field order.
 
 use crate::model::LinkKind;
 use ratatui::buffer::Buffer;
@@ -16,7 +18,8 @@ use crate::tui::palette::stance_glyph;
 use crate::tui::screens::compare::open_compare;
 use crate::tui::widgets::chooser::{ChooseEvent, Chooser};
 
-pub use crate::tui::overlays::choose_state::{ChooseFor, ChooseState, ListField};
+pub use crate::tui::overlays::choose_state::ListField;
+use crate::tui::overlays::choose_state::{ChooseFor, ChooseState};
 use crate::tui::widgets::chooser_view;
 
 /// Opens the picker for list field `field` (of kind `what`) of the form on top.
@@ -27,7 +30,9 @@ pub fn open(app: &mut App, st: &FormState, field: usize, what: ListField, query:
         return open_voice(app, st, field, query);
     }
     if what != ListField::Themes && app.ws.search.is_none() {
-        app.ws.search = Some(crate::tui::overlays::search::Engine::new(&app.ws.corpus));
+        app.ws.search = Some(crate::tui::workspace::search_engine::Engine::new(
+            &app.ws.corpus,
+        ));
     }
     let index = match app.ws.search.as_mut() {
         Some(e) if what != ListField::Themes => {

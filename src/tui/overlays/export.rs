@@ -22,7 +22,7 @@ use crate::tui::widgets::selection;
 use crate::tui::widgets::text_field::input_line;
 use crate::tui::workspace::quitting::request_quit;
 
-pub use crate::tui::overlays::export_state::Export;
+use crate::tui::overlays::export_state::Export;
 
 impl Export {
     /// Keys while the folder is typed: Enter keeps it, Esc or Tab leave it.

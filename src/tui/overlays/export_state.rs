@@ -7,7 +7,7 @@ use crate::tui::widgets::line_edit::LineEdit;
 pub struct Export {
     /// The ids of the articles to export.
     pub articles: Vec<String>,
-    /// Index into [`Format::ALL`].
+    /// Index into [`Format::ALL`](crate::export::Format::ALL).
     pub selected: usize,
     /// The folder being typed, while it is edited (Tab); `None`: choosing
     /// the format.

@@ -2,7 +2,8 @@
 //! whose title (either language), id, outlet or stance holds every typed
 //! word, Arabic normalised as search does. While typing, this overlay has
 //! the keys and draws its input line at the foot of the list; Enter keeps
-//! the filter, Esc drops it.
+//! the filter, Esc drops it. The matching is `screens::list_filter`'s (the
+//! list's drawing and keys use it too); the typed line is `filter_state`'s.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,7 +17,7 @@ use crate::tui::screens::navigate::select_map;
 use crate::tui::widgets::line_edit::LineEdit;
 use crate::tui::workspace::quitting::request_quit;
 
-pub use crate::tui::overlays::filter_state::ListFilter;
+use crate::tui::overlays::filter_state::ListFilter;
 use crate::tui::widgets::text_field::input_line;
 
 /// Opens the filter on the article list, with the filter in force.

@@ -22,7 +22,7 @@ use crate::tui::overlays::help;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
 use crate::tui::widgets::form_view;
 
-pub use crate::tui::overlays::form_state::{Accepted, FormFor, FormState, Target, opt};
+use crate::tui::overlays::form_state::{Accepted, FormFor, FormState, Target, opt};
 use crate::tui::workspace::editing::{self, node_name, unique_id};
 
 // The node form's fields, in order.

@@ -1,5 +1,6 @@
 //! The `?` help: every mode's keys, made from the keymap (so a rebound key
-//! shows as bound), the Arabic display mode and why, and the glyphs.
+//! shows as bound), the Arabic display mode and why, and the glyphs. Its
+//! state (the scroll) is `help_state`'s; [`at`] opens it at a mode's keys.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,7 +12,7 @@ use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::message::{render_scrolled, scroll};
 
-pub use crate::tui::overlays::help_state::Help;
+use crate::tui::overlays::help_state::Help;
 
 /// The help scrolled to the keys of `mode`: opened from the compare
 /// screen it starts at compare's keys, not the browser's.

@@ -15,7 +15,7 @@ use crate::tui::layer::{Layer, Outcome};
 use crate::tui::widgets::popup;
 use crate::tui::workspace::quitting::request_quit;
 
-pub use crate::tui::overlays::message_state::Message;
+use crate::tui::overlays::message_state::Message;
 
 /// The keys of a scrolled text: close, quit, move a row or a page.
 pub fn scroll(app: &mut App, scroll: &mut usize, action: Action) -> Outcome {

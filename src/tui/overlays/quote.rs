@@ -33,7 +33,8 @@ use crate::tui::widgets::text_field::input_line;
 use crate::tui::workspace::editing;
 use crate::tui::workspace::quitting::request_quit;
 
-pub use crate::tui::overlays::quote_state::QuoteSelect;
+use crate::tui::overlays::form_state::Target;
+use crate::tui::overlays::quote_state::QuoteSelect;
 
 fn source_text(app: &App) -> Option<&str> {
     Some(
@@ -299,7 +300,7 @@ fn child_from_quote(app: &mut App, sel: &QuoteSelect) {
     let Some(text) = passage(app, sel) else {
         return;
     };
-    form::open_node(app, form::Target::Child);
+    form::open_node(app, Target::Child);
     if let Some(Overlay::Form(st)) = app.overlays.last_mut() {
         form::set_quote(&mut st.form, &text);
     }

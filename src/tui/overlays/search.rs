@@ -1,8 +1,10 @@
 //! The `/` search overlay: a query line that edits like a shell line, and
 //! ranked hits labelled with their article's stance badge, matched
 //! characters highlighted (through the bidi reordering, for Arabic). The
-//! matching runs on the search worker's thread; this module only holds what
-//! the overlay shows and draws it.
+//! matching runs on the search worker's thread; this module takes the
+//! overlay's keys, sends the query and draws the hits. What it holds is
+//! `search_state`'s; the index and worker are the workspace's
+//! (`workspace::search_engine`).
 
 use std::ops::Range;
 
@@ -26,8 +28,8 @@ use crate::tui::widgets::selection;
 use crate::tui::widgets::text_field::input_line;
 use crate::tui::workspace::quitting::request_quit;
 
-pub use crate::tui::overlays::search_state::{SearchState, area, rows};
-pub use crate::tui::workspace::search_engine::{Engine, LIMIT};
+use crate::tui::overlays::search_state::{SearchState, area, rows};
+use crate::tui::workspace::search_engine::Engine;
 
 impl SearchState {
     /// The effect that sends the query as it now is to the search worker.
@@ -229,7 +231,7 @@ pub fn submit(app: &mut App, query: String) {
         .search
         .get_or_insert_with(|| Engine::new(&app.ws.corpus));
     s.indexing = engine.worker.progress();
-    s.submitted = engine.worker.submit(query);
+    s.submitted = engine.worker.submit(query, &app.ws.corpus);
     s.done = false;
 }
 

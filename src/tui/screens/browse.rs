@@ -21,8 +21,10 @@ use crate::tui::screens::{browse_view, list_filter, open, source};
 use crate::tui::widgets::list;
 use crate::tui::workspace::quitting::request_quit;
 
-pub use crate::tui::screens::browse_state::{Browse, BrowseScreen, Focus, Lang};
-pub use crate::tui::screens::navigate::{go_to, jump_to, relayout, select_map, selection_moved};
+use crate::tui::screens::browse_state::{BrowseScreen, Focus};
+use crate::tui::screens::navigate::go_to;
+// Where the tests and benches have always found them.
+pub use crate::tui::screens::navigate::{jump_to, relayout, select_map, selection_moved};
 
 impl Layer for BrowseScreen {
     fn mode(&self) -> Mode {

@@ -1,4 +1,4 @@
-//! The compare screen's state and keys: two articles side by side, a
+//! The compare screen's keys (its state is `compare_state`'s): two articles side by side, a
 //! selection moving through one side's nodes theme by theme. Drawing is
 //! `compare_view`'s.
 
@@ -19,7 +19,8 @@ use crate::tui::screens::navigate::jump_to;
 use crate::tui::screens::open;
 use crate::tui::workspace::quitting::request_quit;
 
-pub use crate::tui::screens::compare_state::{CompareState, Item, body_height};
+pub use crate::tui::screens::compare_state::CompareState;
+use crate::tui::screens::compare_state::body_height;
 pub use crate::tui::screens::open::compare as open_compare;
 
 /// Switches whether reported claims count, and says which now do.

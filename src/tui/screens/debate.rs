@@ -21,7 +21,7 @@ use crate::tui::screens::navigate::jump_to;
 use crate::tui::screens::{debate_view, timeline_view};
 use crate::tui::workspace::quitting::request_quit;
 
-pub use crate::tui::screens::debate_state::{DebateState, SIDES};
+pub use crate::tui::screens::debate_state::DebateState;
 pub use crate::tui::screens::open::{debate as open_debate, timeline as open_timeline};
 
 impl Layer for DebateState {

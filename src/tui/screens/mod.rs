@@ -1,6 +1,9 @@
 //! What fills the terminal under the overlays: the browser (article list,
-//! tree, detail or source), the compare screen and the overview. Each
-//! screen's state and how keys change it live beside its drawing.
+//! tree, detail or source), the compare, overview and debate screens. Each
+//! screen's state lives in its `*_state` file, which imports no handler,
+//! so the app can hold it; its keys live in the file named after it, its
+//! drawing in `*_view`. The browser's moves that others share are
+//! `navigate`'s; opening the other screens is `open`'s.
 //!
 //! The browser's state travels with the screen: in `Screen::Browse` it is
 //! the screen; the compare and overview screens carry it to give back when

@@ -1,4 +1,4 @@
-//! The overview screen's state and keys: every article's stance, and the
+//! The overview screen's keys (its state is `overview_state`'s): every article's stance, and the
 //! articles × themes matrix with a selected cell whose nodes can be opened.
 //! Drawing is `overview_view`'s.
 
@@ -20,7 +20,7 @@ use crate::tui::screens::overview_view::{self, matrix_size};
 use crate::tui::workspace::quitting::request_quit;
 
 pub use crate::tui::screens::open::overview as open_overview;
-pub use crate::tui::screens::overview_state::OverviewState;
+use crate::tui::screens::overview_state::OverviewState;
 
 impl Layer for OverviewState {
     fn mode(&self) -> Mode {

@@ -221,7 +221,7 @@ impl Chooser {
         if query.is_empty() {
             self.filtered = (0..self.items.len()).collect();
         } else if let Some(s) = &self.search {
-            let hits = crate::search::search(
+            let hits = crate::search::nodes(
                 &s.index,
                 &crate::search::Query::parse(self.line.text.trim()),
                 SEARCH_LIMIT,
@@ -229,7 +229,7 @@ impl Chooser {
             let mut seen = HashSet::new();
             self.filtered = hits
                 .iter()
-                .filter_map(|h| s.item_of.get(&h.node).copied())
+                .filter_map(|n| s.item_of.get(n).copied())
                 .filter(|&i| seen.insert(i))
                 .collect();
         } else if self.items.len() >= BACKGROUND_FROM && self.keys.is_empty() {

@@ -14,8 +14,9 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Mode;
-pub use crate::tui::overlays::ask_state::ConflictAt;
+use crate::tui::overlays::ask_state::ConflictAt;
 use crate::tui::overlays::ask_state::{Answer, Ask};
+use crate::tui::overlays::form_state::Target;
 use crate::tui::workspace::editing::{self, node_name};
 
 /// `M`: asks how to resolve the selected node's first conflict (the
@@ -131,7 +132,7 @@ pub fn resolve(app: &mut App, at: ConflictAt, take: Take, edit: bool) {
         }
     };
     if editing::apply(app, at.map, edit_op, name, n, n) && edit {
-        crate::tui::overlays::form::open_node(app, crate::tui::overlays::form::Target::Edit);
+        crate::tui::overlays::form::open_node(app, Target::Edit);
     }
 }
 

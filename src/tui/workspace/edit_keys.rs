@@ -7,6 +7,7 @@ use crate::tui::app::{App, Focus};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::overlays::form;
+use crate::tui::overlays::form_state::Target;
 use crate::tui::workspace::editing::{
     ask_delete, cut, indent, move_among_siblings, open_editor, outdent, paste, undo,
 };
@@ -42,9 +43,9 @@ pub fn act(app: &mut App, action: Action) {
         app.screen.browse_mut().focus = Focus::Tree;
     }
     match action {
-        Action::AddChild => form::open_node(app, form::Target::Child),
-        Action::AddSibling => form::open_node(app, form::Target::Sibling),
-        Action::EditNode => form::open_node(app, form::Target::Edit),
+        Action::AddChild => form::open_node(app, Target::Child),
+        Action::AddSibling => form::open_node(app, Target::Sibling),
+        Action::EditNode => form::open_node(app, Target::Edit),
         Action::EditArticle => form::open_article(app),
         Action::DeleteNode => ask_delete(app),
         Action::MoveDown => move_among_siblings(app, 1),

@@ -2,7 +2,8 @@
 //! and what is derived from it per article, the undo history, the cut
 //! subtree, where backups and recovery go, and what the disk did. Editing
 //! with undo, saving with conflict checks, reloading and recovery after a
-//! crash live in the modules below.
+//! crash live in the modules below, as do the editing keys (`edit_keys`),
+//! quitting (`quitting`) and the search index (`search_engine`).
 
 pub mod arrival;
 pub mod conflicts;
@@ -25,7 +26,14 @@ use crate::model::validate::Sources;
 use crate::model::{Corpus, Diagnostic, MapEntry, Node, NodeIdx};
 use crate::store::sources::quote_ranges;
 
-pub use crate::tui::effect::Quit;
+/// How the session ends, once the person asked to quit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quit {
+    /// Unsaved edits (a signal, an error) go to the recovery file.
+    Keeping,
+    /// The person chose to quit without saving: no recovery file.
+    Discarding,
+}
 
 /// A subtree taken out with `X`, ready for `p` in any article.
 #[derive(Debug, Clone, PartialEq, Eq)]

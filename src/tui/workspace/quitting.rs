@@ -3,9 +3,10 @@
 //! quits through here, so it sits below all of them.
 
 use crate::tui::app::App;
-use crate::tui::effect::{Effect, Quit};
+use crate::tui::effect::Effect;
 use crate::tui::overlays::Overlay;
 use crate::tui::overlays::ask_state::{Answer, Ask};
+use crate::tui::workspace::Quit;
 use crate::tui::workspace::editing;
 
 /// Quit, asking first when edits are unsaved.
