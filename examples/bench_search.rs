@@ -165,6 +165,20 @@ fn cpu_time() -> Duration {
     Duration::from_millis(ticks * 10)
 }
 
+/// Time all threads of this process have run on a CPU, in nanoseconds
+/// (`/proc/self/task/*/schedstat`): unlike wall time, barely changed by
+/// other processes competing for the cores.
+fn cpu_ns() -> u64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return 0;
+    };
+    tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .sum()
+}
+
 fn rss_mib() -> f64 {
     let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
     let pages: f64 = statm
@@ -223,12 +237,14 @@ fn main() {
 
     let worker = Worker::spawn(Arc::clone(&index), LIMIT);
     let mut typed = Vec::new();
+    let mut typed_cpu = Vec::new();
     let mut fresh = Vec::new();
     let mut per_query = Vec::new();
     for q in QUERIES {
         let mut qt = Vec::new();
         for p in prefixes(q) {
             let t = Instant::now();
+            let cpu = cpu_ns();
             let g = worker.submit(p.clone(), &corpus);
             loop {
                 match worker.receiver().recv() {
@@ -238,6 +254,7 @@ fn main() {
                 }
             }
             qt.push(ms(t.elapsed()));
+            typed_cpu.push(cpu_ns().saturating_sub(cpu) as f64 / 1e6);
             let t = Instant::now();
             let hits = search(&index, &corpus, &Query::parse(&p), LIMIT);
             fresh.push(ms(t.elapsed()));
@@ -268,6 +285,10 @@ fn main() {
     println!(
         "\nmizan worker (typed, narrowing): {} keystrokes, median {tm:.1} ms, p95 {tp:.1} ms, max {tx:.1} ms",
         typed.len()
+    );
+    let (cm, cp, cx) = stats(typed_cpu);
+    println!(
+        "  CPU per keystroke (all threads; wall time on idle cores lies between this and half of it): median {cm:.1} ms, p95 {cp:.1} ms, max {cx:.1} ms"
     );
     println!("mizan search() from scratch:    median {fm:.1} ms, p95 {fp:.1} ms, max {fx:.1} ms");
 
