@@ -30,12 +30,22 @@ pub(crate) struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
             let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(23) ^ u64::from_le_bytes(b))
-                .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            b.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(b));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.mix(u64::from(i));
     }
 
     fn finish(&self) -> u64 {
@@ -43,7 +53,13 @@ impl Hasher for WordHasher {
     }
 }
 
-type Words = HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>;
+impl WordHasher {
+    fn mix(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(23) ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type WordIds = HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>;
 
 /// The searchable fields of node `idx` of `article`, in field order: the
 /// article's titles on its thesis (root) node, then claims, quote and note.
@@ -68,9 +84,55 @@ pub(crate) fn fields_of(article: &Article, idx: u32) -> Vec<(Field, &str)> {
 }
 
 /// The words of normalised text: runs of word characters, in order.
-pub(crate) fn words(norm: &str) -> impl Iterator<Item = &str> {
-    norm.split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
+pub(crate) fn words(norm: &str) -> Words<'_> {
+    Words { text: norm, at: 0 }
+}
+
+/// Iterator of [`words`]: ASCII is classified byte by byte, other
+/// characters decoded (the index build calls this for every word it holds).
+pub(crate) struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Words<'a> {
+    /// Whether the character at byte `i` is a word character, and its length.
+    fn class(&self, i: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[i];
+        if b < 0x80 {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        self.text[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8()))
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let n = self.text.len();
+        let mut i = self.at;
+        while i < n {
+            let (word, len) = self.class(i);
+            if word {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while i < n {
+            let (word, len) = self.class(i);
+            if !word {
+                break;
+            }
+            i += len;
+        }
+        self.at = i;
+        (start < i).then(|| &self.text[start..i])
+    }
 }
 
 /// The posting byte for a word at place `pos` of `field`.
@@ -216,7 +278,7 @@ struct List {
 /// itself (the index maps them to its own handles, see `search::index`).
 #[derive(Default)]
 pub(crate) struct Builder {
-    words: Words,
+    words: WordIds,
     lists: Vec<List>,
     seg: Segment,
     /// Local theme handle of each theme id met, and the ids in order.
@@ -340,6 +402,16 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Protects the tokeniser: runs of letters and digits in either script,
+    // everything else separates.
+    #[test]
+    fn words_split_at_non_letters() {
+        let got: Vec<&str> = words(" us-led (2014) القوات، 4500 x").collect();
+        assert_eq!(got, ["us", "led", "2014", "القوات", "4500", "x"]);
+        assert_eq!(words("").count(), 0);
+        assert_eq!(words(" ,. ").count(), 0);
+    }
 
     // Protects the posting format: every node a word is in comes back, in
     // order, with the field and place of its best occurrence.
