@@ -212,8 +212,10 @@ impl Index {
                 groups.push(Vec::new());
                 in_group = 0;
             }
-            in_group += article.len();
-            total += article.len();
+            // Arena size, not `len()` (a walk of the tree): enough to
+            // balance groups and count progress.
+            in_group += article.nodes.len();
+            total += article.nodes.len();
             if let Some(g) = groups.last_mut() {
                 g.push(map);
             }
@@ -231,7 +233,9 @@ impl Index {
                         for idx in article.preorder() {
                             b.push(map, article, idx);
                         }
-                        progress.done.fetch_add(article.len(), Ordering::Relaxed);
+                        progress
+                            .done
+                            .fetch_add(article.nodes.len(), Ordering::Relaxed);
                     }
                 }
                 b
@@ -340,7 +344,7 @@ impl Index {
         let Some(article) = corpus.article(node.map) else {
             return;
         };
-        if (node.node as usize) < article.len()
+        if (node.node as usize) < article.nodes.len()
             && (node.node == article.root
                 || article.ancestors(node.node).last() == Some(article.root))
         {
@@ -491,7 +495,7 @@ fn builder_of(corpus: &Corpus, docs: &[NodeRef]) -> Builder {
     let mut b = Builder::default();
     for r in docs {
         if let Some(a) = corpus.article(r.map)
-            && (r.node as usize) < a.len()
+            && (r.node as usize) < a.nodes.len()
         {
             b.push(r.map, a, r.node);
         }

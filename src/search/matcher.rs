@@ -61,7 +61,8 @@ impl<'c> NodeText<'c> {
     /// `None` when the corpus no longer has the node.
     pub fn read(index: &Index, corpus: &'c Corpus, node: NodeRef) -> Option<NodeText<'c>> {
         let article = corpus.article(node.map)?;
-        if node.node as usize >= article.len() {
+        // The arena's size: `len()` walks the tree.
+        if node.node as usize >= article.nodes.len() {
             return None;
         }
         let fields = fields_of(article, node.node)
