@@ -122,6 +122,8 @@ fn event_loop(
         // While a search streams results, come back soon to show them.
         let mut timeout = Duration::from_millis(match (searching, arriving) {
             (true, _) => 16,
+            // Text laid out ahead comes back, and more is to be asked for.
+            _ if ahead::busy(app) => 16,
             (false, true) => 40,
             (false, false) => 250,
         });
