@@ -6,7 +6,9 @@
 //! runs is the headline; peak memory is the process's high-water mark
 //! (VmHWM), which covers the largest run since every run loads everything.
 //! CPU time (user + system, both threads) is printed too: steadier than
-//! wall time when other work shares the machine.
+//! wall time when other work shares the machine. The first run also
+//! prints what the process holds resident right after loading (VmRSS) and
+//! that divided by the nodes loaded.
 //!
 //! `--cache DIR` reads the maps through a cache of parsed maps kept in DIR
 //! (`store::cache`): the first run writes it, later runs read it (run with
@@ -68,6 +70,18 @@ fn main() {
             }
         };
         let loaded = start.elapsed();
+        if run == 0 {
+            // What the loaded corpus keeps resident (issue 19 item 4:
+            // at most 600 bytes a node), before validation allocates more.
+            let nodes = corpus.node_count();
+            if let Some(kib) = status_kib("VmRSS:") {
+                println!(
+                    "  resident after load: {:.0} MiB, {:.0} bytes a node ({nodes} nodes)",
+                    kib as f64 / 1024.0,
+                    kib as f64 * 1024.0 / nodes.max(1) as f64
+                );
+            }
+        }
         let load_cpu = cpu_time().zip(cpu_start).map(|(b, a)| b.saturating_sub(a));
         let found = validate::validate(&corpus, &dir, None);
         let total = start.elapsed();
@@ -142,10 +156,15 @@ fn cpu_time() -> Option<Duration> {
 
 /// VmHWM from /proc/self/status, in MiB.
 fn peak_memory() -> Option<String> {
+    let kib = status_kib("VmHWM:")?;
+    Some(format!("{:.0} MiB (VmHWM)", kib as f64 / 1024.0))
+}
+
+/// A `kB` line of /proc/self/status (`VmRSS:`, `VmHWM:`).
+fn status_kib(key: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(format!("{:.0} MiB (VmHWM)", kib / 1024.0))
+    let line = status.lines().find(|l| l.starts_with(key))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn usage(why: &str) -> ! {

@@ -137,9 +137,9 @@ impl Article {
                     .ok_or(EditError::NoNode(node))?;
                 let mut new = *with;
                 new.set_parent(n.parent());
-                *new.children_mut() = std::mem::take(n.children_mut());
+                new.set_children(n.children().to_vec());
                 let mut old = std::mem::replace(n, new);
-                old.children_mut().clear();
+                old.set_children(Vec::new());
                 old.set_parent(None);
                 Ok(Edit::Content {
                     node,
@@ -182,12 +182,13 @@ impl Article {
                     .node(node)
                     .parent()
                     .ok_or(EditError::NotAttached(node))?;
-                let siblings = self.nodes[parent as usize].children_mut();
-                let at = siblings
+                let at = self
+                    .node(parent)
+                    .children()
                     .iter()
                     .position(|&c| c == node)
                     .ok_or(EditError::NotAttached(node))?;
-                siblings.remove(at);
+                self.nodes[parent as usize].children_mut().remove(at);
                 self.nodes[node as usize].set_parent(None);
                 Ok(Edit::Attach { node, parent, at })
             }
@@ -202,8 +203,10 @@ impl Article {
                 if parent == node || self.ancestors(parent).any(|a| a == node) {
                     return Err(EditError::Cycle);
                 }
-                let siblings = self.nodes[parent as usize].children_mut();
-                siblings.insert(at.min(siblings.len()), node);
+                let mut siblings = self.nodes[parent as usize].children_mut();
+                let at = at.min(siblings.len());
+                siblings.insert(at, node);
+                drop(siblings);
                 self.nodes[node as usize].set_parent(Some(parent));
                 Ok(Edit::Detach { node })
             }

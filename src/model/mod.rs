@@ -20,6 +20,7 @@ mod glyph;
 pub mod ids;
 pub mod incoming;
 mod node;
+pub mod theme_ids;
 mod types;
 pub mod validate;
 
@@ -28,6 +29,6 @@ pub use clusters::{ClusterBearing, Clusters};
 pub use conflict::Conflict;
 pub use corpus::{Corpus, MapEntry, NodeRef};
 pub use date::PartialDate;
-pub use node::{Node, NodeFields, Themes};
+pub use node::{ChildrenMut, Node, NodeFields, NodeTexts, Themes, children_from_parents};
 pub use types::*;
 pub use validate::{Diagnostic, Severity};

@@ -14,7 +14,9 @@ use super::lex::Lexer;
 use super::load::MAX_DEPTH;
 use super::schema::{ArticleField, Kind, Named, NodeField, Owned, Presence, Spec};
 use crate::model::corpus::Pos;
-use crate::model::{Article, ArticleMeta, Link, LinkKind, Node, NodeFields, NodeIdx};
+use crate::model::{
+    Article, ArticleMeta, Link, LinkKind, Node, NodeFields, NodeIdx, children_from_parents,
+};
 
 /// Trees deeper than this are left to ron, whose recursion limit decides
 /// (with its located error) where the bound lies. ron spends about four
@@ -132,6 +134,7 @@ enum Read {
 /// Drops the arena's spare capacity: up to a third of the node memory of a
 /// large corpus otherwise, as the vector grows by doubling.
 fn shrunk(mut nodes: Vec<Node>, mut positions: Vec<Pos>) -> (Vec<Node>, Vec<Pos>) {
+    children_from_parents(&mut nodes);
     nodes.shrink_to_fit();
     positions.shrink_to_fit();
     (nodes, positions)
@@ -191,9 +194,6 @@ impl Cursor<'_> {
             });
             let (mut node, has_children) = self.node_fields(depth + 1)?;
             node.parent = parent;
-            if let Some(p) = parent {
-                nodes[p as usize].children_mut().push(idx);
-            }
             nodes.push(Node::from(node));
             if has_children {
                 self.lit(b"[\n")?;

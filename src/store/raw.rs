@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::model::{
     Article, ArticleMeta, Bearing, ClaimKind, Conflict, Genre, Link, Motion, Node, NodeFields,
-    NodeIdx, Relation, Stance, StanceBasis, Theme,
+    NodeIdx, Relation, Stance, StanceBasis, Theme, children_from_parents,
 };
 
 #[derive(Deserialize)]
@@ -121,9 +121,6 @@ impl RawArticle {
         let mut stack: Vec<(RawNode, Option<NodeIdx>)> = vec![(self.thesis, None)];
         while let Some((raw, parent)) = stack.pop() {
             let idx = nodes.len() as NodeIdx;
-            if let Some(p) = parent {
-                nodes[p as usize].children_mut().push(idx);
-            }
             let RawNode {
                 id,
                 claim_en,
@@ -153,10 +150,11 @@ impl RawArticle {
                 note,
                 conflicts,
                 parent,
-                children: Vec::with_capacity(children.len()),
+                children: Vec::new(),
             }));
             stack.extend(children.into_iter().rev().map(|c| (c, Some(idx))));
         }
+        children_from_parents(&mut nodes);
         Article {
             meta,
             nodes,

@@ -209,10 +209,8 @@ fn article(i: usize, articles: usize, n: usize, seed: u64, links_percent: u64) -
             parent,
             children: Vec::new(),
         }));
-        if let Some(p) = parent {
-            nodes[p as usize].children_mut().push(k as NodeIdx);
-        }
     }
+    crate::model::children_from_parents(&mut nodes);
     let mut a = Article {
         meta: ArticleMeta {
             id: article_id(i).into(),

@@ -1,0 +1,152 @@
+use super::*;
+
+fn fields() -> NodeFields {
+    NodeFields {
+        id: "n1".into(),
+        claim_en: "Forces should leave.".into(),
+        claim_ar: "يجب أن تغادر القوات".into(),
+        voice: Some("US officials".into()),
+        kind: Some(ClaimKind::Proposal),
+        relation: Some(Relation::Opposes),
+        bearing: Some(Bearing::For),
+        quote: Some("".into()),
+        themes: vec!["isis".into(), "إيران".into(), "isis".into()],
+        links: vec![Link {
+            kind: super::super::LinkKind::Rebuts,
+            to: "b/n2".into(),
+        }],
+        note: None,
+        conflicts: vec![Conflict::new("note", Some("a"), None)],
+        parent: Some(3),
+        children: vec![7, 5, 9],
+    }
+}
+
+#[test]
+fn every_field_round_trips_through_the_packed_form() {
+    let f = fields();
+    let n = Node::from(f.clone());
+    assert_eq!(n.to_fields(), f);
+    assert_eq!(n.id(), "n1");
+    assert_eq!(n.claim_ar(), "يجب أن تغادر القوات");
+    // An empty quote is not an absent one.
+    assert_eq!(n.quote(), Some(""));
+    assert_eq!(n.note(), None);
+    assert!(n.is_reported());
+    assert_eq!(n.themes().len(), 3);
+    assert_eq!(n.themes().next_back(), Some("isis"));
+    assert!(n.has_theme("إيران") && !n.has_theme("iran"));
+    assert_eq!(n.children(), [7, 5, 9]);
+    assert_eq!(
+        Node::from(NodeFields::default()).to_fields(),
+        NodeFields::default()
+    );
+}
+
+#[test]
+fn setters_change_one_field_and_keep_the_others() {
+    let mut n = Node::from(fields());
+    n.set_claim_en("Changed, and longer than it was before.");
+    n.set_voice(None);
+    n.set_note(Some("a note"));
+    n.set_themes(["timeline"]);
+    n.children_mut().push(11);
+    n.links_mut().clear();
+    let mut want = fields();
+    want.claim_en = "Changed, and longer than it was before.".into();
+    want.voice = None;
+    want.note = Some("a note".into());
+    want.themes = vec!["timeline".into()];
+    want.children.push(11);
+    want.links.clear();
+    assert_eq!(n.to_fields(), want);
+    assert_eq!(n, Node::from(want));
+}
+
+#[test]
+fn texts_past_64_kib_keep_their_ends() {
+    let mut f = fields();
+    f.claim_ar = "ب".repeat(40_000).into();
+    f.quote = Some("q".repeat(30_000).into());
+    let n = Node::from(f.clone());
+    assert_eq!(n.to_fields(), f);
+    let mut short = n.clone();
+    short.set_claim_ar("قصير");
+    short.set_quote(None);
+    assert_eq!(short.claim_ar(), "قصير");
+    assert_eq!(
+        short.themes().collect::<Vec<_>>(),
+        ["isis", "إيران", "isis"]
+    );
+    assert_eq!(short.note(), None);
+}
+
+#[test]
+fn equal_nodes_compare_equal_however_they_were_built() {
+    let mut a = Node::from(fields());
+    a.links_mut().push(Link {
+        kind: super::super::LinkKind::Agrees,
+        to: "c/x".into(),
+    });
+    a.links_mut().pop();
+    assert_eq!(a, Node::from(fields()));
+    let mut b = Node::from(fields());
+    b.set_parent(None);
+    assert_ne!(a, b);
+}
+
+#[test]
+fn themes_are_kept_whole_when_the_id_table_refuses() {
+    let mut n = Node::from(fields());
+    let texts = n.texts().map(|t| t.map(str::to_owned));
+    let first = theme_ids::intern("isis");
+    // The table takes "isis" and then is full: every theme moves to the node.
+    n.pack_with(
+        std::array::from_fn(|i| texts[i].as_deref()),
+        ["isis", "full-1", "isis", "full-2"],
+        |t| if t == "isis" { first } else { None },
+    );
+    assert_eq!(
+        n.themes().collect::<Vec<_>>(),
+        ["isis", "full-1", "isis", "full-2"]
+    );
+    assert_eq!(n.themes().len(), 4);
+    assert_eq!(n.note(), None);
+    assert_eq!(n.claim_en(), "Forces should leave.");
+    // Setting themes the table takes brings them back into the buffer.
+    n.set_themes(["isis"]);
+    assert_eq!(n, {
+        let mut f = fields();
+        f.themes = vec!["isis".into()];
+        Node::from(f)
+    });
+}
+
+#[test]
+fn children_keep_their_order_through_one_many_and_none() {
+    let mut n = Node::from(fields());
+    n.set_children(vec![4]);
+    assert_eq!(n.children(), [4]);
+    n.children_mut().insert(0, 2);
+    assert_eq!(n.children(), [2, 4]);
+    n.children_mut().retain(|&c| c != 2);
+    assert_eq!(n.children(), [4]);
+    n.children_mut().clear();
+    assert!(n.children().is_empty());
+    // Links and conflicts are untouched by the children moving around.
+    assert_eq!(n.links().len(), 1);
+    assert_eq!(n.conflicts().len(), 1);
+    let mut f = fields();
+    f.children = Vec::new();
+    assert_eq!(n, Node::from(f));
+}
+
+#[test]
+fn a_node_stays_small() {
+    // Issue 19 item 4: the node itself, besides its text, in 48 bytes.
+    assert!(
+        std::mem::size_of::<Node>() <= 48,
+        "{}",
+        std::mem::size_of::<Node>()
+    );
+}
