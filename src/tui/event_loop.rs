@@ -35,7 +35,7 @@ pub fn run_with_cache(opts: &Options, cache: Option<store::cache::Cache>) -> Res
     let watcher = store::watch::Watcher::new(&opts.maps_dir).ok();
     // The maps load in the background while the loading screen shows the
     // list (a large corpus takes seconds); a small one opens directly.
-    let loader = Loader::start_paced(opts.maps_dir.clone(), cache, TestHooks::load_pace());
+    let loader = Loader::start_held(opts.maps_dir.clone(), cache, TestHooks::load_hold());
     terminal::enter(bidi_mode(opts, &env) == crate::text::BidiMode::Mizan)?;
     let mut term = match Terminal::new(CrosstermBackend::new(std::io::stdout())) {
         Ok(t) => t,
