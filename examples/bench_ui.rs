@@ -117,6 +117,7 @@ fn walk(
     let mut times = Vec::new();
     // Frames that laid out text themselves (found some of it not cached).
     let cold = std::cell::Cell::new(0usize);
+    let planning = std::cell::RefCell::new(Vec::new());
     let mut frame = |app: &mut App, times: &mut Vec<Duration>| {
         if ahead {
             mizan::tui::ahead::collect(app);
@@ -127,7 +128,10 @@ fn walk(
             cold.set(cold.get() + 1);
         }
         if ahead {
+            // The planning runs on the UI thread (the layout does not).
+            let t = Instant::now();
             mizan::tui::ahead::step(app);
+            planning.borrow_mut().push(t.elapsed());
             mizan::tui::ahead::settle(app);
         }
     };
@@ -157,6 +161,15 @@ fn walk(
         frame(&mut app, &mut times);
     }
     let cold = cold.get();
+    let mut planning = planning.into_inner();
+    if ahead && !planning.is_empty() {
+        println!(
+            "  look-ahead planning on the UI thread after each frame: median {:.2?}, p95 {:.2?}, max {:.2?}",
+            pct(&mut planning, 0.5),
+            pct(&mut planning, 0.95),
+            pct(&mut planning, 1.0)
+        );
+    }
     (times, cold, give_back(app))
 }
 

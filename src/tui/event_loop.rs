@@ -114,8 +114,11 @@ fn event_loop(
         ahead::collect(app);
         term.draw(|f| view::view(app, f))?;
         hooks.after_frame();
-        // Text the next keys will show, laid out on another thread.
-        ahead::step(app);
+        // Text the next keys will show, laid out on another thread. Its
+        // planning takes a few ms here: not while a key is waiting.
+        if !event::poll(Duration::ZERO)? {
+            ahead::step(app);
+        }
         // Wait for something to happen, then take what is queued (bounded,
         // and checking the stop flag, so a flood of input — or a terminal
         // that hung up and reads as always ready — cannot keep us here).
