@@ -104,18 +104,34 @@ time, which filters out the waits of a machine shared with other work.";
 /// The walk of part 2 over a fresh app on `corpus`: through the list, a
 /// fully expanded tree in English and Arabic, the detail and the help; each
 /// frame's time, and the corpus back.
-fn walk(corpus: Corpus, articles: usize, per: usize, ahead: bool) -> (Vec<Duration>, Corpus) {
+fn walk(
+    corpus: Corpus,
+    articles: usize,
+    per: usize,
+    ahead: bool,
+) -> (Vec<Duration>, usize, Corpus) {
     let mut app = app_on(corpus);
-    app.view.areas = view::areas(Rect::new(0, 0, 200, 60));
+    // Laid out as the loop lays the screen out.
+    mizan::tui::screens::browse::relayout(&mut app, Rect::new(0, 0, 200, 60));
     let mut term = Terminal::new(TestBackend::new(200, 60)).expect("backend");
     let mut times = Vec::new();
+    // Frames that laid out text themselves (found some of it not cached).
+    let cold = std::cell::Cell::new(0usize);
+    let planning = std::cell::RefCell::new(Vec::new());
     let mut frame = |app: &mut App, times: &mut Vec<Duration>| {
         if ahead {
             mizan::tui::ahead::collect(app);
         }
+        let before = app.view.layout_cache.borrow().laid_out();
         times.push(draw(&mut term, app));
+        if app.view.layout_cache.borrow().laid_out() != before {
+            cold.set(cold.get() + 1);
+        }
         if ahead {
+            // The planning runs on the UI thread (the layout does not).
+            let t = Instant::now();
             mizan::tui::ahead::step(app);
+            planning.borrow_mut().push(t.elapsed());
             mizan::tui::ahead::settle(app);
         }
     };
@@ -144,7 +160,17 @@ fn walk(corpus: Corpus, articles: usize, per: usize, ahead: bool) -> (Vec<Durati
     for _ in 0..20 {
         frame(&mut app, &mut times);
     }
-    (times, give_back(app))
+    let cold = cold.get();
+    let mut planning = planning.into_inner();
+    if ahead && !planning.is_empty() {
+        println!(
+            "  look-ahead planning on the UI thread after each frame: median {:.2?}, p95 {:.2?}, max {:.2?}",
+            pct(&mut planning, 0.5),
+            pct(&mut planning, 0.95),
+            pct(&mut planning, 1.0)
+        );
+    }
+    (times, cold, give_back(app))
 }
 
 /// The corpus out of an app, for the next walk.
@@ -219,9 +245,11 @@ fn main() {
     for ahead in [false, true] {
         // Each frame's fastest time over the rounds.
         let mut best: Vec<Duration> = Vec::new();
+        let mut cold = 0;
         for _ in 0..rounds {
-            let (times, back) = walk(corpus, articles, per, ahead);
+            let (times, c, back) = walk(corpus, articles, per, ahead);
             corpus = back;
+            cold = c;
             if best.is_empty() {
                 best = times;
             } else {
@@ -240,7 +268,7 @@ fn main() {
             "no look-ahead"
         };
         println!(
-            "frame at 200x60 with {nodes} nodes loaded, {how}: median {median:.2?}, p95 {p95:.2?}, max {max:.2?} over {n} frames (fastest of {rounds} per frame)"
+            "frame at 200x60 with {nodes} nodes loaded, {how}: median {median:.2?}, p95 {p95:.2?}, max {max:.2?} over {n} frames (fastest of {rounds} per frame); {cold} frames laid out text themselves"
         );
     }
     drop(corpus);

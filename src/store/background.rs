@@ -71,13 +71,14 @@ const CHUNK: usize = 64;
 impl Loader {
     /// Starts loading `dir`, through `cache` when given.
     pub fn start(dir: PathBuf, cache: Option<Cache>) -> Loader {
-        Loader::start_paced(dir, cache, Duration::ZERO)
+        Loader::start_held(dir, cache, None)
     }
 
-    /// [`Loader::start`], waiting `pace` before each map after the first:
-    /// the end-to-end tests slow a small corpus down this way, so that what
-    /// a person can do before the last map arrives is seen deterministically.
-    pub fn start_paced(dir: PathBuf, cache: Option<Cache>, pace: Duration) -> Loader {
+    /// [`Loader::start`], holding back every map after the first while the
+    /// file `hold` exists: the end-to-end tests see what a person can do
+    /// before the last map arrives this way, whatever the machine's load,
+    /// and remove the file to let the rest come.
+    pub fn start_held(dir: PathBuf, cache: Option<Cache>, hold: Option<PathBuf>) -> Loader {
         let (tx, events) = mpsc::channel();
         let loaded = Arc::new(AtomicUsize::new(0));
         let total = Arc::new(AtomicUsize::new(0));
@@ -90,7 +91,7 @@ impl Loader {
         };
         let thread = std::thread::Builder::new()
             .name("mizan-load".into())
-            .spawn(move || run(&dir, cache.as_ref(), pace, &shared))
+            .spawn(move || run(&dir, cache.as_ref(), hold.as_deref(), &shared))
             .ok();
         Loader {
             events,
@@ -136,7 +137,7 @@ struct Shared {
     stop: Arc<AtomicBool>,
 }
 
-fn run(dir: &Path, cache: Option<&Cache>, pace: Duration, s: &Shared) {
+fn run(dir: &Path, cache: Option<&Cache>, hold: Option<&Path>, s: &Shared) {
     let catalog = match Catalog::scan(dir, cache) {
         Ok(c) => c,
         Err(e) => {
@@ -160,7 +161,10 @@ fn run(dir: &Path, cache: Option<&Cache>, pace: Duration, s: &Shared) {
         return;
     }
     let read = |index: usize, path: &Path| {
-        if index > 0 && !pace.is_zero() && !wait(pace, &s.stop) {
+        if index > 0
+            && let Some(hold) = hold
+            && !wait_while(hold, &s.stop)
+        {
             return false;
         }
         let (entry, notes) = match cache {
@@ -193,15 +197,13 @@ fn run(dir: &Path, cache: Option<&Cache>, pace: Duration, s: &Shared) {
     let _ = s.tx.send(Event::Finished);
 }
 
-/// Sleeps `pace` in short steps; false when told to stop meanwhile.
-fn wait(pace: Duration, stop: &AtomicBool) -> bool {
-    let step = Duration::from_millis(10);
-    let start = std::time::Instant::now();
-    while start.elapsed() < pace {
+/// Waits while the file `hold` exists; false when told to stop meanwhile.
+fn wait_while(hold: &Path, stop: &AtomicBool) -> bool {
+    while hold.exists() {
         if stop.load(Ordering::Relaxed) {
             return false;
         }
-        std::thread::sleep(step.min(pace.saturating_sub(start.elapsed())));
+        std::thread::sleep(Duration::from_millis(10));
     }
     true
 }

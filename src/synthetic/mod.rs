@@ -211,6 +211,7 @@ fn article(i: usize, articles: usize, n: usize, seed: u64, links_percent: u64) -
         }));
     }
     crate::model::children_from_parents(&mut nodes);
+    crate::model::share_text(&mut nodes);
     let mut a = Article {
         meta: ArticleMeta {
             id: article_id(i).into(),

@@ -37,18 +37,45 @@ pub fn step(app: &mut App) {
         return;
     };
     w.collect(&mut app.view.layout_cache.borrow_mut());
-    if !w.has_room() || !app.screen.is_browse() || !app.overlays.is_empty() {
+    // A plan that asked for text is run again once that text is in: a
+    // row's claim is cut to the room its speaker's name leaves, which is
+    // known only once the name is laid out.
+    let idle = w.idle() && w.has_room();
+    if !can_plan(app) {
         return;
     }
     let key = plan_key(app);
-    if app.view.ahead_key == Some(key) {
+    if app.view.ahead_key == Some(key) || !idle {
         return;
     }
-    app.view.ahead_key = Some(key);
     let asks = plan(app);
+    // Done with this key when nothing is missing, or after a few rounds
+    // (never planning on and on for a text that cannot be kept).
+    app.view.ahead_rounds = match app.view.ahead_last == Some(key) {
+        true => app.view.ahead_rounds.saturating_add(1),
+        false => 0,
+    };
+    app.view.ahead_last = Some(key);
+    if asks.is_empty() || app.view.ahead_rounds >= MAX_ROUNDS {
+        app.view.ahead_key = Some(key);
+    }
     if let Some(w) = app.view.ahead.as_mut() {
         w.ask(asks);
     }
+}
+
+/// Plans for one state of the screen at most.
+const MAX_ROUNDS: u8 = 3;
+
+/// Whether the look-ahead has more to do (the loop comes back soon).
+pub fn busy(app: &App) -> bool {
+    app.view.ahead.as_ref().is_some_and(|w| !w.idle())
+        || (can_plan(app) && app.view.ahead_key != Some(plan_key(app)))
+}
+
+/// The look-ahead serves the browser, with nothing over it.
+fn can_plan(app: &App) -> bool {
+    app.view.ahead.is_some() && app.screen.is_browse() && app.overlays.is_empty()
 }
 
 /// Before a frame: takes the texts the layout thread has finished since.
@@ -61,10 +88,14 @@ pub fn collect(app: &mut App) {
 /// Waits until the layout thread has laid out all it was asked for (a
 /// bench gives it the time a person takes between keys this way).
 pub fn settle(app: &mut App) {
-    if let Some(w) = app.view.ahead.as_mut() {
-        while !w.idle() {
-            w.wait(&mut app.view.layout_cache.borrow_mut());
+    // A few rounds: each lays out what the last one found missing.
+    for _ in 0..4 {
+        if let Some(w) = app.view.ahead.as_mut() {
+            while !w.idle() {
+                w.wait(&mut app.view.layout_cache.borrow_mut());
+            }
         }
+        step(app);
     }
 }
 
@@ -119,7 +150,9 @@ fn around(app: &mut App, far: bool) {
     if areas.list.width > 0 {
         let w = list_item_width(app);
         let from = at.saturating_sub(reach);
-        for &i in shown.iter().skip(from).take(2 * reach + 1) {
+        // The list shows the selection whole and fills the rows below it
+        // with the articles after it: a page of them.
+        for &i in shown.iter().skip(from).take(2 * reach + page + 1) {
             list_item(app, i, w);
         }
     }

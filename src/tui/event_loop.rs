@@ -35,7 +35,7 @@ pub fn run_with_cache(opts: &Options, cache: Option<store::cache::Cache>) -> Res
     let watcher = store::watch::Watcher::new(&opts.maps_dir).ok();
     // The maps load in the background while the loading screen shows the
     // list (a large corpus takes seconds); a small one opens directly.
-    let loader = Loader::start_paced(opts.maps_dir.clone(), cache, TestHooks::load_pace());
+    let loader = Loader::start_held(opts.maps_dir.clone(), cache, TestHooks::load_hold());
     terminal::enter(bidi_mode(opts, &env) == crate::text::BidiMode::Mizan)?;
     let mut term = match Terminal::new(CrosstermBackend::new(std::io::stdout())) {
         Ok(t) => t,
@@ -114,14 +114,19 @@ fn event_loop(
         ahead::collect(app);
         term.draw(|f| view::view(app, f))?;
         hooks.after_frame();
-        // Text the next keys will show, laid out on another thread.
-        ahead::step(app);
+        // Text the next keys will show, laid out on another thread. Its
+        // planning takes a few ms here: not while a key is waiting.
+        if !event::poll(Duration::ZERO)? {
+            ahead::step(app);
+        }
         // Wait for something to happen, then take what is queued (bounded,
         // and checking the stop flag, so a flood of input — or a terminal
         // that hung up and reads as always ready — cannot keep us here).
         // While a search streams results, come back soon to show them.
         let mut timeout = Duration::from_millis(match (searching, arriving) {
             (true, _) => 16,
+            // Text laid out ahead comes back, and more is to be asked for.
+            _ if ahead::busy(app) => 16,
             (false, true) => 40,
             (false, false) => 250,
         });

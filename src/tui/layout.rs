@@ -43,8 +43,11 @@ pub struct ViewCache {
     /// do not ask for it.
     pub ahead: Option<crate::tui::widgets::layout_ahead::Worker>,
     pub ahead_tried: bool,
-    /// What the last look-ahead was planned for.
+    /// The screen state the look-ahead is done with.
     pub ahead_key: Option<u64>,
+    /// The state last planned for, and how many times in a row.
+    pub ahead_last: Option<u64>,
+    pub ahead_rounds: u8,
 }
 
 /// Below this the browser cannot be drawn usefully.

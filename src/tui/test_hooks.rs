@@ -1,8 +1,8 @@
 //! Hooks the end-to-end tests use to prove that a panic leaves the
 //! terminal usable and keeps unsaved edits: `MIZAN_TEST_PANIC` panics after
 //! the first frame, or (`MIZAN_TEST_PANIC=F12`) when F12 is pressed; and
-//! to see browsing while the maps load: `MIZAN_TEST_LOAD_PACE_MS` slows the
-//! loader down. Kept
+//! to see browsing while the maps load: `MIZAN_TEST_LOAD_HOLD` holds the
+//! loader back. Kept
 //! out of the loop's body so the loop reads as what it does.
 
 use crossterm::event::{Event, KeyCode};
@@ -21,15 +21,11 @@ impl TestHooks {
         }
     }
 
-    /// How long the background loader waits before each map after the
-    /// first (`MIZAN_TEST_LOAD_PACE_MS`), so that an end-to-end test sees
-    /// the browser at work while a small corpus is still loading.
-    pub fn load_pace() -> std::time::Duration {
-        let ms = std::env::var("MIZAN_TEST_LOAD_PACE_MS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        std::time::Duration::from_millis(ms)
+    /// While the file `MIZAN_TEST_LOAD_HOLD` names exists, the background
+    /// loader holds back every map after the first, so that an end-to-end
+    /// test sees the browser at work while a corpus is still loading.
+    pub fn load_hold() -> Option<std::path::PathBuf> {
+        std::env::var_os("MIZAN_TEST_LOAD_HOLD").map(Into::into)
     }
 
     /// Called once a frame is drawn.

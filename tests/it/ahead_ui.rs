@@ -45,3 +45,39 @@ fn frames_find_their_text_laid_out_and_look_the_same() {
         "frames that laid out text after: {missed:?}"
     );
 }
+
+// Paging through a long list and its articles at 200×60 (a page is many
+// articles): each page's rows and the newly selected article's tree and
+// detail were laid out ahead.
+#[test]
+fn paging_a_long_list_finds_its_text_laid_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    mizan::synthetic::write_corpus(tmp.path(), 400, 12, 2).unwrap();
+    let opts = mizan::tui::Options {
+        maps_dir: tmp.path().to_path_buf(),
+        sources: None,
+        config: Some("/nonexistent/config.ron".into()),
+        bidi: None,
+    };
+    let mut app = mizan::tui::setup(&opts, &|_| None).unwrap();
+    crate::common::resize(&mut app, 200, 60);
+    screen(&app);
+    let mut missed = Vec::new();
+    for (i, k) in [
+        "PageDown", "PageDown", "PageDown", "PageUp", "j", "Tab", "j", "j",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        ahead::step(&mut app);
+        ahead::settle(&mut app);
+        press(&mut app, k);
+        ahead::collect(&mut app);
+        let before = laid_out(&app);
+        screen(&app);
+        if laid_out(&app) != before {
+            missed.push((i, k, laid_out(&app) - before));
+        }
+    }
+    assert!(missed.is_empty(), "frames that laid out text: {missed:?}");
+}

@@ -152,10 +152,11 @@ fn browse_the_first_article_before_the_rest_has_loaded() {
     assert!(!app.overlays.is_empty(), "search opens once all is in");
 }
 
-// The real binary in tmux, its loader slowed to a quarter of a second a
-// map (MIZAN_TEST_LOAD_PACE_MS): the list is up and the first article opens
-// while the status bar still counts maps loading; search says it waits;
-// once every map is in and checked, search opens.
+// The real binary in tmux, its loader held back after the first map
+// while a file exists (MIZAN_TEST_LOAD_HOLD): the list is up and the first
+// article opens while the status bar counts maps loading; search says it
+// waits; the last article says loading…; once the file is gone and every
+// map is in and checked, search opens. Nothing here depends on timing.
 #[test]
 fn browse_while_loading_in_the_real_binary() {
     let Some(t) = crate::common::tmux::Tmux::start("arrival") else {
@@ -171,33 +172,41 @@ fn browse_while_loading_in_the_real_binary() {
         .clone()
         .unwrap()
         .id;
+    let hold = tmp.path().join("hold");
+    std::fs::write(&hold, "").unwrap();
     t.type_line(&format!(
-        "MIZAN_TEST_LOAD_PACE_MS=250 MIZAN_STATE_DIR={} {} --no-cache --maps {} --config /nonexistent/config.ron; echo \"[exit $?]\"",
+        "MIZAN_TEST_LOAD_HOLD={} MIZAN_STATE_DIR={} {} --no-cache --maps {} --config /nonexistent/config.ron; echo \"[exit $?]\"",
+        hold.display(),
         tmp.path().join("state").display(),
         env!("CARGO_BIN_EXE_mizan"),
         maps.display(),
     ));
-    t.wait_for("40 articles");
-    // The first map comes first: its tree is open while the rest loads.
+    // The first map comes first: its tree is open while the rest waits.
     let s = t.wait_for(&format!("{first} · "));
-    assert!(s.contains("loading maps"), "{s}");
+    assert!(s.contains("40 articles"), "{s}");
+    assert!(s.contains("loading maps 1 of 40"), "{s}");
     t.keys(&["Enter", "j"]);
     t.keys(&["/"]);
     let s = t.wait_for("waits until every map is in");
-    assert!(s.contains("loading maps"), "{s}");
-    // The last article is still to come.
+    assert!(!s.contains("Search — "), "{s}");
+    // The last article is still to come: its tree pane says so.
     t.keys(&["BTab", "G"]);
-    let s = t.wait_for("loading…");
-    assert!(s.contains("loading maps"), "{s}");
-    // Every map in and checked: the progress goes, search opens.
+    let s = t.wait_for("╭ Tree ");
+    assert!(
+        s.contains("loading…") && s.contains("loading maps 1 of 40"),
+        "{s}"
+    );
+    // Released: every map comes, is checked, and the progress goes.
+    std::fs::remove_file(&hold).unwrap();
     let start = Instant::now();
     loop {
         let s = t.screen();
-        if !s.contains("loading maps") && !s.contains("checking maps") {
+        if s.contains("40 articles") && !s.contains("loading maps") && !s.contains("checking maps")
+        {
             break;
         }
         assert!(
-            start.elapsed() < Duration::from_secs(60),
+            start.elapsed() < Duration::from_secs(120),
             "never loaded:\n{s}"
         );
         std::thread::sleep(Duration::from_millis(100));

@@ -48,6 +48,10 @@ pub fn to_line(
 #[derive(Default)]
 pub struct LayoutCache {
     map: HashMap<Key, Rc<Vec<VisualLine>>>,
+    /// The entries before `map` last filled up: still found (and moved
+    /// back) until `map` fills up again, so that starting over never
+    /// drops the rows on screen or those laid out ahead.
+    old: HashMap<Key, Rc<Vec<VisualLine>>>,
     /// While the look-ahead runs (`tui::ahead`): what missed, to be laid
     /// out on another thread, instead of being laid out here.
     asks: Option<Vec<Ask>>,
@@ -69,7 +73,8 @@ pub enum Kind {
     Fields,
 }
 
-/// Entries kept before the cache starts over (many screens' worth).
+/// Entries kept before the cache starts a new generation (many screens'
+/// worth; two generations are kept).
 const CACHE_LIMIT: usize = 50_000;
 
 /// A text to lay out ahead of time, on another thread: what a frame would
@@ -138,6 +143,9 @@ impl LayoutCache {
         if let Some(v) = self.map.get(&key) {
             return Rc::clone(v);
         }
+        if let Some(v) = self.old.remove(&key) {
+            return self.keep(key, v);
+        }
         let ask = Ask { key, what: what() };
         if let Some(asks) = &mut self.asks {
             asks.push(ask);
@@ -155,16 +163,19 @@ impl LayoutCache {
 
     /// Keeps text laid out elsewhere (by the look-ahead's thread).
     pub fn put(&mut self, key: Key, lines: Vec<VisualLine>) -> Rc<Vec<VisualLine>> {
+        self.keep(key, Rc::new(lines))
+    }
+
+    fn keep(&mut self, key: Key, v: Rc<Vec<VisualLine>>) -> Rc<Vec<VisualLine>> {
         if self.map.len() >= CACHE_LIMIT {
-            self.map.clear();
+            self.old = std::mem::take(&mut self.map);
         }
-        let v = Rc::new(lines);
         self.map.insert(key, Rc::clone(&v));
         v
     }
 
     pub fn contains(&self, key: &Key) -> bool {
-        self.map.contains_key(key)
+        self.map.contains_key(key) || self.old.contains_key(key)
     }
 
     /// From now until [`LayoutCache::end_ahead`], a miss is noted instead

@@ -200,6 +200,11 @@ impl Arrival {
                         return;
                     }
                 }
+                // The corpus is let go before the channel closes: once the
+                // browser sees the checks end it may edit, and an edit
+                // while this Arc is held would copy the whole corpus.
+                drop(corpus);
+                drop(tx);
             });
         self.checks = Some(Checks {
             found,
