@@ -74,28 +74,32 @@ pub fn open(app: &mut App, st: &FormState, field: usize, what: ListField, query:
         )
     } else {
         // Links go to other articles (a link inside one article is flagged).
-        // Sized up front: at 100,000 nodes growing them cost as much as filling.
+        // With the search index, items are made when shown or chosen (see
+        // `NodeSearch::make`): here only which node each item is.
+        let lazy = index.is_some();
         let n = app.ws.corpus.node_count();
         let mut items = Vec::with_capacity(n);
+        let mut nodes = Vec::with_capacity(n);
         let mut item_of = std::collections::HashMap::with_capacity(n);
         for (m, a) in app.ws.corpus.articles().filter(|(m, _)| *m != map) {
             for n in a.preorder() {
-                let node = a.node(n);
-                item_of.insert(crate::model::NodeRef { map: m, node: n }, items.len());
-                // Pieces pushed onto sized strings: `format!` per node cost
-                // more than the copying at 100,000 nodes.
-                let (id, claim) = (node.id(), node.claim_en());
-                let mut value = String::with_capacity(a.meta.id.len() + 1 + id.len());
-                value.push_str(&a.meta.id);
-                value.push('/');
-                value.push_str(id);
-                let mut label = String::with_capacity(value.len() + 5 + claim.len());
-                label.push_str(&value);
-                label.push_str(" — ");
-                label.push_str(claim);
-                items.push((value, label));
+                let r = crate::model::NodeRef { map: m, node: n };
+                item_of.insert(r, items.len());
+                nodes.push(r);
+                items.push(if lazy {
+                    (String::new(), String::new())
+                } else {
+                    link_item(a, n)
+                });
             }
         }
+        let corpus = std::sync::Arc::clone(&app.ws.corpus);
+        let make = move |i: usize| {
+            nodes
+                .get(i)
+                .and_then(|r| Some(link_item(corpus.article(r.map)?, r.node)))
+                .unwrap_or_default()
+        };
         let mut chooser = Chooser::new(
             format!(
                 "Link to — {} chooses",
@@ -110,6 +114,7 @@ pub fn open(app: &mut App, st: &FormState, field: usize, what: ListField, query:
             chooser = chooser.with_search(crate::tui::widgets::chooser::NodeSearch {
                 index,
                 item_of: std::sync::Arc::new(item_of),
+                make: Some(std::sync::Arc::new(make)),
             });
         }
         let chooser = chooser.with_query(query);
@@ -117,6 +122,21 @@ pub fn open(app: &mut App, st: &FormState, field: usize, what: ListField, query:
     };
     app.overlays
         .push(Overlay::Choose(Box::new(ChooseState { chooser, purpose })));
+}
+
+/// A link target's (value, label): `article/node` and that with its claim.
+fn link_item(a: &crate::model::Article, n: u32) -> (String, String) {
+    let node = a.node(n);
+    let (id, claim) = (node.id(), node.claim_en());
+    let mut value = String::with_capacity(a.meta.id.len() + 1 + id.len());
+    value.push_str(&a.meta.id);
+    value.push('/');
+    value.push_str(id);
+    let mut label = String::with_capacity(value.len() + 5 + claim.len());
+    label.push_str(&value);
+    label.push_str(" — ");
+    label.push_str(claim);
+    (value, label)
 }
 
 /// The voice picker: the author, then the speakers the article already

@@ -81,7 +81,14 @@ pub struct NodeSearch {
     /// The item showing each node; nodes without one (the article being
     /// edited) are left out of the results.
     pub item_of: Arc<HashMap<NodeRef, usize>>,
+    /// Makes the (value, label) of an item left empty: with 100,000 nodes,
+    /// making every label up front cost more than the picker's budget, and
+    /// only the rows shown and the one chosen are ever needed.
+    pub make: Option<Arc<MakeItem>>,
 }
+
+/// An item's (value, label) from its index.
+pub type MakeItem = dyn Fn(usize) -> (String, String) + Send + Sync;
 
 impl std::fmt::Debug for NodeSearch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -298,7 +305,7 @@ impl Chooser {
     /// What Enter gives, for the query as typed (waiting for its matches).
     fn done(&mut self) -> ChooseEvent {
         self.settle();
-        let value = |&i: &usize| self.items[i].0.clone();
+        let value = |&i: &usize| self.value(i);
         if self.multi {
             ChooseEvent::Done(self.marked.iter().map(value).collect())
         } else {
@@ -307,6 +314,28 @@ impl Chooser {
                 None => ChooseEvent::None,
             }
         }
+    }
+
+    /// Item `i`'s value (made now if it was left to be made when needed).
+    pub fn value(&self, i: usize) -> String {
+        match (self.items.get(i), self.maker()) {
+            (Some((v, _)), Some(make)) if v.is_empty() => make(i).0,
+            (Some((v, _)), _) => v.clone(),
+            (None, _) => String::new(),
+        }
+    }
+
+    /// Item `i`'s label (made now if it was left to be made when needed).
+    pub fn label(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        match (self.items.get(i), self.maker()) {
+            (Some((_, l)), Some(make)) if l.is_empty() => make(i).1.into(),
+            (Some((_, l)), _) => l.as_str().into(),
+            (None, _) => "".into(),
+        }
+    }
+
+    fn maker(&self) -> Option<&MakeItem> {
+        self.search.as_ref()?.make.as_deref()
     }
 
     fn select(&mut self, by: isize, rows: usize) {

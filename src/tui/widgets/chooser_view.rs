@@ -117,7 +117,8 @@ fn item_line(c: &Chooser, i: usize, p: &Palette, bidi: BidiMode, width: u16) -> 
         (true, false) => "[ ] ",
     };
     let room = width.saturating_sub(mark.len() as u16);
-    let label = c.items[i].1.split('\n').next().unwrap_or("");
+    let label = c.label(i);
+    let label = label.split('\n').next().unwrap_or("");
     // Labels are composed of fields (`id — English — Arabic`, `badge —
     // title`): each is laid out on its own, so an Arabic field does not
     // reorder its neighbours (issue 14).
