@@ -225,8 +225,10 @@ pub(crate) struct Builder {
     voice_of: HashMap<Box<str>, u32>,
     pub voice_names: Vec<Box<str>>,
     norm: String,
-    /// (word, posting byte) of the document being added.
+    /// (word, posting byte) of the document being added: one per word.
     occ: Vec<(u32, u8)>,
+    /// Per word, the document it was last seen in and its place in `occ`.
+    seen: Vec<(u32, u32)>,
 }
 
 impl Builder {
@@ -244,19 +246,24 @@ impl Builder {
                         let id = self.lists.len() as u32;
                         self.words.insert(w.into(), id);
                         self.lists.push(List::default());
+                        self.seen.push((u32::MAX, 0));
                         id
                     }
                 };
-                self.occ.push((id, meta(field, pos)));
+                // One posting per word and document: its best occurrence.
+                let m = meta(field, pos);
+                let seen = &mut self.seen[id as usize];
+                if seen.0 == doc {
+                    let kept = &mut self.occ[seen.1 as usize].1;
+                    if meta_rank(m) > meta_rank(*kept) {
+                        *kept = m;
+                    }
+                } else {
+                    *seen = (doc, self.occ.len() as u32);
+                    self.occ.push((id, m));
+                }
             }
         }
-        // One posting per word: its best occurrence.
-        self.occ.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then(meta_rank(b.1).cmp(&meta_rank(a.1)))
-                .then(a.1.cmp(&b.1))
-        });
-        self.occ.dedup_by_key(|o| o.0);
         for &(w, m) in &self.occ {
             let list = &mut self.lists[w as usize];
             push_varint(&mut list.bytes, doc - list.last);

@@ -382,3 +382,57 @@ fn typing_through_the_worker_matches_search_from_scratch() {
         );
     }
 }
+
+/// Protects incremental updates of the inverted index: an edited claim is
+/// found by its new words and no longer by its old ones, an edited node
+/// alone can be re-indexed, many edits of one article keep one document per
+/// node (old ones dead, mostly dead segments rebuilt), and a removed
+/// article's nodes are gone.
+#[test]
+fn edits_update_the_index() {
+    let mut c = corpus();
+    let mut ix = Index::build(&c);
+    let n = ix.len();
+    let beta = c.map_of("beta").unwrap_or_else(|| panic!("no beta"));
+    let set = |c: &mut Corpus, node: u32, text: &str| {
+        let Some(a) = c.maps[beta as usize].article.as_mut() else {
+            panic!("beta has no article");
+        };
+        a.node_mut(node).set_claim_en(text);
+    };
+    set(&mut c, 2, "Sandstorms ground helicopters");
+    ix.update_article(&c, beta);
+    assert_eq!(ix.len(), n);
+    let found =
+        |ix: &Index, c: &Corpus, q: &str| addresses(c, &search(ix, c, &Query::parse(q), 20));
+    assert_eq!(found(&ix, &c, "sandstorms"), ["beta/irrelevant"]);
+    assert!(found(&ix, &c, "oil prices").is_empty());
+    // One node re-indexed on its own.
+    set(&mut c, 1, "Cells regroup near Mosul");
+    ix.update_node(&c, crate::model::NodeRef { map: beta, node: 1 });
+    assert_eq!(ix.len(), n);
+    assert_eq!(found(&ix, &c, "mosul"), ["beta/isis-back"]);
+    assert!(found(&ix, &c, "desert").is_empty());
+    // Many edits: still one document per node, and the last text wins.
+    for k in 0..300 {
+        set(&mut c, 2, &format!("Sandstorms number {k}"));
+        ix.update_article(&c, beta);
+    }
+    assert_eq!(ix.len(), n);
+    assert!(ix.slots() < n + 600, "{} slots for {n} nodes", ix.slots());
+    assert_eq!(found(&ix, &c, "299"), ["beta/irrelevant"]);
+    assert!(found(&ix, &c, "298").is_empty());
+    assert_eq!(found(&ix, &c, "occupation"), ["alpha/thesis"]);
+    // Both articles edited: the segment they were built in is all dead and
+    // goes; the one edits go to holds every node once.
+    let alpha = c.map_of("alpha").unwrap_or_else(|| panic!("no alpha"));
+    ix.update_article(&c, alpha);
+    assert_eq!((ix.len(), ix.slots()), (n, n));
+    assert_eq!(found(&ix, &c, "occupation"), ["alpha/thesis"]);
+    // The article removed: its nodes are gone, the others stay.
+    c.maps[beta as usize].article = None;
+    ix.update_article(&c, beta);
+    assert_eq!(ix.len(), 3);
+    assert!(found(&ix, &c, "sandstorms").is_empty());
+    assert_eq!(found(&ix, &c, "tehran"), ["alpha/iran-gain"]);
+}

@@ -9,6 +9,8 @@
 //! positions and every lenient case stay ron's. It never accepts a text that
 //! ron would read differently (a test checks it on generated and perturbed
 //! files). Iterative, and it declines deep trees, so it cannot overflow.
+//! The fields and their order come from the schema table (`schema`); the
+//! bytes are read with the shared lexer (`lex`).
 
 use super::lex::Lexer;
 use super::load::MAX_DEPTH;

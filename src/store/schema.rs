@@ -7,9 +7,10 @@
 //! The canonical writer (`canon`), the fast parser (`fast`), the cache codec
 //! (`cache_codec`) and the diff/merge field table (`diff::fields`) all walk
 //! these tables instead of naming fields themselves, so a new field of the
-//! format is a row here, its `get` and `set` arms, the model's field and the
-//! serde struct in `raw` (a test fails when `raw` has a field the table
-//! lacks, or the order here differs from what `canon` writes).
+//! format is a row here with its `get` and `set` arms, the model's field
+//! and the serde struct in `raw` (a test fails when `raw` has a field the
+//! table lacks, when the order here differs from what `canon` writes, or
+//! when a `set` arm is missing).
 
 use crate::model::{
     ArticleMeta, Bearing, ClaimKind, Conflict, Genre, Link, LinkKind, Node, NodeFields, Relation,

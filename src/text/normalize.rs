@@ -250,6 +250,9 @@ fn fold(c: char, emit: &mut impl FnMut(char)) {
             Some(letters) => letters.chars().for_each(|l| fold(l, emit)),
             None => emit(c),
         },
+        // Every other Arabic code point stays: none is a space, a control
+        // or a capital (and the general lookups below are slow for them).
+        0x0600..=0x06FF => emit(c),
         _ if c.is_whitespace() || c.is_control() => emit(' '),
         _ if c.is_uppercase() => c.to_lowercase().for_each(&mut *emit),
         _ => emit(c),

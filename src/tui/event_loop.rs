@@ -16,7 +16,7 @@ use crate::tui::effects::{self, Effect};
 use crate::tui::palette::Palette;
 use crate::tui::test_hooks::TestHooks;
 use crate::tui::{
-    Error, Options, arrivals, bidi_mode, key, loading, overlays, screens, setup_arriving,
+    Error, Options, ahead, arrivals, bidi_mode, key, loading, overlays, screens, setup_arriving,
     setup_with, terminal, update, view, workspace,
 };
 
@@ -111,8 +111,11 @@ fn event_loop(
         // A search or a large chooser's matching streams in: come back
         // soon to show it.
         let searching = overlays::search::pump(app, false) | overlays::choose::pump(app);
+        ahead::collect(app);
         term.draw(|f| view::view(app, f))?;
         hooks.after_frame();
+        // Text the next keys will show, laid out on another thread.
+        ahead::step(app);
         // Wait for something to happen, then take what is queued (bounded,
         // and checking the stop flag, so a flood of input — or a terminal
         // that hung up and reads as always ready — cannot keep us here).

@@ -38,6 +38,13 @@ pub struct ViewCache {
     pub areas: Areas,
     pub layout_cache: RefCell<crate::tui::widgets::bidi_line::LayoutCache>,
     pub source_layout: RefCell<SourceLayout>,
+    /// The thread laying out text ahead of time (`tui::ahead`), started
+    /// on the first frame of the loop; `None` in tests and benches that
+    /// do not ask for it.
+    pub ahead: Option<crate::tui::widgets::layout_ahead::Worker>,
+    pub ahead_tried: bool,
+    /// What the last look-ahead was planned for.
+    pub ahead_key: Option<u64>,
 }
 
 /// Below this the browser cannot be drawn usefully.

@@ -17,6 +17,7 @@
 //! any import circle of more than two files.
 
 pub mod action;
+pub mod ahead;
 pub mod app;
 pub mod arrivals;
 pub mod config;

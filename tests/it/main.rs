@@ -8,6 +8,7 @@ mod export_fixture;
 mod git_support;
 mod harden;
 
+mod ahead_ui;
 mod arrival_ui;
 mod bad_input;
 mod cli;

@@ -13,23 +13,72 @@ use crate::tui::app::{App, Overlay};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::overlays::form_state::{Accepted, FormFor, FormState, opt};
-use crate::tui::widgets::form::{Field, Form};
+use crate::tui::widgets::form::{Field, FieldKey, Form};
 use crate::tui::workspace::editing;
 
-// The article form's fields, in order.
-const A_ID: usize = 0;
-const A_TITLE_EN: usize = 1;
-const A_TITLE: usize = 2;
-const A_AUTHOR: usize = 3;
-const A_OUTLET: usize = 4;
-const A_DATE: usize = 5;
-const A_LANG: usize = 6;
-const A_SOURCE: usize = 7;
-const A_STANCE: usize = 8;
-const A_WHY_EN: usize = 9;
-const A_WHY_AR: usize = 10;
-const A_THESIS_EN: usize = 11;
-const A_THESIS_AR: usize = 12;
+/// The article form's fields, in the form's order. The thesis is asked
+/// for a new article only; genre and stance basis come last so that the
+/// older fields keep their places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ArticleInput {
+    Id,
+    TitleEn,
+    TitleOriginal,
+    Author,
+    Outlet,
+    Date,
+    Language,
+    Source,
+    Stance,
+    RationaleEn,
+    RationaleAr,
+    ThesisEn,
+    ThesisAr,
+    Genre,
+    StanceBasis,
+}
+
+impl ArticleInput {
+    const ALL: [ArticleInput; 15] = [
+        ArticleInput::Id,
+        ArticleInput::TitleEn,
+        ArticleInput::TitleOriginal,
+        ArticleInput::Author,
+        ArticleInput::Outlet,
+        ArticleInput::Date,
+        ArticleInput::Language,
+        ArticleInput::Source,
+        ArticleInput::Stance,
+        ArticleInput::RationaleEn,
+        ArticleInput::RationaleAr,
+        ArticleInput::ThesisEn,
+        ArticleInput::ThesisAr,
+        ArticleInput::Genre,
+        ArticleInput::StanceBasis,
+    ];
+}
+
+impl FieldKey for ArticleInput {
+    fn label(self) -> &'static str {
+        match self {
+            ArticleInput::Id => "id",
+            ArticleInput::TitleEn => "title (English)",
+            ArticleInput::TitleOriginal => "title (original)",
+            ArticleInput::Author => "author",
+            ArticleInput::Outlet => "outlet",
+            ArticleInput::Date => "date",
+            ArticleInput::Language => "language",
+            ArticleInput::Source => "source",
+            ArticleInput::Stance => "stance",
+            ArticleInput::RationaleEn => "rationale (English)",
+            ArticleInput::RationaleAr => "rationale (Arabic)",
+            ArticleInput::ThesisEn => "thesis (English)",
+            ArticleInput::ThesisAr => "thesis (Arabic)",
+            ArticleInput::Genre => "genre",
+            ArticleInput::StanceBasis => "stance basis",
+        }
+    }
+}
 
 const STANCES: [&str; 5] = ["pro", "anti", "mixed", "neutral", "not set"];
 const GENRES: [&str; 6] = [
@@ -41,105 +90,99 @@ const GENRES: [&str; 6] = [
     "interview",
 ];
 
-/// A field of the article form by label (the genre and stance basis sit
-/// after the thesis fields, which only a new article has).
-fn field_at(f: &Form, label: &str) -> Option<usize> {
-    f.fields.iter().position(|x| x.label == label)
-}
-
 fn article_form(title: String, m: &ArticleMeta, new: bool, pick: Option<String>) -> Form {
+    use ArticleInput as I;
     let stance = m
         .stance
         .map_or(4, |s| Stance::ALL.iter().position(|&x| x == s).unwrap_or(4));
-    let mut fields = vec![
-        Field::text(
-            "id",
-            &m.id,
-            if new {
-                "letters, digits, - and _; names the file"
-            } else {
-                "other maps' links name it (article-id/node-id)"
-            },
-        ),
-        Field::text("title (English)", &m.title_en, "required"),
-        Field::text("title (original)", &m.title_original, ""),
-        Field::text("author", m.author.as_deref().unwrap_or(""), ""),
-        Field::text("outlet", m.outlet.as_deref().unwrap_or(""), ""),
-        Field::text(
-            "date",
-            m.date.as_deref().unwrap_or(""),
-            "YYYY, YYYY-MM or YYYY-MM-DD",
-        ),
-        Field::text(
-            "language",
-            &m.language,
-            "of the original text, as a code: ar, en, fr",
-        ),
-        Field::text(
-            "source",
-            m.source.as_deref().unwrap_or(""),
-            match pick {
-                Some(k) => format!("a file of --sources ({k} lists them)"),
-                None => "file name of the full text (--sources lists them)".into(),
-            },
-        ),
-        Field::choice("stance", STANCES, stance, "on the motion"),
-        Field::text("rationale (English)", &m.rationale_en, "why this stance"),
-        Field::text("rationale (Arabic)", &m.rationale_ar, ""),
-    ];
-    if new {
-        fields.push(Field::text(
-            "thesis (English)",
-            "",
-            "the article's main claim",
-        ));
-        fields.push(Field::text("thesis (Arabic)", "", ""));
-    }
-    // Last, so that the older fields keep their places.
-    fields.push(Field::choice(
-        "genre",
-        GENRES,
-        m.genre
-            .and_then(|g| Genre::ALL.iter().position(|&x| x == g))
-            .map_or(0, |i| i + 1),
-        "what sort of article",
-    ));
-    fields.push(Field::choice(
-        "stance basis",
-        StanceBasis::ALL.map(StanceBasis::name),
-        usize::from(m.stance_basis == StanceBasis::Implicit),
-        "explicit: the author says; implicit: a lean read from framing",
-    ));
-    let mut form = Form::new(title, fields);
-    form.focus = if new { A_ID } else { A_TITLE_EN };
+    let field = |k: ArticleInput| {
+        let label = k.label();
+        Some(match k {
+            I::Id => Field::text(
+                label,
+                &m.id,
+                if new {
+                    "letters, digits, - and _; names the file"
+                } else {
+                    "other maps' links name it (article-id/node-id)"
+                },
+            ),
+            I::TitleEn => Field::text(label, &m.title_en, "required"),
+            I::TitleOriginal => Field::text(label, &m.title_original, ""),
+            I::Author => Field::text(label, m.author.as_deref().unwrap_or(""), ""),
+            I::Outlet => Field::text(label, m.outlet.as_deref().unwrap_or(""), ""),
+            I::Date => Field::text(
+                label,
+                m.date.as_deref().unwrap_or(""),
+                "YYYY, YYYY-MM or YYYY-MM-DD",
+            ),
+            I::Language => Field::text(
+                label,
+                &m.language,
+                "of the original text, as a code: ar, en, fr",
+            ),
+            I::Source => Field::text(
+                label,
+                m.source.as_deref().unwrap_or(""),
+                match &pick {
+                    Some(k) => format!("a file of --sources ({k} lists them)"),
+                    None => "file name of the full text (--sources lists them)".into(),
+                },
+            ),
+            I::Stance => Field::choice(label, STANCES, stance, "on the motion"),
+            I::RationaleEn => Field::text(label, &m.rationale_en, "why this stance"),
+            I::RationaleAr => Field::text(label, &m.rationale_ar, ""),
+            I::ThesisEn if new => Field::text(label, "", "the article's main claim"),
+            I::ThesisAr if new => Field::text(label, "", ""),
+            I::ThesisEn | I::ThesisAr => return None,
+            I::Genre => Field::choice(
+                label,
+                GENRES,
+                m.genre
+                    .and_then(|g| Genre::ALL.iter().position(|&x| x == g))
+                    .map_or(0, |i| i + 1),
+                "what sort of article",
+            ),
+            I::StanceBasis => Field::choice(
+                label,
+                StanceBasis::ALL.map(StanceBasis::name),
+                usize::from(m.stance_basis == StanceBasis::Implicit),
+                "explicit: the author says; implicit: a lean read from framing",
+            ),
+        })
+    };
+    let mut form = Form::new(
+        title,
+        ArticleInput::ALL.into_iter().filter_map(field).collect(),
+    );
+    form.focus_on(if new { I::Id } else { I::TitleEn });
     form
 }
 
 fn meta_from_form(f: &Form, old: &ArticleMeta) -> ArticleMeta {
     ArticleMeta {
-        id: f.text(A_ID).trim().into(),
-        title_en: f.text(A_TITLE_EN).trim().into(),
-        title_original: f.text(A_TITLE).trim().into(),
-        author: opt(f.text(A_AUTHOR)),
-        outlet: opt(f.text(A_OUTLET)),
-        date: opt(f.text(A_DATE)),
-        date_inferred: old.date_inferred && opt(f.text(A_DATE)) == old.date,
-        genre: field_at(f, "genre").map_or(old.genre, |i| {
-            f.choice(i)
-                .checked_sub(1)
-                .and_then(|g| Genre::ALL.get(g).copied())
+        id: f.text_of(ArticleInput::Id).trim().into(),
+        title_en: f.text_of(ArticleInput::TitleEn).trim().into(),
+        title_original: f.text_of(ArticleInput::TitleOriginal).trim().into(),
+        author: opt(f.text_of(ArticleInput::Author)),
+        outlet: opt(f.text_of(ArticleInput::Outlet)),
+        date: opt(f.text_of(ArticleInput::Date)),
+        date_inferred: old.date_inferred && opt(f.text_of(ArticleInput::Date)) == old.date,
+        genre: f.choice_of(ArticleInput::Genre).map_or(old.genre, |i| {
+            i.checked_sub(1).and_then(|g| Genre::ALL.get(g).copied())
         }),
-        language: f.text(A_LANG).trim().into(),
-        source: opt(f.text(A_SOURCE)),
-        stance: Stance::ALL.get(f.choice(A_STANCE)).copied(),
-        stance_basis: field_at(f, "stance basis").map_or(old.stance_basis, |i| {
-            StanceBasis::ALL
-                .get(f.choice(i))
-                .copied()
-                .unwrap_or_default()
-        }),
-        rationale_en: f.text(A_WHY_EN).trim().into(),
-        rationale_ar: f.text(A_WHY_AR).trim().into(),
+        language: f.text_of(ArticleInput::Language).trim().into(),
+        source: opt(f.text_of(ArticleInput::Source)),
+        stance: f
+            .choice_of(ArticleInput::Stance)
+            .and_then(|i| Stance::ALL.get(i).copied()),
+        stance_basis: f
+            .choice_of(ArticleInput::StanceBasis)
+            .map_or(old.stance_basis, |i| {
+                StanceBasis::ALL.get(i).copied().unwrap_or_default()
+            }),
+        rationale_en: f.text_of(ArticleInput::RationaleEn).trim().into(),
+        rationale_ar: f.text_of(ArticleInput::RationaleAr).trim().into(),
         conflicts: old.conflicts.clone(),
     }
 }
@@ -155,28 +198,23 @@ fn source_pick_key(app: &App) -> Option<String> {
 /// Whether the article form's focused field is its source (`C-p` there
 /// lists the files of --sources).
 pub fn on_source(form: &Form) -> bool {
-    form.focus == A_SOURCE
+    form.on(ArticleInput::Source)
 }
 
 /// The source field's text.
 pub fn source_text(form: &Form) -> &str {
-    form.text(A_SOURCE)
+    form.text_of(ArticleInput::Source)
 }
 
 /// Puts the chosen source file's name into the article form's source field.
 pub fn set_source(form: &mut Form, name: &str) {
-    if let Some(crate::tui::widgets::form::FieldValue::Text(line)) =
-        form.fields.get_mut(A_SOURCE).map(|f| &mut f.value)
-    {
-        line.text = name.to_string();
-        line.cursor = line.text.len();
-    }
+    form.set_text(ArticleInput::Source, name);
 }
 
 /// The date field, if filled, is a real year, month or day (as `mizan
 /// check` requires), else the form says what is expected.
 fn check_date(f: &Form) -> Accepted {
-    match opt(f.text(A_DATE)) {
+    match opt(f.text_of(ArticleInput::Date)) {
         Some(d) => PartialDate::parse(&d)
             .map(|_| ())
             .map_err(|e| format!("date: {e}")),
@@ -239,15 +277,15 @@ pub(super) fn accept_article(app: &mut App, f: &Form, map: u32) -> Accepted {
 /// form or shows why not.
 pub(super) fn accept_new_article(app: &mut App, f: &Form) -> Accepted {
     check_date(f)?;
-    let id = f.text(A_ID).trim().to_string();
+    let id = f.text_of(ArticleInput::Id).trim().to_string();
     if app.ws.corpus.map_of(&id).is_some() {
         return Err(format!("another article has the id `{id}`"));
     }
     let meta = meta_from_form(f, &ArticleMeta::default());
     let thesis = Node::from(NodeFields {
         id: "thesis".into(),
-        claim_en: f.text(A_THESIS_EN).trim().into(),
-        claim_ar: f.text(A_THESIS_AR).trim().into(),
+        claim_en: f.text_of(ArticleInput::ThesisEn).trim().into(),
+        claim_ar: f.text_of(ArticleInput::ThesisAr).trim().into(),
         ..Default::default()
     });
     let article = Article {
@@ -295,4 +333,32 @@ pub fn create_article(app: &mut App, article: Article) {
             .unwrap_or_default(),
         app.key(Mode::Normal, Action::AddChild)
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // A new article's form asks for the thesis, an existing one's does
+    // not; either way the metadata read into the form comes back the same.
+    #[test]
+    fn metadata_round_trips_and_the_thesis_is_for_new_articles() {
+        let arts = crate::synthetic::generate(4, 3, 7).1;
+        for a in &arts {
+            for new in [false, true] {
+                let form = article_form("t".into(), &a.meta, new, None);
+                assert_eq!(form.index_of(ArticleInput::ThesisEn).is_some(), new);
+                assert_eq!(form.index_of(ArticleInput::ThesisAr).is_some(), new);
+                assert!(form.on(if new {
+                    ArticleInput::Id
+                } else {
+                    ArticleInput::TitleEn
+                }));
+                assert_eq!(meta_from_form(&form, &a.meta), a.meta);
+            }
+        }
+        let mut form = article_form("t".into(), &arts[0].meta, false, None);
+        set_source(&mut form, "x.txt");
+        assert_eq!(source_text(&form), "x.txt");
+    }
 }

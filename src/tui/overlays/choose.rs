@@ -74,16 +74,17 @@ pub fn open(app: &mut App, st: &FormState, field: usize, what: ListField, query:
         )
     } else {
         // Links go to other articles (a link inside one article is flagged).
-        let mut items = Vec::new();
-        let mut item_of = std::collections::HashMap::new();
+        // Sized up front: at 100,000 nodes growing them cost as much as filling.
+        let n = app.ws.corpus.node_count();
+        let mut items = Vec::with_capacity(n);
+        let mut item_of = std::collections::HashMap::with_capacity(n);
         for (m, a) in app.ws.corpus.articles().filter(|(m, _)| *m != map) {
             for n in a.preorder() {
                 let node = a.node(n);
                 item_of.insert(crate::model::NodeRef { map: m, node: n }, items.len());
-                items.push((
-                    format!("{}/{}", a.meta.id, node.id()),
-                    format!("{}/{} — {}", a.meta.id, node.id(), node.claim_en()),
-                ));
+                let value = format!("{}/{}", a.meta.id, node.id());
+                let label = [value.as_str(), " — ", node.claim_en()].concat();
+                items.push((value, label));
             }
         }
         let mut chooser = Chooser::new(

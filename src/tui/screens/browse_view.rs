@@ -56,8 +56,9 @@ fn render_right(app: &App, right: ratatui::layout::Rect, buf: &mut Buffer) {
 
 /// A pane title from separate fields (an id may be Arabic), each isolated.
 fn pane_title(app: &App, fields: &[&str], area: Rect) -> Line<'static> {
-    let mut l = cached_fields_line(
-        &app.view.layout_cache,
+    // Composed on every frame, not kept: three short rows, and a title
+    // (a count, an address) changes with every move.
+    let mut l = fields_line(
         fields,
         " · ",
         area.width.saturating_sub(4),
@@ -280,85 +281,93 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let Some(t) = t else { return };
-    let p = &app.settings.palette;
     let cache = &app.ws.cache[app.screen.browse().selected];
-    let mut lines = Vec::with_capacity(inner.height as usize);
-    for (i, row) in t
-        .rows
-        .iter()
-        .enumerate()
-        .skip(t.offset)
+    let lines: Vec<Line> = (t.offset..t.rows.len())
         .take(inner.height as usize)
-    {
-        let n = a.node(row.node);
-        let mut spans = vec![Span::raw("  ".repeat(row.depth as usize))];
-        let expander = if n.children().is_empty() {
-            "  "
-        } else if t.is_expanded(row.node) {
-            "▾ "
-        } else {
-            "▸ "
-        };
-        spans.push(Span::styled(expander, p.dim));
-        let rel = match n.relation {
-            Some(crate::model::Relation::Supports) => "+ ",
-            Some(crate::model::Relation::Opposes) => "− ",
-            None => "",
-        };
-        spans.push(Span::styled(rel, p.key));
-        let b = cache.bearings.of(row.node);
-        spans.push(Span::styled(format!("{} ", bearing_glyph(b)), p.bearing(b)));
-        if cache.problems.contains_key(&row.node) {
-            spans.push(Span::styled("! ", p.error));
-        }
-        // A reported claim is someone else's: its speaker comes first.
-        if let Some(v) = &n.voice() {
-            // One cell of each row is the selection gutter.
-            let used: usize = spans.iter().map(|s| s.width()).sum::<usize>() + 1;
-            let room = (inner.width as usize).saturating_sub(used) / 2;
-            spans.extend(
-                one_line(
-                    &app.view.layout_cache,
-                    &format!("‹{v}›"),
-                    room.min(28) as u16,
-                    app.settings.bidi,
-                    p.key,
-                )
-                .spans,
-            );
-            spans.push(Span::raw(" "));
-        }
+        .map(|i| tree_row(app, a, t, cache, i, inner.width))
+        .collect();
+    rows::render(&lines, 0, inner, buf);
+}
+
+/// Row `i` of the tree `t` of article `a`, `width_all` cells wide (the
+/// tree pane's inner width): indentation, expander, relation, bearing,
+/// a problem mark, the speaker of a reported claim, then the claim cut to
+/// the row. The look-ahead (`tui::ahead`) lays out rows not yet shown
+/// through the same function, so it asks for exactly what a frame will.
+pub fn tree_row(
+    app: &App,
+    a: &crate::model::Article,
+    t: &crate::tui::screens::tree::TreeView,
+    cache: &crate::tui::workspace::ArticleCache,
+    i: usize,
+    width_all: u16,
+) -> Line<'static> {
+    let p = &app.settings.palette;
+    let Some(row) = t.rows.get(i) else {
+        return Line::default();
+    };
+    let n = a.node(row.node);
+    let mut spans = vec![Span::raw("  ".repeat(row.depth as usize))];
+    let expander = if n.children().is_empty() {
+        "  "
+    } else if t.is_expanded(row.node) {
+        "▾ "
+    } else {
+        "▸ "
+    };
+    spans.push(Span::styled(expander, p.dim));
+    let rel = match n.relation {
+        Some(crate::model::Relation::Supports) => "+ ",
+        Some(crate::model::Relation::Opposes) => "− ",
+        None => "",
+    };
+    spans.push(Span::styled(rel, p.key));
+    let b = cache.bearings.of(row.node);
+    spans.push(Span::styled(format!("{} ", bearing_glyph(b)), p.bearing(b)));
+    if cache.problems.contains_key(&row.node) {
+        spans.push(Span::styled("! ", p.error));
+    }
+    // A reported claim is someone else's: its speaker comes first.
+    if let Some(v) = &n.voice() {
         // One cell of each row is the selection gutter.
         let used: usize = spans.iter().map(|s| s.width()).sum::<usize>() + 1;
-        let claim = if app.settings.lang == Lang::Ar {
-            n.claim_ar()
-        } else {
-            n.claim_en()
-        };
-        let width = (inner.width as usize).saturating_sub(used) as u16;
-        let style = if row.depth == 0 {
-            p.title
-        } else {
-            Style::new()
-        };
+        let room = (width_all as usize).saturating_sub(used) / 2;
         spans.extend(
             one_line(
                 &app.view.layout_cache,
-                claim,
-                width,
+                &format!("‹{v}›"),
+                room.min(28) as u16,
                 app.settings.bidi,
-                style,
+                p.key,
             )
             .spans,
         );
-        lines.push(selection::row(
-            Line::from(spans),
-            i == t.cursor,
-            inner.width,
-            p,
-        ));
+        spans.push(Span::raw(" "));
     }
-    rows::render(&lines, 0, inner, buf);
+    // One cell of each row is the selection gutter.
+    let used: usize = spans.iter().map(|s| s.width()).sum::<usize>() + 1;
+    let claim = if app.settings.lang == Lang::Ar {
+        n.claim_ar()
+    } else {
+        n.claim_en()
+    };
+    let width = (width_all as usize).saturating_sub(used) as u16;
+    let style = if row.depth == 0 {
+        p.title
+    } else {
+        Style::new()
+    };
+    spans.extend(
+        one_line(
+            &app.view.layout_cache,
+            claim,
+            width,
+            app.settings.bidi,
+            style,
+        )
+        .spans,
+    );
+    selection::row(Line::from(spans), i == t.cursor, width_all, p)
 }
 
 /// Why a map did not load, whole and wrapped (issue 14): the headline,

@@ -47,12 +47,20 @@ pub fn to_line(
 /// text (not its address, which an edit may reuse for other text).
 #[derive(Default)]
 pub struct LayoutCache {
-    map: HashMap<(u64, u16, BidiMode, Kind), Rc<Vec<VisualLine>>>,
+    map: HashMap<Key, Rc<Vec<VisualLine>>>,
+    /// While the look-ahead runs (`tui::ahead`): what missed, to be laid
+    /// out on another thread, instead of being laid out here.
+    asks: Option<Vec<Ask>>,
+    /// Texts laid out here, on a miss (not by the look-ahead's thread).
+    laid_out: usize,
 }
+
+/// A laid-out text's key: the hash of its text, the width, the mode, how.
+pub type Key = (u64, u16, BidiMode, Kind);
 
 /// How a text was laid out: the same text is kept once per kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Kind {
+pub enum Kind {
     /// Wrapped into lines.
     Wrapped,
     /// One row, `…` where it goes on.
@@ -64,6 +72,35 @@ enum Kind {
 /// Entries kept before the cache starts over (many screens' worth).
 const CACHE_LIMIT: usize = 50_000;
 
+/// A text to lay out ahead of time, on another thread: what a frame would
+/// have laid out had it been drawn (`LayoutCache::begin_ahead`).
+#[derive(Debug, Clone)]
+pub struct Ask {
+    pub key: Key,
+    what: What,
+}
+
+#[derive(Debug, Clone)]
+enum What {
+    Text(String),
+    Fields(Vec<String>, String),
+}
+
+impl Ask {
+    /// Lays the text out as the cache would have on a miss.
+    pub fn lay_out(&self) -> Vec<VisualLine> {
+        let (_, width, mode, kind) = self.key;
+        match (&self.what, kind) {
+            (What::Text(s), Kind::Truncated) => vec![text::truncated(s, width as usize, mode)],
+            (What::Text(s), _) => text::layout(s, width as usize, mode),
+            (What::Fields(f, sep), _) => {
+                let f: Vec<&str> = f.iter().map(String::as_str).collect();
+                vec![text::compose::isolated(&f, sep, width as usize, mode)]
+            }
+        }
+    }
+}
+
 impl LayoutCache {
     /// `truncated`: one row with `…` (lists, the tree); else wrapped lines.
     fn get(&mut self, s: &str, width: u16, mode: BidiMode, truncated: bool) -> Rc<Vec<VisualLine>> {
@@ -74,13 +111,7 @@ impl LayoutCache {
         } else {
             Kind::Wrapped
         };
-        self.get_or(h.finish(), width, mode, kind, || {
-            if truncated {
-                vec![text::truncated(s, width as usize, mode)]
-            } else {
-                text::layout(s, width as usize, mode)
-            }
-        })
+        self.get_or((h.finish(), width, mode, kind), || What::Text(s.to_owned()))
     }
 
     /// `fields` isolated on one row (see [`fields_line`]).
@@ -95,29 +126,60 @@ impl LayoutCache {
         // Hashing the slice hashes each field with its length, so
         // ["ab", "c"] and ["a", "bc"] differ.
         (fields, sep).hash(&mut h);
-        self.get_or(h.finish(), width, mode, Kind::Fields, || {
-            vec![text::compose::isolated(fields, sep, width as usize, mode)]
+        self.get_or((h.finish(), width, mode, Kind::Fields), || {
+            What::Fields(
+                fields.iter().map(|f| (*f).to_owned()).collect(),
+                sep.to_owned(),
+            )
         })
     }
 
-    fn get_or(
-        &mut self,
-        hash: u64,
-        width: u16,
-        mode: BidiMode,
-        kind: Kind,
-        lay_out: impl FnOnce() -> Vec<VisualLine>,
-    ) -> Rc<Vec<VisualLine>> {
-        let key = (hash, width, mode, kind);
+    fn get_or(&mut self, key: Key, what: impl FnOnce() -> What) -> Rc<Vec<VisualLine>> {
         if let Some(v) = self.map.get(&key) {
             return Rc::clone(v);
         }
-        let v = Rc::new(lay_out());
+        let ask = Ask { key, what: what() };
+        if let Some(asks) = &mut self.asks {
+            asks.push(ask);
+            return Rc::new(Vec::new());
+        }
+        self.laid_out += 1;
+        let v = ask.lay_out();
+        self.put(key, v)
+    }
+
+    /// How many texts a frame had to lay out itself so far.
+    pub fn laid_out(&self) -> usize {
+        self.laid_out
+    }
+
+    /// Keeps text laid out elsewhere (by the look-ahead's thread).
+    pub fn put(&mut self, key: Key, lines: Vec<VisualLine>) -> Rc<Vec<VisualLine>> {
         if self.map.len() >= CACHE_LIMIT {
             self.map.clear();
         }
+        let v = Rc::new(lines);
         self.map.insert(key, Rc::clone(&v));
         v
+    }
+
+    pub fn contains(&self, key: &Key) -> bool {
+        self.map.contains_key(key)
+    }
+
+    /// From now until [`LayoutCache::end_ahead`], a miss is noted instead
+    /// of laid out (and the text drawn is empty): the look-ahead runs the
+    /// drawing code over rows not yet shown to learn what they will need.
+    pub fn begin_ahead(&mut self) {
+        self.asks = Some(Vec::new());
+    }
+
+    /// What missed since [`LayoutCache::begin_ahead`], each text once.
+    pub fn end_ahead(&mut self) -> Vec<Ask> {
+        let mut asks = self.asks.take().unwrap_or_default();
+        let mut seen = std::collections::HashSet::new();
+        asks.retain(|a| seen.insert(a.key));
+        asks
     }
 }
 

@@ -93,6 +93,14 @@ fn full(label: &str, max: usize) -> String {
     format!("`{label}` holds at most {max} characters")
 }
 
+/// A form's fields named by an enum of the form (`NodeInput::ClaimEn`)
+/// instead of by their place: each key gives its field's label, and the
+/// field is found by label, so a form can add, reorder or leave out fields
+/// (a new article's thesis) without renumbering anything.
+pub trait FieldKey: Copy {
+    fn label(self) -> &'static str;
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Form {
     pub title: String,
@@ -249,6 +257,55 @@ impl Form {
             None if changed => None,
             None => self.error.take(),
         };
+    }
+
+    /// Where the field `key` names is, if the form has it.
+    pub fn index_of(&self, key: impl FieldKey) -> Option<usize> {
+        self.fields.iter().position(|f| f.label == key.label())
+    }
+
+    /// The key (one of `all`) of field `i`.
+    pub fn key_at<K: FieldKey>(&self, i: usize, all: &[K]) -> Option<K> {
+        let label = self.fields.get(i)?.label;
+        all.iter().copied().find(|k| k.label() == label)
+    }
+
+    /// Whether the focused field is the one `key` names.
+    pub fn on(&self, key: impl FieldKey) -> bool {
+        self.index_of(key) == Some(self.focus)
+    }
+
+    /// Puts the focus on the field `key` names, if the form has it.
+    pub fn focus_on(&mut self, key: impl FieldKey) {
+        if let Some(i) = self.index_of(key) {
+            self.focus = i;
+        }
+    }
+
+    /// [`text`](Self::text) of the field `key` names; "" when absent.
+    pub fn text_of(&self, key: impl FieldKey) -> &str {
+        self.index_of(key).map_or("", |i| self.text(i))
+    }
+
+    /// [`choice`](Self::choice) of the field `key` names; `None` when absent.
+    pub fn choice_of(&self, key: impl FieldKey) -> Option<usize> {
+        self.index_of(key).map(|i| self.choice(i))
+    }
+
+    /// [`list`](Self::list) of the field `key` names; empty when absent.
+    pub fn list_of(&self, key: impl FieldKey) -> &[String] {
+        self.index_of(key).map_or(&[], |i| self.list(i))
+    }
+
+    /// Replaces the text of the text field `key` names, cursor at its end.
+    pub fn set_text(&mut self, key: impl FieldKey, text: &str) {
+        let i = self.index_of(key);
+        if let Some(FieldValue::Text(line)) =
+            i.and_then(|i| self.fields.get_mut(i)).map(|f| &mut f.value)
+        {
+            line.text = text.to_string();
+            line.cursor = line.text.len();
+        }
     }
 
     /// The text of field `i`; "" when it is not a text field.

@@ -8,6 +8,7 @@ pub mod chooser_view;
 pub mod form;
 pub mod form_view;
 pub mod hints;
+pub mod layout_ahead;
 pub mod line_edit;
 pub mod list;
 pub mod popup;
