@@ -29,6 +29,8 @@ pub use clusters::{ClusterBearing, Clusters};
 pub use conflict::Conflict;
 pub use corpus::{Corpus, MapEntry, NodeRef};
 pub use date::PartialDate;
-pub use node::{ChildrenMut, Node, NodeFields, NodeTexts, Themes, children_from_parents};
+pub use node::{
+    ChildrenMut, Node, NodeFields, NodeTexts, TextPool, Themes, children_from_parents, share_text,
+};
 pub use types::*;
 pub use validate::{Diagnostic, Severity};

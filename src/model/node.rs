@@ -4,12 +4,16 @@
 //!
 //! The storage is compact because a corpus holds a million nodes (issue 19:
 //! at most 600 bytes a node resident, of which ~480 are the text itself):
-//! - every text field sits in one buffer (`text`): id, claims, voice, quote
-//!   and note back to back, their ends kept as `u16`s (as `u32`s in the
-//!   rare `Extra` when the texts pass 64 KiB), so a node makes one
-//!   allocation for its text instead of four to six;
-//! - its themes follow in the same buffer, one `char` each: the theme's id
+//! - every text field sits in one span of a text buffer: id, claims, voice,
+//!   quote and note back to back, their ends kept as `u16`s from the span's
+//!   start (as `u32`s in the rare `Extra` when the span passes 64 KiB);
+//! - its themes follow in the same span, one `char` each: the theme's id
 //!   in the process-wide table of [`theme_ids`];
+//! - a loader makes the nodes of an article share one buffer
+//!   ([`TextPool`], [`share_text`]), so a node costs no allocation of its
+//!   own for its text (~16 bytes of allocator overhead a node otherwise,
+//!   and holes in the heap, see `BENCHMARKS.md`); a setter
+//!   gives the node a buffer of its own, leaving the shared one as it was;
 //! - the parent is a `u32`, and so is an only child (a quarter of all
 //!   nodes have one); two or more children are a boxed slice in `More`,
 //!   allocated only for such nodes;
@@ -22,7 +26,16 @@
 //! Setters rebuild the buffer, which is fine at the pace of editing.
 
 use std::fmt;
-use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
+
+#[path = "node_build.rs"]
+mod build;
+#[path = "node_views.rs"]
+mod views;
+
+pub use build::{TextPool, children_from_parents, share_text};
+use views::ThemesInner;
+pub use views::{ChildrenMut, Themes};
 
 use super::theme_ids;
 use super::{Bearing, ClaimKind, Conflict, Link, NodeIdx, Relation};
@@ -38,6 +51,9 @@ const VOICE: usize = 3;
 const QUOTE: usize = 4;
 const NOTE: usize = 5;
 const FIELDS: usize = 6;
+/// `ends[SPAN]` is where the node's span ends: its theme ids come before.
+const SPAN: usize = FIELDS;
+const ENDS: usize = FIELDS + 1;
 
 // `flags` bits.
 const HAS_VOICE: u8 = 1;
@@ -54,10 +70,13 @@ const ONE_CHILD: u8 = 32;
 #[derive(Clone)]
 pub struct Node {
     /// Id, claims, voice, quote and note back to back, then one `char` per theme.
-    text: Box<str>,
+    /// The buffer the node's span is in; `None` when every text is empty.
+    text: Option<Arc<String>>,
     more: Option<Box<More>>,
-    /// End of each text field in `text` (unless `WIDE`).
-    ends: [u16; FIELDS],
+    /// Where the node's span starts in `text`.
+    start: u32,
+    /// End of each text field and of the span, from `start` (unless `WIDE`).
+    ends: [u16; ENDS],
     parent: NodeIdx,
     /// The only child (when `ONE_CHILD`).
     child: NodeIdx,
@@ -83,7 +102,7 @@ struct More {
 struct Extra {
     links: Vec<Link>,
     conflicts: Vec<Conflict>,
-    wide_ends: [u32; FIELDS],
+    wide_ends: [u32; ENDS],
     themes: Vec<Box<str>>,
 }
 
@@ -130,9 +149,10 @@ pub struct NodeTexts<'a> {
 impl Default for Node {
     fn default() -> Node {
         Node {
-            text: Box::default(),
+            text: None,
             more: None,
-            ends: [0; FIELDS],
+            start: 0,
+            ends: [0; ENDS],
             parent: NO_PARENT,
             child: NO_PARENT,
             kind: None,
@@ -154,17 +174,15 @@ impl From<NodeFields> for Node {
             note: f.note.as_deref(),
         };
         let mut n = Node::with_texts(texts, f.themes.iter().map(|t| &**t));
-        n.kind = f.kind;
-        n.relation = f.relation;
-        n.bearing = f.bearing;
-        n.set_parent(f.parent);
+        n.set_rest(
+            f.kind,
+            f.relation,
+            f.bearing,
+            f.links,
+            f.conflicts,
+            f.parent,
+        );
         n.set_children(f.children);
-        if !f.links.is_empty() {
-            n.extra_mut().links = f.links;
-        }
-        if !f.conflicts.is_empty() {
-            n.extra_mut().conflicts = f.conflicts;
-        }
         n
     }
 }
@@ -277,7 +295,7 @@ impl Node {
                 left: list.len(),
             };
         }
-        let ids = self.text.get(self.end(NOTE)..).unwrap_or("");
+        let ids = self.slice(self.end(NOTE), self.end(SPAN));
         Themes {
             inner: ThemesInner::Interned(ids.chars()),
             left: ids.chars().count(),
@@ -412,7 +430,16 @@ impl Node {
 
     fn field(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.end(i - 1) };
-        self.text.get(start..self.end(i)).unwrap_or("")
+        self.slice(start, self.end(i))
+    }
+
+    /// Bytes `from..to` of the node's span.
+    fn slice(&self, from: usize, to: usize) -> &str {
+        let base = self.start as usize;
+        self.text
+            .as_deref()
+            .and_then(|t| t.get(base + from..base + to))
+            .unwrap_or("")
     }
 
     fn opt_field(&self, i: usize) -> Option<&str> {
@@ -462,13 +489,34 @@ impl Node {
         themes: impl IntoIterator<Item = &'t str>,
         intern: impl Fn(&str) -> Option<u32>,
     ) {
-        let themes = themes.into_iter();
+        let mut buf = String::new();
+        self.pack_into(&mut buf, texts, themes, intern);
+        self.text = (!buf.is_empty()).then(|| Arc::new(buf));
+    }
+
+    /// Appends the node's span to `buf` and points the node at it (its
+    /// `text` is the caller's to set: a buffer of its own or a shared one).
+    fn pack_into<'t>(
+        &mut self,
+        buf: &mut String,
+        texts: [Option<&str>; FIELDS],
+        themes: impl IntoIterator<Item = &'t str>,
+        intern: impl Fn(&str) -> Option<u32>,
+    ) {
+        let themes: Vec<&str> = themes.into_iter().collect();
+        // Theme ids first, so the buffer is reserved once at its final size.
+        let ids: Option<Vec<char>> = themes
+            .iter()
+            .map(|t| intern(t).and_then(theme_ids::to_char))
+            .collect();
         let len: usize = texts.iter().map(|t| t.map_or(0, str::len)).sum();
-        let mut buf = String::with_capacity(len + themes.size_hint().0);
-        let mut ends = [0u32; FIELDS];
+        let id_len: usize = ids.iter().flatten().map(|c| c.len_utf8()).sum();
+        buf.reserve_exact(len + id_len);
+        let start = buf.len();
+        let mut ends = [0u32; ENDS];
         for (i, t) in texts.iter().enumerate() {
             buf.push_str(t.unwrap_or(""));
-            ends[i] = buf.len() as u32;
+            ends[i] = (buf.len() - start) as u32;
         }
         let mut flags = self.flags & !(HAS_VOICE | HAS_QUOTE | HAS_NOTE | WIDE | SPILLED);
         for (i, bit) in [(VOICE, HAS_VOICE), (QUOTE, HAS_QUOTE), (NOTE, HAS_NOTE)] {
@@ -476,144 +524,63 @@ impl Node {
                 flags |= bit;
             }
         }
-        let mut spilled: Vec<Box<str>> = Vec::new();
-        for t in themes {
-            match intern(t).and_then(theme_ids::to_char) {
-                Some(c) if spilled.is_empty() => buf.push(c),
-                _ => {
-                    if spilled.is_empty() {
-                        // Move the ids already written to the spilled list.
-                        let written = buf.split_off(len);
-                        spilled.extend(
-                            written
-                                .chars()
-                                .map(|c| theme_ids::name(theme_ids::from_char(c)).into()),
-                        );
-                    }
-                    spilled.push(t.into());
-                }
-            }
+        match &ids {
+            Some(ids) => buf.extend(ids.iter()),
+            None => flags |= SPILLED,
         }
-        match u16::try_from(len) {
+        let span = buf.len() - start;
+        ends[SPAN] = span as u32;
+        match u16::try_from(span) {
             Ok(_) => {
                 self.ends = ends.map(|e| e as u16);
                 if let Some(e) = self.more.as_mut().and_then(|m| m.extra.as_mut()) {
-                    e.wide_ends = [0; FIELDS];
+                    e.wide_ends = [0; ENDS];
                 }
             }
             Err(_) => {
                 flags |= WIDE;
-                self.ends = [0; FIELDS];
+                self.ends = [0; ENDS];
                 self.extra_mut().wide_ends = ends;
             }
         }
-        if spilled.is_empty() {
+        if ids.is_some() {
             if let Some(e) = self.more.as_mut().and_then(|m| m.extra.as_mut()) {
                 e.themes = Vec::new();
             }
         } else {
-            flags |= SPILLED;
-            self.extra_mut().themes = spilled;
+            // The table is full: the node keeps its theme strings itself.
+            self.extra_mut().themes = themes.iter().map(|&t| t.into()).collect();
         }
         self.flags = flags;
-        self.text = buf.into_boxed_str();
+        self.start = start as u32;
+        self.text = None;
     }
-}
 
-/// Gives every node as children the nodes whose parent it is, in arena
-/// order: what a loader that builds the arena in pre-order wants, in one
-/// allocation per parent instead of a push per child.
-pub fn children_from_parents(nodes: &mut [Node]) {
-    let mut counts = vec![0usize; nodes.len()];
-    for p in nodes.iter().filter_map(Node::parent) {
-        if let Some(c) = counts.get_mut(p as usize) {
-            *c += 1;
+    /// Everything but the texts, themes and children.
+    fn set_rest(
+        &mut self,
+        kind: Option<ClaimKind>,
+        relation: Option<Relation>,
+        bearing: Option<Bearing>,
+        links: Vec<Link>,
+        conflicts: Vec<Conflict>,
+        parent: Option<NodeIdx>,
+    ) {
+        self.kind = kind;
+        self.relation = relation;
+        self.bearing = bearing;
+        self.set_parent(parent);
+        if !links.is_empty() {
+            self.extra_mut().links = links;
+        }
+        if !conflicts.is_empty() {
+            self.extra_mut().conflicts = conflicts;
         }
     }
-    // Exact capacities, so that `set_children` need not reallocate.
-    let mut lists: Vec<Vec<NodeIdx>> = counts.into_iter().map(Vec::with_capacity).collect();
-    for (i, n) in nodes.iter().enumerate() {
-        if let Some(list) = n.parent().and_then(|p| lists.get_mut(p as usize)) {
-            list.push(i as NodeIdx);
-        }
-    }
-    for (n, list) in nodes.iter_mut().zip(lists) {
-        n.set_children(list);
-    }
-}
 
-/// The children of a node as a `Vec`, written back to the node when dropped.
-pub struct ChildrenMut<'a> {
-    node: &'a mut Node,
-    list: Vec<NodeIdx>,
-}
-
-impl Deref for ChildrenMut<'_> {
-    type Target = Vec<NodeIdx>;
-
-    fn deref(&self) -> &Vec<NodeIdx> {
-        &self.list
-    }
-}
-
-impl DerefMut for ChildrenMut<'_> {
-    fn deref_mut(&mut self) -> &mut Vec<NodeIdx> {
-        &mut self.list
-    }
-}
-
-impl Drop for ChildrenMut<'_> {
-    fn drop(&mut self) {
-        self.node.set_children(std::mem::take(&mut self.list));
-    }
-}
-
-/// The theme ids of a node, in order.
-#[derive(Debug, Clone)]
-pub struct Themes<'a> {
-    inner: ThemesInner<'a>,
-    left: usize,
-}
-
-#[derive(Debug, Clone)]
-enum ThemesInner<'a> {
-    Interned(std::str::Chars<'a>),
-    Spilled(std::slice::Iter<'a, Box<str>>),
-}
-
-impl<'a> Iterator for Themes<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let t = match &mut self.inner {
-            ThemesInner::Interned(c) => theme_ids::name(theme_ids::from_char(c.next()?)),
-            ThemesInner::Spilled(s) => &**s.next()?,
-        };
-        self.left -= 1;
-        Some(t)
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.left, Some(self.left))
-    }
-}
-
-impl DoubleEndedIterator for Themes<'_> {
-    fn next_back(&mut self) -> Option<Self::Item> {
-        let t = match &mut self.inner {
-            ThemesInner::Interned(c) => theme_ids::name(theme_ids::from_char(c.next_back()?)),
-            ThemesInner::Spilled(s) => &**s.next_back()?,
-        };
-        self.left -= 1;
-        Some(t)
-    }
-}
-
-impl ExactSizeIterator for Themes<'_> {}
-
-impl Themes<'_> {
-    pub fn is_empty(&self) -> bool {
-        self.left == 0
+    /// The node's span: its texts and theme ids.
+    fn span(&self) -> &str {
+        self.slice(0, self.end(SPAN))
     }
 }
 

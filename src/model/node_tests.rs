@@ -150,3 +150,34 @@ fn a_node_stays_small() {
         std::mem::size_of::<Node>()
     );
 }
+
+#[test]
+fn shared_text_reads_the_same_and_an_edit_stays_on_its_node() {
+    let mut nodes: Vec<Node> = (0..4)
+        .map(|i| {
+            let mut f = fields();
+            f.id = format!("n{i}").into();
+            if i == 2 {
+                f.claim_ar = "ب".repeat(40_000).into();
+                f.note = Some("ن".repeat(20_000).into());
+            }
+            if i == 3 {
+                f = NodeFields::default();
+            }
+            Node::from(f)
+        })
+        .collect();
+    let before = nodes.clone();
+    share_text(&mut nodes);
+    assert_eq!(nodes, before);
+    assert_eq!(nodes[2].note().map(|n| n.chars().count()), Some(20_000));
+    nodes[1].set_claim_en("Only this one changes.");
+    assert_eq!(nodes[1].claim_en(), "Only this one changes.");
+    assert_eq!(nodes[0], before[0]);
+    assert_eq!(nodes[2], before[2]);
+    assert_eq!(nodes[1].id(), "n1");
+    assert_eq!(
+        nodes[1].themes().collect::<Vec<_>>(),
+        ["isis", "إيران", "isis"]
+    );
+}

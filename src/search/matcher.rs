@@ -293,11 +293,13 @@ impl<'a> Prepared<'a> {
                 *b = (*b).max(v);
             }
         }
-        best.iter()
-            .enumerate()
-            .filter(|&(i, &v)| v != 0 && dead[i / 64] & (1 << (i % 64)) == 0)
-            .map(|(i, &v)| unpack(start + i as u32, v))
-            .collect()
+        let mut out = Vec::new();
+        for (i, &v) in best.iter().enumerate() {
+            if v != 0 && dead[i / 64] & (1 << (i % 64)) == 0 {
+                out.push(unpack(start + i as u32, v));
+            }
+        }
+        out
     }
 
     /// A document's cheap score from its terms' hits (`None` for a term it

@@ -136,6 +136,9 @@ pub(crate) fn combine(
                 })
                 .collect();
             let mut row: Vec<Option<TermHit>> = vec![None; lists.len()];
+            // Once `keep` are kept, a score at or below the worst of them
+            // cannot enter (ids rise, and ties go to the lower id).
+            let mut floor = i64::MIN;
             while let Some(id) = cur.iter().filter_map(|l| l.first().map(|h| h.id)).min() {
                 for (slot, l) in row.iter_mut().zip(cur.iter_mut()) {
                     *slot = match l.first() {
@@ -150,9 +153,14 @@ pub(crate) fn combine(
                     && (!filtered || p.passes(id))
                 {
                     part.hits += 1;
-                    part.top.push((score, id));
+                    if score > floor {
+                        part.top.push((score, id));
+                    }
                     if part.top.len() >= 4 * keep.max(16) {
                         keep_best(&mut part.top, keep);
+                        if keep > 0 && part.top.len() == keep {
+                            floor = part.top[keep - 1].0;
+                        }
                     }
                 }
             }

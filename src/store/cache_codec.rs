@@ -14,7 +14,7 @@
 use super::load::MAX_DEPTH;
 use super::schema::{ArticleField, Kind, Named, NodeField, Owned, Value};
 use crate::model::corpus::Pos;
-use crate::model::{Article, ArticleMeta, Link, LinkKind, Node, NodeFields, NodeIdx};
+use crate::model::{Article, ArticleMeta, Link, LinkKind, NodeFields, NodeIdx};
 
 /// One field's value, in the table's order (`schema`): strings as
 /// strings, a flag as a byte, an enum as its index in the kind's names (plus
@@ -174,6 +174,7 @@ fn get_tree(r: &mut Reader, meta: ArticleMeta) -> Option<(Article, Vec<Pos>)> {
     let root = r.idx()?;
     let count = r.len()?;
     let mut nodes = Vec::with_capacity(count);
+    let mut texts = crate::model::TextPool::new();
     for _ in 0..count {
         let mut node = NodeFields::default();
         for &f in NodeField::ALL {
@@ -187,8 +188,9 @@ fn get_tree(r: &mut Reader, meta: ArticleMeta) -> Option<(Article, Vec<Pos>)> {
         };
         node.parent = parent;
         node.children = (0..r.len()?).map(|_| r.idx()).collect::<Option<_>>()?;
-        nodes.push(Node::from(node));
+        nodes.push(texts.node(node));
     }
+    texts.finish(&mut nodes);
     let positions = (0..r.len()?)
         .map(|_| {
             Some(Pos {

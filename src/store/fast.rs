@@ -17,7 +17,8 @@ use super::load::MAX_DEPTH;
 use super::schema::{ArticleField, Kind, Named, NodeField, Owned, Presence, Spec};
 use crate::model::corpus::Pos;
 use crate::model::{
-    Article, ArticleMeta, Link, LinkKind, Node, NodeFields, NodeIdx, children_from_parents,
+    Article, ArticleMeta, Link, LinkKind, Node, NodeFields, NodeIdx, TextPool,
+    children_from_parents,
 };
 
 /// Trees deeper than this are left to ron, whose recursion limit decides
@@ -135,8 +136,9 @@ enum Read {
 
 /// Drops the arena's spare capacity: up to a third of the node memory of a
 /// large corpus otherwise, as the vector grows by doubling.
-fn shrunk(mut nodes: Vec<Node>, mut positions: Vec<Pos>) -> (Vec<Node>, Vec<Pos>) {
+fn shrunk(mut nodes: Vec<Node>, mut positions: Vec<Pos>, texts: TextPool) -> (Vec<Node>, Vec<Pos>) {
     children_from_parents(&mut nodes);
+    texts.finish(&mut nodes);
     nodes.shrink_to_fit();
     positions.shrink_to_fit();
     (nodes, positions)
@@ -182,6 +184,7 @@ impl Cursor<'_> {
     /// ends after the thesis's closing `),\n`. Pre-order, like the loader.
     fn tree(&mut self) -> Option<(Vec<Node>, Vec<Pos>)> {
         let mut nodes: Vec<Node> = Vec::new();
+        let mut texts = TextPool::new();
         let mut positions = Vec::new();
         // Open nodes whose `children: [` list is being read: (index, depth).
         let mut open: Vec<(NodeIdx, usize)> = Vec::new();
@@ -196,7 +199,7 @@ impl Cursor<'_> {
             });
             let (mut node, has_children) = self.node_fields(depth + 1)?;
             node.parent = parent;
-            nodes.push(Node::from(node));
+            nodes.push(texts.node(node));
             if has_children {
                 self.lit(b"[\n")?;
                 if open.len() >= FAST_MAX_DEPTH {
@@ -206,7 +209,7 @@ impl Cursor<'_> {
             } else {
                 self.close_node(depth)?;
                 if open.is_empty() {
-                    return Some(shrunk(nodes, positions));
+                    return Some(shrunk(nodes, positions, texts));
                 }
                 // Close every list that ends here, then expect a sibling.
                 loop {
@@ -216,7 +219,7 @@ impl Cursor<'_> {
                         self.close_node(pd)?;
                         open.pop();
                         if open.is_empty() {
-                            return Some(shrunk(nodes, positions));
+                            return Some(shrunk(nodes, positions, texts));
                         }
                     } else {
                         self.i = at;

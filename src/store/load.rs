@@ -2,6 +2,7 @@
 //! is parsed on its own (in parallel), and one broken file never stops the
 //! others: it becomes a [`MapEntry`] carrying its diagnostic.
 
+use std::cell::Cell;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -120,11 +121,27 @@ pub fn parse_motion(path: &Path, bytes: &[u8]) -> Result<(Motion, Vec<Diagnostic
 }
 
 pub(super) fn read_article(path: &Path) -> (MapEntry, Vec<Diagnostic>) {
-    match super::regular::read(path) {
-        Ok(bytes) => parse_article(path, &bytes),
+    let mut bytes = READ_BUFFER.with(Cell::take);
+    let out = match super::regular::read_into(path, &mut bytes) {
+        Ok(()) => parse_article(path, &bytes),
         Err(e) => (failed(path, io_diagnostic(path, &e)), Vec::new()),
+    };
+    if bytes.capacity() <= READ_BUFFER_KEPT {
+        READ_BUFFER.with(|b| b.set(bytes));
     }
+    out
 }
+
+thread_local! {
+    /// The buffer each loading thread reads map files into, kept from one
+    /// file to the next: a buffer a file, freed after parsing, left holes
+    /// the size of a file between the nodes kept (measured at a million
+    /// nodes: ~30 bytes a node of the 600 issue 19 allows).
+    static READ_BUFFER: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+}
+
+/// A read buffer larger than this is dropped rather than kept.
+const READ_BUFFER_KEPT: usize = 4 << 20;
 
 fn failed(path: &Path, d: Diagnostic) -> MapEntry {
     MapEntry {

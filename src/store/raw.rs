@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::model::{
     Article, ArticleMeta, Bearing, ClaimKind, Conflict, Genre, Link, Motion, Node, NodeFields,
-    NodeIdx, Relation, Stance, StanceBasis, Theme, children_from_parents,
+    NodeIdx, Relation, Stance, StanceBasis, Theme, children_from_parents, share_text,
 };
 
 #[derive(Deserialize)]
@@ -155,6 +155,7 @@ impl RawArticle {
             stack.extend(children.into_iter().rev().map(|c| (c, Some(idx))));
         }
         children_from_parents(&mut nodes);
+        share_text(&mut nodes);
         Article {
             meta,
             nodes,

@@ -124,19 +124,31 @@ pub fn read_to_string(path: &Path) -> Result<String, ReadError> {
 }
 
 /// Reads an already opened regular file, bounded by `limit`.
-pub fn read_open(mut file: &File, limit: u64) -> Result<Vec<u8>, ReadError> {
+pub fn read_open(file: &File, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    read_open_into(file, limit, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read`] into `bytes` (cleared first), so that a caller reading many
+/// files can keep one buffer for all of them.
+pub fn read_into(path: &Path, bytes: &mut Vec<u8>) -> Result<(), ReadError> {
+    let file = open_regular(path)?;
+    read_open_into(&file, max_file_bytes(), bytes)
+}
+
+fn read_open_into(mut file: &File, limit: u64, bytes: &mut Vec<u8>) -> Result<(), ReadError> {
+    bytes.clear();
     let len = file.metadata()?.len();
     if len > limit {
         return Err(ReadError::TooLarge { limit });
     }
-    let mut bytes = Vec::with_capacity(len as usize);
-    Read::by_ref(&mut file)
-        .take(limit + 1)
-        .read_to_end(&mut bytes)?;
+    bytes.reserve_exact(len as usize);
+    Read::by_ref(&mut file).take(limit + 1).read_to_end(bytes)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge { limit });
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// Reads a stream (stdin) bounded by `limit`.

@@ -82,8 +82,17 @@ pub fn open(app: &mut App, st: &FormState, field: usize, what: ListField, query:
             for n in a.preorder() {
                 let node = a.node(n);
                 item_of.insert(crate::model::NodeRef { map: m, node: n }, items.len());
-                let value = format!("{}/{}", a.meta.id, node.id());
-                let label = [value.as_str(), " — ", node.claim_en()].concat();
+                // Pieces pushed onto sized strings: `format!` per node cost
+                // more than the copying at 100,000 nodes.
+                let (id, claim) = (node.id(), node.claim_en());
+                let mut value = String::with_capacity(a.meta.id.len() + 1 + id.len());
+                value.push_str(&a.meta.id);
+                value.push('/');
+                value.push_str(id);
+                let mut label = String::with_capacity(value.len() + 5 + claim.len());
+                label.push_str(&value);
+                label.push_str(" — ");
+                label.push_str(claim);
                 items.push((value, label));
             }
         }
