@@ -11,22 +11,12 @@ use std::time::{Duration, Instant};
 
 use mizan::compare::report::{self, RowFilter};
 use mizan::compare::{Comparison, Overview};
-use mizan::model::{Corpus, MapEntry};
+use mizan::model::Corpus;
 
 /// A generated corpus, as the loader would hand it over.
 fn corpus(articles: usize, nodes: usize) -> Corpus {
     let (motion, arts) = mizan::synthetic::generate(articles, nodes, 7);
-    let maps = arts
-        .into_iter()
-        .map(|a| MapEntry {
-            path: format!("{}.ron", a.meta.id).into(),
-            article: Some(a),
-            error: None,
-            positions: Vec::new(),
-            hash: 0,
-        })
-        .collect();
-    Corpus::new(Some(motion), "motion.ron".into(), maps)
+    mizan::model::Corpus::of_articles(Some(motion), arts)
 }
 
 /// CPU time this process has used (user + system), from /proc/self/stat in

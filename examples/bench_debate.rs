@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use mizan::compare::debate::{Badge, Debate, Filter};
 use mizan::compare::timeline::Timeline;
-use mizan::model::{ClusterBearing, Clusters, Corpus, MapEntry};
+use mizan::model::{ClusterBearing, Clusters, Corpus};
 
 const USAGE: &str = "\
 bench_debate: time the argument clusters and the debate's first-frame data
@@ -26,17 +26,7 @@ const FRAME_ROWS: usize = 60;
 
 fn corpus(articles: usize, nodes: usize, links: u64) -> Corpus {
     let (motion, arts) = mizan::synthetic::generate_linked(articles, nodes, 7, links);
-    let maps = arts
-        .into_iter()
-        .map(|a| MapEntry {
-            path: format!("{}.ron", a.meta.id).into(),
-            article: Some(a),
-            error: None,
-            positions: Vec::new(),
-            hash: 0,
-        })
-        .collect();
-    Corpus::new(Some(motion), "motion.ron".into(), maps)
+    mizan::model::Corpus::of_articles(Some(motion), arts)
 }
 
 /// CPU time of this process (user + system) from /proc/self/stat, in 10 ms

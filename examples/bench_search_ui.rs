@@ -17,8 +17,8 @@
 
 use std::time::{Duration, Instant};
 
+use mizan::model::Corpus;
 use mizan::model::edit::{Edit, NodeField};
-use mizan::model::{Corpus, MapEntry};
 use mizan::tui::app::{App, Lang, Overlay, Settings, Setup};
 use mizan::tui::key::{Code, KeyPress};
 use mizan::tui::keymap::Keymap;
@@ -35,17 +35,7 @@ usage: bench_search_ui [--nodes N] [--picker-nodes M]   (defaults 1000000 100000
 
 fn app_over(nodes: usize) -> App {
     let (motion, articles) = mizan::synthetic::generate(nodes.div_ceil(50), 50, 42);
-    let maps = articles
-        .into_iter()
-        .map(|a| MapEntry {
-            path: format!("{}.ron", a.meta.id).into(),
-            positions: Vec::new(),
-            hash: 0,
-            error: None,
-            article: Some(a),
-        })
-        .collect();
-    let corpus = Corpus::new(Some(motion), "motion.ron".into(), maps);
+    let corpus = Corpus::of_articles(Some(motion), articles);
     let mut app = App::new(Setup {
         ws: Workspace::new(corpus, ".".into(), None, Vec::new()),
         settings: Settings {

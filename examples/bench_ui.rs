@@ -12,7 +12,7 @@
 //!    frame at 200x60 (median of 20).
 use std::time::{Duration, Instant};
 
-use mizan::model::{Corpus, MapEntry};
+use mizan::model::Corpus;
 use mizan::tui::app::{App, Lang, Settings, Setup};
 use mizan::tui::key::KeyPress;
 use mizan::tui::keymap::Keymap;
@@ -60,17 +60,7 @@ fn pct(v: &mut [Duration], p: f64) -> Duration {
 
 /// An app over articles already in memory.
 fn app_over(articles: Vec<mizan::model::Article>, motion: mizan::model::Motion) -> App {
-    let maps = articles
-        .into_iter()
-        .map(|a| MapEntry {
-            path: format!("{}.ron", a.meta.id).into(),
-            positions: Vec::new(),
-            hash: 0,
-            error: None,
-            article: Some(a),
-        })
-        .collect();
-    app_on(Corpus::new(Some(motion), "motion.ron".into(), maps))
+    app_on(Corpus::of_articles(Some(motion), articles))
 }
 
 /// An app over a corpus in memory.
@@ -229,17 +219,7 @@ fn main() {
         t.elapsed()
     );
     let t = Instant::now();
-    let maps = arts
-        .into_iter()
-        .map(|a| MapEntry {
-            path: format!("{}.ron", a.meta.id).into(),
-            positions: Vec::new(),
-            hash: 0,
-            error: None,
-            article: Some(a),
-        })
-        .collect();
-    let app = app_on(Corpus::new(Some(motion), "motion.ron".into(), maps));
+    let app = app_on(Corpus::of_articles(Some(motion), arts));
     println!("App::new over {nodes} nodes: {:.1?}", t.elapsed());
     let mut corpus = give_back(app);
     for ahead in [false, true] {

@@ -1,7 +1,5 @@
 //! Alignment, verdicts, links and the overview on small hand-made maps.
 
-use std::path::PathBuf;
-
 use super::*;
 use crate::model::{
     Article, ArticleMeta, Bearing, Corpus, Link, LinkKind, MapEntry, Motion, Node, NodeFields,
@@ -69,17 +67,7 @@ fn corpus(articles: Vec<Article>) -> Corpus {
         question_ar: "س".into(),
         themes: ["t", "u", "v", "w"].into_iter().map(theme).collect(),
     };
-    let maps = articles
-        .into_iter()
-        .map(|a| MapEntry {
-            path: PathBuf::from(format!("{}.ron", a.meta.id)),
-            article: Some(a),
-            error: None,
-            positions: Vec::new(),
-            hash: 0,
-        })
-        .collect();
-    Corpus::new(Some(motion), PathBuf::from("motion.ron"), maps)
+    crate::model::Corpus::of_articles(Some(motion), articles)
 }
 
 const S: Option<Relation> = Some(Relation::Supports);

@@ -274,21 +274,10 @@ pub fn render_to(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::MapEntry;
 
     fn corpus() -> Corpus {
         let (motion, arts) = crate::synthetic::generate(60, 30, 11);
-        let maps = arts
-            .into_iter()
-            .map(|a| MapEntry {
-                path: format!("{}.ron", a.meta.id).into(),
-                article: Some(a),
-                error: None,
-                positions: Vec::new(),
-                hash: 0,
-            })
-            .collect();
-        Corpus::new(Some(motion), "motion.ron".into(), maps)
+        crate::model::Corpus::of_articles(Some(motion), arts)
     }
 
     // The index resolves exactly the links a walk of the selection does,

@@ -31,6 +31,18 @@ pub struct MapEntry {
 }
 
 impl MapEntry {
+    /// A map held only in memory (generated, or made in a test): named
+    /// `<id>.ron`, with no file positions and no file hash.
+    pub fn in_memory(article: Article) -> MapEntry {
+        MapEntry {
+            path: format!("{}.ron", article.meta.id).into(),
+            article: Some(article),
+            error: None,
+            positions: Vec::new(),
+            hash: 0,
+        }
+    }
+
     pub fn pos(&self, idx: NodeIdx) -> Pos {
         self.positions
             .get(idx as usize)
@@ -70,6 +82,13 @@ impl Corpus {
         };
         corpus.reindex();
         corpus
+    }
+
+    /// A corpus of articles held only in memory, each a
+    /// [`MapEntry::in_memory`], with the motion named `motion.ron`.
+    pub fn of_articles(motion: Option<Motion>, articles: Vec<Article>) -> Corpus {
+        let maps = articles.into_iter().map(MapEntry::in_memory).collect();
+        Corpus::new(motion, "motion.ron".into(), maps)
     }
 
     /// Rebuilds the id index; call after adding, removing or renaming an article.

@@ -364,17 +364,7 @@ mod tests {
                 "{kind:?}"
             );
         }
-        let maps = arts
-            .into_iter()
-            .map(|a| crate::model::MapEntry {
-                path: "x.ron".into(),
-                article: Some(a),
-                error: None,
-                positions: Vec::new(),
-                hash: 0,
-            })
-            .collect();
-        let corpus = crate::model::Corpus::new(Some(motion), "m.ron".into(), maps);
+        let corpus = crate::model::Corpus::of_articles(Some(motion), arts);
         let clusters = crate::model::Clusters::build(&corpus);
         assert!(
             clusters.len() < corpus.node_count(),

@@ -115,17 +115,7 @@ fn first_search_does_not_wait_for_the_index() {
     use std::sync::Arc;
     let mut a = app();
     let (motion, articles) = mizan::synthetic::generate(400, 50, 5);
-    let maps = articles
-        .into_iter()
-        .map(|art| mizan::model::MapEntry {
-            path: format!("{}.ron", art.meta.id).into(),
-            article: Some(art),
-            error: None,
-            positions: Vec::new(),
-            hash: 0,
-        })
-        .collect();
-    let corpus = mizan::model::Corpus::new(Some(motion), "motion.ron".into(), maps);
+    let corpus = mizan::model::Corpus::of_articles(Some(motion), articles);
     a.ws.corpus = Arc::new(corpus);
     press(&mut a, "/");
     type_text(&mut a, "withdrawal");

@@ -2,7 +2,6 @@
 //! rank, representative claim, contested marks, filters and badges.
 
 use super::*;
-use crate::model::corpus::MapEntry;
 use crate::model::{ArticleMeta, Bearing, Link, Node, NodeFields, Relation};
 
 /// A child of the thesis: id, themes, voice, links.
@@ -60,17 +59,7 @@ fn article(id: &str, stance: Stance, date: &str, children: &[Child]) -> Article 
 }
 
 fn corpus(arts: Vec<Article>) -> Corpus {
-    let maps = arts
-        .into_iter()
-        .map(|a| MapEntry {
-            path: format!("{}.ron", a.meta.id).into(),
-            article: Some(a),
-            error: None,
-            positions: Vec::new(),
-            hash: 0,
-        })
-        .collect();
-    Corpus::new(None, "motion.ron".into(), maps)
+    crate::model::Corpus::of_articles(None, arts)
 }
 
 use LinkKind::{Agrees, Contradicts, Rebuts};

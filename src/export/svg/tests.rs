@@ -129,17 +129,7 @@ fn map_text_is_escaped() {
 #[test]
 fn generated_and_empty_corpora_render() {
     let (motion, arts) = crate::synthetic::generate_linked(40, 30, 3, 10);
-    let maps = arts
-        .into_iter()
-        .map(|a| crate::model::MapEntry {
-            path: "x.ron".into(),
-            article: Some(a),
-            error: None,
-            positions: Vec::new(),
-            hash: 0,
-        })
-        .collect();
-    let c = Corpus::new(Some(motion.clone()), "m.ron".into(), maps);
+    let c = crate::model::Corpus::of_articles(Some(motion.clone()), arts);
     let empty = Corpus::new(Some(motion), "m.ron".into(), Vec::new());
     for view in View::ALL {
         assert!(texts(&render(&c, view)).len() > 20);

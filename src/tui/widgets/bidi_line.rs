@@ -73,9 +73,10 @@ pub enum Kind {
     Fields,
 }
 
-/// Entries kept before the cache starts a new generation (many screens'
-/// worth; two generations are kept).
-const CACHE_LIMIT: usize = 50_000;
+/// Entries of one generation (many screens' worth); with the previous
+/// generation kept too, at most as many as one cache of 50,000 held before
+/// (a laid-out row is a few kB: glyph by glyph).
+const CACHE_LIMIT: usize = 25_000;
 
 /// A text to lay out ahead of time, on another thread: what a frame would
 /// have laid out had it been drawn (`LayoutCache::begin_ahead`).

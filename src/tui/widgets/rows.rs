@@ -55,3 +55,45 @@ fn render_line(line: &Line<'_>, x: u16, y: u16, width: u16, buf: &mut Buffer) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::{Color, Style};
+    use ratatui::text::Span;
+    use ratatui::widgets::{Paragraph, Widget};
+
+    // Cell for cell what Paragraph draws, at widths that cut wide glyphs,
+    // marks and ligatures at the edge, with control characters, empty spans,
+    // line and span styles, and scrolling.
+    #[test]
+    fn draws_what_paragraph_draws() {
+        let red = Style::new().fg(Color::Red);
+        let lines: Vec<Line> = vec![
+            Line::from("plain text that runs on past the edge of the row"),
+            Line::from(vec![
+                Span::styled("ab", red),
+                Span::raw(""),
+                Span::raw("日本語のテキスト"),
+                Span::styled("x", red),
+            ]),
+            Line::from("e\u{301}te\u{301} إِنَّ ﻻ ﷲ 😀👍🏽 tab\there \u{7}bell"),
+            Line::from(vec![Span::raw("\u{301}mark first"), Span::raw(" then")]).style(red),
+            Line::default(),
+            Line::from("ﺕﺎﺿﻭﺎﻔﻤﻟﺍ ﻥﺄﺑ ﺮﻳﺭﺎﻘﺘﻟﺍ (2020) ﺕﺩﺎﻓﺃ"),
+            Line::from("w"),
+        ];
+        for width in [1u16, 2, 3, 5, 8, 13, 21, 40] {
+            for skip in [0usize, 1, 3] {
+                let area = Rect::new(1, 1, width, 5);
+                let mut want = Buffer::empty(Rect::new(0, 0, width + 2, 7));
+                let mut got = want.clone();
+                Paragraph::new(lines.clone())
+                    .scroll((skip as u16, 0))
+                    .render(area, &mut want);
+                render(&lines, skip, area, &mut got);
+                assert_eq!(got, want, "width {width}, skip {skip}");
+            }
+        }
+    }
+}
