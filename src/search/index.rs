@@ -149,6 +149,9 @@ impl Progress {
     }
 }
 
+/// A finished segment with the theme ids and voices it numbered itself.
+type Built = (Segment, Vec<Box<str>>, Vec<Box<str>>);
+
 /// Nodes per segment when building: several segments per core, so both
 /// cores share a query's work, and a rebuild of a mostly dead one is cheap.
 const SEGMENT_NODES: usize = 32_768;
@@ -221,7 +224,9 @@ impl Index {
             }
         }
         progress.total.store(total, Ordering::Relaxed);
-        let built: Vec<Builder> = groups
+        // Each segment is finished (vocabulary sorted, postings packed) on
+        // the thread that built it; only handles are mapped after.
+        let built: Vec<Built> = groups
             .par_iter()
             .map(|group| {
                 let mut b = Builder::default();
@@ -238,11 +243,11 @@ impl Index {
                             .fetch_add(article.nodes.len(), Ordering::Relaxed);
                     }
                 }
-                b
+                b.finish()
             })
             .collect();
         for b in built {
-            if b.len() > 0 {
+            if b.0.len() > 0 {
                 ix.adopt(b, ix.segs.len());
             }
         }
@@ -251,8 +256,7 @@ impl Index {
 
     /// Adds a built segment as segment `at`, mapping its theme and voice
     /// handles to the index's.
-    fn adopt(&mut self, b: Builder, at: usize) {
-        let (mut seg, names, voices) = b.finish();
+    fn adopt(&mut self, (mut seg, names, voices): Built, at: usize) {
         let handles: Vec<u16> = names.iter().map(|n| self.theme(n)).collect();
         let mut theme_docs = vec![Vec::new(); self.themes.len()];
         for (local, docs) in seg.theme_docs.into_iter().enumerate() {
@@ -414,7 +418,7 @@ impl Index {
     fn push_segment(&mut self, corpus: &Corpus, docs: &[NodeRef]) {
         let b = builder_of(corpus, docs);
         if b.len() > 0 {
-            self.adopt(b, self.segs.len());
+            self.adopt(b.finish(), self.segs.len());
         } else {
             self.renumber();
         }
@@ -433,7 +437,7 @@ impl Index {
         self.drop_segment(k);
         let b = builder_of(corpus, &live);
         if b.len() > 0 {
-            self.adopt(b, k);
+            self.adopt(b.finish(), k);
         } else {
             self.renumber();
         }
