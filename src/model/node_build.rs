@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::theme_ids;
-use super::{Node, NodeFields, NodeIdx, SPAN};
+use super::{Node, NodeFields, NodeIdx, NodeTexts, SPAN};
 
 /// One text buffer for the nodes a loader builds, so that an article's
 /// nodes share it: [`node`](TextPool::node) for each node, then
@@ -45,21 +45,15 @@ impl TextPool {
     /// The node of these fields, its texts in the pool. Past 4 GiB of text
     /// (`start` is a `u32`) the node gets a buffer of its own instead.
     pub fn node(&mut self, f: NodeFields) -> Node {
-        let mut n = Node::default();
-        let texts = [
-            Some(&*f.id),
-            Some(&*f.claim_en),
-            Some(&*f.claim_ar),
-            f.voice.as_deref(),
-            f.quote.as_deref(),
-            f.note.as_deref(),
-        ];
-        let themes = f.themes.iter().map(|t| &**t);
-        if self.buf.len() > u32::MAX as usize / 2 {
-            n.pack(texts, themes);
-        } else {
-            n.pack_into(&mut self.buf, texts, themes, theme_ids::intern);
-        }
+        let texts = NodeTexts {
+            id: &f.id,
+            claim_en: &f.claim_en,
+            claim_ar: &f.claim_ar,
+            voice: f.voice.as_deref(),
+            quote: f.quote.as_deref(),
+            note: f.note.as_deref(),
+        };
+        let mut n = self.texts_node(texts, f.themes.iter().map(|t| &**t));
         n.set_rest(
             f.kind,
             f.relation,
@@ -69,6 +63,51 @@ impl TextPool {
             f.parent,
         );
         n.set_children(f.children);
+        n
+    }
+
+    /// [`node`](TextPool::node) from texts borrowed where the reader has
+    /// them (a cache entry), so that no string is made and dropped on the
+    /// way into the pool; `rest` gives the other fields (its texts and
+    /// themes are not read).
+    pub fn node_from<'t>(
+        &mut self,
+        texts: NodeTexts<'_>,
+        themes: impl IntoIterator<Item = &'t str>,
+        rest: NodeFields,
+    ) -> Node {
+        let mut n = self.texts_node(texts, themes);
+        n.set_rest(
+            rest.kind,
+            rest.relation,
+            rest.bearing,
+            rest.links,
+            rest.conflicts,
+            rest.parent,
+        );
+        n.set_children(rest.children);
+        n
+    }
+
+    fn texts_node<'t>(
+        &mut self,
+        t: NodeTexts<'_>,
+        themes: impl IntoIterator<Item = &'t str>,
+    ) -> Node {
+        let mut n = Node::default();
+        let texts = [
+            Some(t.id),
+            Some(t.claim_en),
+            Some(t.claim_ar),
+            t.voice,
+            t.quote,
+            t.note,
+        ];
+        if self.buf.len() > u32::MAX as usize / 2 {
+            n.pack(texts, themes);
+        } else {
+            n.pack_into(&mut self.buf, texts, themes, theme_ids::intern);
+        }
         n
     }
 
