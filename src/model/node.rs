@@ -296,9 +296,13 @@ impl Node {
             };
         }
         let ids = self.slice(self.end(NOTE), self.end(SPAN));
+        // A node has a few ids: counting the bytes that start a character
+        // is a short loop, where `chars().count()` was a sixth of the
+        // overview's time at a million nodes.
+        let left = ids.bytes().filter(|&b| (b as i8) >= -0x40).count();
         Themes {
             inner: ThemesInner::Interned(ids.chars()),
-            left: ids.chars().count(),
+            left,
         }
     }
 
