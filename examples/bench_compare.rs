@@ -7,6 +7,9 @@
 //! wall times carry the neighbours' load; CPU time / threads is what an idle
 //! machine would give for the parallel part.
 
+mod support;
+use support::cpu;
+
 use std::time::{Duration, Instant};
 
 use mizan::compare::report::{self, RowFilter};
@@ -17,19 +20,6 @@ use mizan::model::Corpus;
 fn corpus(articles: usize, nodes: usize) -> Corpus {
     let (motion, arts) = mizan::synthetic::generate(articles, nodes, 7);
     mizan::model::Corpus::of_articles(Some(motion), arts)
-}
-
-/// CPU time this process has used (user + system), from /proc/self/stat in
-/// clock ticks of 10 ms (Linux's USER_HZ); `None` elsewhere. Wall time on a
-/// shared machine measures the neighbours too; CPU time does not.
-fn cpu() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the parenthesised command name; utime and stime are the
-    // 14th and 15th fields of the whole line.
-    let rest = stat.rsplit_once(')')?.1;
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
-    Some(Duration::from_millis(ticks * 10))
 }
 
 struct Timing {

@@ -10,6 +10,9 @@
 //! would; loading is not timed. Prints the median and worst wall time of
 //! the runs after one warm-up, and the CPU time per run (all threads).
 
+mod support;
+use support::cpu;
+
 use std::time::{Duration, Instant};
 
 use mizan::compare::debate::{Badge, Debate, Filter};
@@ -27,16 +30,6 @@ const FRAME_ROWS: usize = 60;
 fn corpus(articles: usize, nodes: usize, links: u64) -> Corpus {
     let (motion, arts) = mizan::synthetic::generate_linked(articles, nodes, 7, links);
     mizan::model::Corpus::of_articles(Some(motion), arts)
-}
-
-/// CPU time of this process (user + system) from /proc/self/stat, in 10 ms
-/// ticks; `None` off Linux.
-fn cpu() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let rest = stat.rsplit_once(')')?.1;
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
-    Some(Duration::from_millis(ticks * 10))
 }
 
 fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, Option<Duration>) {

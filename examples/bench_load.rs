@@ -14,8 +14,11 @@
 //! (`store::cache`): the first run writes it, later runs read it (run with
 //! `--runs 1` twice for a cold then a warm process). `--verify-content`
 //! also hashes every map file before trusting its entry.
+
+mod support;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+use support::{cpu, status_kib};
 
 use mizan::model::validate;
 use mizan::store;
@@ -60,7 +63,7 @@ fn main() {
     let (mut nodes, mut maps, mut diags, mut bytes) = (0, 0, 0, 0u64);
     let mut cpu_times = Vec::new();
     for run in 0..runs.max(1) {
-        let cpu_start = cpu_time();
+        let cpu_start = cpu();
         let start = Instant::now();
         let corpus = match store::load_dir_with(&dir, cache.as_ref()) {
             Ok(c) => c,
@@ -82,10 +85,10 @@ fn main() {
                 );
             }
         }
-        let load_cpu = cpu_time().zip(cpu_start).map(|(b, a)| b.saturating_sub(a));
+        let load_cpu = cpu().zip(cpu_start).map(|(b, a)| b.saturating_sub(a));
         let found = validate::validate(&corpus, &dir, None);
         let total = start.elapsed();
-        let cpu = cpu_time().zip(cpu_start).map(|(b, a)| b.saturating_sub(a));
+        let cpu = cpu().zip(cpu_start).map(|(b, a)| b.saturating_sub(a));
         if run == 0 {
             nodes = corpus.node_count();
             maps = corpus.maps.len();
@@ -142,29 +145,10 @@ fn median(v: &mut [Duration]) -> Duration {
     v.get(v.len() / 2).copied().unwrap_or_default()
 }
 
-/// User + system CPU time of the process so far (both threads), from
-/// /proc/self/stat; steadier than wall time when other work shares the cores.
-fn cpu_time() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the parenthesised command name; utime and stime are 14 and 15.
-    let rest = stat.rsplit_once(')')?.1;
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
-    // Linux reports these in USER_HZ, which is 100 on every mainstream platform.
-    Some(Duration::from_millis(ticks * 10))
-}
-
 /// VmHWM from /proc/self/status, in MiB.
 fn peak_memory() -> Option<String> {
     let kib = status_kib("VmHWM:")?;
     Some(format!("{:.0} MiB (VmHWM)", kib as f64 / 1024.0))
-}
-
-/// A `kB` line of /proc/self/status (`VmRSS:`, `VmHWM:`).
-fn status_kib(key: &str) -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with(key))?;
-    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn usage(why: &str) -> ! {

@@ -14,9 +14,12 @@
 //!    and 100 for the worst case). Timed: `mizan diff REV1 REV2`'s work (list
 //!    both trees, read the differing blobs in one `git cat-file --batch`,
 //!    parse, diff), in-process; with `--exe` also the whole process.
+
+mod support;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
+use support::cpu_or_zero;
 
 use mizan::diff::{diff_files, git};
 use mizan::merge::merge_texts;
@@ -101,24 +104,10 @@ fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
 
-/// This process's CPU time so far (user + system, all threads), from
-/// /proc (Linux; zero elsewhere), in clock ticks of 10 ms.
-fn cpu() -> Duration {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let after = stat.rsplit(')').next().unwrap_or_default();
-    let f: Vec<u64> = after
-        .split_whitespace()
-        .skip(11)
-        .take(2)
-        .filter_map(|x| x.parse().ok())
-        .collect();
-    Duration::from_millis(f.iter().sum::<u64>() * 10)
-}
-
 /// Median and worst wall time of `runs` calls; prints the mean CPU time
 /// too, which a loaded machine inflates far less than wall time.
 fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
-    let c = cpu();
+    let c = cpu_or_zero();
     let mut v: Vec<Duration> = (0..runs)
         .map(|_| {
             let t = Instant::now();
@@ -126,7 +115,7 @@ fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
             t.elapsed()
         })
         .collect();
-    let per_run = (cpu() - c) / runs as u32;
+    let per_run = (cpu_or_zero() - c) / runs as u32;
     v.sort();
     CPU.with(|x| x.set(per_run));
     (v[v.len() / 2], v[v.len() - 1])

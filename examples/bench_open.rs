@@ -11,6 +11,9 @@
 //! Run it twice with the same `--cache` for the cold-cache then the
 //! warm-cache figures.
 
+mod support;
+use support::cpu_or_zero;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -43,7 +46,7 @@ fn main() {
     let Some(dir) = dir else { usage("DIR missing") };
     let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
 
-    let (t, c) = (Instant::now(), cpu());
+    let (t, c) = (Instant::now(), cpu_or_zero());
     let catalog = match Catalog::scan(&dir, cache.as_ref()) {
         Ok(c) => c,
         Err(e) => {
@@ -55,10 +58,10 @@ fn main() {
         "catalog of {} maps: {} (cpu {})",
         catalog.headers.len(),
         ms(t.elapsed()),
-        ms(cpu() - c)
+        ms(cpu_or_zero() - c)
     );
 
-    let (t, c) = (Instant::now(), cpu());
+    let (t, c) = (Instant::now(), cpu_or_zero());
     let loader = Loader::start(dir.clone(), cache.clone());
     let mut asm = Assembly::default();
     let (mut listed, mut first) = (None, None);
@@ -77,7 +80,7 @@ fn main() {
             break;
         }
     }
-    let (all, all_cpu) = (t.elapsed(), cpu() - c);
+    let (all, all_cpu) = (t.elapsed(), cpu_or_zero() - c);
     let corpus = asm.into_corpus();
     println!(
         "background load: list after {}, first map after {}, all {} maps ({} nodes) after {} (cpu {})",
@@ -95,7 +98,7 @@ fn main() {
         .map(|(_, a)| a.id().to_owned())
         .collect();
     drop(corpus);
-    let (t, c) = (Instant::now(), cpu());
+    let (t, c) = (Instant::now(), cpu_or_zero());
     let catalog = Catalog::scan(&dir, cache.as_ref()).unwrap_or_default();
     let files: Vec<PathBuf> = ids
         .iter()
@@ -106,21 +109,9 @@ fn main() {
         "two articles ({}): catalog + load {} (cpu {}, {} nodes)",
         ids.join(", "),
         ms(t.elapsed()),
-        ms(cpu() - c),
+        ms(cpu_or_zero() - c),
         two.node_count()
     );
-}
-
-/// CPU time of the process so far (user + system, all threads), from
-/// /proc/self/stat in 10 ms ticks: steadier than wall time on a shared
-/// machine. Zero where there is no /proc.
-fn cpu() -> Duration {
-    let ticks = || -> Option<u64> {
-        let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-        let f: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
-        Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
-    };
-    Duration::from_millis(ticks().unwrap_or(0) * 10)
 }
 
 fn usage(why: &str) -> ! {

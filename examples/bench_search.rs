@@ -18,6 +18,9 @@
 //! index, and an edit's incremental index update (copy the index, re-index
 //! one article) as the TUI makes it before the link picker opens.
 
+mod support;
+use support::cpu_or_zero;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -150,21 +153,6 @@ fn stats(mut v: Vec<f64>) -> (f64, f64, f64) {
     (at(0.5), at(0.95), at(1.0))
 }
 
-/// CPU time (user + system) this process has used so far, all threads.
-fn cpu_time() -> Duration {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields after the command name (which may hold spaces) in parentheses.
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let ticks: u64 = rest
-        .split_whitespace()
-        .skip(11)
-        .take(2)
-        .filter_map(|t| t.parse::<u64>().ok())
-        .sum();
-    // Linux reports clock ticks of 1/100 s on every platform mizan runs on.
-    Duration::from_millis(ticks * 10)
-}
-
 /// Time all threads of this process have run on a CPU, in nanoseconds
 /// (`/proc/self/task/*/schedstat`): unlike wall time, barely changed by
 /// other processes competing for the cores.
@@ -191,12 +179,7 @@ fn rss_mib() -> f64 {
 
 /// The process's peak resident memory so far (VmHWM), in MiB.
 fn peak_mib() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
+    support::status_kib("VmHWM:").map_or(0.0, |kib| kib as f64 / 1024.0)
 }
 
 fn main() {
@@ -209,7 +192,7 @@ fn main() {
     // Built the way the TUI builds it: on the worker's thread, from an Arc
     // of the corpus, on all cores; the caller only polls the progress.
     let t = Instant::now();
-    let cpu = cpu_time();
+    let cpu = cpu_or_zero();
     let builder = Worker::build(Arc::clone(&corpus), LIMIT);
     let mut polls = 0;
     let index = loop {
@@ -220,7 +203,7 @@ fn main() {
         std::thread::sleep(Duration::from_millis(5));
     };
     let build = t.elapsed();
-    let build_cpu = cpu_time().saturating_sub(cpu);
+    let build_cpu = cpu_or_zero().saturating_sub(cpu);
     drop(builder);
     let rss_index = rss_mib() - rss_before;
     println!(
