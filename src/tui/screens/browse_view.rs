@@ -412,6 +412,22 @@ fn hinted(app: &App) -> &dyn Layer {
         .unwrap_or_else(|| app.screen.layer())
 }
 
+/// Draws the status line on the bottom row of `screen` and gives the rest
+/// back, for the screens that are one body above it (overview, debate).
+pub fn status_below(app: &App, screen: Rect, buf: &mut Buffer) -> Rect {
+    let body = Rect {
+        height: screen.height.saturating_sub(1),
+        ..screen
+    };
+    let status = Rect {
+        y: screen.y + body.height,
+        height: screen.height - body.height,
+        ..screen
+    };
+    render_status(app, status, buf);
+    body
+}
+
 pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let p = &app.settings.palette;
     let mut spans: Vec<Span> = Vec::new();

@@ -16,7 +16,7 @@ use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::Overlay;
 use crate::tui::overlays::help_state::Help;
-use crate::tui::screens::browse_view::render_status;
+use crate::tui::screens::browse_view::status_below;
 use crate::tui::screens::navigate::jump_to;
 use crate::tui::screens::{debate_view, timeline_view};
 use crate::tui::workspace::quitting::request_quit;
@@ -102,10 +102,7 @@ impl Layer for DebateState {
     }
 
     fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
-        let body = Rect {
-            height: screen.height.saturating_sub(1),
-            ..screen
-        };
+        let body = status_below(app, screen, buf);
         match &self.timeline {
             Some(t) => {
                 let max = timeline_view::render(app, t, self.timeline_top, body, buf);
@@ -113,12 +110,6 @@ impl Layer for DebateState {
             }
             None => debate_view::render(app, self, body, buf),
         }
-        let status = Rect {
-            y: screen.y + body.height,
-            height: screen.height - body.height,
-            ..screen
-        };
-        render_status(app, status, buf);
         None
     }
 

@@ -14,7 +14,7 @@ use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::Overlay;
 use crate::tui::overlays::choose::open_compare_picker;
 use crate::tui::overlays::help;
-use crate::tui::screens::browse_view::render_status;
+use crate::tui::screens::browse_view::status_below;
 use crate::tui::screens::navigate::{jump_to, select_map};
 use crate::tui::screens::overview_view::{self, matrix_size};
 use crate::tui::workspace::quitting::request_quit;
@@ -69,17 +69,8 @@ impl Layer for OverviewState {
     }
 
     fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
-        let body = Rect {
-            height: screen.height.saturating_sub(1),
-            ..screen
-        };
+        let body = status_below(app, screen, buf);
         overview_view::render(app, self, body, buf);
-        let status = Rect {
-            y: screen.y + body.height,
-            height: screen.height - body.height,
-            ..screen
-        };
-        render_status(app, status, buf);
         None
     }
 
