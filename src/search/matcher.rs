@@ -31,7 +31,7 @@ use super::index::{Field, Index, NO_VOICE};
 use super::query::Query;
 use super::segment::{fields_of, unmeta};
 pub use super::term::MatchKind;
-pub(crate) use super::term::{Term, grows_from, probe, vocab_matches, word_window};
+pub(crate) use super::term::{Term, probe, vocab_matches, word_window};
 use crate::model::{Corpus, NodeRef};
 use crate::text::normalize::{Normalized, normalize_mapped};
 

@@ -3,7 +3,6 @@
 //! are kept normalised (see `text::normalize`), so matching never
 //! re-normalises a query.
 
-use super::matcher::grows_from;
 use crate::model::{ClaimKind, Stance};
 use crate::text::normalize::normalize;
 
@@ -116,27 +115,6 @@ impl Query {
             && self.kinds.is_empty()
             && self.warnings.is_empty()
     }
-
-    /// True when every node that may match this query was a candidate of
-    /// `prev`, so a search may start from `prev`'s candidates instead of the
-    /// whole index: same filters, and every term of ours grew at its end
-    /// from a term of `prev` whose light stem ours still contains. A
-    /// candidate is a node containing a term's stem, or a word that starts
-    /// with its first letters (see `search::matcher`), and both keep holding
-    /// for the shorter term. A new term is not a narrowing: it may match
-    /// nodes that matched nothing before.
-    pub fn narrows(&self, prev: &Query) -> bool {
-        self.stances == prev.stances
-            && self.themes == prev.themes
-            && self.articles == prev.articles
-            && self.voices == prev.voices
-            && self.kinds == prev.kinds
-            && self.warnings == prev.warnings
-            && self
-                .terms
-                .iter()
-                .all(|t| prev.terms.iter().any(|p| grows_from(t, p)))
-    }
 }
 
 #[cfg(test)]
@@ -220,6 +198,5 @@ mod tests {
         let q = Query::parse("kind:rumour");
         assert_eq!(q.warnings.len(), 1);
         assert!(ids("kind:rumour").is_empty());
-        assert!(!Query::parse("x kind:fact").narrows(&Query::parse("x")));
     }
 }

@@ -3,8 +3,7 @@
 //! and in one normalised text ([`probe`], for the few best nodes, whose
 //! texts are read back to score and highlight them). Either way as typed,
 //! by its light stem, or fuzzily inside one word (the kinds and their order
-//! are described in `search::matcher`). Also when a word grew from another
-//! keeping its stem ([`grows_from`]).
+//! are described in `search::matcher`).
 
 use memchr::memmem::Finder;
 
@@ -59,18 +58,6 @@ fn stem_usable(text: &str) -> bool {
     text.chars().all(is_word_char)
         && !text.bytes().all(|b| b.is_ascii_digit())
         && s.chars().count() >= min
-}
-
-/// What a record must contain to be a candidate for a term: its stem when
-/// it is matched by stem, else the term itself (see [`Query::narrows`]).
-pub(crate) fn candidate_key(text: &str) -> &str {
-    if stem_usable(text) { stem(text) } else { text }
-}
-
-/// Whether term `t` grew at its end from `p` keeping what a candidate for
-/// `p` must contain, so every candidate for `t` is one for `p`.
-pub(crate) fn grows_from(t: &str, p: &str) -> bool {
-    t.starts_with(p) && candidate_key(t).contains(candidate_key(p))
 }
 
 impl Term {

@@ -288,23 +288,6 @@ fn filters() {
     assert_eq!(Query::parse("foo:bar").terms, ["foo:bar"]);
 }
 
-/// Protects narrowing: only a query whose every word grew from a word of
-/// the previous one (keeping its stem) may reuse the previous candidates.
-#[test]
-fn narrowing_rule() {
-    let q = |s: &str| Query::parse(s);
-    assert!(q("iraq").narrows(&q("ira")));
-    assert!(q("ira").narrows(&q("ira tehran")));
-    assert!(q("الدَّوْلَة").narrows(&q("الدولة")));
-    assert!(q("القصف").narrows(&q("القص")));
-    assert!(q("troops").narrows(&q("troop")));
-    // A new word may match nodes that matched nothing before.
-    assert!(!q("ira tehran").narrows(&q("ira")));
-    assert!(!q("ira").narrows(&q("iraq")));
-    assert!(!q("xira").narrows(&q("ira")));
-    assert!(!q("iraq stance:pro").narrows(&q("iraq")));
-}
-
 /// Protects the worker: results arrive, stale generations are dropped, and
 /// its final batch equals the synchronous ranking.
 #[test]
