@@ -311,7 +311,7 @@ fn worker_streams_the_same_ranking() {
     }
     let last = last.unwrap_or_else(|| panic!("no final batch"));
     assert_eq!(last.hits, search(&ix, &c, &Query::parse("ira"), 20));
-    // Growing the query narrows and still gives the synchronous answer.
+    // A longer query still gives the synchronous answer.
     let g = w.submit("iraq", &c);
     let b = w.receiver().recv_timeout(Duration::from_secs(5));
     let b = b.unwrap_or_else(|e| panic!("{e}"));

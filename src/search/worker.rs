@@ -191,9 +191,10 @@ impl Drop for Worker {
     }
 }
 
-/// Term results kept for later keystrokes: the other words of a query are
-/// reused as they are, a word being typed narrows from its shorter form,
-/// and a backspace finds the shorter form again.
+/// Term results kept for later keystrokes, by the word's exact text: the
+/// other words of a query are reused as they are, and a backspace finds the
+/// shorter form again. A word being typed is looked up anew in the
+/// vocabulary (cheap with the inverted index).
 const CACHED_TERMS: usize = 8;
 
 /// A term's results: the documents it matches.
