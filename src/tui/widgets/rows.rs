@@ -33,26 +33,90 @@ fn render_line(line: &Line<'_>, x: u16, y: u16, width: u16, buf: &mut Buffer) {
     let mut used = 0usize;
     for span in &line.spans {
         let style = line.style.patch(span.style);
-        for g in span.content.graphemes(true) {
-            // `Paragraph` drops graphemes with a control character.
-            if g.contains(char::is_control) {
-                continue;
-            }
-            let w = g.cell_width() as usize;
+        // Each cluster; false once the row is full.
+        let mut put = |g: &str| {
+            // A single byte here is printable ASCII, one cell.
+            let w = if g.len() == 1 {
+                1
+            } else {
+                g.cell_width() as usize
+            };
             if w > max {
-                continue;
+                return true;
             }
             if used + w > max {
+                return false;
+            }
+            if w > 0 {
+                buf[Position::new(x + used as u16, y)]
+                    .set_symbol(g)
+                    .set_style(style);
+                used += w;
+            }
+            true
+        };
+        let s: &str = &span.content;
+        if s.chars().all(|c| class(c) != Class::Other) {
+            // Cut char by char: a fifth of a frame went into Unicode's
+            // segmentation rules, for text that never needs them.
+            if !Cut(s).all(&mut put) {
                 return;
             }
-            if w == 0 {
-                continue;
+        } else {
+            // `Paragraph` drops graphemes with a control character.
+            let mut drawn = s.graphemes(true).filter(|g| !g.contains(char::is_control));
+            if !drawn.all(&mut put) {
+                return;
             }
-            buf[Position::new(x + used as u16, y)]
-                .set_symbol(g)
-                .set_style(style);
-            used += w;
         }
+    }
+}
+
+/// The grapheme clusters of a text whose every char `class` knows: each
+/// `Base` char begins one, each `Mark` joins it.
+struct Cut<'a>(&'a str);
+
+impl<'a> Iterator for Cut<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let first = self.0.chars().next()?;
+        let end = self.0[first.len_utf8()..]
+            .char_indices()
+            .find(|&(_, c)| class(c) == Class::Base)
+            .map_or(self.0.len(), |(i, _)| i + first.len_utf8());
+        let (cluster, rest) = self.0.split_at(end);
+        self.0 = rest;
+        Some(cluster)
+    }
+}
+
+/// Where a char falls in grapheme segmentation, for the chars of the text
+/// mizan draws most (Latin, Arabic letters, their shaped forms and marks,
+/// dashes, quotes, arrows, box drawing, symbols).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Begins a cluster, and nothing before it joins it.
+    Base,
+    /// Joins the cluster before it (a combining mark: `Extend`).
+    Mark,
+    /// Anything else: its rules are left to `unicode-segmentation`.
+    Other,
+}
+
+fn class(c: char) -> Class {
+    match c as u32 {
+        // Printable ASCII and Latin; not the soft hyphen, a format char.
+        0x20..=0x7e | 0xa0..=0xac | 0xae..=0x2ff => Class::Base,
+        // Arabic letters and digits; not the prepended number signs.
+        0x620..=0x64a | 0x660..=0x66f | 0x671..=0x6d5 => Class::Base,
+        // Punctuation, arrows, box drawing, shapes, dingbats.
+        0x2010..=0x2027 | 0x2030..=0x205e | 0x2190..=0x21ff | 0x2500..=0x27bf => Class::Base,
+        // Arabic presentation forms (the shaped letters); not the BOM.
+        0xfb50..=0xfdcf | 0xfdf0..=0xfdff | 0xfe70..=0xfefc => Class::Base,
+        // Combining diacritics and the Arabic vowel marks.
+        0x300..=0x36f | 0x64b..=0x65f | 0x670 => Class::Mark,
+        _ => Class::Other,
     }
 }
 
@@ -94,6 +158,77 @@ mod tests {
                 render(&lines, skip, area, &mut got);
                 assert_eq!(got, want, "width {width}, skip {skip}");
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod cluster_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every char `class` knows.
+    fn known() -> &'static [char] {
+        static KNOWN: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+        KNOWN.get_or_init(|| {
+            (0..0x11_0000u32)
+                .filter_map(char::from_u32)
+                .filter(|&c| class(c) != Class::Other)
+                .collect()
+        })
+    }
+
+    fn cut(s: &str) -> Vec<&str> {
+        Cut(s).collect()
+    }
+
+    // Each known char before and after one of every kind it could meet
+    // (a letter, an Arabic letter, its shaped form, each kind of mark, a
+    // box-drawing char, a dingbat, itself) is cut where Unicode's rules cut.
+    #[test]
+    fn the_cut_is_unicodes_for_every_known_char() {
+        let others = [
+            'a', 'ب', 'ﺏ', '\u{301}', '\u{64e}', '\u{670}', '─', '✓', '…',
+        ];
+        for &c in known() {
+            for o in others.iter().copied().chain([c]) {
+                for s in [format!("{c}{o}"), format!("{o}{c}"), format!("{o}{c}{o}")] {
+                    let want: Vec<&str> = s.graphemes(true).collect();
+                    assert_eq!(cut(&s), want, "{s:?}");
+                }
+            }
+        }
+    }
+
+    proptest! {
+        // Any run of known chars, marks wherever they fall.
+        #[test]
+        fn the_cut_is_unicodes_for_any_known_text(picks in prop::collection::vec(any::<prop::sample::Index>(), 0..40)) {
+            let known = known();
+            let s: String = picks.iter().map(|i| known[i.index(known.len())]).collect();
+            let want: Vec<&str> = s.graphemes(true).collect();
+            prop_assert_eq!(cut(&s), want);
+        }
+
+        // Drawn through both paths (a known span, an unknown one), a row is
+        // what `Paragraph` draws.
+        #[test]
+        fn rows_of_any_text_are_what_paragraph_draws(
+            picks in prop::collection::vec(any::<prop::sample::Index>(), 0..30),
+            odd in prop::collection::vec(any::<char>(), 0..4),
+            width in 1u16..30,
+        ) {
+            use ratatui::widgets::{Paragraph, Widget};
+            let known = known();
+            let a: String = picks.iter().map(|i| known[i.index(known.len())]).collect();
+            let b: String = odd.iter().collect::<String>() + &a;
+            let lines = vec![Line::from(a.clone()), Line::from(vec![a.into(), b.into()])];
+            let area = Rect::new(0, 0, width, 2);
+            let mut want = Buffer::empty(area);
+            let mut got = want.clone();
+            Paragraph::new(lines.clone()).render(area, &mut want);
+            render(&lines, 0, area, &mut got);
+            prop_assert_eq!(got, want);
         }
     }
 }
