@@ -19,7 +19,9 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::tui::app::{App, Focus, Lang};
 use crate::tui::layout::areas_for;
-use crate::tui::screens::browse_view::{list_item, list_item_width, tree_row};
+use crate::tui::screens::browse_view::{
+    detail_title, list_item, list_item_width, list_title, source_title, tree_row, tree_title,
+};
 use crate::tui::screens::detail;
 use crate::tui::screens::list_filter::visible;
 use crate::tui::screens::tree::TreeView;
@@ -155,6 +157,7 @@ fn around(app: &mut App, far: bool) {
         for &i in shown.iter().skip(from).take(2 * reach + page + 1) {
             list_item(app, i, w);
         }
+        list_title(app, shown.len(), areas.list);
     }
     article(app, selected as u32, far);
     if far {
@@ -194,10 +197,9 @@ fn article(app: &mut App, map: u32, far: bool) {
             tree_row(app, a, &t, cache, i, areas.tree.width.saturating_sub(2));
         }
     }
-    if areas.right.width == 0 || app.browse().show_source {
-        return;
-    }
-    let cursors: Vec<usize> = if far {
+    let cursors: Vec<usize> = if areas.right.width == 0 || app.browse().show_source {
+        Vec::new()
+    } else if far {
         vec![
             t.cursor,
             t.cursor + 1,
@@ -208,17 +210,25 @@ fn article(app: &mut App, map: u32, far: bool) {
     } else {
         vec![t.cursor, t.cursor + 1]
     };
-    // The detail pane draws the selected article's node at the cursor:
-    // put each in its place for a moment, then put back what was there.
+    if areas.right.width > 0 && app.browse().show_source {
+        source_title(app, areas.right);
+    }
+    // The tree's title and the detail pane show the selected article (its
+    // node at the cursor): put each in its place for a moment, then put
+    // back what was there.
     let selected = app.browse().selected;
     let saved = app.browse().trees.get(&map).map(|t| t.cursor);
     app.screen.browse_mut().selected = map as usize;
     app.screen.browse_mut().trees.insert(map, t.clone());
+    if areas.tree.width > 0 {
+        tree_title(app, a, areas.tree);
+    }
     for c in cursors.into_iter().filter(|&c| c < t.rows.len()) {
         if let Some(tv) = app.screen.browse_mut().trees.get_mut(&map) {
             tv.cursor = c;
         }
         detail::lines(app, areas.right.width.saturating_sub(2));
+        detail_title(app, areas.right);
     }
     if temp {
         app.screen.browse_mut().trees.remove(&map);

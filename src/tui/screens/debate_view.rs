@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::compare::debate::Badge;
 use crate::model::{Bearing, NodeRef};
@@ -21,6 +21,7 @@ use crate::tui::keymap::Mode;
 use crate::tui::palette::bearing_glyph;
 use crate::tui::screens::debate_state::{DebateState, SIDES};
 use crate::tui::widgets::bidi_line::one_line;
+use crate::tui::widgets::border::Border;
 
 pub fn render(app: &App, s: &DebateState, screen: Rect, buf: &mut Buffer) {
     let [top, columns] = screen.layout(&Layout::vertical([
@@ -105,17 +106,11 @@ fn render_column(app: &App, s: &DebateState, i: usize, area: Rect, buf: &mut Buf
         crate::model::ClusterBearing::For => ("▲", "For", Bearing::For),
         _ => ("▼", "Against", Bearing::Against),
     };
-    let b = Block::bordered()
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Rounded
-        })
-        .border_style(if focused { p.border_focus } else { p.border })
-        .title(Span::styled(
-            format!(" {glyph} {name} ({}) ", s.lists[i].len()),
-            p.bearing(Some(bearing)),
-        ));
+    let title = Span::styled(
+        format!(" {glyph} {name} ({}) ", s.lists[i].len()),
+        p.bearing(Some(bearing)),
+    );
+    let b = Border::pane(focused, p.border_focus, p.border, title);
     let inner = b.inner(area);
     b.render(area, buf);
     let h = inner.height as usize;

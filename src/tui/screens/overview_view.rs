@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::compare::Mark;
 use crate::text;
@@ -18,6 +18,7 @@ use crate::tui::keymap::Mode;
 use crate::tui::palette::{bearing_glyph, stance_glyph};
 use crate::tui::screens::overview_state::OverviewState;
 use crate::tui::widgets::bidi_line::{fields_line, one_line};
+use crate::tui::widgets::border::Border;
 use crate::tui::widgets::selection;
 
 /// Cells a matrix column takes.
@@ -48,16 +49,10 @@ pub fn render(app: &App, s: &OverviewState, screen: Rect, buf: &mut Buffer) {
     render_nodes(app, s, nodes, buf);
 }
 
-fn block(app: &App, title: &str, focused: bool) -> Block<'static> {
+fn block(app: &App, title: &str, focused: bool) -> Border<'static> {
     let p = &app.settings.palette;
-    Block::bordered()
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Rounded
-        })
-        .border_style(if focused { p.border_focus } else { p.border })
-        .title(Span::styled(format!(" {title} "), p.title))
+    let title = Span::styled(format!(" {title} "), p.title);
+    Border::pane(focused, p.border_focus, p.border, title)
 }
 
 /// The spectrum: each article's badge placed by its position; with more

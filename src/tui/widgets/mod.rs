@@ -3,6 +3,7 @@
 //! lines of Arabic laid out for the terminal. None of them knows the app.
 
 pub mod bidi_line;
+pub mod border;
 pub mod chooser;
 pub mod chooser_view;
 pub mod form;
