@@ -13,6 +13,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::widgets::popup;
+use crate::tui::widgets::rows;
 use crate::tui::workspace::quitting::request_quit;
 
 use crate::tui::overlays::message_state::Message;
@@ -67,10 +68,19 @@ pub fn render_scrolled(
     }
     let inner = block.inner(area);
     block.render(area, buf);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll.min(max) as u16, 0))
-        .render(inner, buf);
+    // Lines that fit need no wrapping: drawn row for row, the help at
+    // 200×60 took half the time `Paragraph` took to wrap all of it anew.
+    let fits = lines
+        .iter()
+        .all(|l| l.alignment.is_none() && l.width() <= inner.width as usize);
+    if fits {
+        rows::render(&lines, scroll.min(max), inner, buf);
+    } else {
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll.min(max) as u16, 0))
+            .render(inner, buf);
+    }
 }
 
 impl Layer for Message {

@@ -210,6 +210,32 @@ mod cluster_tests {
             prop_assert_eq!(cut(&s), want);
         }
 
+        // Lines no wider than the area come out of `Paragraph`'s word wrap
+        // as they went in (the help and messages rely on it), spaces and all.
+        #[test]
+        fn lines_that_fit_are_what_wrapping_draws(
+            picks in prop::collection::vec(prop::collection::vec(0usize..6, 0..30), 1..8),
+            width in 1u16..40,
+            scroll in 0usize..3,
+        ) {
+            use ratatui::widgets::{Paragraph, Widget, Wrap};
+            let words = [" ", "  ", "word", "ﺏﺎﺑ", "日本", "\u{64e}"];
+            let lines: Vec<Line> = picks
+                .iter()
+                .map(|p| Line::from(p.iter().map(|&i| words[i]).collect::<String>()))
+                .filter(|l| l.width() <= width as usize)
+                .collect();
+            let area = Rect::new(0, 0, width, 5);
+            let mut want = Buffer::empty(area);
+            let mut got = want.clone();
+            Paragraph::new(lines.clone())
+                .wrap(Wrap { trim: false })
+                .scroll((scroll as u16, 0))
+                .render(area, &mut want);
+            render(&lines, scroll, area, &mut got);
+            prop_assert_eq!(got, want);
+        }
+
         // Drawn through both paths (a known span, an unknown one), a row is
         // what `Paragraph` draws.
         #[test]
