@@ -455,6 +455,12 @@ impl Node {
         (self.flags & bit != 0).then(|| self.field(i))
     }
 
+    /// Every text of the node back to back (id, claims, voice, quote,
+    /// note), as stored: one read for a check that looks at them all.
+    pub fn all_text(&self) -> &str {
+        self.slice(0, self.end(NOTE))
+    }
+
     fn texts(&self) -> [Option<&str>; FIELDS] {
         [
             Some(self.id()),

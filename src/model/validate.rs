@@ -263,6 +263,15 @@ impl<'a> Ctx<'a> {
                     format!("node id `{}` {bad}", super::ids::shown(node.id())),
                 ));
             }
+            // Most nodes have no forbidden character anywhere: one look at
+            // all their text instead of one a field (a tenth of a check at
+            // 1M nodes). A newline, allowed in a note, sends the node to
+            // the field-by-field check too.
+            let clean = !may_hold_forbidden(node.all_text())
+                || !node
+                    .all_text()
+                    .chars()
+                    .any(crate::text::sanitize::is_forbidden);
             for (field, text) in [("claim_en", node.claim_en()), ("claim_ar", node.claim_ar())] {
                 if text.trim().is_empty() {
                     out.push(d(
@@ -270,10 +279,14 @@ impl<'a> Ctx<'a> {
                         format!("node `{}` has an empty `{field}`", node.id()),
                     ));
                 }
-                check_chars(&mut out, path, pos, field, text, false);
+                if !clean {
+                    check_chars(&mut out, path, pos, field, text, false);
+                }
             }
             if let Some(q) = &node.quote() {
-                check_chars(&mut out, path, pos, "quote", q, false);
+                if !clean {
+                    check_chars(&mut out, path, pos, "quote", q, false);
+                }
                 if q.trim().is_empty() {
                     out.push(
                         d(
@@ -300,7 +313,7 @@ impl<'a> Ctx<'a> {
                     );
                 }
             }
-            if let Some(n) = &node.note() {
+            if let Some(n) = node.note().filter(|_| !clean) {
                 check_chars(&mut out, path, pos, "note", n, true);
             }
             for name in node.themes().chain(node.links().iter().map(|l| &*l.to)) {
@@ -316,7 +329,7 @@ impl<'a> Ctx<'a> {
                     ));
                 }
             }
-            if let Some(v) = &node.voice() {
+            if let Some(v) = node.voice().filter(|_| !clean) {
                 check_chars(&mut out, path, pos, "voice", v, false);
             }
             if let Some(m) = motion {
@@ -556,39 +569,5 @@ pub fn squash_space(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    // The byte pre-filter never hides a forbidden character, alone or in text.
-    #[test]
-    fn prefilter_sees_every_forbidden_char() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            if crate::text::sanitize::is_forbidden(c) {
-                assert!(may_hold_forbidden(&format!("عربي{c}text")), "{c:?}");
-            }
-        }
-        assert!(!may_hold_forbidden(
-            "قالت الولايات (2020) [نص] هزيمة ISIS نهائياً."
-        ));
-    }
-
-    // A repeated node id is reported once, on the later node, not the first.
-    #[test]
-    fn duplicate_node_id_reported_on_the_later_node() {
-        let (motion, mut arts) = crate::synthetic::generate(1, 6, 4);
-        let id = arts[0].nodes[2].id().to_owned();
-        arts[0].nodes[4].set_id(&id);
-        let entry = MapEntry {
-            path: "a.ron".into(),
-            article: Some(arts.remove(0)),
-            error: None,
-            positions: (1..=6).map(|line| Pos { line, col: 1 }).collect(),
-            hash: 0,
-        };
-        let corpus = Corpus::new(Some(motion), "motion.ron".into(), vec![entry]);
-        let diags = validate(&corpus, Path::new("."), None);
-        let dups: Vec<_> = diags.iter().filter(|d| d.code == "duplicate-id").collect();
-        assert_eq!(dups.len(), 1, "{diags:#?}");
-        assert_eq!(dups[0].line, 5);
-    }
-}
+#[path = "validate_tests.rs"]
+mod tests;
