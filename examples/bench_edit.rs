@@ -10,7 +10,8 @@
 //! 2. Undo of that edit, the same way.
 //! 3. The link picker of the node form over every other map's nodes:
 //!    opening it, the search index it finds them with (built on its own
-//!    thread), and each character typed into its query.
+//!    thread), and each character typed into its query: the frame drawn
+//!    at once, and the one showing its matches.
 //! 4. `C-s` after one edit: canonical writing, the conflict check (reading
 //!    the file back), a backup of the old version in the state directory,
 //!    then temp file + fsync + rename + directory fsync.
@@ -144,7 +145,10 @@ fn main() {
     }
     term.draw(|f| view::view(&app, f)).expect("draw");
     let indexed = t.elapsed();
+    // Each character: the frame drawn at once (the matches of many nodes
+    // come from the picker's own thread), then the frame showing them.
     let mut typed = Vec::new();
+    let mut matched = Vec::new();
     for c in "claim".chars() {
         let t = Instant::now();
         update::key(
@@ -157,14 +161,23 @@ fn main() {
         );
         term.draw(|f| view::view(&app, f)).expect("draw");
         typed.push(t.elapsed());
+        while mizan::tui::overlays::choose::pump(&mut app) {
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        term.draw(|f| view::view(&app, f)).expect("draw");
+        matched.push(t.elapsed());
     }
-    let items = match app.overlays.last() {
-        Some(mizan::tui::app::Overlay::Choose(c)) => c.chooser.len(),
-        _ => 0,
+    let (items, found) = match app.overlays.last() {
+        Some(mizan::tui::app::Overlay::Choose(c)) => (c.chooser.len(), c.chooser.filtered.len()),
+        _ => (0, 0),
     };
     println!("link picker over {items} nodes: open + frame {}", ms(open));
     println!("  search index handed over, from the open {}", ms(indexed));
     report("  each typed character + frame", &mut typed);
+    report(
+        &format!("  … until its matches show ({found} at the end)"),
+        &mut matched,
+    );
     press(&mut app, "Esc");
     press(&mut app, "Esc");
 

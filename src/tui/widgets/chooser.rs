@@ -51,17 +51,18 @@ pub struct Chooser {
     index: Option<SharedIndex>,
     /// While a typed query waits for the index: how far its build got (%).
     pub indexing: Option<u8>,
-    /// The scoring thread of a large list (made at its first query).
+    /// The matching thread of a large list (made at its first query, for
+    /// nodes once the index is there).
     background: Option<Background>,
     /// The generation of the query the thread is answering; until then
     /// the previous matches show.
     pub waiting: Option<u64>,
 }
 
-/// Items from which fuzzy scoring runs on its own thread.
+/// Items from which matching runs on its own thread.
 pub const BACKGROUND_FROM: usize = 5_000;
 
-/// A chooser's scoring thread, shared by its copies.
+/// A chooser's matching thread, shared by its copies.
 #[derive(Clone)]
 pub struct Background(Rc<Scorer>);
 
@@ -335,23 +336,25 @@ impl Chooser {
         self.offset = 0;
     }
 
-    /// Finds `query`'s nodes through the index, best first; without the
-    /// index yet, the list stays as it is and the query waits for it.
-    fn find_nodes(&mut self, nodes: &NodeItems, query: String) {
+    /// Finds `query`'s nodes through the index, best first (many nodes: on
+    /// the matching thread, as a one-letter query ranks nearly every node);
+    /// without the index yet, the list stays as it is and the query waits.
+    fn find_nodes(&mut self, nodes: &Arc<NodeItems>, query: String) {
         if query.is_empty() {
             self.filtered = (0..nodes.len()).collect();
         } else if let Some(SharedIndex(index)) = &self.index {
-            let hits = crate::search::nodes(
-                index,
-                &crate::search::Query::parse(self.line.text.trim()),
-                SEARCH_LIMIT,
-            );
-            let mut seen = HashSet::new();
-            self.filtered = hits
-                .iter()
-                .filter_map(|&n| nodes.item_of(n))
-                .filter(|&i| seen.insert(i))
-                .collect();
+            let text = self.line.text.trim().to_string();
+            if nodes.len() < BACKGROUND_FROM {
+                self.filtered = find(index, nodes, &text);
+            } else {
+                let bg = self.background.get_or_insert_with(|| {
+                    let (index, nodes) = (Arc::clone(index), Arc::clone(nodes));
+                    Background(Scorer::spawn_with(move |text| find(&index, &nodes, &text)))
+                });
+                self.waiting = Some(bg.0.submit(text));
+                self.answered = query;
+                return;
+            }
         } else {
             self.indexing = Some(0);
             self.answered = query;
@@ -431,6 +434,17 @@ impl Chooser {
         self.selected = list::step(self.selected, by, self.filtered.len());
         self.offset = list::scroll_into_view(self.offset, self.selected, rows);
     }
+}
+
+/// The items of `nodes` that `index` finds for query `text`, best first.
+fn find(index: &Index, nodes: &NodeItems, text: &str) -> Vec<usize> {
+    let query = crate::search::Query::parse(text);
+    let hits = crate::search::nodes(index, &query, SEARCH_LIMIT);
+    let mut seen = HashSet::new();
+    hits.iter()
+        .filter_map(|&n| nodes.item_of(n))
+        .filter(|&i| seen.insert(i))
+        .collect()
 }
 
 pub use crate::tui::widgets::chooser_view::{area, render, rows};

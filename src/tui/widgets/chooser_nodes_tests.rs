@@ -209,3 +209,39 @@ fn index_given_without_a_query_keeps_the_selection() {
         ChooseEvent::Done(vec![listed(&c, 1)[2].1.clone()])
     );
 }
+
+// Many nodes are found on the picker's own thread: typing returns with the
+// matches to come, the answer kept is the newest query's (the index's own
+// ranking, as items), and Enter waits for it before choosing.
+#[test]
+fn many_nodes_are_found_in_the_background() {
+    use crate::tui::widgets::chooser::BACKGROUND_FROM;
+    let (motion, arts) = crate::synthetic::generate(3, BACKGROUND_FROM / 2, 7);
+    let maps = arts.into_iter().map(MapEntry::in_memory).collect();
+    let c = Arc::new(Corpus::new(Some(motion), "motion.ron".into(), maps));
+    let index = Arc::new(Index::build(&c));
+    let items = NodeItems::new(Arc::clone(&c), 0);
+    assert!(items.len() >= BACKGROUND_FROM);
+    let want = |q: &str| -> Vec<usize> {
+        let hits = crate::search::nodes(&index, &crate::search::Query::parse(q), 2_000);
+        hits.iter().filter_map(|&r| items.item_of(r)).collect()
+    };
+    let mut p = Chooser::nodes(
+        "Link to",
+        NodeItems::new(Arc::clone(&c), 0),
+        Some(Arc::clone(&index)),
+        "",
+    );
+    typed(&mut p, "troops w");
+    assert!(p.waiting.is_some(), "typing does not wait for the matches");
+    p.settle();
+    assert_eq!(p.filtered, want("troops w"));
+    typed(&mut p, "ashington");
+    let best = want("troops washington");
+    assert!(!best.is_empty() && best != want("troops w"));
+    assert_eq!(
+        p.handle(Action::Accept, 10),
+        ChooseEvent::Done(vec![items.item(best[0]).0])
+    );
+    assert_eq!(p.filtered, best);
+}
