@@ -31,14 +31,6 @@ pub fn open(app: &mut App, st: &FormState, field: usize, what: ListField, query:
     if what == ListField::Voice {
         return open_voice(app, st, field, query);
     }
-    // Link targets are found with the search index (made on the first `/`
-    // or here, and kept up to date by edits). It is built on the search
-    // thread: the picker opens without waiting and `pump` hands it over.
-    if what != ListField::Themes && app.ws.search.is_none() {
-        app.ws.search = Some(crate::tui::workspace::search_engine::Engine::new(
-            &app.ws.corpus,
-        ));
-    }
     let (FormFor::NewNode { map, .. } | FormFor::EditNode { map, .. }) = st.target else {
         return;
     };
@@ -73,7 +65,15 @@ pub fn open(app: &mut App, st: &FormState, field: usize, what: ListField, query:
     } else {
         // Links go to other articles (a link inside one article is flagged).
         // Items are made when shown or chosen (see `NodeItems`).
-        let nodes = NodeItems::new(std::sync::Arc::clone(&app.ws.corpus), map);
+        let nodes = NodeItems::new(Arc::clone(&app.ws.corpus), map);
+        // They are found with the search index (made on the first `/` or
+        // here, and kept up to date by edits). It is built on the search
+        // thread: the picker opens without waiting and `pump` hands it over.
+        if app.ws.search.is_none() {
+            app.ws.search = Some(crate::tui::workspace::search_engine::Engine::new(
+                &app.ws.corpus,
+            ));
+        }
         let chooser = Chooser::nodes(
             format!(
                 "Link to — {} chooses",
