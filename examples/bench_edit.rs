@@ -9,7 +9,9 @@
 //!    re-runs every check on the whole corpus — then one frame at 200×60.
 //! 2. Undo of that edit, the same way.
 //! 3. The link picker of the node form over every other map's nodes:
-//!    opening it, and each character typed into its query.
+//!    opening it, the search index it finds them with (built on its own
+//!    thread), and each character typed into its query: the frame drawn
+//!    at once, and the one showing its matches.
 //! 4. `C-s` after one edit: canonical writing, the conflict check (reading
 //!    the file back), a backup of the old version in the state directory,
 //!    then temp file + fsync + rename + directory fsync.
@@ -130,7 +132,23 @@ fn main() {
     press(&mut app, "C-p");
     term.draw(|f| view::view(&app, f)).expect("draw");
     let open = t.elapsed();
+    // The search index is built on its own thread, the picker open
+    // meanwhile: the time until it is handed over (a query typed before
+    // is answered then), counted from the open.
+    let picker_waits = |app: &App| match app.overlays.last() {
+        Some(mizan::tui::app::Overlay::Choose(c)) => c.chooser.needs_index(),
+        _ => false,
+    };
+    while picker_waits(&app) {
+        mizan::tui::overlays::choose::pump(&mut app);
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    term.draw(|f| view::view(&app, f)).expect("draw");
+    let indexed = t.elapsed();
+    // Each character: the frame drawn at once (the matches of many nodes
+    // come from the picker's own thread), then the frame showing them.
     let mut typed = Vec::new();
+    let mut matched = Vec::new();
     for c in "claim".chars() {
         let t = Instant::now();
         update::key(
@@ -143,13 +161,23 @@ fn main() {
         );
         term.draw(|f| view::view(&app, f)).expect("draw");
         typed.push(t.elapsed());
+        while mizan::tui::overlays::choose::pump(&mut app) {
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        term.draw(|f| view::view(&app, f)).expect("draw");
+        matched.push(t.elapsed());
     }
-    let items = match app.overlays.last() {
-        Some(mizan::tui::app::Overlay::Choose(c)) => c.chooser.items.len(),
-        _ => 0,
+    let (items, found) = match app.overlays.last() {
+        Some(mizan::tui::app::Overlay::Choose(c)) => (c.chooser.len(), c.chooser.filtered.len()),
+        _ => (0, 0),
     };
     println!("link picker over {items} nodes: open + frame {}", ms(open));
+    println!("  search index handed over, from the open {}", ms(indexed));
     report("  each typed character + frame", &mut typed);
+    report(
+        &format!("  … until its matches show ({found} at the end)"),
+        &mut matched,
+    );
     press(&mut app, "Esc");
     press(&mut app, "Esc");
 

@@ -194,7 +194,7 @@ fn picker_after_edit(nodes: usize) {
         opens.push(t.elapsed());
         cpus.push(thread_cpu().saturating_sub(cpu));
         if let Some(Overlay::Choose(c)) = app.overlays.last() {
-            items = c.chooser.items.len();
+            items = c.chooser.len();
         }
         press(&mut app, "Esc");
         press(&mut app, "Esc");

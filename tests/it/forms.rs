@@ -136,6 +136,40 @@ fn edit_node_fields_and_pickers() {
     assert!(a.ws.history.dirty_maps().is_empty());
 }
 
+// The link picker opens without waiting for the search index (issue 19):
+// it lists every other article's node at once, and `pump`, as the loop
+// calls it, hands the index over once built, so a query typed before it
+// was ready is answered with the node it names.
+#[test]
+fn link_picker_is_handed_its_index_by_the_loop() {
+    let (maps, state, _t) = scratch();
+    let mut a = app_in(&maps, &state);
+    let others: usize = a.ws.corpus.articles().skip(1).map(|(_, x)| x.len()).sum();
+    keys(&mut a, "Enter j i Tab Tab Tab Tab Tab Tab Backspace C-p");
+    let picker = |a: &App| match a.overlays.last() {
+        Some(Overlay::Choose(st)) => st.chooser.clone(),
+        _ => panic!("the link picker is open"),
+    };
+    assert_eq!(picker(&a).len(), others);
+    type_text(&mut a, "threat");
+    // The index of a few nodes is built in a moment; the bound only keeps
+    // a broken hand-over from hanging the test.
+    for _ in 0..20_000 {
+        let waits = mizan::tui::overlays::choose::pump(&mut a);
+        if !waits && !picker(&a).needs_index() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    let c = picker(&a);
+    assert!(!c.needs_index());
+    assert_eq!(c.indexing, None);
+    // Unanswered, the list would start with the first node listed.
+    assert_ne!(c.value(0), "beta/threat");
+    assert_eq!(c.value(c.filtered[0]), "beta/threat");
+    assert!(screen(&a).contains("beta/threat"), "{}", screen(&a));
+}
+
 // A taken id keeps the form open with the reason; fixing it goes through.
 #[test]
 fn taken_id_is_refused_in_the_form() {

@@ -5,7 +5,10 @@
 //! screen). The form says which kind of list it wants (`ListField`), so
 //! this does not know the form's field order.
 
+use std::sync::Arc;
+
 use crate::model::LinkKind;
+use crate::search::Index;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -16,7 +19,8 @@ use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::form_state::{FormFor, FormState};
 use crate::tui::palette::stance_glyph;
 use crate::tui::screens::compare::open_compare;
-use crate::tui::widgets::chooser::{ChooseEvent, Chooser};
+use crate::tui::widgets::chooser::{ChooseEvent, Chooser, NodeItems};
+use crate::tui::workspace::Workspace;
 
 pub use crate::tui::overlays::choose_state::ListField;
 use crate::tui::overlays::choose_state::{ChooseFor, ChooseState};
@@ -24,23 +28,9 @@ use crate::tui::widgets::chooser_view;
 
 /// Opens the picker for list field `field` (of kind `what`) of the form on top.
 pub fn open(app: &mut App, st: &FormState, field: usize, what: ListField, query: &str) {
-    // Link targets are found with the search index (made on the first `/`
-    // or here, and kept up to date by edits).
     if what == ListField::Voice {
         return open_voice(app, st, field, query);
     }
-    if what != ListField::Themes && app.ws.search.is_none() {
-        app.ws.search = Some(crate::tui::workspace::search_engine::Engine::new(
-            &app.ws.corpus,
-        ));
-    }
-    let index = match app.ws.search.as_mut() {
-        Some(e) if what != ListField::Themes => {
-            e.catch_up(&app.ws.corpus);
-            e.worker.wait_index()
-        }
-        _ => None,
-    };
     let (FormFor::NewNode { map, .. } | FormFor::EditNode { map, .. }) = st.target else {
         return;
     };
@@ -74,69 +64,41 @@ pub fn open(app: &mut App, st: &FormState, field: usize, what: ListField, query:
         )
     } else {
         // Links go to other articles (a link inside one article is flagged).
-        // With the search index, items are made when shown or chosen (see
-        // `NodeSearch::make`): here only which node each item is.
-        let lazy = index.is_some();
-        let n = app.ws.corpus.node_count();
-        let mut items = Vec::with_capacity(n);
-        let mut nodes = Vec::with_capacity(n);
-        let mut item_of = std::collections::HashMap::with_capacity(n);
-        for (m, a) in app.ws.corpus.articles().filter(|(m, _)| *m != map) {
-            for n in a.preorder() {
-                let r = crate::model::NodeRef { map: m, node: n };
-                item_of.insert(r, items.len());
-                nodes.push(r);
-                items.push(if lazy {
-                    (String::new(), String::new())
-                } else {
-                    link_item(a, n)
-                });
-            }
+        // Items are made when shown or chosen (see `NodeItems`).
+        let nodes = NodeItems::new(Arc::clone(&app.ws.corpus), map);
+        // They are found with the search index (made on the first `/` or
+        // here, and kept up to date by edits). It is built on the search
+        // thread: the picker opens without waiting and `pump` hands it over.
+        if app.ws.search.is_none() {
+            app.ws.search = Some(crate::tui::workspace::search_engine::Engine::new(
+                &app.ws.corpus,
+            ));
         }
-        let corpus = std::sync::Arc::clone(&app.ws.corpus);
-        let make = move |i: usize| {
-            nodes
-                .get(i)
-                .and_then(|r| Some(link_item(corpus.article(r.map)?, r.node)))
-                .unwrap_or_default()
-        };
-        let mut chooser = Chooser::new(
+        let chooser = Chooser::nodes(
             format!(
                 "Link to — {} chooses",
                 app.key(Mode::Search, Action::Accept)
             ),
-            items,
-            false,
-            &[],
-            "",
+            nodes,
+            link_index(&mut app.ws, false),
+            query,
         );
-        if let Some(index) = index {
-            chooser = chooser.with_search(crate::tui::widgets::chooser::NodeSearch {
-                index,
-                item_of: std::sync::Arc::new(item_of),
-                make: Some(std::sync::Arc::new(make)),
-            });
-        }
-        let chooser = chooser.with_query(query);
         (chooser, ChooseFor::LinkTarget { field })
     };
     app.overlays
         .push(Overlay::Choose(Box::new(ChooseState { chooser, purpose })));
 }
 
-/// A link target's (value, label): `article/node` and that with its claim.
-fn link_item(a: &crate::model::Article, n: u32) -> (String, String) {
-    let node = a.node(n);
-    let (id, claim) = (node.id(), node.claim_en());
-    let mut value = String::with_capacity(a.meta.id.len() + 1 + id.len());
-    value.push_str(&a.meta.id);
-    value.push('/');
-    value.push_str(id);
-    let mut label = String::with_capacity(value.len() + 5 + claim.len());
-    label.push_str(&value);
-    label.push_str(" — ");
-    label.push_str(claim);
-    (value, label)
+/// The search index for the link picker, with the edits made while it
+/// was being built applied; `None` while it is building (unless `wait`).
+fn link_index(ws: &mut Workspace, wait: bool) -> Option<Arc<Index>> {
+    let corpus = &ws.corpus;
+    let engine = ws.search.as_mut()?;
+    if wait {
+        engine.worker.wait_index();
+    }
+    engine.catch_up(corpus);
+    engine.index()
 }
 
 /// The voice picker: the author, then the speakers the article already
@@ -190,12 +152,19 @@ impl Layer for ChooseState {
             let selected = c
                 .filtered
                 .get(c.selected)
-                .and_then(|&i| c.items.get(i))
-                .map(|(_, label)| label.to_lowercase());
+                .map(|&i| c.label(i).to_lowercase());
             if !name.is_empty() && !selected.is_some_and(|l| l.contains(&name.to_lowercase())) {
                 chosen(app, ChooseFor::Voice { field }, vec![name]);
                 return Outcome::Close;
             }
+        }
+        // Enter chooses among the query's matches: a query typed before
+        // the search index was built waits for it here.
+        if action == Action::Accept
+            && self.chooser.indexing.is_some()
+            && let Some(index) = link_index(&mut app.ws, true)
+        {
+            self.chooser.set_index(index);
         }
         let rows = chooser_view::rows(app.view.areas.screen);
         match self.chooser.handle(action, rows) {
@@ -276,13 +245,28 @@ pub fn open_source(app: &mut App, query: &str) {
     })));
 }
 
-/// Takes the answer of the top chooser's scoring thread if it came;
-/// returns whether one is still awaited, so the loop can poll again soon.
+/// Takes the answer of the top chooser's scoring thread if it came, and
+/// hands the link picker the search index once built; returns whether
+/// either is still awaited, so the loop can poll again soon.
 pub fn pump(app: &mut App) -> bool {
-    match app.overlays.last_mut() {
-        Some(Overlay::Choose(st)) => st.chooser.poll(),
-        _ => false,
+    let Some(Overlay::Choose(st)) = app.overlays.last_mut() else {
+        return false;
+    };
+    if st.chooser.needs_index() {
+        match link_index(&mut app.ws, false) {
+            Some(index) => st.chooser.set_index(index),
+            None => {
+                // Still building: a query typed meanwhile shows how far.
+                if st.chooser.indexing.is_none() {
+                    return false;
+                }
+                let progress = app.ws.search.as_ref().and_then(|e| e.worker.progress());
+                st.chooser.indexing = Some(progress.unwrap_or(0));
+                return true;
+            }
+        }
     }
+    st.chooser.poll()
 }
 
 /// `c`: the articles to compare the current one with, matched on their

@@ -5,18 +5,21 @@
 //! Link targets can be every node of a large corpus, so the filter runs on
 //! each typed character in one pass over the items (over only the previous
 //! matches when the query grew at its end), with the labels' search keys
-//! made once, and drawing lays out only the rows in view.
+//! made once, and drawing lays out only the rows in view. A corpus's nodes
+//! are items made when shown ([`NodeItems`]), found through the search
+//! index; the chooser opens before that index is built and answers a query
+//! typed meanwhile once it is handed over ([`Chooser::set_index`]).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::rc::Rc;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::model::NodeRef;
 use crate::search::Index;
 use crate::text::normalize::normalize;
 use crate::tui::action::Action;
+pub use crate::tui::widgets::chooser_nodes::NodeItems;
 use crate::tui::widgets::line_edit::LineEdit;
 use crate::tui::widgets::list;
 use crate::tui::widgets::scorer::{Scorer, score};
@@ -24,8 +27,7 @@ use crate::tui::widgets::scorer::{Scorer, score};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Chooser {
     pub title: String,
-    /// (value, label shown).
-    pub items: Vec<(String, String)>,
+    items: Items,
     pub multi: bool,
     /// Indices of marked items (multi mode).
     pub marked: BTreeSet<usize>,
@@ -42,19 +44,25 @@ pub struct Chooser {
     keys: Vec<String>,
     /// The normalised query `filtered` answers.
     answered: String,
-    /// Nodes are found through mizan's search instead of fuzzy labels.
-    pub search: Option<NodeSearch>,
-    /// The scoring thread of a large list (made at its first query).
+    /// The search index finding [`Items::Nodes`] (every word must match,
+    /// in any field, Arabic normalised): a few milliseconds over 100,000
+    /// nodes, where fuzzy-scoring every label took over 100 ms a keystroke.
+    /// `None` until it is built and handed over.
+    index: Option<SharedIndex>,
+    /// While a typed query waits for the index: how far its build got (%).
+    pub indexing: Option<u8>,
+    /// The matching thread of a large list (made at its first query, for
+    /// nodes once the index is there).
     background: Option<Background>,
     /// The generation of the query the thread is answering; until then
     /// the previous matches show.
     pub waiting: Option<u64>,
 }
 
-/// Items from which fuzzy scoring runs on its own thread.
+/// Items from which matching runs on its own thread.
 pub const BACKGROUND_FROM: usize = 5_000;
 
-/// A chooser's scoring thread, shared by its copies.
+/// A chooser's matching thread, shared by its copies.
 #[derive(Clone)]
 pub struct Background(Rc<Scorer>);
 
@@ -72,37 +80,53 @@ impl PartialEq for Background {
 
 impl Eq for Background {}
 
-/// Finding nodes through the search index (every word must match, in any
-/// field, Arabic normalised): a few milliseconds over 100,000 nodes, where
-/// fuzzy-scoring every label took over 100 ms a keystroke.
+/// What a chooser chooses from.
 #[derive(Clone)]
-pub struct NodeSearch {
-    pub index: Arc<Index>,
-    /// The item showing each node; nodes without one (the article being
-    /// edited) are left out of the results.
-    pub item_of: Arc<HashMap<NodeRef, usize>>,
-    /// Makes the (value, label) of an item left empty: with 100,000 nodes,
-    /// making every label up front cost more than the picker's budget, and
-    /// only the rows shown and the one chosen are ever needed.
-    pub make: Option<Arc<MakeItem>>,
+enum Items {
+    /// (value, label shown), made up front.
+    Owned(Vec<(String, String)>),
+    /// A corpus's nodes, made when shown or chosen.
+    Nodes(Arc<NodeItems>),
 }
 
-/// An item's (value, label) from its index.
-pub type MakeItem = dyn Fn(usize) -> (String, String) + Send + Sync;
-
-impl std::fmt::Debug for NodeSearch {
+impl std::fmt::Debug for Items {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "NodeSearch({} records)", self.index.len())
+        match self {
+            Items::Owned(v) => f.debug_tuple("Owned").field(v).finish(),
+            Items::Nodes(n) => write!(f, "Nodes({} nodes)", n.len()),
+        }
     }
 }
 
-impl PartialEq for NodeSearch {
+impl PartialEq for Items {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.index, &other.index) && Arc::ptr_eq(&self.item_of, &other.item_of)
+        match (self, other) {
+            (Items::Owned(a), Items::Owned(b)) => a == b,
+            (Items::Nodes(a), Items::Nodes(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
     }
 }
 
-impl Eq for NodeSearch {}
+impl Eq for Items {}
+
+/// The search index as a chooser holds it: equal when it is the same one.
+#[derive(Clone)]
+struct SharedIndex(Arc<Index>);
+
+impl std::fmt::Debug for SharedIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Index({} records)", self.0.len())
+    }
+}
+
+impl PartialEq for SharedIndex {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SharedIndex {}
 
 /// Hits asked of the search index per keystroke.
 const SEARCH_LIMIT: usize = 2_000;
@@ -133,6 +157,31 @@ impl Chooser {
             .filter(|(_, (v, _))| wanted.contains(v.as_str()))
             .map(|(i, _)| i)
             .collect();
+        Chooser::over(title, Items::Owned(items), multi, marked, None, query)
+    }
+
+    /// A single choice among the nodes of `nodes`, found through `index`
+    /// (`None` while it is being built: until [`Chooser::set_index`] gives
+    /// it, the list shows every node and a typed query waits).
+    pub fn nodes(
+        title: impl Into<String>,
+        nodes: NodeItems,
+        index: Option<Arc<Index>>,
+        query: &str,
+    ) -> Chooser {
+        let items = Items::Nodes(Arc::new(nodes));
+        let index = index.map(SharedIndex);
+        Chooser::over(title, items, false, BTreeSet::new(), index, query)
+    }
+
+    fn over(
+        title: impl Into<String>,
+        items: Items,
+        multi: bool,
+        marked: BTreeSet<usize>,
+        index: Option<SharedIndex>,
+        query: &str,
+    ) -> Chooser {
         let mut c = Chooser {
             title: title.into(),
             items,
@@ -147,7 +196,8 @@ impl Chooser {
             offset: 0,
             keys: Vec::new(),
             answered: String::new(),
-            search: None,
+            index,
+            indexing: None,
             background: None,
             waiting: None,
         };
@@ -211,12 +261,29 @@ impl Chooser {
         self
     }
 
-    /// Finds nodes through the search index from now on.
-    pub fn with_search(mut self, search: NodeSearch) -> Chooser {
-        self.search = Some(search);
-        self.answered.clear();
-        self.refilter();
-        self
+    /// Whether this chooser finds nodes and has no index to do it with yet.
+    pub fn needs_index(&self) -> bool {
+        matches!(self.items, Items::Nodes(_)) && self.index.is_none()
+    }
+
+    /// The search index, built: answers the query typed while it was not.
+    pub fn set_index(&mut self, index: Arc<Index>) {
+        self.index = Some(SharedIndex(index));
+        if self.indexing.is_some() {
+            self.refilter();
+        }
+    }
+
+    /// How many items there are to choose from.
+    pub fn len(&self) -> usize {
+        match &self.items {
+            Items::Owned(v) => v.len(),
+            Items::Nodes(n) => n.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// Matches the query against every label, best first (ties in item
@@ -225,24 +292,19 @@ impl Chooser {
         let query = normalize(self.line.text.trim());
         // A newer query makes any answer still coming stale.
         self.waiting = None;
+        self.indexing = None;
+        let items = match &self.items {
+            Items::Owned(v) => v,
+            Items::Nodes(nodes) => {
+                let nodes = Arc::clone(nodes);
+                return self.find_nodes(&nodes, query);
+            }
+        };
         if query.is_empty() {
-            self.filtered = (0..self.items.len()).collect();
-        } else if let Some(s) = &self.search {
-            let hits = crate::search::nodes(
-                &s.index,
-                &crate::search::Query::parse(self.line.text.trim()),
-                SEARCH_LIMIT,
-            );
-            let mut seen = HashSet::new();
-            self.filtered = hits
-                .iter()
-                .filter_map(|n| s.item_of.get(n).copied())
-                .filter(|&i| seen.insert(i))
-                .collect();
-        } else if self.items.len() >= BACKGROUND_FROM && self.keys.is_empty() {
+            self.filtered = (0..items.len()).collect();
+        } else if items.len() >= BACKGROUND_FROM && self.keys.is_empty() {
             // Many labels: scored on their own thread (see `scorer`); the
             // selection moves to the top when the answer comes.
-            let items = &self.items;
             let bg = self.background.get_or_insert_with(|| {
                 Background(Scorer::spawn(
                     items.iter().map(|(_, l)| l.clone()).collect(),
@@ -259,16 +321,44 @@ impl Chooser {
             let pool: Vec<usize> = if narrow {
                 std::mem::take(&mut self.filtered)
             } else {
-                (0..self.items.len()).collect()
+                (0..items.len()).collect()
             };
-            if self.keys.len() != self.items.len() {
-                self.keys = self
-                    .items
+            if self.keys.len() != items.len() {
+                self.keys = items
                     .par_iter()
                     .map(|(_, label)| normalize(label))
                     .collect();
             }
             self.filtered = score(&self.keys, pool, &query);
+        }
+        self.answered = query;
+        self.selected = 0;
+        self.offset = 0;
+    }
+
+    /// Finds `query`'s nodes through the index, best first (many nodes: on
+    /// the matching thread, as a one-letter query ranks nearly every node);
+    /// without the index yet, the list stays as it is and the query waits.
+    fn find_nodes(&mut self, nodes: &Arc<NodeItems>, query: String) {
+        if query.is_empty() {
+            self.filtered = (0..nodes.len()).collect();
+        } else if let Some(SharedIndex(index)) = &self.index {
+            let text = self.line.text.trim().to_string();
+            if nodes.len() < BACKGROUND_FROM {
+                self.filtered = find(index, nodes, &text);
+            } else {
+                let bg = self.background.get_or_insert_with(|| {
+                    let (index, nodes) = (Arc::clone(index), Arc::clone(nodes));
+                    Background(Scorer::spawn_with(move |text| find(&index, &nodes, &text)))
+                });
+                self.waiting = Some(bg.0.submit(text));
+                self.answered = query;
+                return;
+            }
+        } else {
+            self.indexing = Some(0);
+            self.answered = query;
+            return;
         }
         self.answered = query;
         self.selected = 0;
@@ -302,9 +392,14 @@ impl Chooser {
         self.offset = 0;
     }
 
-    /// What Enter gives, for the query as typed (waiting for its matches).
+    /// What Enter gives, for the query as typed (waiting for its matches;
+    /// nothing while they wait for the index: whoever holds it hands it
+    /// over first, see `overlays::choose`).
     fn done(&mut self) -> ChooseEvent {
         self.settle();
+        if self.indexing.is_some() {
+            return ChooseEvent::None;
+        }
         let value = |&i: &usize| self.value(i);
         if self.multi {
             ChooseEvent::Done(self.marked.iter().map(value).collect())
@@ -316,26 +411,20 @@ impl Chooser {
         }
     }
 
-    /// Item `i`'s value (made now if it was left to be made when needed).
+    /// Item `i`'s value (made now if it is a node).
     pub fn value(&self, i: usize) -> String {
-        match (self.items.get(i), self.maker()) {
-            (Some((v, _)), Some(make)) if v.is_empty() => make(i).0,
-            (Some((v, _)), _) => v.clone(),
-            (None, _) => String::new(),
+        match &self.items {
+            Items::Owned(v) => v.get(i).map(|(v, _)| v.clone()).unwrap_or_default(),
+            Items::Nodes(n) => n.item(i).0,
         }
     }
 
-    /// Item `i`'s label (made now if it was left to be made when needed).
+    /// Item `i`'s label (made now if it is a node).
     pub fn label(&self, i: usize) -> std::borrow::Cow<'_, str> {
-        match (self.items.get(i), self.maker()) {
-            (Some((_, l)), Some(make)) if l.is_empty() => make(i).1.into(),
-            (Some((_, l)), _) => l.as_str().into(),
-            (None, _) => "".into(),
+        match &self.items {
+            Items::Owned(v) => v.get(i).map_or("", |(_, l)| l.as_str()).into(),
+            Items::Nodes(n) => n.item(i).1.into(),
         }
-    }
-
-    fn maker(&self) -> Option<&MakeItem> {
-        self.search.as_ref()?.make.as_deref()
     }
 
     fn select(&mut self, by: isize, rows: usize) {
@@ -345,6 +434,17 @@ impl Chooser {
         self.selected = list::step(self.selected, by, self.filtered.len());
         self.offset = list::scroll_into_view(self.offset, self.selected, rows);
     }
+}
+
+/// The items of `nodes` that `index` finds for query `text`, best first.
+fn find(index: &Index, nodes: &NodeItems, text: &str) -> Vec<usize> {
+    let query = crate::search::Query::parse(text);
+    let hits = crate::search::nodes(index, &query, SEARCH_LIMIT);
+    let mut seen = HashSet::new();
+    hits.iter()
+        .filter_map(|&n| nodes.item_of(n))
+        .filter(|&i| seen.insert(i))
+        .collect()
 }
 
 pub use crate::tui::widgets::chooser_view::{area, render, rows};

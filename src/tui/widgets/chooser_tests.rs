@@ -22,8 +22,11 @@ fn themes() -> Vec<(String, String)> {
     .collect()
 }
 
-fn labels(c: &Chooser) -> Vec<&str> {
-    c.filtered.iter().map(|&i| c.items[i].1.as_str()).collect()
+fn labels(c: &Chooser) -> Vec<String> {
+    c.filtered
+        .iter()
+        .map(|&i| c.label(i).into_owned())
+        .collect()
 }
 
 fn typed(c: &mut Chooser, s: &str) {
@@ -225,7 +228,7 @@ fn draws_query_marks_and_selection() {
     let (x, y) = cursor.expect("cursor in the query");
     assert_eq!(y as usize, q);
     assert_eq!(buf[(x - 1, y)].symbol(), "o");
-    let first = labels(&c)[0];
+    let first = labels(&c)[0].clone();
     assert_ne!(first, "cost of the war");
     let selected = at(&format!("[ ] {first}")).expect("the first match");
     let marked = at("[x] cost of the war").expect("the marked row");

@@ -64,12 +64,15 @@ pub fn render(
             key(Action::Close)
         )
     };
-    let mut status = format!(" {}/{}", c.filtered.len(), c.items.len());
+    let mut status = format!(" {}/{}", c.filtered.len(), c.len());
     if c.multi {
         status.push_str(&format!(" · {} marked", c.marked.len()));
     }
     if c.waiting.is_some() {
         status.push_str(" · matching…");
+    }
+    if let Some(percent) = c.indexing {
+        status.push_str(&format!(" · indexing {percent}%…"));
     }
     let block = Block::bordered()
         .border_type(BorderType::Double)

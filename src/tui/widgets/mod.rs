@@ -5,6 +5,7 @@
 pub mod bidi_line;
 pub mod border;
 pub mod chooser;
+pub mod chooser_nodes;
 pub mod chooser_view;
 pub mod form;
 pub mod form_view;

@@ -1,9 +1,10 @@
-//! Fuzzy scoring for a large chooser, on its own thread so typing never
-//! waits for it (television's matcher, in small): the thread owns the
-//! items' search keys, takes only the newest query when several queued up,
-//! narrows from its previous answer when the query only grew at its end,
+//! Matching for a large chooser, on its own thread so typing never waits
+//! for it (television's matcher, in small): the thread owns what it
+//! matches against (the items' fuzzy search keys, or the search index for
+//! a corpus's nodes), takes only the newest query when several queued up,
 //! and sends the matches back tagged with the query's generation. The
-//! chooser keeps only the answer to its newest query.
+//! chooser keeps only the answer to its newest query. Fuzzy scoring
+//! narrows from its previous answer when the query only grew at its end.
 
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -29,7 +30,7 @@ pub fn score(keys: &[String], pool: Vec<usize>, query: &str) -> Vec<usize> {
     scored.into_iter().map(|(_, i)| i).collect()
 }
 
-/// The scoring thread of one chooser; it ends when this is dropped. Held
+/// The matching thread of one chooser; it ends when this is dropped. Held
 /// on the UI thread only (`Rc`); the thread has its own end of each channel.
 pub struct Scorer {
     queries: Sender<(u64, String)>,
@@ -38,28 +39,39 @@ pub struct Scorer {
 }
 
 impl Scorer {
-    /// A thread over these labels (their search keys are made there).
+    /// A thread fuzzy-scoring these labels against normalised queries
+    /// (their search keys are made there).
     pub fn spawn(labels: Vec<String>) -> Rc<Scorer> {
+        let mut keys: Option<Vec<String>> = None;
+        let (mut answered, mut last) = (String::new(), Vec::new());
+        Scorer::spawn_with(move |query| {
+            let keys =
+                keys.get_or_insert_with(|| labels.par_iter().map(|l| normalize(l)).collect());
+            let narrow = !answered.is_empty() && query.starts_with(&answered);
+            let pool = if narrow {
+                std::mem::take(&mut last)
+            } else {
+                (0..keys.len()).collect()
+            };
+            last = score(keys, pool, &query);
+            answered = query;
+            last.clone()
+        })
+    }
+
+    /// A thread answering each query with `find`'s matches (item indices,
+    /// best first).
+    pub fn spawn_with(mut find: impl FnMut(String) -> Vec<usize> + Send + 'static) -> Rc<Scorer> {
         let (queries, inbox) = channel::<(u64, String)>();
         let (outbox, answers) = channel();
         std::thread::spawn(move || {
-            let keys: Vec<String> = labels.par_iter().map(|l| normalize(l)).collect();
-            let (mut answered, mut last) = (String::new(), Vec::new());
             while let Ok(mut msg) = inbox.recv() {
                 // Only the newest query matters.
                 while let Ok(newer) = inbox.try_recv() {
                     msg = newer;
                 }
                 let (generation, query) = msg;
-                let narrow = !answered.is_empty() && query.starts_with(&answered);
-                let pool = if narrow {
-                    std::mem::take(&mut last)
-                } else {
-                    (0..keys.len()).collect()
-                };
-                last = score(&keys, pool, &query);
-                answered = query;
-                if outbox.send((generation, last.clone())).is_err() {
+                if outbox.send((generation, find(query))).is_err() {
                     break;
                 }
             }
@@ -71,7 +83,7 @@ impl Scorer {
         })
     }
 
-    /// Sends a normalised query; returns its generation.
+    /// Sends a query (normalised, for fuzzy scoring); returns its generation.
     pub fn submit(&self, query: String) -> u64 {
         let g = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
         // A thread that ended (it cannot, while we hold its inbox) would
