@@ -179,6 +179,12 @@ impl LayoutCache {
         self.map.contains_key(key) || self.old.contains_key(key)
     }
 
+    /// Whether the look-ahead is planning (between `begin_ahead` and
+    /// `end_ahead`).
+    pub fn planning(&self) -> bool {
+        self.asks.is_some()
+    }
+
     /// From now until [`LayoutCache::end_ahead`], a miss is noted instead
     /// of laid out (and the text drawn is empty): the look-ahead runs the
     /// drawing code over rows not yet shown to learn what they will need.
@@ -195,6 +201,36 @@ impl LayoutCache {
     }
 }
 
+/// A laid-out line from the cache as [`to_line`] makes it, unhighlighted;
+/// while the look-ahead plans (`tui::ahead`), only as wide as that, in
+/// spaces: the plan wants to know which texts are missing, and making the
+/// strings of every row it runs through took half of its time and crowded
+/// the frame after it out of the processor's caches. (Its width is the
+/// glyphs' cells, which `Line::width` can exceed by a cell for an unshaped
+/// lam-alef: a plan may then ask for a row at a width no frame uses.)
+fn cached_line(
+    cache: &RefCell<LayoutCache>,
+    vl: &VisualLine,
+    align: bool,
+    width: u16,
+    style: Style,
+) -> Line<'static> {
+    if !cache.borrow().planning() {
+        return to_line(vl, align, width, style, 0, &|_| None);
+    }
+    const SPACES: &str = "                                                                ";
+    let cells = if align && vl.rtl {
+        vl.width.max(width as usize)
+    } else {
+        vl.width
+    };
+    let mut spans = Vec::with_capacity(cells / SPACES.len() + 1);
+    for k in (0..cells).step_by(SPACES.len()) {
+        spans.push(Span::raw(&SPACES[..(cells - k).min(SPACES.len())]));
+    }
+    Line::from(spans)
+}
+
 /// A block of text (paragraphs separated by `\n`) as lines `width` wide.
 pub fn text_lines(
     cache: &RefCell<LayoutCache>,
@@ -203,7 +239,6 @@ pub fn text_lines(
     mode: BidiMode,
     style: Style,
 ) -> Vec<Line<'static>> {
-    let none = |_: Range<usize>| None;
     s.split('\n')
         .flat_map(|para| {
             let vls = cache.borrow_mut().get(para, width, mode, false);
@@ -211,7 +246,7 @@ pub fn text_lines(
                 vec![Line::default()]
             } else {
                 vls.iter()
-                    .map(|vl| to_line(vl, true, width, style, 0, &none))
+                    .map(|vl| cached_line(cache, vl, true, width, style))
                     .collect()
             }
         })
@@ -231,7 +266,7 @@ pub fn one_line(
     let vls = cache.borrow_mut().get(first, width, mode, true);
     // Rows are not right-aligned, whatever their direction.
     vls.first().map_or_else(Line::default, |vl| {
-        to_line(vl, false, width, style, 0, &|_| None)
+        cached_line(cache, vl, false, width, style)
     })
 }
 
@@ -261,7 +296,7 @@ pub fn cached_fields_line(
 ) -> Line<'static> {
     let vls = cache.borrow_mut().fields(fields, sep, width, mode);
     vls.first().map_or_else(Line::default, |vl| {
-        to_line(vl, false, width, style, 0, &|_| None)
+        cached_line(cache, vl, false, width, style)
     })
 }
 
@@ -276,12 +311,11 @@ pub fn two_lines(
 ) -> Vec<Line<'static>> {
     let first = s.split('\n').next().unwrap_or("");
     let vls = cache.borrow_mut().get(first, width, mode, false);
-    let none = |_: Range<usize>| None;
     match vls.len() {
         0 => vec![Line::default()],
         1 | 2 => vls
             .iter()
-            .map(|vl| to_line(vl, false, width, style, 0, &none))
+            .map(|vl| cached_line(cache, vl, false, width, style))
             .collect(),
         _ => {
             let end = vls[0]
@@ -290,7 +324,7 @@ pub fn two_lines(
                 .map(|g| g.logical.end)
                 .max()
                 .unwrap_or(0);
-            let top = to_line(&vls[0], false, width, style, 0, &none);
+            let top = cached_line(cache, &vls[0], false, width, style);
             match first.get(end..) {
                 Some(rest) => vec![top, one_line(cache, rest.trim_start(), width, mode, style)],
                 None => vec![one_line(cache, first, width, mode, style)],
