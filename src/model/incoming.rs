@@ -90,12 +90,20 @@ impl Incoming {
                 let Some((aid, nid)) = link.target() else {
                     continue;
                 };
-                let list = self
-                    .by_target
-                    .entry(aid.into())
-                    .or_default()
-                    .entry(nid.into())
-                    .or_default();
+                // Looked up before inserted: most targets have a list
+                // already, and `entry` would allocate their key each time.
+                if !self.by_target.contains_key(aid) {
+                    self.by_target.insert(aid.into(), HashMap::new());
+                }
+                let Some(nodes) = self.by_target.get_mut(aid) else {
+                    continue;
+                };
+                if !nodes.contains_key(nid) {
+                    nodes.insert(nid.into(), Vec::new());
+                }
+                let Some(list) = nodes.get_mut(nid) else {
+                    continue;
+                };
                 let at = list.partition_point(|l| l.from.map <= map);
                 list.insert(
                     at,
