@@ -4,12 +4,15 @@
 //! detail pane, exports and reports show it from both ends.
 //!
 //! Built in one pass over every link of the corpus, keyed by the target's
-//! article and node id as written, so no link needs resolving; a view builds
-//! it once and again after an edit (an edit can add, drop or retarget links).
+//! article and node id as written, so no link needs resolving. An edit of
+//! one map is followed without a rebuild (issue 19: a rebuild costs the
+//! corpus): [`Incoming::forget`] its links before the edit, then
+//! [`Incoming::learn`] them after. Keyed by address as written, renaming a
+//! node or an article moves no entry; only the renamed one's lookups change.
 
 use std::collections::HashMap;
 
-use super::{Corpus, LinkKind, NodeRef};
+use super::{Article, Corpus, LinkKind, NodeRef};
 
 /// One link into a node: the node that states it and what it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +22,9 @@ pub struct IncomingLink {
 }
 
 /// Every node's incoming links, in map order then pre-order of the source.
-#[derive(Debug, Clone, Default)]
+/// No list and no article's table is left empty, so two indexes of the same
+/// links compare equal however they were made.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Incoming {
     /// By target article id, then target node id.
     by_target: HashMap<Box<str>, HashMap<Box<str>, Vec<IncomingLink>>>,
@@ -47,6 +52,68 @@ impl Incoming {
             }
         }
         Incoming { by_target }
+    }
+
+    /// Takes out every link stated by map `map`, whose article is (still)
+    /// `article`: call before the map changes. Only the lists its links
+    /// point into are visited; detached nodes are looked at too, which
+    /// costs nothing wrong (their links were never learnt, so none match).
+    pub fn forget(&mut self, map: u32, article: &Article) {
+        for n in &article.nodes {
+            for link in n.links() {
+                let Some((aid, nid)) = link.target() else {
+                    continue;
+                };
+                let Some(nodes) = self.by_target.get_mut(aid) else {
+                    continue;
+                };
+                if let Some(list) = nodes.get_mut(nid) {
+                    list.retain(|l| l.from.map != map);
+                    if list.is_empty() {
+                        nodes.remove(nid);
+                    }
+                }
+                if nodes.is_empty() {
+                    self.by_target.remove(aid);
+                }
+            }
+        }
+    }
+
+    /// Puts in the links stated by map `map`, whose article is now
+    /// `article`: call after it changed (and after [`Incoming::forget`] of
+    /// what it was). Each goes after the links of the maps before it, so a
+    /// list stays in map order then pre-order, as [`Incoming::build`] makes it.
+    pub fn learn(&mut self, map: u32, article: &Article) {
+        for idx in article.preorder() {
+            for link in article.node(idx).links() {
+                let Some((aid, nid)) = link.target() else {
+                    continue;
+                };
+                // Looked up before inserted: most targets have a list
+                // already, and `entry` would allocate their key each time.
+                if !self.by_target.contains_key(aid) {
+                    self.by_target.insert(aid.into(), HashMap::new());
+                }
+                let Some(nodes) = self.by_target.get_mut(aid) else {
+                    continue;
+                };
+                if !nodes.contains_key(nid) {
+                    nodes.insert(nid.into(), Vec::new());
+                }
+                let Some(list) = nodes.get_mut(nid) else {
+                    continue;
+                };
+                let at = list.partition_point(|l| l.from.map <= map);
+                list.insert(
+                    at,
+                    IncomingLink {
+                        from: NodeRef { map, node: idx },
+                        kind: link.kind,
+                    },
+                );
+            }
+        }
     }
 
     /// The links into `node` of `corpus` (the corpus the index was built from).
@@ -77,83 +144,23 @@ impl Incoming {
             .get(article_id)
             .map_or(0, |m| m.values().map(Vec::len).sum())
     }
+
+    /// The maps with a link into the article `article_id` (from a node in
+    /// their tree), each once, in map order: the maps whose checks an edit
+    /// of that article may change.
+    pub fn maps_into(&self, article_id: &str) -> Vec<u32> {
+        let mut maps: Vec<u32> = self
+            .by_target
+            .get(article_id)
+            .into_iter()
+            .flat_map(|m| m.values().flatten().map(|l| l.from.map))
+            .collect();
+        maps.sort_unstable();
+        maps.dedup();
+        maps
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Article, ArticleMeta, Link, MapEntry, Node, NodeFields};
-
-    fn article(id: &str, links: &[(&str, LinkKind)]) -> MapEntry {
-        let nodes = vec![
-            Node::from(NodeFields {
-                id: "thesis".into(),
-                children: vec![1],
-                ..Default::default()
-            }),
-            Node::from(NodeFields {
-                id: "r".into(),
-                parent: Some(0),
-                links: links
-                    .iter()
-                    .map(|&(to, kind)| Link {
-                        kind,
-                        to: to.into(),
-                    })
-                    .collect(),
-                ..Default::default()
-            }),
-        ];
-        MapEntry {
-            path: format!("{id}.ron").into(),
-            article: Some(Article {
-                meta: ArticleMeta {
-                    id: id.into(),
-                    ..Default::default()
-                },
-                nodes,
-                root: 0,
-            }),
-            error: None,
-            positions: Vec::new(),
-            hash: 0,
-        }
-    }
-
-    // A link recorded once, in `a`, is seen from its target in `b`; a
-    // dangling link is indexed under its address and shows nowhere else.
-    #[test]
-    fn links_are_seen_from_their_target() {
-        let corpus = Corpus::new(
-            None,
-            "motion.ron".into(),
-            vec![
-                article(
-                    "a",
-                    &[("b/r", LinkKind::Contradicts), ("b/gone", LinkKind::Agrees)],
-                ),
-                article("b", &[]),
-                article("c", &[("b/r", LinkKind::Rebuts)]),
-            ],
-        );
-        let ix = Incoming::build(&corpus);
-        let into_r = ix.to(&corpus, NodeRef { map: 1, node: 1 });
-        assert_eq!(
-            into_r,
-            [
-                IncomingLink {
-                    from: NodeRef { map: 0, node: 1 },
-                    kind: LinkKind::Contradicts
-                },
-                IncomingLink {
-                    from: NodeRef { map: 2, node: 1 },
-                    kind: LinkKind::Rebuts
-                },
-            ]
-        );
-        assert!(ix.to(&corpus, NodeRef { map: 0, node: 1 }).is_empty());
-        assert!(ix.to(&corpus, NodeRef { map: 1, node: 0 }).is_empty());
-        assert_eq!(ix.to_address("b", "gone").len(), 1);
-        assert_eq!(ix.into_article("b"), 3);
-    }
-}
+#[path = "incoming_tests.rs"]
+mod tests;

@@ -15,6 +15,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::model::incoming::Incoming;
 use crate::store::background::Event;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
@@ -108,8 +109,6 @@ fn complete(app: &mut App) {
         return;
     }
     arrival.complete(Arc::make_mut(&mut app.ws.corpus));
-    // "Linked from" was not built from a partial corpus, but be sure.
-    app.ws.incoming = std::cell::OnceCell::new();
     // Nothing edits the corpus until the checks are in (editing waits), so
     // the checks' clone of the Arc is never copied from.
     let corpus = Arc::clone(&app.ws.corpus);
@@ -127,6 +126,10 @@ fn take_checks(app: &mut App) -> bool {
     let changed = !found.diagnostics.is_empty() || found.finished;
     file_problems(&mut app.ws.cache, &app.ws.corpus, found.diagnostics);
     if found.finished {
+        // Built on the checks' thread; here only if that thread failed.
+        app.ws.incoming = found
+            .incoming
+            .unwrap_or_else(|| Incoming::build(&app.ws.corpus));
         end(app, found.errors);
     }
     changed

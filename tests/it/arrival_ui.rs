@@ -146,6 +146,9 @@ fn browse_the_first_article_before_the_rest_has_loaded() {
     );
     assert_eq!(marks(&app), marks(&whole));
     assert_eq!(app.ws.corpus.map_of(&first_title), Some(0));
+    // "Linked from" came from the checks' thread, over the whole corpus.
+    assert!(app.ws.incoming != Default::default(), "links to show");
+    assert!(app.ws.incoming == whole.ws.incoming);
 
     // Now search runs.
     press(&mut app, "/");

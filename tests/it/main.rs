@@ -38,6 +38,7 @@ mod harden_tmux;
 mod harden_tui;
 mod keys;
 mod layout;
+mod linked_from_ui;
 mod maps_quality;
 mod merge_props;
 mod new_user;

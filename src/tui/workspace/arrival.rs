@@ -10,6 +10,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
 use crate::model::checking::Checking;
+use crate::model::incoming::Incoming;
 use crate::model::validate::Sources;
 use crate::model::{ArticleMeta, Corpus, Diagnostic, MapEntry};
 use crate::store::background::{Assembly, Event, Loader};
@@ -32,6 +33,9 @@ pub struct Arrival {
 
 struct Checks {
     found: Receiver<(Vec<Diagnostic>, usize)>,
+    /// "Linked from" over the whole corpus, built on the checks' thread
+    /// after the checks, so the browser never builds it inside a frame.
+    incoming: Receiver<Incoming>,
     done: usize,
     total: usize,
     finished: bool,
@@ -53,6 +57,9 @@ pub struct Found {
     pub finished: bool,
     /// Errors among all the findings so far.
     pub errors: usize,
+    /// "Linked from" for the whole corpus, with the last findings (`None`
+    /// before, or if the checks' thread could not start or build it).
+    pub incoming: Option<Incoming>,
 }
 
 impl Arrival {
@@ -182,6 +189,7 @@ impl Arrival {
         sources: Option<Sources>,
     ) -> bool {
         let (tx, found) = mpsc::channel();
+        let (built, incoming) = mpsc::channel();
         let total = corpus.maps.len();
         let maps_dir = maps_dir.to_path_buf();
         let spawned = std::thread::Builder::new()
@@ -200,6 +208,9 @@ impl Arrival {
                         return;
                     }
                 }
+                // Sent before the findings' channel closes, which is what
+                // ends arrival, so it is there to be taken then.
+                let _ = built.send(Incoming::build(&corpus));
                 // The corpus is let go before the channel closes: once the
                 // browser sees the checks end it may edit, and an edit
                 // while this Arc is held would copy the whole corpus.
@@ -208,6 +219,7 @@ impl Arrival {
             });
         self.checks = Some(Checks {
             found,
+            incoming,
             done: 0,
             total,
             finished: spawned.is_err(),
@@ -235,10 +247,16 @@ impl Arrival {
             }
         }
         checks.errors += diagnostics.iter().filter(|d| d.is_error()).count();
+        let incoming = if checks.finished {
+            checks.incoming.try_recv().ok()
+        } else {
+            None
+        };
         Some(Found {
             diagnostics,
             finished: checks.finished,
             errors: checks.errors,
+            incoming,
         })
     }
 }

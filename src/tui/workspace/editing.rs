@@ -37,15 +37,11 @@ pub fn apply(
     select_after: NodeIdx,
     select_after_undo: NodeIdx,
 ) -> bool {
-    let Some(article) = std::sync::Arc::make_mut(&mut app.ws.corpus)
-        .maps
-        .get_mut(map as usize)
-        .and_then(|m| m.article.as_mut())
-    else {
+    let touched = Touched::by(&edit);
+    let Some(done) = app.ws.edit_map(map, edit) else {
         return false;
     };
-    let touched = Touched::by(&edit);
-    match article.apply(edit) {
+    match done {
         Ok(inverse) => {
             app.ws
                 .history
@@ -81,16 +77,12 @@ pub fn undo(app: &mut App, is_undo: bool) {
         return;
     };
     let map = step.map;
-    let Some(article) = std::sync::Arc::make_mut(&mut app.ws.corpus)
-        .maps
-        .get_mut(map as usize)
-        .and_then(|m| m.article.as_mut())
-    else {
+    let touched = Touched::by(&step.edit);
+    let Some(done) = app.ws.edit_map(map, step.edit.clone()) else {
         app.ws.history.put_back(step, is_undo);
         return;
     };
-    let touched = Touched::by(&step.edit);
-    match article.apply(step.edit.clone()) {
+    match done {
         Ok(back) => {
             let (name, select) = (step.name.clone(), step.select);
             if is_undo {
@@ -150,12 +142,15 @@ impl Touched {
 /// positions, the tree's rows, problems, the search index and the recovery
 /// snapshot. Only the edited map and the maps linking into it are checked
 /// again, unless the edit touched every map (an article's id may have
-/// changed): an edit costs the map's size, not the corpus's.
+/// changed): an edit costs the map's size, not the corpus's. "Linked from"
+/// is already up to date (`Workspace::edit_map`, `Workspace::put_map`).
 pub fn refresh_after_edit(app: &mut App, map: u32, touched: Touched) {
     let i = map as usize;
-    std::sync::Arc::make_mut(&mut app.ws.corpus).reindex();
-    // An edit may add, drop or retarget links, or rename what they point at.
-    app.ws.incoming = Default::default();
+    // Only an article's id moves the index of ids; it is rebuilt over
+    // every map (a duplicate id's first map wins), so not at every edit.
+    if touched.every_map {
+        std::sync::Arc::make_mut(&mut app.ws.corpus).reindex();
+    }
     if let (Some(a), Some(c)) = (app.ws.corpus.article(map), app.ws.cache.get_mut(i)) {
         c.bearings = bearing::derive(a);
         if let Some(src) = c.source.as_mut() {
@@ -193,9 +188,13 @@ fn revalidate_maps(app: &mut App, map: u32) {
     let Some(a) = app.ws.corpus.article(map) else {
         return revalidate(app);
     };
+    // Which maps link into it, from "linked from" rather than a scan of
+    // every node (links from outside a tree are not checked either).
     let mut maps = vec![map];
     maps.extend(
-        validate::maps_linking_to(&app.ws.corpus, &a.meta.id)
+        app.ws
+            .incoming
+            .maps_into(&a.meta.id)
             .into_iter()
             .filter(|&m| m != map),
     );

@@ -21,6 +21,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::model::bearing::{self, Bearings};
+use crate::model::edit::{Edit, EditError};
 use crate::model::incoming::Incoming;
 use crate::model::validate::Sources;
 use crate::model::{Corpus, Diagnostic, MapEntry, Node, NodeIdx};
@@ -73,9 +74,11 @@ pub struct Workspace {
     pub disk_changes: Vec<PathBuf>,
     /// Set once the session is to end.
     pub quit: Option<Quit>,
-    /// Every node's incoming links ("linked from"), built when the detail
-    /// pane first asks and dropped by every edit or reload.
-    pub incoming: std::cell::OnceCell<Incoming>,
+    /// Every node's incoming links ("linked from"), kept up to date map by
+    /// map ([`Workspace::edit_map`], [`Workspace::put_map`]) so no frame
+    /// waits on a rebuild over the corpus. While the maps arrive it is
+    /// empty; the checks' thread builds it once all are in (`arrival`).
+    pub incoming: Incoming,
     /// The maps still loading and the checks still running, while the
     /// browser is already open (`arrival`); `None` once all are in.
     pub arrival: Option<arrival::Arrival>,
@@ -95,6 +98,7 @@ impl Workspace {
             .map(|m| ArticleCache::for_entry(m, sources.as_ref()))
             .collect();
         file_problems(&mut cache, &corpus, diagnostics);
+        let incoming = Incoming::build(&corpus);
         Workspace {
             corpus: Arc::new(corpus),
             maps_dir,
@@ -108,7 +112,7 @@ impl Workspace {
             recovery_stale: false,
             disk_changes: Vec::new(),
             quit: None,
-            incoming: std::cell::OnceCell::new(),
+            incoming,
             arrival: None,
         }
     }
@@ -122,9 +126,41 @@ impl Workspace {
             .map_or_else(|| "?".into(), |f| f.to_string_lossy().into_owned())
     }
 
-    /// The links into each node, built on first use after a change.
+    /// The links into each node.
     pub fn incoming(&self) -> &Incoming {
-        self.incoming.get_or_init(|| Incoming::build(&self.corpus))
+        &self.incoming
+    }
+
+    /// Applies `edit` to map `map`'s article, keeping "linked from" in
+    /// step: the article's links are taken out before and put back after,
+    /// which costs the map, not the corpus. `None`: no such article.
+    pub fn edit_map(&mut self, map: u32, edit: Edit) -> Option<Result<Edit, EditError>> {
+        let article = Arc::make_mut(&mut self.corpus)
+            .maps
+            .get_mut(map as usize)?
+            .article
+            .as_mut()?;
+        self.incoming.forget(map, article);
+        let done = article.apply(edit);
+        self.incoming.learn(map, article);
+        Some(done)
+    }
+
+    /// Puts `entry` in slot `map` (or after the last map, if `map` is the
+    /// count), keeping "linked from" in step as [`Workspace::edit_map`] does.
+    /// The article ids are not re-indexed here: the caller does that.
+    pub fn put_map(&mut self, map: u32, entry: MapEntry) {
+        let corpus = Arc::make_mut(&mut self.corpus);
+        if let Some(old) = corpus.article(map) {
+            self.incoming.forget(map, old);
+        }
+        if let Some(a) = &entry.article {
+            self.incoming.learn(map, a);
+        }
+        match corpus.maps.get_mut(map as usize) {
+            Some(slot) => *slot = entry,
+            None => corpus.maps.push(entry),
+        }
     }
 }
 

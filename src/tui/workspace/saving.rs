@@ -282,12 +282,10 @@ fn replace(app: &mut App, map: u32, entry: MapEntry) {
     let cache = ArticleCache::for_entry(&entry, app.ws.sources.as_ref());
     let i = map as usize;
     if i < app.ws.corpus.maps.len() {
-        std::sync::Arc::make_mut(&mut app.ws.corpus).maps[i] = entry;
+        app.ws.put_map(map, entry);
         app.ws.cache[i] = cache;
     } else {
-        std::sync::Arc::make_mut(&mut app.ws.corpus)
-            .maps
-            .push(entry);
+        app.ws.put_map(app.ws.corpus.maps.len() as u32, entry);
         app.ws.cache.push(cache);
     }
     if let Some(engine) = app.ws.search.as_mut() {
