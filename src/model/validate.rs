@@ -131,21 +131,6 @@ pub fn validate_maps(corpus: &Corpus, sources: Option<&Sources>, maps: &[u32]) -
         .collect()
 }
 
-/// Maps with a link into article `id` (whose links an edit of it may break).
-pub fn maps_linking_to(corpus: &Corpus, id: &str) -> Vec<u32> {
-    corpus
-        .articles()
-        .filter(|(_, a)| {
-            a.nodes.iter().any(|n| {
-                n.links()
-                    .iter()
-                    .any(|l| l.target().is_some_and(|(aid, _)| aid == id))
-            })
-        })
-        .map(|(i, _)| i)
-        .collect()
-}
-
 fn id_index(a: &Article) -> HashMap<&str, NodeIdx> {
     let mut m = HashMap::with_capacity(a.nodes.len());
     for i in a.preorder() {
