@@ -36,7 +36,8 @@ fn render_line(line: &Line<'_>, row: usize, width: u16, buf: &mut Buffer) {
     let mut used = 0usize;
     for span in &line.spans {
         let style = line.style.patch(span.style);
-        // Each cluster, one cell wide when `narrow`; false once the row is full.
+        // Each cluster, one cell wide when `narrow` (or one byte: printable
+        // ASCII, controls being dropped before); false once the row is full.
         let mut put = |g: &str, narrow: bool| {
             let w = if narrow || g.len() == 1 {
                 1
