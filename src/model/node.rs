@@ -165,6 +165,18 @@ impl Default for Node {
 
 impl From<NodeFields> for Node {
     fn from(f: NodeFields) -> Node {
+        f.into_node(|texts, themes| Node::with_texts(texts, themes))
+    }
+}
+
+impl NodeFields {
+    /// The node of these fields: `place` makes it from the texts and theme
+    /// ids (in a buffer of its own, or a pool's), then the rest is set.
+    pub(crate) fn into_node(
+        self,
+        place: impl FnOnce(NodeTexts<'_>, &mut dyn Iterator<Item = &str>) -> Node,
+    ) -> Node {
+        let f = self;
         let texts = NodeTexts {
             id: &f.id,
             claim_en: &f.claim_en,
@@ -173,7 +185,7 @@ impl From<NodeFields> for Node {
             quote: f.quote.as_deref(),
             note: f.note.as_deref(),
         };
-        let mut n = Node::with_texts(texts, f.themes.iter().map(|t| &**t));
+        let mut n = place(texts, &mut f.themes.iter().map(|t| &**t));
         n.set_rest(
             f.kind,
             f.relation,

@@ -45,25 +45,7 @@ impl TextPool {
     /// The node of these fields, its texts in the pool. Past 4 GiB of text
     /// (`start` is a `u32`) the node gets a buffer of its own instead.
     pub fn node(&mut self, f: NodeFields) -> Node {
-        let texts = NodeTexts {
-            id: &f.id,
-            claim_en: &f.claim_en,
-            claim_ar: &f.claim_ar,
-            voice: f.voice.as_deref(),
-            quote: f.quote.as_deref(),
-            note: f.note.as_deref(),
-        };
-        let mut n = self.texts_node(texts, f.themes.iter().map(|t| &**t));
-        n.set_rest(
-            f.kind,
-            f.relation,
-            f.bearing,
-            f.links,
-            f.conflicts,
-            f.parent,
-        );
-        n.set_children(f.children);
-        n
+        f.into_node(|texts, themes| self.texts_node(texts, themes))
     }
 
     /// [`node`](TextPool::node) from texts borrowed where the reader has
