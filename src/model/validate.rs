@@ -252,11 +252,9 @@ impl<'a> Ctx<'a> {
             // all their text instead of one a field (a tenth of a check at
             // 1M nodes). A newline, allowed in a note, sends the node to
             // the field-by-field check too.
-            let clean = !may_hold_forbidden(node.all_text())
-                || !node
-                    .all_text()
-                    .chars()
-                    .any(crate::text::sanitize::is_forbidden);
+            let all = node.all_text();
+            let clean =
+                !may_hold_forbidden(all) || !all.chars().any(crate::text::sanitize::is_forbidden);
             for (field, text) in [("claim_en", node.claim_en()), ("claim_ar", node.claim_ar())] {
                 if text.trim().is_empty() {
                     out.push(d(
