@@ -15,15 +15,15 @@
 //!    claim is edited and the node form's link picker opened (`i`, Tab to the
 //!    links field, `C-p`) and drawn; ten times.
 
+mod support;
+
 use std::time::{Duration, Instant};
 
 use mizan::model::Corpus;
 use mizan::model::edit::{Edit, NodeField};
-use mizan::tui::app::{App, Lang, Overlay, Settings, Setup};
+use mizan::tui::app::{App, Overlay};
 use mizan::tui::key::{Code, KeyPress};
-use mizan::tui::keymap::Keymap;
-use mizan::tui::palette::Palette;
-use mizan::tui::workspace::{Workspace, editing};
+use mizan::tui::workspace::editing;
 use mizan::tui::{effects, overlays, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -36,18 +36,7 @@ usage: bench_search_ui [--nodes N] [--picker-nodes M]   (defaults 1000000 100000
 fn app_over(nodes: usize) -> App {
     let (motion, articles) = mizan::synthetic::generate(nodes.div_ceil(50), 50, 42);
     let corpus = Corpus::of_articles(Some(motion), articles);
-    let mut app = App::new(Setup {
-        ws: Workspace::new(corpus, ".".into(), None, Vec::new()),
-        settings: Settings {
-            keymap: Keymap::default_map(),
-            palette: Palette::colored(),
-            bidi: mizan::text::BidiMode::Mizan,
-            bidi_reason: String::new(),
-            export_dir: ".".into(),
-            lang: Lang::En,
-            voices: Default::default(),
-        },
-    });
+    let mut app = support::app_on(corpus);
     app.view.areas = view::areas(Rect::new(0, 0, 200, 60));
     app
 }

@@ -6,18 +6,18 @@
 //! 2. Frame time at 200×60 with a synthetic corpus (default 20,000 × 50 =
 //!    1,000,000 nodes) in memory: median and 95th percentile over a walk
 //!    through the list, the tree (all expanded), the detail and the help,
-//!    without and with the look-ahead (`tui::ahead`); `--rounds N` keeps
-//!    each frame's fastest of N walks.
+//!    without and with the look-ahead (`tui::ahead`), and with it each
+//!    part of the walk; `--rounds N` keeps each frame's fastest of N walks.
 //! 3. Opening a comparison of two 5,000-node articles and drawing its first
 //!    frame at 200x60 (median of 20).
+mod support;
+use support::app_on;
+
 use std::time::{Duration, Instant};
 
 use mizan::model::Corpus;
-use mizan::tui::app::{App, Lang, Settings, Setup};
+use mizan::tui::app::App;
 use mizan::tui::key::KeyPress;
-use mizan::tui::keymap::Keymap;
-use mizan::tui::palette::Palette;
-use mizan::tui::workspace::Workspace;
 use mizan::tui::{Options, setup, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -61,22 +61,6 @@ fn pct(v: &mut [Duration], p: f64) -> Duration {
 /// An app over articles already in memory.
 fn app_over(articles: Vec<mizan::model::Article>, motion: mizan::model::Motion) -> App {
     app_on(Corpus::of_articles(Some(motion), articles))
-}
-
-/// An app over a corpus in memory.
-fn app_on(corpus: Corpus) -> App {
-    App::new(Setup {
-        ws: Workspace::new(corpus, ".".into(), None, Vec::new()),
-        settings: Settings {
-            keymap: Keymap::default_map(),
-            palette: Palette::colored(),
-            bidi: mizan::text::BidiMode::Mizan,
-            bidi_reason: String::new(),
-            export_dir: ".".into(),
-            lang: Lang::En,
-            voices: Default::default(),
-        },
-    })
 }
 
 const USAGE: &str = "\
@@ -152,6 +136,27 @@ fn walk(
     }
     let cold = cold.get();
     let mut planning = planning.into_inner();
+    if ahead {
+        // Each part of the walk: which keys make the slow frames.
+        let list = (articles / 2).min(2_000) / 50;
+        let tree = per.min(200);
+        let mut start = 0;
+        for (part, n) in [
+            ("list PageDown", list),
+            ("tree j (English)", tree),
+            ("tree k (Arabic)", tree),
+            ("detail C-d", 20),
+            ("help", 20),
+        ] {
+            let mut v = times[start..start + n].to_vec();
+            start += n;
+            println!(
+                "  {part}: median {:.2?}, p95 {:.2?} over {n} frames",
+                pct(&mut v, 0.5),
+                pct(&mut v, 0.95)
+            );
+        }
+    }
     if ahead && !planning.is_empty() {
         println!(
             "  look-ahead planning on the UI thread after each frame: median {:.2?}, p95 {:.2?}, max {:.2?}",

@@ -1,6 +1,7 @@
 //! What the bench examples read about their own process from Linux's
 //! `/proc`: CPU time, which a shared machine inflates far less than wall
-//! time, and resident memory. One copy for every bench (`mod support;`).
+//! time, and resident memory; and the app the UI benches drive. One copy
+//! for every bench (`mod support;`).
 
 // Each bench uses the part it reports.
 #![allow(dead_code)]
@@ -30,4 +31,22 @@ pub fn status_kib(key: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with(key))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// An app over a corpus in memory, with the default keymap and colours,
+/// Arabic shaped by mizan, in English.
+pub fn app_on(corpus: mizan::model::Corpus) -> mizan::tui::app::App {
+    use mizan::tui::app::{App, Lang, Settings, Setup};
+    App::new(Setup {
+        ws: mizan::tui::workspace::Workspace::new(corpus, ".".into(), None, Vec::new()),
+        settings: Settings {
+            keymap: mizan::tui::keymap::Keymap::default_map(),
+            palette: mizan::tui::palette::Palette::colored(),
+            bidi: mizan::text::BidiMode::Mizan,
+            bidi_reason: String::new(),
+            export_dir: ".".into(),
+            lang: Lang::En,
+            voices: Default::default(),
+        },
+    })
 }
