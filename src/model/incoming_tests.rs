@@ -25,20 +25,14 @@ fn article(id: &str, links: &[(&str, LinkKind)]) -> MapEntry {
             ..Default::default()
         }),
     ];
-    MapEntry {
-        path: format!("{id}.ron").into(),
-        article: Some(Article {
-            meta: ArticleMeta {
-                id: id.into(),
-                ..Default::default()
-            },
-            nodes,
-            root: 0,
-        }),
-        error: None,
-        positions: Vec::new(),
-        hash: 0,
-    }
+    MapEntry::in_memory(Article {
+        meta: ArticleMeta {
+            id: id.into(),
+            ..Default::default()
+        },
+        nodes,
+        root: 0,
+    })
 }
 
 // A link recorded once, in `a`, is seen from its target in `b`; a
