@@ -245,6 +245,36 @@ impl Node {
         }
     }
 
+    /// Asks the CPU to start fetching what a walk reads of this node and
+    /// is not in the arena itself: the end of its text span (its theme ids,
+    /// and where the next node's text starts, since a loader lays an
+    /// article's nodes out one after another) and, for a node with two or
+    /// more children, the box that holds them. A hint only: nothing is read.
+    ///
+    /// A walk over a million nodes is otherwise a cache miss per node, one
+    /// after the other; asked some nodes ahead, the misses overlap (the
+    /// overview at 1M went from ~100 ms to ~50, see [`Preorder`]).
+    ///
+    /// [`Preorder`]: super::Preorder
+    pub fn prefetch(&self) {
+        let end = self.start as usize + self.end(NOTE);
+        if let Some(b) = self.text.as_deref().and_then(|t| t.as_bytes().get(end)) {
+            mem_prefetch::prefetch_read_data::<u8, 3>(b);
+        }
+        if let Some(m) = self.more.as_deref() {
+            mem_prefetch::prefetch_read_data::<More, 3>(m);
+        }
+    }
+
+    /// Asks the CPU to start fetching the list of two or more children.
+    /// The list's address is in the box [`prefetch`](Node::prefetch)
+    /// fetches, so call this a few nodes after that one.
+    pub fn prefetch_children(&self) {
+        if let Some(first) = self.more.as_deref().and_then(|m| m.children.first()) {
+            mem_prefetch::prefetch_read_data::<NodeIdx, 3>(first);
+        }
+    }
+
     pub fn theme_count(&self) -> usize {
         self.themes().len()
     }

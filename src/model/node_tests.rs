@@ -181,3 +181,68 @@ fn shared_text_reads_the_same_and_an_edit_stays_on_its_node() {
         ["isis", "إيران", "isis"]
     );
 }
+
+// The pre-order walk asks for nodes ahead by index, guessing the arena is
+// in pre-order (`Preorder::AHEAD`). The guess must never change the walk:
+// over arenas laid out in pre-order, in reverse and scrambled, with every
+// kind of node (shared text, texts past 64 KiB, no text, no themes, one
+// child, many), the walk equals a recursive one.
+#[test]
+fn the_walk_is_pre_order_whatever_the_arena_layout() {
+    use super::super::{Article, ArticleMeta};
+    // A tree of 40 nodes: node k's parent is (k - 1) / 3, so most nodes have
+    // three children, some one, the rest none.
+    let n = 40u32;
+    let parent_of = |k: u32| (k > 0).then(|| (k - 1) / 3);
+    fn recurse(a: &Article, at: NodeIdx, out: &mut Vec<NodeIdx>) {
+        out.push(at);
+        for &c in a.node(at).children() {
+            recurse(a, c, out);
+        }
+    }
+    for layout in 0..3u32 {
+        // Where tree node k sits in the arena.
+        let slot = |k: u32| match layout {
+            0 => k,
+            1 => n - 1 - k,
+            _ => (k * 17 + 5) % n,
+        };
+        let mut nodes: Vec<Node> = vec![Node::default(); n as usize];
+        for k in 0..n {
+            let mut f = match k % 4 {
+                0 => fields(),
+                1 => NodeFields::default(),
+                2 => NodeFields {
+                    id: format!("w{k}").into(),
+                    claim_ar: "ب".repeat(70_000).into(),
+                    ..NodeFields::default()
+                },
+                _ => NodeFields {
+                    id: format!("n{k}").into(),
+                    ..NodeFields::default()
+                },
+            };
+            f.parent = parent_of(k).map(slot);
+            f.children = (0..n)
+                .filter(|&c| parent_of(c) == Some(k))
+                .map(slot)
+                .collect();
+            nodes[slot(k) as usize] = Node::from(f);
+        }
+        share_text(&mut nodes);
+        let a = Article {
+            meta: ArticleMeta::default(),
+            nodes,
+            root: slot(0),
+        };
+        let mut want = Vec::new();
+        recurse(&a, a.root, &mut want);
+        assert_eq!(want.len(), n as usize);
+        assert_eq!(a.preorder().collect::<Vec<_>>(), want, "layout {layout}");
+        for &from in &want {
+            let mut sub = Vec::new();
+            recurse(&a, from, &mut sub);
+            assert_eq!(a.preorder_from(from).collect::<Vec<_>>(), sub);
+        }
+    }
+}
