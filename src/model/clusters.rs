@@ -260,6 +260,13 @@ impl Clusters {
         self.bearings.is_empty()
     }
 
+    /// Number of reachable nodes the clusters were built from (every one
+    /// is a member of exactly one cluster); the same as
+    /// [`Corpus::node_count`] of that corpus, without walking it again.
+    pub fn node_count(&self) -> usize {
+        self.members.len()
+    }
+
     /// The cluster a reachable node belongs to.
     pub fn cluster_of(&self, node: NodeRef) -> Option<u32> {
         let base = *self.offsets.get(node.map as usize)?;

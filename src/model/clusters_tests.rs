@@ -243,3 +243,18 @@ fn direction_does_not_matter_on_a_generated_corpus() {
         assert_eq!(k.cluster_of(l.from), k.cluster_of(l.to));
     }
 }
+
+// The clusters count the nodes they were built from, reachable ones only:
+// the debate screen shows this count each frame instead of walking the
+// corpus again.
+#[test]
+fn node_count_is_the_reachable_nodes() {
+    let mut a = article("a", Stance::Pro, &[("x", &[(Agrees, "b/y")]), ("w", &[])]);
+    // Detach `w`: it stays in the arena, unreachable.
+    a.nodes[0].children_mut().retain(|&c| c != 2);
+    a.nodes[2].set_parent(None);
+    let c = corpus(vec![a, article("b", Stance::Anti, &[("y", &[])])]);
+    let k = Clusters::build(&c);
+    assert_eq!(k.node_count(), 4);
+    assert_eq!(k.node_count(), c.node_count());
+}

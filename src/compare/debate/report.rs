@@ -164,7 +164,7 @@ pub fn text(corpus: &Corpus, d: &Debate, filter: &Filter) -> String {
         out,
         "\n{} arguments from {} nodes: {} for, {} against, {} split, {} neither; {} made more than once, {} contested",
         d.clusters.len(),
-        corpus.node_count(),
+        d.clusters.node_count(),
         d.ranked(ClusterBearing::For).len(),
         d.ranked(ClusterBearing::Against).len(),
         d.ranked(ClusterBearing::Split).len(),

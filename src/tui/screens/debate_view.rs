@@ -91,7 +91,8 @@ fn render_top(app: &App, s: &DebateState, area: Rect, buf: &mut Buffer) {
             format!(
                 " · {} arguments from {} nodes",
                 s.debate.clusters.len(),
-                app.ws.corpus.node_count()
+                // Not the corpus's count: that walks every node, each frame.
+                s.debate.clusters.node_count()
             ),
             p.dim,
         ),
