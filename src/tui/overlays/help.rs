@@ -12,17 +12,21 @@ use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
 use crate::tui::overlays::message::{render_scrolled, scroll};
 
-use crate::tui::overlays::help_state::Help;
+use crate::tui::overlays::help_state::{Help, HelpText};
 
 /// The help scrolled to the keys of `mode`: opened from the compare
 /// screen it starts at compare's keys, not the browser's.
 pub fn at(app: &App, mode: Mode) -> Help {
-    let (_, sections) = help_lines(app);
-    let scroll = sections
+    let text = help_text(app);
+    let scroll = text
+        .sections
         .iter()
         .find(|(m, _)| *m == mode)
         .map_or(0, |&(_, line)| line);
-    Help { scroll }
+    Help {
+        scroll,
+        text: text.into(),
+    }
 }
 
 impl Layer for Help {
@@ -36,13 +40,22 @@ impl Layer for Help {
 
     fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         let title = format!(" Keys — {} closes ", app.key(Mode::Overlay, Action::Close));
-        render_scrolled(app, title, help_lines(app).0, self.scroll, screen, buf);
+        let text = self.text.get_or_init(|| help_text(app));
+        render_scrolled(
+            app,
+            title,
+            &text.lines,
+            text.widest,
+            self.scroll,
+            screen,
+            buf,
+        );
         None
     }
 }
 
-/// The help's lines, and the line each mode's section starts on.
-fn help_lines(app: &App) -> (Vec<Line<'static>>, Vec<(Mode, usize)>) {
+/// The help's lines, where each mode's section starts, and the widest line.
+fn help_text(app: &App) -> HelpText {
     let p = &app.settings.palette;
     let mut sections = vec![(Mode::Normal, 0)];
     let mut out = vec![Line::styled("Browsing", p.title)];
@@ -119,5 +132,9 @@ fn help_lines(app: &App) -> (Vec<Line<'static>>, Vec<(Mode, usize)>) {
         Span::styled("◆ neither/mixed ", p.mixed),
         Span::raw("● neutral  + supports  − opposes  ! has a problem"),
     ]));
-    (out, sections)
+    HelpText {
+        widest: out.iter().map(Line::width).max().unwrap_or(0),
+        lines: out,
+        sections,
+    }
 }

@@ -34,10 +34,12 @@ pub fn scroll(app: &mut App, scroll: &mut usize, action: Action) -> Outcome {
 }
 
 /// Lines in a large centred frame, wrapped, scrolled (never past the end).
+/// `widest` is the width of the widest line (`Line::width`).
 pub fn render_scrolled(
     app: &App,
     title: String,
-    lines: Vec<Line<'static>>,
+    lines: &[Line<'static>],
+    widest: usize,
     scroll: usize,
     screen: Rect,
     buf: &mut Buffer,
@@ -70,13 +72,11 @@ pub fn render_scrolled(
     block.render(area, buf);
     // Lines that fit need no wrapping: drawn row for row, the help at
     // 200×60 took half the time `Paragraph` took to wrap all of it anew.
-    let fits = lines
-        .iter()
-        .all(|l| l.alignment.is_none() && l.width() <= inner.width as usize);
+    let fits = widest <= inner.width as usize && lines.iter().all(|l| l.alignment.is_none());
     if fits {
-        rows::render(&lines, scroll.min(max), inner, buf);
+        rows::render(lines, scroll.min(max), inner, buf);
     } else {
-        Paragraph::new(lines)
+        Paragraph::new(lines.to_vec())
             .wrap(Wrap { trim: false })
             .scroll((scroll.min(max) as u16, 0))
             .render(inner, buf);
@@ -98,8 +98,9 @@ impl Layer for Message {
             self.title,
             app.key(Mode::Overlay, Action::Close)
         );
-        let lines = self.lines.iter().map(|l| Line::raw(l.clone())).collect();
-        render_scrolled(app, title, lines, self.scroll, screen, buf);
+        let lines: Vec<Line> = self.lines.iter().map(|l| Line::raw(l.clone())).collect();
+        let widest = lines.iter().map(Line::width).max().unwrap_or(0);
+        render_scrolled(app, title, &lines, widest, self.scroll, screen, buf);
         None
     }
 }
