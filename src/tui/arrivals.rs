@@ -6,9 +6,10 @@
 //! `workspace::arrival`).
 //!
 //! Until then the corpus is partial, so what spans it waits: editing,
-//! saving, search, compare, the overview, the debate, export, following a
-//! link, filtering the list — each says it waits (see [`waits`]); moving
-//! through the list and opening the articles that have loaded work at once.
+//! saving, compare, the overview, the debate, export, following a link,
+//! filtering the list — each says it waits (see [`waits`]); moving through
+//! the list and opening the articles that have loaded work at once. Search
+//! opens and takes the query, and runs it once every map is in.
 //! A map that has not loaded yet is listed from its catalog row, and its
 //! tree pane says "loading…".
 
@@ -32,6 +33,10 @@ pub fn waits(app: &App, action: Action) -> Option<String> {
         | Parent | NextSibling | PrevSibling | ExpandAll | CollapseAll | FocusNext | FocusPrev
         | ToggleLanguage | ToggleSource | JumpBack | JumpForward | WidenPane | NarrowPane
         | ToggleList | ToggleDetail => true,
+        // The search box opens and takes the query at once (else the
+        // letters typed after `/` would be read as commands); the query is
+        // sent once every map is in (`overlays::search::pump`).
+        Search => true,
         // Enter on a link in the detail pane follows it, maybe into a map
         // not loaded yet.
         Toggle => app.browse().focus != Focus::Detail,

@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::common::{press, resize, screen};
+use crate::common::{finish_search, press, resize, screen, type_text};
 use mizan::store::background::{Assembly, Event, Loader};
 use mizan::tui::app::App;
 use mizan::tui::arrivals as arrival;
@@ -94,13 +94,23 @@ fn browse_the_first_article_before_the_rest_has_loaded() {
     assert_ne!(node.node, app.ws.corpus.article(0).unwrap().root);
 
     // What spans the corpus waits, and says so.
-    press(&mut app, "/");
-    assert!(app.overlays.is_empty(), "no search over a partial corpus");
-    assert!(app.flash.as_deref().unwrap_or("").contains("waits"));
     press(&mut app, "c");
     assert!(app.screen.is_browse());
+    assert!(app.flash.as_deref().unwrap_or("").contains("waits"));
     press(&mut app, "i");
     assert!(app.overlays.is_empty(), "no editing while loading");
+    // Search opens and takes what is typed (not read as commands: `c`
+    // would compare, `i` edit), and waits to run it.
+    let before = app.current();
+    press(&mut app, "/");
+    type_text(&mut app, "ci");
+    let s = screen(&app);
+    assert!(s.contains("/ ci"), "{s}");
+    assert!(s.contains("waits until every map is in"), "{s}");
+    assert!(app.ws.search.is_none(), "no index over a partial corpus");
+    press(&mut app, "Esc");
+    assert!(app.overlays.is_empty() && app.screen.is_browse());
+    assert_eq!(app.current(), before);
 
     // The next article has not come: its tree pane says so.
     press(&mut app, "S-Tab j");
@@ -155,6 +165,51 @@ fn browse_the_first_article_before_the_rest_has_loaded() {
     assert!(!app.overlays.is_empty(), "search opens once all is in");
 }
 
+// A query typed while the maps arrive runs once they are all in, over the
+// whole corpus: the hits include articles that had not come when it was
+// typed.
+#[test]
+fn a_search_typed_while_loading_runs_once_every_map_is_in() {
+    let tmp = tempfile::tempdir().unwrap();
+    let maps = tmp.path();
+    mizan::synthetic::write_corpus(maps, 30, 8, 5).unwrap();
+    // A word only the last article has.
+    let p = maps.join("gen-000029.ron");
+    let text = std::fs::read_to_string(&p).unwrap();
+    let marked = text.replacen("claim_en: \"", "claim_en: \"Zanzibarite ", 1);
+    assert_ne!(marked, text);
+    std::fs::write(&p, marked).unwrap();
+    let mut events = events(maps).into_iter();
+    let mut asm = Assembly::default();
+    asm.apply(events.next().unwrap()).unwrap(); // the list
+    asm.apply(events.next().unwrap()).unwrap(); // the motion
+    let mut app = setup_arriving(&opts(maps), &|_| None, asm, None).unwrap();
+    resize(&mut app, 120, 40);
+    arrival::apply(&mut app, events.next().unwrap()); // the first map
+
+    press(&mut app, "/");
+    type_text(&mut app, "zanzibarite");
+    assert!(!finish_pump(&mut app), "nothing runs while maps arrive");
+    assert!(screen(&app).contains("waits until every map is in"));
+    for e in events.by_ref() {
+        let last = matches!(e, Event::Finished);
+        arrival::apply(&mut app, e);
+        if last {
+            break;
+        }
+    }
+    until_arrived(&mut app);
+    finish_search(&mut app);
+    let s = screen(&app);
+    assert!(s.contains("gen-000029/"), "the queued query ran:\n{s}");
+    assert!(!s.contains("waits until"), "{s}");
+}
+
+/// One turn of the loop's search pump; whether it asks to come back soon.
+fn finish_pump(app: &mut App) -> bool {
+    mizan::tui::overlays::search::pump(app, false)
+}
+
 // The real binary in tmux, its loader held back after the first map
 // while a file exists (MIZAN_TEST_LOAD_HOLD): the list is up and the first
 // article opens while the status bar counts maps loading; search says it
@@ -189,9 +244,13 @@ fn browse_while_loading_in_the_real_binary() {
     assert!(s.contains("40 articles"), "{s}");
     assert!(s.contains("loading maps 1 of 40"), "{s}");
     t.keys(&["Enter", "j"]);
-    t.keys(&["/"]);
+    // Search opens and holds the query until every map is in.
+    t.keys(&["/", "c", "i"]);
     let s = t.wait_for("waits until every map is in");
-    assert!(!s.contains("Search — "), "{s}");
+    assert!(s.contains("Search — ") && s.contains("/ ci"), "{s}");
+    t.keys(&["Escape"]);
+    t.keys(&["c"]);
+    t.wait_for("this waits until every map is in");
     // The last article is still to come: its tree pane says so.
     t.keys(&["BTab", "G"]);
     let s = t.wait_for("╭ Tree ");

@@ -44,7 +44,9 @@ fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) -> Option<
     let p = &app.settings.palette;
     let area = area(screen);
     Clear.render(area, buf);
-    let status = if let Some(pct) = s.indexing {
+    let status = if let Some(arrival) = &app.ws.arrival {
+        format!("waits until every map is in ({})", arrival.status())
+    } else if let Some(pct) = s.indexing {
         format!("indexing… {pct}%")
     } else if s.query().trim().is_empty() {
         "type to search claims, quotes, notes, titles, themes · stance:pro theme:<id> article:<id>"
@@ -221,11 +223,17 @@ fn snippet(text: &str, ranges: &[Range<usize>], width: u16, mode: text::BidiMode
 }
 
 /// `Effect::Search`: sends the query to the worker (making the engine on
-/// first use) for the search overlay on top to show.
+/// first use) for the search overlay on top to show. While the maps
+/// arrive, the query waits in the overlay and [`pump`] sends it once they
+/// are in.
 pub fn submit(app: &mut App, query: String) {
     let Some(crate::tui::app::Overlay::Search(s)) = app.overlays.last_mut() else {
         return;
     };
+    if app.ws.arrival.is_some() {
+        s.pending = true;
+        return;
+    }
     let engine = app
         .ws
         .search
@@ -243,6 +251,15 @@ pub fn pump(app: &mut App, block: bool) -> bool {
     let Some(crate::tui::app::Overlay::Search(s)) = app.overlays.last_mut() else {
         return false;
     };
+    // No index over a partial corpus: the loop comes back while maps arrive.
+    if app.ws.arrival.is_some() {
+        return false;
+    }
+    if std::mem::take(&mut s.pending) {
+        let query = s.query().to_string();
+        submit(app, query);
+        return pump(app, block);
+    }
     let engine = app
         .ws
         .search

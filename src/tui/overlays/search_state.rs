@@ -21,6 +21,9 @@ pub struct SearchState {
     pub done: bool,
     /// While the index is being built: how far, in percent.
     pub indexing: Option<u8>,
+    /// A query typed while the maps were still arriving, to send once every
+    /// map is in (a search over part of the corpus would miss the rest).
+    pub pending: bool,
 }
 
 impl SearchState {
