@@ -85,19 +85,7 @@ pub fn validate_corpus_wide(corpus: &Corpus, maps_dir: &Path) -> Vec<Diagnostic>
     for m in &corpus.maps {
         if let Some(a) = &m.article {
             if let Some(first) = seen.get(&*a.meta.id) {
-                out.push(
-                    Diagnostic::error(
-                        &m.path,
-                        "duplicate-article",
-                        format!(
-                            "article id `{}` is already used by {}",
-                            a.meta.id,
-                            first.display()
-                        ),
-                    )
-                    .at(Pos { line: 1, col: 1 })
-                    .hint("give each article map its own id"),
-                );
+                out.push(duplicate_error(&m.path, &a.meta.id, first));
             } else {
                 seen.insert(&a.meta.id, &m.path);
             }
@@ -109,6 +97,27 @@ pub fn validate_corpus_wide(corpus: &Corpus, maps_dir: &Path) -> Vec<Diagnostic>
     // bear opposite ways (see `clusters`).
     out.extend(super::Clusters::build(corpus).split_warnings(corpus));
     out
+}
+
+fn duplicate_error(path: &Path, id: &str, first: &Path) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        "duplicate-article",
+        format!("article id `{id}` is already used by {}", first.display()),
+    )
+    .at(Pos { line: 1, col: 1 })
+    .hint("give each article map its own id")
+}
+
+/// What [`validate`] says of one map's article id when another map has it
+/// first, found through the corpus's id index instead of a pass over every
+/// map: a check of single maps after an edit ([`validate_maps`]) leaves
+/// this corpus-wide finding out, and the edited map must not lose it.
+pub fn duplicate_article(corpus: &Corpus, map: u32) -> Option<Diagnostic> {
+    let m = corpus.maps.get(map as usize)?;
+    let id = &m.article.as_ref()?.meta.id;
+    let first = corpus.map_of(id)?;
+    (first != map).then(|| duplicate_error(&m.path, id, &corpus.maps[first as usize].path))
 }
 
 /// The checks of single maps only, for the UI after an edit: what

@@ -7,7 +7,9 @@ use crate::common;
 use std::fs;
 
 use common::{app_in, at, keys, scratch, screen};
+use mizan::model::edit::{Edit, NodeField};
 use mizan::tui::app::{App, Overlay};
+use mizan::tui::workspace::editing;
 
 fn children(app: &App, map: u32, node: &str) -> Vec<String> {
     let a = app.ws.corpus.article(map).unwrap();
@@ -278,6 +280,77 @@ fn checks_after_edits_match_a_full_check() {
     check(&mut a);
     keys(&mut a, "J > < X g g p");
     check(&mut a);
+}
+
+// A map whose article id another map has first keeps its duplicate-id
+// mark through edits of its nodes and of its other metadata, which are
+// checked with the map alone; renaming it away clears the mark, and back
+// brings it again. At every step the marks are those of a full check.
+#[test]
+fn a_duplicate_id_stays_marked_through_edits_checked_alone() {
+    let (maps, state, _t) = scratch();
+    // `zeta.ron` sorts after the others: the copy is the duplicate.
+    fs::copy(maps.join("alpha.ron"), maps.join("zeta.ron")).unwrap();
+    let mut a = app_in(&maps, &state);
+    let zeta =
+        a.ws.corpus
+            .maps
+            .iter()
+            .position(|m| m.path.ends_with("zeta.ron"))
+            .unwrap() as u32;
+    let marks = |a: &App| -> Vec<Vec<String>> {
+        a.ws.cache
+            .iter()
+            .map(|c| {
+                let mut v: Vec<String> = c
+                    .problems
+                    .values()
+                    .flatten()
+                    .map(|d| d.to_string())
+                    .collect();
+                v.sort();
+                v
+            })
+            .collect()
+    };
+    let duplicate = |a: &App| {
+        a.ws.cache[zeta as usize]
+            .problems
+            .values()
+            .flatten()
+            .any(|d| d.code == "duplicate-article")
+    };
+    let same_as_full = |a: &mut App, step: &str| {
+        let incremental = marks(a);
+        mizan::tui::workspace::editing::revalidate(a);
+        assert_eq!(incremental, marks(a), "after {step}");
+    };
+    assert!(duplicate(&a));
+    let root = a.ws.corpus.article(zeta).unwrap().root;
+    let edit = |a: &mut App, e: Edit| {
+        assert!(editing::apply(a, zeta, e, "edit".into(), root, root));
+    };
+    edit(
+        &mut a,
+        Edit::Set {
+            node: root,
+            field: NodeField::ClaimEn("Changed.".into()),
+        },
+    );
+    assert!(duplicate(&a), "a node edit keeps the mark");
+    same_as_full(&mut a, "a node edit");
+    let mut meta = a.ws.corpus.article(zeta).unwrap().meta.clone();
+    meta.title_en = "Another title".into();
+    edit(&mut a, Edit::Meta(Box::new(meta.clone())));
+    assert!(duplicate(&a), "a title edit keeps the mark");
+    same_as_full(&mut a, "a title edit");
+    meta.id = "zeta".into();
+    edit(&mut a, Edit::Meta(Box::new(meta.clone())));
+    assert!(!duplicate(&a), "its own id: no mark");
+    same_as_full(&mut a, "a rename");
+    keys(&mut a, "u");
+    assert!(duplicate(&a), "undone: the mark is back");
+    same_as_full(&mut a, "undoing the rename");
 }
 
 // A map that no longer parses after an outside edit (what `E` reloads) is
