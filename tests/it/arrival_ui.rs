@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::common::{finish_search, press, resize, screen, type_text};
+use crate::common::{finish_search, marks, press, resize, screen, type_text};
 use mizan::store::background::{Assembly, Event, Loader};
 use mizan::tui::app::App;
 use mizan::tui::arrivals as arrival;
@@ -35,6 +35,18 @@ fn events(maps: &Path) -> Vec<Event> {
         }
     }
     out
+}
+
+/// The browser at 120×40 on the loader's list and motion of `maps`, and
+/// the events still to hand over (the maps, then the end).
+fn arriving(maps: &Path) -> (App, std::vec::IntoIter<Event>) {
+    let mut events = events(maps).into_iter();
+    let mut asm = Assembly::default();
+    asm.apply(events.next().unwrap()).unwrap(); // the list
+    asm.apply(events.next().unwrap()).unwrap(); // the motion
+    let mut app = setup_arriving(&opts(maps), &|_| None, asm, None).unwrap();
+    resize(&mut app, 120, 40);
+    (app, events)
 }
 
 /// Waits for the checks' thread (not a timing assertion: a generous bound
@@ -65,13 +77,16 @@ fn browse_the_first_article_before_the_rest_has_loaded() {
     let bad = text.replacen("themes: [\"", "themes: [\"no-such-theme\", \"", 1);
     assert_ne!(bad, text);
     std::fs::write(&p, bad).unwrap();
-    let mut events = events(maps).into_iter();
-    let mut asm = Assembly::default();
-    asm.apply(events.next().unwrap()).unwrap(); // the list
-    asm.apply(events.next().unwrap()).unwrap(); // the motion
-    let first_title = asm.headers[0].meta.as_ref().unwrap().id.to_string();
-    let mut app = setup_arriving(&opts(maps), &|_| None, asm, None).unwrap();
-    resize(&mut app, 120, 40);
+    let (mut app, mut events) = arriving(maps);
+    let first_title = app
+        .ws
+        .arrival
+        .as_ref()
+        .unwrap()
+        .meta(0)
+        .unwrap()
+        .id
+        .to_string();
 
     let s = screen(&app);
     assert!(s.contains("30 articles"), "{s}");
@@ -135,21 +150,6 @@ fn browse_the_first_article_before_the_rest_has_loaded() {
     // The marks are those of a whole load.
     let whole = setup(&opts(maps), &|_| None).unwrap();
     assert_eq!(app.ws.corpus.maps.len(), whole.ws.corpus.maps.len());
-    let marks = |a: &App| -> Vec<Vec<String>> {
-        a.ws.cache
-            .iter()
-            .map(|c| {
-                let mut v: Vec<String> = c
-                    .problems
-                    .values()
-                    .flatten()
-                    .map(|d| d.to_string())
-                    .collect();
-                v.sort();
-                v
-            })
-            .collect()
-    };
     assert!(
         marks(&whole).iter().any(|v| !v.is_empty()),
         "a mark to compare"
@@ -179,12 +179,7 @@ fn a_search_typed_while_loading_runs_once_every_map_is_in() {
     let marked = text.replacen("claim_en: \"", "claim_en: \"Zanzibarite ", 1);
     assert_ne!(marked, text);
     std::fs::write(&p, marked).unwrap();
-    let mut events = events(maps).into_iter();
-    let mut asm = Assembly::default();
-    asm.apply(events.next().unwrap()).unwrap(); // the list
-    asm.apply(events.next().unwrap()).unwrap(); // the motion
-    let mut app = setup_arriving(&opts(maps), &|_| None, asm, None).unwrap();
-    resize(&mut app, 120, 40);
+    let (mut app, mut events) = arriving(maps);
     arrival::apply(&mut app, events.next().unwrap()); // the first map
 
     press(&mut app, "/");

@@ -6,7 +6,7 @@ use crate::common;
 
 use std::fs;
 
-use common::{app_in, at, keys, scratch, screen};
+use common::{app_in, at, keys, marks, scratch, screen};
 use mizan::model::edit::{Edit, NodeField};
 use mizan::tui::app::{App, Overlay};
 use mizan::tui::workspace::editing;
@@ -298,21 +298,6 @@ fn a_duplicate_id_stays_marked_through_edits_checked_alone() {
             .iter()
             .position(|m| m.path.ends_with("zeta.ron"))
             .unwrap() as u32;
-    let marks = |a: &App| -> Vec<Vec<String>> {
-        a.ws.cache
-            .iter()
-            .map(|c| {
-                let mut v: Vec<String> = c
-                    .problems
-                    .values()
-                    .flatten()
-                    .map(|d| d.to_string())
-                    .collect();
-                v.sort();
-                v
-            })
-            .collect()
-    };
     let duplicate = |a: &App| {
         a.ws.cache[zeta as usize]
             .problems

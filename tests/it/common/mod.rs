@@ -98,6 +98,25 @@ pub fn screen(app: &App) -> String {
     out
 }
 
+/// Each map's check marks as text, sorted: what the browser shows of the
+/// checks, to compare two apps or two moments.
+pub fn marks(app: &App) -> Vec<Vec<String>> {
+    app.ws
+        .cache
+        .iter()
+        .map(|c| {
+            let mut v: Vec<String> = c
+                .problems
+                .values()
+                .flatten()
+                .map(|d| d.to_string())
+                .collect();
+            v.sort();
+            v
+        })
+        .collect()
+}
+
 /// The selected node's address, e.g. `alpha/done`.
 pub fn at(app: &App) -> String {
     app.current()
