@@ -253,7 +253,7 @@ impl Node {
     ///
     /// A walk over a million nodes is otherwise a cache miss per node, one
     /// after the other; asked some nodes ahead, the misses overlap (the
-    /// overview at 1M went from ~100 ms to ~50, see [`Preorder`]).
+    /// overview at 1M went from 88–113 ms to 49–60, see [`Preorder`]).
     ///
     /// [`Preorder`]: super::Preorder
     pub fn prefetch(&self) {
