@@ -18,7 +18,7 @@ use std::fmt::Write;
 use super::sink::Sink;
 use super::{Selection, Targets};
 use crate::model::{Article, LinkKind, NodeIdx, Relation, bearing};
-use crate::text::sanitize::{is_forbidden, visible};
+use crate::text::sanitize::{has_forbidden, is_forbidden, visible};
 
 /// The Argdown document for a selection.
 pub fn render(sel: &Selection) -> String {
@@ -201,7 +201,7 @@ fn indent(out: &mut String, depth: usize) {
 pub fn text(out: &mut String, s: &str) {
     // Controls and bidi characters are shown, not passed on (issue 20,
     // item 3); their stand-ins are then escaped like any text.
-    let s = if s.chars().any(is_forbidden) {
+    let s = if has_forbidden(s) {
         visible(&s.replace(['\n', '\r', '\t'], " ")).into_owned()
     } else {
         s.to_owned()

@@ -262,8 +262,7 @@ impl<'a> Ctx<'a> {
             // 1M nodes). A newline, allowed in a note, sends the node to
             // the field-by-field check too.
             let all = node.all_text();
-            let clean =
-                !may_hold_forbidden(all) || !all.chars().any(crate::text::sanitize::is_forbidden);
+            let clean = !crate::text::sanitize::has_forbidden(all);
             for (field, text) in [("claim_en", node.claim_en()), ("claim_ar", node.claim_ar())] {
                 if text.trim().is_empty() {
                     out.push(d(
@@ -509,7 +508,7 @@ fn check_chars(
     text: &str,
     newlines_ok: bool,
 ) {
-    if !may_hold_forbidden(text) {
+    if !crate::text::sanitize::may_hold_forbidden(text) {
         return;
     }
     if let Some(c) = text
@@ -531,20 +530,6 @@ fn check_chars(
             ),
         );
     }
-}
-
-/// False when no byte of `text` can start or end a forbidden character, so
-/// the exact, per-character check can be skipped. Every forbidden character
-/// is a byte below 0x20, 0x7F, or a sequence led by 0xC2 (U+0080–U+009F) or
-/// 0xE2 (U+200E.., U+202A.., U+2066..), or U+061C whose last byte is 0x9C.
-/// Checking bytes without branching lets the compiler vectorise it; text
-/// runs to hundreds of megabytes in a large corpus.
-fn may_hold_forbidden(text: &str) -> bool {
-    text.as_bytes().chunks(64).any(|chunk| {
-        chunk.iter().fold(false, |acc, &b| {
-            acc | (b < 0x20) | (b == 0x7F) | (b == 0xC2) | (b == 0xE2) | (b == 0x9C)
-        })
-    })
 }
 
 /// Collapses every run of white space to one space and trims the ends: the

@@ -1,20 +1,7 @@
-//! The checks' own tests: the byte pre-filter, forbidden characters in
-//! every field, and where a repeated id is reported.
+//! The checks' own tests: forbidden characters in every field, and where
+//! a repeated id is reported.
 
 use super::*;
-
-// The byte pre-filter never hides a forbidden character, alone or in text.
-#[test]
-fn prefilter_sees_every_forbidden_char() {
-    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-        if crate::text::sanitize::is_forbidden(c) {
-            assert!(may_hold_forbidden(&format!("عربي{c}text")), "{c:?}");
-        }
-    }
-    assert!(!may_hold_forbidden(
-        "قالت الولايات (2020) [نص] هزيمة ISIS نهائياً."
-    ));
-}
 
 // A forbidden character in any text of a node is reported on that
 // field, whatever else the node holds; a newline only outside a note.

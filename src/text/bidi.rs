@@ -22,7 +22,7 @@ const NEUTRAL: char = '\u{FFFC}';
 /// First strong character of the paragraph (rules P2–P3), ignoring the
 /// forbidden characters: they are shown, not obeyed.
 pub(crate) fn is_rtl(paragraph: &str) -> bool {
-    let direction = if paragraph.chars().any(sanitize::is_forbidden) {
+    let direction = if sanitize::has_forbidden(paragraph) {
         let obeyed: String = paragraph
             .chars()
             .filter(|&c| !sanitize::is_forbidden(c))
