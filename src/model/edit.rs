@@ -81,6 +81,21 @@ fn replace_text(
     old
 }
 
+impl Edit {
+    /// Whether applying it may change which links the article states, or
+    /// their order: a node's links, a node replaced, the tree's shape.
+    /// Texts, ids, themes and the metadata do not ("linked from" is keyed
+    /// by address as written, see `Incoming`).
+    pub fn touches_links(&self) -> bool {
+        match self {
+            Edit::Set { field, .. } => matches!(field, NodeField::Links(_)),
+            Edit::Meta(_) => false,
+            Edit::Batch(edits) => edits.iter().any(Edit::touches_links),
+            _ => true,
+        }
+    }
+}
+
 impl Article {
     /// Applies an edit and returns its inverse. On error nothing changed
     /// (a batch that fails part-way is rolled back).

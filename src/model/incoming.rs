@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 
+use super::edit::{Edit, EditError};
 use super::{Article, Corpus, LinkKind, NodeRef};
 
 /// One link into a node: the node that states it and what it says.
@@ -114,6 +115,25 @@ impl Incoming {
                 );
             }
         }
+    }
+
+    /// Applies `edit` to map `map`'s article, keeping the index in step:
+    /// its links are taken out before and put back after, unless the edit
+    /// cannot change them ([`Edit::touches_links`]): forgetting and
+    /// learning a 5,000-node map's links was half of a text edit's time.
+    pub fn apply(
+        &mut self,
+        map: u32,
+        article: &mut Article,
+        edit: Edit,
+    ) -> Result<Edit, EditError> {
+        if !edit.touches_links() {
+            return article.apply(edit);
+        }
+        self.forget(map, article);
+        let done = article.apply(edit);
+        self.learn(map, article);
+        done
     }
 
     /// The links into `node` of `corpus` (the corpus the index was built from).

@@ -132,18 +132,15 @@ impl Workspace {
     }
 
     /// Applies `edit` to map `map`'s article, keeping "linked from" in
-    /// step: the article's links are taken out before and put back after,
-    /// which costs the map, not the corpus. `None`: no such article.
+    /// step ([`Incoming::apply`]), which costs the map, not the corpus.
+    /// `None`: no such article.
     pub fn edit_map(&mut self, map: u32, edit: Edit) -> Option<Result<Edit, EditError>> {
         let article = Arc::make_mut(&mut self.corpus)
             .maps
             .get_mut(map as usize)?
             .article
             .as_mut()?;
-        self.incoming.forget(map, article);
-        let done = article.apply(edit);
-        self.incoming.learn(map, article);
-        Some(done)
+        Some(self.incoming.apply(map, article, edit))
     }
 
     /// Puts `entry` in slot `map` (or after the last map, if `map` is the
