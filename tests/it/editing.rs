@@ -336,6 +336,56 @@ fn a_duplicate_id_stays_marked_through_edits_checked_alone() {
     keys(&mut a, "u");
     assert!(duplicate(&a), "undone: the mark is back");
     same_as_full(&mut a, "undoing the rename");
+    let rename = |a: &mut App, map: u32, id: &str| {
+        let art = a.ws.corpus.article(map).unwrap();
+        let (root, mut meta) = (art.root, art.meta.clone());
+        meta.id = id.into();
+        let e = Edit::Meta(Box::new(meta));
+        assert!(editing::apply(a, map, e, "rename".into(), root, root));
+    };
+    // Renaming the first `alpha` away: the copy holds the id first now,
+    // so its mark goes.
+    let alpha = a.ws.corpus.map_of("alpha").unwrap();
+    assert_ne!(alpha, zeta);
+    rename(&mut a, alpha, "omega");
+    assert_eq!(a.ws.corpus.map_of("alpha"), Some(zeta));
+    assert!(!duplicate(&a), "the copy holds the id now");
+    same_as_full(&mut a, "renaming the first holder");
+    keys(&mut a, "u");
+    assert!(duplicate(&a));
+    same_as_full(&mut a, "undoing that");
+    // With the copy renamed away, a link from beta into alpha dangles once
+    // alpha is renamed: beta is checked again too.
+    let threat = a.ws.corpus.resolve("beta/threat").unwrap();
+    let links = NodeField::Links(vec![mizan::model::Link {
+        kind: mizan::model::LinkKind::Rebuts,
+        to: "alpha/done".into(),
+    }]);
+    let e = Edit::Set {
+        node: threat.node,
+        field: links,
+    };
+    assert!(editing::apply(
+        &mut a,
+        threat.map,
+        e,
+        "link".into(),
+        threat.node,
+        threat.node
+    ));
+    rename(&mut a, zeta, "zeta");
+    same_as_full(&mut a, "linking into alpha");
+    let dangling = |a: &App| {
+        a.ws.cache[threat.map as usize]
+            .problems
+            .values()
+            .flatten()
+            .any(|d| d.message.contains("alpha/done"))
+    };
+    assert!(!dangling(&a));
+    rename(&mut a, alpha, "omega");
+    assert!(dangling(&a), "the link into the old id is flagged at once");
+    same_as_full(&mut a, "renaming the linked article");
 }
 
 // A map that no longer parses after an outside edit (what `E` reloads) is

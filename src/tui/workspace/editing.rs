@@ -109,18 +109,22 @@ pub fn refresh(app: &mut App, map: u32) {
         map,
         Touched {
             every_map: true,
+            renamed_from: None,
             text: true,
         },
     );
 }
 
 /// What an edit may have changed beyond its article's tree.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Touched {
-    /// The article's id: every map's links and ids are checked again. Other
-    /// metadata (title, date, stance…) is checked with the article alone:
-    /// at a million nodes checking every map took 1.7 s.
+    /// Anything: every map is checked again (a map reloaded or restored).
     pub every_map: bool,
+    /// The article's id, which was this: the maps linking to either id and
+    /// the maps holding either are checked again too. Other metadata
+    /// (title, date, stance…) is checked with the article alone. At a
+    /// million nodes checking every map took half a second.
+    pub renamed_from: Option<Box<str>>,
     /// Text or which nodes are in the tree: the search index is stale.
     /// Moving a node (`J`, `K`, `>`, `<`) changes neither, and the index
     /// addresses nodes by their stable arena index.
@@ -135,7 +139,10 @@ impl Touched {
             [Edit::Detach { node: a }, Edit::Attach { node: b, .. }] if a == b
         ));
         Touched {
-            every_map: before.is_none_or(|a| renames(edit, a.id())),
+            every_map: before.is_none(),
+            renamed_from: before
+                .filter(|a| renames(edit, a.id()))
+                .map(|a| a.id().into()),
             text: !is_move,
         }
     }
@@ -153,14 +160,14 @@ fn renames(edit: &Edit, id: &str) -> bool {
 /// Everything derived from an article, after it changed: bearings, quote
 /// positions, the tree's rows, problems, the search index and the recovery
 /// snapshot. Only the edited map and the maps linking into it are checked
-/// again, unless the edit touched every map (an article's id may have
-/// changed): an edit costs the map's size, not the corpus's. "Linked from"
-/// is already up to date (`Workspace::edit_map`, `Workspace::put_map`).
+/// again (after a rename, those of both ids), unless the edit touched
+/// every map: an edit costs the map's size, not the corpus's. "Linked
+/// from" is already up to date (`Workspace::edit_map`, `Workspace::put_map`).
 pub fn refresh_after_edit(app: &mut App, map: u32, touched: Touched) {
     let i = map as usize;
     // Only an article's id moves the index of ids; it is rebuilt over
     // every map (a duplicate id's first map wins), so not at every edit.
-    if touched.every_map {
+    if touched.every_map || touched.renamed_from.is_some() {
         std::sync::Arc::make_mut(&mut app.ws.corpus).reindex();
     }
     if let (Some(a), Some(c)) = (app.ws.corpus.article(map), app.ws.cache.get_mut(i)) {
@@ -175,7 +182,7 @@ pub fn refresh_after_edit(app: &mut App, map: u32, touched: Touched) {
     if touched.every_map {
         revalidate(app);
     } else {
-        revalidate_maps(app, map);
+        revalidate_maps(app, map, touched.renamed_from.as_deref());
     }
     // The index re-indexes the edited article; the rest is shared.
     if touched.text
@@ -196,20 +203,30 @@ pub fn revalidate(app: &mut App) {
 }
 
 /// The checks again for one map and the maps whose links point into it.
-fn revalidate_maps(app: &mut App, map: u32) {
+/// After a rename from `old_id`, also the maps linking to the old id (their
+/// links now dangle) and the maps whose article has the old or the new id
+/// (which of them holds an id first, and which repeats it, may change).
+fn revalidate_maps(app: &mut App, map: u32, old_id: Option<&str>) {
     let Some(a) = app.ws.corpus.article(map) else {
         return revalidate(app);
     };
     // Which maps link into it, from "linked from" rather than a scan of
     // every node (links from outside a tree are not checked either).
     let mut maps = vec![map];
-    maps.extend(
-        app.ws
-            .incoming
-            .maps_into(&a.meta.id)
-            .into_iter()
-            .filter(|&m| m != map),
-    );
+    maps.extend(app.ws.incoming.maps_into(&a.meta.id));
+    if let Some(old) = old_id {
+        maps.extend(app.ws.incoming.maps_into(old));
+        let ids = [old, a.id()];
+        maps.extend(
+            app.ws
+                .corpus
+                .articles()
+                .filter(|(_, b)| ids.contains(&b.id()))
+                .map(|(m, _)| m),
+        );
+    }
+    maps.sort_unstable();
+    maps.dedup();
     let mut diags = validate::validate_maps(&app.ws.corpus, app.ws.sources.as_ref(), &maps);
     // The one corpus-wide finding a map's own marks carry.
     diags.extend(
