@@ -37,6 +37,17 @@ fn events(maps: &Path) -> Vec<Event> {
     out
 }
 
+/// Thirty generated maps of 8 nodes in `maps`, `file`'s first `from`
+/// replaced by `to`.
+fn thirty_maps_with(maps: &Path, file: &str, from: &str, to: &str) {
+    mizan::synthetic::write_corpus(maps, 30, 8, 5).unwrap();
+    let p = maps.join(file);
+    let text = std::fs::read_to_string(&p).unwrap();
+    let changed = text.replacen(from, to, 1);
+    assert_ne!(changed, text, "`{from}` is in {file}");
+    std::fs::write(&p, changed).unwrap();
+}
+
 /// The browser at 120×40 on the loader's list and motion of `maps`, and
 /// the events still to hand over (the maps, then the end).
 fn arriving(maps: &Path) -> (App, std::vec::IntoIter<Event>) {
@@ -70,13 +81,13 @@ fn until_arrived(app: &mut App) {
 fn browse_the_first_article_before_the_rest_has_loaded() {
     let tmp = tempfile::tempdir().unwrap();
     let maps = tmp.path();
-    mizan::synthetic::write_corpus(maps, 30, 8, 5).unwrap();
     // A theme the motion does not know, so that the checks mark something.
-    let p = maps.join("gen-000003.ron");
-    let text = std::fs::read_to_string(&p).unwrap();
-    let bad = text.replacen("themes: [\"", "themes: [\"no-such-theme\", \"", 1);
-    assert_ne!(bad, text);
-    std::fs::write(&p, bad).unwrap();
+    thirty_maps_with(
+        maps,
+        "gen-000003.ron",
+        "themes: [\"",
+        "themes: [\"no-such-theme\", \"",
+    );
     let (mut app, mut events) = arriving(maps);
     let first_title = app
         .ws
@@ -172,19 +183,19 @@ fn browse_the_first_article_before_the_rest_has_loaded() {
 fn a_search_typed_while_loading_runs_once_every_map_is_in() {
     let tmp = tempfile::tempdir().unwrap();
     let maps = tmp.path();
-    mizan::synthetic::write_corpus(maps, 30, 8, 5).unwrap();
     // A word only the last article has.
-    let p = maps.join("gen-000029.ron");
-    let text = std::fs::read_to_string(&p).unwrap();
-    let marked = text.replacen("claim_en: \"", "claim_en: \"Zanzibarite ", 1);
-    assert_ne!(marked, text);
-    std::fs::write(&p, marked).unwrap();
+    thirty_maps_with(
+        maps,
+        "gen-000029.ron",
+        "claim_en: \"",
+        "claim_en: \"Zanzibarite ",
+    );
     let (mut app, mut events) = arriving(maps);
     arrival::apply(&mut app, events.next().unwrap()); // the first map
 
     press(&mut app, "/");
     type_text(&mut app, "zanzibarite");
-    assert!(!finish_pump(&mut app), "nothing runs while maps arrive");
+    assert!(!pump_once(&mut app), "nothing runs while maps arrive");
     assert!(screen(&app).contains("waits until every map is in"));
     for e in events.by_ref() {
         let last = matches!(e, Event::Finished);
@@ -201,7 +212,7 @@ fn a_search_typed_while_loading_runs_once_every_map_is_in() {
 }
 
 /// One turn of the loop's search pump; whether it asks to come back soon.
-fn finish_pump(app: &mut App) -> bool {
+fn pump_once(app: &mut App) -> bool {
     mizan::tui::overlays::search::pump(app, false)
 }
 
