@@ -26,6 +26,10 @@ pub fn view(app: &App, frame: &mut Frame) {
     for o in &app.overlays {
         cursor = o.layer().render(app, a.screen, buf);
     }
+    debug_assert!(
+        crate::tui::widgets::rows::widths_hold(buf),
+        "a wide glyph drawn over a cell whose width was stated (rows::put_cell)"
+    );
     if let Some((x, y)) = cursor {
         frame.set_cursor_position(ratatui::layout::Position { x, y });
     }
