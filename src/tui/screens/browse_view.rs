@@ -6,7 +6,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
 
 use crate::text::plural::count;
 use crate::tui::app::{App, Focus, Lang};
@@ -479,7 +478,9 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let line = Line::from(spans);
     let used = line.width() as u16;
-    Paragraph::new(line).render(area, buf);
+    // One row, cut at the edge: what `Paragraph` draws, at a fraction of
+    // its cost (`rows`), on every frame.
+    crate::tui::widgets::rows::render(&[line], 0, area, buf);
     let dirty = app.ws.history.dirty_maps().len();
     let bidi = app.settings.bidi.name();
     let right = match dirty {
@@ -493,6 +494,6 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             width: w,
             ..area
         };
-        Paragraph::new(Span::styled(right, p.dim)).render(r, buf);
+        crate::tui::widgets::rows::render(&[Line::styled(right, p.dim)], 0, r, buf);
     }
 }
