@@ -47,16 +47,41 @@ pub fn to_line(
 /// text (not its address, which an edit may reuse for other text).
 #[derive(Default)]
 pub struct LayoutCache {
-    map: HashMap<Key, Rc<Vec<VisualLine>>>,
+    map: HashMap<Key, Rc<Laid>>,
     /// The entries before `map` last filled up: still found (and moved
     /// back) until `map` fills up again, so that starting over never
     /// drops the rows on screen or those laid out ahead.
-    old: HashMap<Key, Rc<Vec<VisualLine>>>,
+    old: HashMap<Key, Rc<Laid>>,
     /// While the look-ahead runs (`tui::ahead`): what missed, to be laid
     /// out on another thread, instead of being laid out here.
     asks: Option<Vec<Ask>>,
     /// Texts laid out here, on a miss (not by the look-ahead's thread).
     laid_out: usize,
+}
+
+/// A text's lines as laid out, and the text of each as drawn, left to
+/// right. A row with nothing highlighted in it (nearly every row) is then
+/// one string copied; joined glyph by glyph on every frame, a copy of two
+/// or three bytes each, it was a tenth of a frame at 200×60.
+#[derive(Debug, Default)]
+pub struct Laid {
+    lines: Vec<VisualLine>,
+    drawn: Vec<String>,
+}
+
+impl Laid {
+    pub fn new(lines: Vec<VisualLine>) -> Laid {
+        let drawn = lines.iter().map(VisualLine::text).collect();
+        Laid { lines, drawn }
+    }
+}
+
+impl std::ops::Deref for Laid {
+    type Target = [VisualLine];
+
+    fn deref(&self) -> &[VisualLine] {
+        &self.lines
+    }
 }
 
 /// A laid-out text's key: the hash of its text, the width, the mode, how.
@@ -94,22 +119,22 @@ enum What {
 
 impl Ask {
     /// Lays the text out as the cache would have on a miss.
-    pub fn lay_out(&self) -> Vec<VisualLine> {
+    pub fn lay_out(&self) -> Laid {
         let (_, width, mode, kind) = self.key;
-        match (&self.what, kind) {
+        Laid::new(match (&self.what, kind) {
             (What::Text(s), Kind::Truncated) => vec![text::truncated(s, width as usize, mode)],
             (What::Text(s), _) => text::layout(s, width as usize, mode),
             (What::Fields(f, sep), _) => {
                 let f: Vec<&str> = f.iter().map(String::as_str).collect();
                 vec![text::compose::isolated(&f, sep, width as usize, mode)]
             }
-        }
+        })
     }
 }
 
 impl LayoutCache {
     /// `truncated`: one row with `…` (lists, the tree); else wrapped lines.
-    fn get(&mut self, s: &str, width: u16, mode: BidiMode, truncated: bool) -> Rc<Vec<VisualLine>> {
+    fn get(&mut self, s: &str, width: u16, mode: BidiMode, truncated: bool) -> Rc<Laid> {
         let mut h = DefaultHasher::new();
         s.hash(&mut h);
         let kind = if truncated {
@@ -121,13 +146,7 @@ impl LayoutCache {
     }
 
     /// `fields` isolated on one row (see [`fields_line`]).
-    fn fields(
-        &mut self,
-        fields: &[&str],
-        sep: &str,
-        width: u16,
-        mode: BidiMode,
-    ) -> Rc<Vec<VisualLine>> {
+    fn fields(&mut self, fields: &[&str], sep: &str, width: u16, mode: BidiMode) -> Rc<Laid> {
         let mut h = DefaultHasher::new();
         // Hashing the slice hashes each field with its length, so
         // ["ab", "c"] and ["a", "bc"] differ.
@@ -140,7 +159,7 @@ impl LayoutCache {
         })
     }
 
-    fn get_or(&mut self, key: Key, what: impl FnOnce() -> What) -> Rc<Vec<VisualLine>> {
+    fn get_or(&mut self, key: Key, what: impl FnOnce() -> What) -> Rc<Laid> {
         if let Some(v) = self.map.get(&key) {
             return Rc::clone(v);
         }
@@ -150,7 +169,7 @@ impl LayoutCache {
         let ask = Ask { key, what: what() };
         if let Some(asks) = &mut self.asks {
             asks.push(ask);
-            return Rc::new(Vec::new());
+            return Rc::new(Laid::default());
         }
         self.laid_out += 1;
         let v = ask.lay_out();
@@ -163,11 +182,11 @@ impl LayoutCache {
     }
 
     /// Keeps text laid out elsewhere (by the look-ahead's thread).
-    pub fn put(&mut self, key: Key, lines: Vec<VisualLine>) -> Rc<Vec<VisualLine>> {
-        self.keep(key, Rc::new(lines))
+    pub fn put(&mut self, key: Key, laid: Laid) -> Rc<Laid> {
+        self.keep(key, Rc::new(laid))
     }
 
-    fn keep(&mut self, key: Key, v: Rc<Vec<VisualLine>>) -> Rc<Vec<VisualLine>> {
+    fn keep(&mut self, key: Key, v: Rc<Laid>) -> Rc<Laid> {
         if self.map.len() >= CACHE_LIMIT {
             self.old = std::mem::take(&mut self.map);
         }
@@ -210,13 +229,23 @@ impl LayoutCache {
 /// lam-alef: a plan may then ask for a row at a width no frame uses.)
 fn cached_line(
     cache: &RefCell<LayoutCache>,
-    vl: &VisualLine,
+    laid: &Laid,
+    i: usize,
     align: bool,
     width: u16,
     style: Style,
 ) -> Line<'static> {
+    let vl = &laid.lines[i];
     if !cache.borrow().planning() {
-        return to_line(vl, align, width, style, 0, &|_| None);
+        let mut spans = Vec::with_capacity(2);
+        let pad = (width as usize).saturating_sub(vl.width);
+        if align && vl.rtl && pad > 0 {
+            spans.push(Span::raw(" ".repeat(pad)));
+        }
+        if !laid.drawn[i].is_empty() {
+            spans.push(Span::styled(laid.drawn[i].clone(), style));
+        }
+        return Line::from(spans);
     }
     const SPACES: &str = "                                                                ";
     let cells = if align && vl.rtl {
@@ -245,8 +274,8 @@ pub fn text_lines(
             if vls.is_empty() {
                 vec![Line::default()]
             } else {
-                vls.iter()
-                    .map(|vl| cached_line(cache, vl, true, width, style))
+                (0..vls.len())
+                    .map(|i| cached_line(cache, &vls, i, true, width, style))
                     .collect()
             }
         })
@@ -265,9 +294,10 @@ pub fn one_line(
     let first = s.split('\n').next().unwrap_or("");
     let vls = cache.borrow_mut().get(first, width, mode, true);
     // Rows are not right-aligned, whatever their direction.
-    vls.first().map_or_else(Line::default, |vl| {
-        cached_line(cache, vl, false, width, style)
-    })
+    match vls.is_empty() {
+        true => Line::default(),
+        false => cached_line(cache, &vls, 0, false, width, style),
+    }
 }
 
 /// Separate fields (outlet, date, an id) on one row, each isolated so that
@@ -295,9 +325,10 @@ pub fn cached_fields_line(
     style: Style,
 ) -> Line<'static> {
     let vls = cache.borrow_mut().fields(fields, sep, width, mode);
-    vls.first().map_or_else(Line::default, |vl| {
-        cached_line(cache, vl, false, width, style)
-    })
+    match vls.is_empty() {
+        true => Line::default(),
+        false => cached_line(cache, &vls, 0, false, width, style),
+    }
 }
 
 /// A title on at most two rows of `width` cells: wrapped, the second row
@@ -313,9 +344,8 @@ pub fn two_lines(
     let vls = cache.borrow_mut().get(first, width, mode, false);
     match vls.len() {
         0 => vec![Line::default()],
-        1 | 2 => vls
-            .iter()
-            .map(|vl| cached_line(cache, vl, false, width, style))
+        1 | 2 => (0..vls.len())
+            .map(|i| cached_line(cache, &vls, i, false, width, style))
             .collect(),
         _ => {
             let end = vls[0]
@@ -324,7 +354,7 @@ pub fn two_lines(
                 .map(|g| g.logical.end)
                 .max()
                 .unwrap_or(0);
-            let top = cached_line(cache, &vls[0], false, width, style);
+            let top = cached_line(cache, &vls, 0, false, width, style);
             match first.get(end..) {
                 Some(rest) => vec![top, one_line(cache, rest.trim_start(), width, mode, style)],
                 None => vec![one_line(cache, first, width, mode, style)],
@@ -352,4 +382,45 @@ pub fn fields_lines(
     kept.iter()
         .flat_map(|f| text_lines(cache, f, width, mode, style))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Color;
+
+    // A row from the cache is the line `to_line` makes unhighlighted, span
+    // for span: right-to-left rows padded when aligned, empty ones empty,
+    // wrapped and cut ones alike.
+    #[test]
+    fn cached_rows_are_to_lines_rows() {
+        let texts = [
+            "",
+            "plain English that wraps at the narrow widths below",
+            "هزيمة ISIS نهائيا، (2020) لا إِنَّ",
+            "‏mixed ﻻ and ltr",
+        ];
+        let style = Style::new().fg(Color::Cyan);
+        let cache = RefCell::new(LayoutCache::default());
+        for s in texts {
+            for width in [1u16, 7, 20, 80] {
+                for mode in [BidiMode::Mizan, BidiMode::Terminal, BidiMode::Off] {
+                    let want: Vec<Line> = text::layout(s, width as usize, mode)
+                        .iter()
+                        .map(|vl| to_line(vl, true, width, style, 0, &|_| None))
+                        .collect();
+                    let got = text_lines(&cache, s, width, mode, style);
+                    let want = if want.is_empty() {
+                        vec![Line::default()]
+                    } else {
+                        want
+                    };
+                    assert_eq!(got, want, "{s:?} at {width} in {mode}");
+                    let vl = text::truncated(s, width as usize, mode);
+                    let want = to_line(&vl, false, width, style, 0, &|_| None);
+                    assert_eq!(one_line(&cache, s, width, mode, style), want);
+                }
+            }
+        }
+    }
 }

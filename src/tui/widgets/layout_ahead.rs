@@ -8,8 +8,7 @@
 use std::collections::HashSet;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use crate::text::VisualLine;
-use crate::tui::widgets::bidi_line::{Ask, Key, LayoutCache};
+use crate::tui::widgets::bidi_line::{Ask, Key, Laid, LayoutCache};
 
 /// Texts asked for and not yet back, beyond which nothing more is asked
 /// (a person holding `j` down outruns any look-ahead).
@@ -17,7 +16,7 @@ const MAX_IN_FLIGHT: usize = 4_000;
 
 pub struct Worker {
     asks: Sender<Vec<Ask>>,
-    done: Receiver<Vec<(Key, Vec<VisualLine>)>>,
+    done: Receiver<Vec<(Key, Laid)>>,
     in_flight: HashSet<Key>,
 }
 
@@ -32,7 +31,7 @@ impl Worker {
             .spawn(move || {
                 // Ends when the worker (the app) is dropped.
                 while let Ok(batch) = todo.recv() {
-                    let out: Vec<(Key, Vec<VisualLine>)> =
+                    let out: Vec<(Key, Laid)> =
                         batch.iter().map(|a| (a.key, a.lay_out())).collect();
                     if tx.send(out).is_err() {
                         return;
