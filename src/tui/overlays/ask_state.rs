@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use crate::model::NodeIdx;
 use crate::tui::effect::Effect;
@@ -103,7 +103,7 @@ pub fn render(ask: &Ask, p: &Palette, cancel: &str, area: Rect, buf: &mut Buffer
         .sum();
     let height = (text_rows + ask.choices.len() + 4).min(area.height as usize) as u16;
     let r = popup::centered(area, width, height);
-    Clear.render(r, buf);
+    crate::tui::widgets::popup::clear(r, buf);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(

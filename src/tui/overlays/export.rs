@@ -7,7 +7,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use crate::export::Format;
 use crate::tui::action::Action;
@@ -109,7 +109,7 @@ impl Layer for Export {
     fn render(&self, app: &App, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         let p = &app.settings.palette;
         let area = popup::centered_pct(screen, 50, 40);
-        Clear.render(area, buf);
+        crate::tui::widgets::popup::clear(area, buf);
         let block = Block::bordered()
             .border_type(BorderType::Double)
             .border_style(p.border_focus)

@@ -6,12 +6,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{BorderType, Paragraph, Widget, Wrap};
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::layer::{Layer, Outcome};
+use crate::tui::widgets::border::Border;
 use crate::tui::widgets::popup;
 use crate::tui::widgets::rows;
 use crate::tui::workspace::quitting::request_quit;
@@ -45,18 +46,22 @@ pub fn render_scrolled(
     buf: &mut Buffer,
 ) {
     let area = popup::centered_pct(screen, 80, 85);
-    Clear.render(area, buf);
+    popup::clear(area, buf);
     let p = &app.settings.palette;
-    let mut block = Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(p.border_focus)
-        .title(Span::styled(title, p.title));
+    // `Border`, not `Block`: the same cells, without restyling every cell
+    // of the popup first (the help is most of the screen).
+    let mut block = Border {
+        kind: BorderType::Double,
+        style: p.border_focus,
+        title: Span::styled(title, p.title).into(),
+        footer: Line::default(),
+    };
     let height = area.height.saturating_sub(2) as usize;
     let max = lines.len().saturating_sub(height);
     // Say that there is more, and how to see it (issue 14).
     if max > 0 {
         let first = scroll.min(max);
-        block = block.title_bottom(Span::styled(
+        block.footer = Line::from(Span::styled(
             format!(
                 " lines {}–{} of {} · {}/{} scroll ",
                 first + 1,

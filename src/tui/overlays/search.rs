@@ -12,7 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use crate::search::Hit;
 use crate::text;
@@ -43,7 +43,7 @@ impl SearchState {
 fn render(app: &App, s: &SearchState, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     let p = &app.settings.palette;
     let area = area(screen);
-    Clear.render(area, buf);
+    crate::tui::widgets::popup::clear(area, buf);
     let status = if let Some(arrival) = &app.ws.arrival {
         format!("waits until every map is in ({})", arrival.status())
     } else if let Some(pct) = s.indexing {

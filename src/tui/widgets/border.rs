@@ -11,11 +11,13 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{BorderType, Widget};
 
-/// A border of `kind` in `style` around an area, `title` on its top row.
+/// A border of `kind` in `style` around an area, `title` on its top row
+/// and `footer` on its bottom row (what `Block::title_bottom` draws).
 pub struct Border<'a> {
     pub kind: BorderType,
     pub style: Style,
     pub title: Line<'a>,
+    pub footer: Line<'a>,
 }
 
 impl<'a> Border<'a> {
@@ -30,6 +32,7 @@ impl<'a> Border<'a> {
             kind,
             style,
             title: title.into(),
+            footer: Line::default(),
         }
     }
 
@@ -77,6 +80,8 @@ impl<'a> Border<'a> {
         if room > 0 {
             let width = self.title.width().min(room as usize) as u16;
             (&self.title).render(Rect::new(left + 1, top, width, 1), buf);
+            let width = self.footer.width().min(room as usize) as u16;
+            (&self.footer).render(Rect::new(left + 1, bottom, width, 1), buf);
         }
     }
 
@@ -129,15 +134,22 @@ mod tests {
                     ]);
                     want.set_style(Rect::new(0, 0, 20, 4), Style::new().bg(Color::Blue));
                     let mut got = want.clone();
+                    // Each title once on top and once as the footer of
+                    // the next one's test.
+                    let footer = titles
+                        [(titles.iter().position(|t| t == title).unwrap_or(0) + 1) % titles.len()]
+                    .clone();
                     Block::bordered()
                         .border_type(kind)
                         .border_style(style)
                         .title(title.clone())
+                        .title_bottom(footer.clone())
                         .render(area, &mut want);
                     let border = Border {
                         kind,
                         style,
                         title: title.clone(),
+                        footer,
                     };
                     border.render(area, &mut got);
                     assert_eq!(got, want, "{kind:?} {w}×{h} {title:?}");

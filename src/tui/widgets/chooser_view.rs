@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Widget};
 
 use crate::text::{self, BidiMode};
 use crate::tui::action::Action;
@@ -48,7 +48,7 @@ pub fn render(
 ) -> Option<(u16, u16)> {
     let p = palette;
     let area = area(screen);
-    Clear.render(area, buf);
+    crate::tui::widgets::popup::clear(area, buf);
     let key = |a| km.name(Mode::Search, a);
     let keys = if c.multi {
         format!(

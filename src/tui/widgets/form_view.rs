@@ -10,7 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Widget};
 
 use crate::text::{self, BidiMode};
 use crate::tui::action::Action;
@@ -68,7 +68,7 @@ pub fn render(
         .saturating_add(error_rows + 2)
         .min(area.height);
     let popup = popup::centered(area, width, height);
-    Clear.render(popup, buf);
+    crate::tui::widgets::popup::clear(popup, buf);
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(palette.border_focus)

@@ -2,6 +2,7 @@
 //! a floor, never larger than the screen. One helper for every popup, so
 //! they all centre the same way (the odd cell goes right and down).
 
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
 /// A `w` × `h` rectangle centred on `screen` (clamped to it).
@@ -33,9 +34,50 @@ pub fn centered_pct(screen: Rect, w_pct: u16, h_pct: u16) -> Rect {
     centered(screen, w.max(20), h.max(5))
 }
 
+/// Empties `area` before a popup is drawn on it: ratatui's `Clear`, a row
+/// at a time. `Clear` finds each cell by its coordinates, column by column;
+/// under the help at 200×60 that was a tenth of the frame.
+pub fn clear(area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let row = buf.index_of(area.left(), y);
+        buf.content[row..row + area.width as usize]
+            .iter_mut()
+            .for_each(Cell::reset);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // What `Clear` does, for areas inside, across and outside the buffer.
+    #[test]
+    fn clears_what_clear_clears() {
+        use ratatui::style::{Color, Style};
+        use ratatui::widgets::{Clear, Widget};
+        let base = {
+            let mut b = Buffer::with_lines(vec!["ﺏ 日本 some text to clear"; 6]);
+            b.set_style(Rect::new(0, 1, 12, 3), Style::new().bg(Color::Red));
+            b
+        };
+        for area in [
+            Rect::new(0, 0, 0, 0),
+            Rect::new(1, 1, 5, 3),
+            Rect::new(0, 0, 30, 6),
+            Rect::new(20, 4, 40, 40),
+            Rect::new(100, 100, 3, 3),
+        ] {
+            let mut want = base.clone();
+            Clear.render(area.intersection(want.area), &mut want);
+            let mut got = base.clone();
+            clear(area, &mut got);
+            assert_eq!(got, want, "{area:?}");
+        }
+    }
 
     // Centred with the odd cell to the right and below; never off screen.
     #[test]
