@@ -5,11 +5,13 @@
 //! cover the whole screen, so at 200×60 that was 12,000 cells restyled to
 //! no effect, a tenth of a frame with 1M nodes loaded (issue 19, item 6).
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{BorderType, Widget};
+
+use crate::tui::widgets::rows;
 
 /// A border of `kind` in `style` around an area, `title` on its top row
 /// and `footer` on its bottom row (what `Block::title_bottom` draws).
@@ -78,15 +80,23 @@ impl<'a> Border<'a> {
         self.put(buf, left, top, set.top_left);
         let room = area.width.saturating_sub(2);
         if room > 0 {
-            let width = self.title.width().min(room as usize) as u16;
-            (&self.title).render(Rect::new(left + 1, top, width, 1), buf);
-            let width = self.footer.width().min(room as usize) as u16;
-            (&self.footer).render(Rect::new(left + 1, bottom, width, 1), buf);
+            for (line, y) in [(&self.title, top), (&self.footer, bottom)] {
+                let width = line.width().min(room as usize) as u16;
+                let under = Rect::new(left + 1, y, width, 1);
+                // The title may hold wide glyphs: the cells it covers no
+                // longer state a width (`rows::put_cell`).
+                for x in under.left()..under.right() {
+                    buf[(x, y)].set_diff_option(CellDiffOption::None);
+                }
+                line.render(under, buf);
+            }
         }
     }
 
+    /// A border glyph, one cell wide, stating its width to the diff.
     fn put(&self, buf: &mut Buffer, x: u16, y: u16, symbol: &str) {
-        buf[(x, y)].set_symbol(symbol).set_style(self.style);
+        let at = buf.index_of(x, y);
+        rows::put_cell(buf, at, symbol, 1, self.style);
     }
 }
 
@@ -152,7 +162,8 @@ mod tests {
                         footer,
                     };
                     border.render(area, &mut got);
-                    assert_eq!(got, want, "{kind:?} {w}×{h} {title:?}");
+                    assert!(rows::widths_hold(&got), "{kind:?} {w}×{h} {title:?}");
+                    assert_eq!(rows::plain(got), want, "{kind:?} {w}×{h} {title:?}");
                     assert_eq!(border.inner(area), Block::bordered().inner(area));
                 }
             }
