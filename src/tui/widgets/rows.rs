@@ -98,9 +98,11 @@ fn render_line(line: &Line<'_>, row: usize, width: u16, buf: &mut Buffer) {
 pub fn put_cell(buf: &mut Buffer, at: usize, g: &str, w: usize, style: Style) {
     let cell = &mut buf.content[at];
     cell.set_symbol(g).set_style(style);
-    if w == 1 && g.len() > 1 {
-        cell.set_diff_option(CellDiffOption::ForcedWidth(NonZeroU16::MIN));
-    }
+    // Whatever the cell said before this frame's earlier drawing there.
+    cell.set_diff_option(match w == 1 && g.len() > 1 {
+        true => CellDiffOption::ForcedWidth(NonZeroU16::MIN),
+        false => CellDiffOption::None,
+    });
     for covered in buf
         .content
         .iter_mut()

@@ -183,6 +183,10 @@ fn a_wide_glyph_over_a_stated_width_is_found() {
     let mut over = buf.clone();
     over.set_string(0, 0, "日", Style::new());
     assert!(!super::widths_hold(&over));
+    // Drawn over by rows itself, the cell says what it holds now.
+    let mut redrawn = buf.clone();
+    render(&[Line::from("日")], 0, area, &mut redrawn);
+    assert!(super::widths_hold(&redrawn));
     ratatui::widgets::Clear.render(Rect::new(0, 0, 2, 1), &mut buf);
     buf.set_string(0, 0, "日", Style::new());
     assert!(super::widths_hold(&buf));
