@@ -28,17 +28,19 @@ pub fn to_line(
 ) -> Line<'static> {
     let runs = vl.runs(|g| highlight(g.logical.start + offset..g.logical.end + offset));
     let mut spans: Vec<Span<'static>> = Vec::with_capacity(runs.len() + 1);
-    if align && vl.rtl {
-        let pad = (width as usize).saturating_sub(vl.width);
-        if pad > 0 {
-            spans.push(Span::raw(" ".repeat(pad)));
-        }
-    }
+    spans.extend(padding(vl, align, width));
     spans.extend(
         runs.into_iter()
             .map(|(s, h)| Span::styled(s, h.map_or(base, |h| base.patch(h)))),
     );
     Line::from(spans)
+}
+
+/// The spaces that right-align a right-to-left line in `width` cells,
+/// when `align` asks for it.
+fn padding(vl: &VisualLine, align: bool, width: u16) -> Option<Span<'static>> {
+    let pad = (width as usize).saturating_sub(vl.width);
+    (align && vl.rtl && pad > 0).then(|| Span::raw(" ".repeat(pad)))
 }
 
 /// Laid-out paragraphs kept between frames. Shaping and reordering cost tens
@@ -238,10 +240,7 @@ fn cached_line(
     let vl = &laid.lines[i];
     if !cache.borrow().planning() {
         let mut spans = Vec::with_capacity(2);
-        let pad = (width as usize).saturating_sub(vl.width);
-        if align && vl.rtl && pad > 0 {
-            spans.push(Span::raw(" ".repeat(pad)));
-        }
+        spans.extend(padding(vl, align, width));
         if !laid.drawn[i].is_empty() {
             spans.push(Span::styled(laid.drawn[i].clone(), style));
         }
