@@ -1,6 +1,7 @@
 //! Where a popup goes: centred on the screen, sized as a share of it with
 //! a floor, never larger than the screen. One helper for every popup, so
-//! they all centre the same way (the odd cell goes right and down).
+//! they all centre the same way (the odd cell goes right and down), and
+//! one that empties the popup's area before it is drawn.
 
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
