@@ -50,7 +50,7 @@ pub fn render_scrolled(
     let p = &app.settings.palette;
     // `Border`, not `Block`: the same cells, without restyling every cell
     // of the popup first (the help is most of the screen).
-    let mut block = Border {
+    let mut border = Border {
         kind: BorderType::Double,
         style: p.border_focus,
         title: Span::styled(title, p.title).into(),
@@ -61,7 +61,7 @@ pub fn render_scrolled(
     // Say that there is more, and how to see it (issue 14).
     if max > 0 {
         let first = scroll.min(max);
-        block.footer = Line::from(Span::styled(
+        border.footer = Line::from(Span::styled(
             format!(
                 " lines {}–{} of {} · {}/{} scroll ",
                 first + 1,
@@ -73,8 +73,8 @@ pub fn render_scrolled(
             p.dim,
         ));
     }
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = border.inner(area);
+    border.render(area, buf);
     // Lines that fit need no wrapping: drawn row for row, the help at
     // 200×60 took half the time `Paragraph` took to wrap all of it anew.
     let fits = widest <= inner.width as usize && lines.iter().all(|l| l.alignment.is_none());
